@@ -1,0 +1,91 @@
+using System.Threading.Channels;
+using Pipeline.Steps.Chunker.Inputs;
+using Pipeline.Steps.Chunker.Parsing;
+using Pipeline.Steps.Chunker.Partitioning;
+using Pipeline.Steps.Chunker.Quarantine;
+using Pipeline.Steps.Chunker.Schema;
+using Pipeline.Steps.Contract;
+
+namespace Pipeline.Steps.Chunker;
+
+/// <summary>
+/// Reads one input through the parsing pipeline: one thread cuts the text into blocks of whole records, workers
+/// parse blocks in parallel, and this thread takes the parsed batches back in input order into the accumulator.
+/// </summary>
+internal sealed class CsvIngest(ChunkAccumulator accumulator, QuarantineWriter quarantine, ChunkerOptions options)
+{
+    private const int BlockChars = 1 << 20;
+    private const int BlocksInFlight = 4;
+
+    public long RowsRead { get; private set; }
+
+    /// <summary>Reads the input and returns the schema it was read with and the SHA-256 of its bytes.</summary>
+    public async Task<(InputSchema Schema, string Sha256, long Bytes)> ReadAsync(
+        InputSource source, int fileIndex, ChunkerOptions schemaOptions, CancellationToken cancellationToken)
+    {
+        using var input = await InputOpener.OpenAsync(source, cancellationToken);
+        var splitter = new RecordBlockSplitter(input.Text, fileIndex, options.Quote[0], BlockChars, options.MaxRecordMb * (1 << 20), source.Location);
+        try
+        {
+            var schema = DetectSchema(splitter.Peek(), schemaOptions, source.Location);
+            splitter.SkipHeader();
+            var batches = Channel.CreateBounded<Task<ParsedBatch>>(BlocksInFlight);
+            var producer = Task.Run(() => Produce(splitter, schema, batches.Writer, cancellationToken), cancellationToken);
+            await foreach (var parsing in batches.Reader.ReadAllAsync(cancellationToken))
+            {
+                using var batch = await parsing;
+                RowsRead += batch.RecordsRead;
+                accumulator.Add(batch);
+                foreach (var bad in batch.Quarantined)
+                {
+                    quarantine.Write(bad);
+                }
+            }
+
+            await producer;
+            return (schema, input.FinishHash(), input.BytesRead);
+        }
+        finally
+        {
+            splitter.Release();
+        }
+    }
+
+    private static InputSchema DetectSchema(string sample, ChunkerOptions schemaOptions, string file)
+    {
+        try
+        {
+            return SchemaDetector.Detect(sample, schemaOptions, file);
+        }
+        catch (StepException e) when (e.Location is { File.Length: 0 })
+        {
+            throw new StepException(e.ExitCode, e.Message, e.Location with { File = file });
+        }
+    }
+
+    private static async Task Produce(RecordBlockSplitter splitter, InputSchema schema, ChannelWriter<Task<ParsedBatch>> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (splitter.Next() is { } block)
+            {
+                var parsing = Task.Run(
+                    () =>
+                    {
+                        using (block)
+                        {
+                            return new BlockParser(schema).Parse(block);
+                        }
+                    },
+                    cancellationToken);
+                await writer.WriteAsync(parsing, cancellationToken);
+            }
+
+            writer.Complete();
+        }
+        catch (Exception e)
+        {
+            writer.Complete(e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.IO.Compression;
+using System.Net;
+using Pipeline.Steps.Contract;
+
+namespace Pipeline.Steps.Chunker.Inputs;
+
+/// <summary>Opens a file or URL as a stream of text: hashing the raw bytes, inflating gzip, decoding UTF-8.</summary>
+internal static class InputOpener
+{
+    private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
+
+    public static async Task<OpenedInput> OpenAsync(InputSource source, CancellationToken cancellationToken)
+    {
+        var raw = new HashingReadStream(await OpenRawAsync(source, cancellationToken));
+        try
+        {
+            var magic = new byte[2];
+            var sniffed = await raw.ReadAtLeastAsync(magic, 2, throwOnEndOfStream: false, cancellationToken);
+            Stream stream = new PrefixedReadStream(magic.AsMemory(0, sniffed), raw);
+            // Gzip is recognised by its magic bytes, so a .gz without the extension (or a URL) still works.
+            if (sniffed == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
+            {
+                stream = new GZipStream(stream, CompressionMode.Decompress);
+            }
+
+            return new OpenedInput(source, raw, OpenedInput.Decode(stream));
+        }
+        catch
+        {
+            await raw.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<Stream> OpenRawAsync(InputSource source, CancellationToken cancellationToken)
+    {
+        if (!source.IsUrl)
+        {
+            try
+            {
+                return new FileStream(source.Location, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+            }
+            catch (FileNotFoundException)
+            {
+                throw StepException.MissingInput("input file disappeared before it could be read", new SourceLocation(source.Location));
+            }
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await Http.GetAsync(source.Location, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new StepException(StepExitCodes.TemporaryFailure, $"cannot reach the URL: {e.Message}", new SourceLocation(source.Location), e);
+        }
+
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+        {
+            response.Dispose();
+            throw StepException.MissingInput($"URL answered {(int)response.StatusCode} {response.ReasonPhrase}", new SourceLocation(source.Location));
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            response.Dispose();
+            // 4xx other than "not found" is a request we cannot fix by retrying; 5xx and the rest may pass.
+            var code = (int)response.StatusCode is >= 400 and < 500 ? StepExitCodes.NoInput : StepExitCodes.TemporaryFailure;
+            throw new StepException(code, $"URL answered {(int)response.StatusCode} {response.ReasonPhrase}", new SourceLocation(source.Location));
+        }
+
+        return await response.Content.ReadAsStreamAsync(cancellationToken);
+    }
+}

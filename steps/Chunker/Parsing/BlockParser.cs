@@ -1,0 +1,115 @@
+using System.Globalization;
+using Pipeline.Steps.Chunker.Schema;
+using Sylvan.Data.Csv;
+
+namespace Pipeline.Steps.Chunker.Parsing;
+
+/// <summary>
+/// Parses one block of records with Sylvan into a <see cref="ParsedBatch"/>, quarantining each bad row with its
+/// line, column and reason. Fields are read as spans: no string is allocated for numbers or timestamps.
+/// </summary>
+internal sealed class BlockParser(InputSchema schema)
+{
+    private const int MaxRawChars = 1000;
+    private readonly ZoneClock _clock = new(schema.TimeZone);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _na =
+        new HashSet<string>(schema.NaTokens, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public ParsedBatch Parse(RecordBlock block)
+    {
+        var text = block.Text;
+        var capacity = text.Span.Count('\n') + 1;
+        var batch = new ParsedBatch(capacity, schema.ValueIndexes.Count, schema.TextIndexes.Count);
+        var rows = new RowFieldParser(schema, _clock, _na, batch);
+        try
+        {
+            ParseRecords(text, block, rows, batch);
+        }
+        catch (CsvFormatException)
+        {
+            // A malformed quote ends Sylvan's reading of the block: re-read it line by line to isolate the bad ones.
+            batch.Dispose();
+            batch = new ParsedBatch(capacity, schema.ValueIndexes.Count, schema.TextIndexes.Count);
+            rows = new RowFieldParser(schema, _clock, _na, batch);
+            ParseLineByLine(block, rows, batch);
+        }
+
+        return batch;
+    }
+
+    private void ParseRecords(ReadOnlyMemory<char> text, RecordBlock block, RowFieldParser rows, ParsedBatch batch)
+    {
+        using var reader = CsvDataReader.Create(new MemoryTextReader(text), ReaderOptions(text.Length));
+        while (reader.Read())
+        {
+            var line = block.FirstLine + reader.RowNumber - 1;
+            ParseOne(reader, block.FileIndex, line, rows, batch);
+        }
+    }
+
+    private void ParseLineByLine(RecordBlock block, RowFieldParser rows, ParsedBatch batch)
+    {
+        var line = block.FirstLine;
+        foreach (var range in block.Text.Span.Split('\n'))
+        {
+            var record = block.Text[range];
+            try
+            {
+                using var reader = CsvDataReader.Create(new MemoryTextReader(record), ReaderOptions(record.Length));
+                if (reader.Read())
+                {
+                    ParseOne(reader, block.FileIndex, line, rows, batch);
+                }
+            }
+            catch (CsvFormatException e)
+            {
+                batch.RecordsRead++;
+                batch.Quarantined.Add(new QuarantinedRow(block.FileIndex, line, e.FieldOrdinal + 1, RowProblem.MalformedQuoting, "malformed CSV quoting", Truncate(record.Span)));
+            }
+
+            line++;
+        }
+    }
+
+    private void ParseOne(CsvDataReader reader, int fileIndex, long line, RowFieldParser rows, ParsedBatch batch)
+    {
+        var raw = reader.GetRawRecordSpan();
+        if (reader.RowFieldCount <= 1 && raw.Trim().IsEmpty)
+        {
+            return; // a blank line is not a record
+        }
+
+        batch.RecordsRead++;
+        if (reader.RowFieldCount != schema.Header.Count)
+        {
+            batch.Quarantined.Add(new QuarantinedRow(fileIndex, line, null, RowProblem.FieldCount,
+                $"expected {schema.Header.Count} fields, found {reader.RowFieldCount}", Truncate(raw)));
+            return;
+        }
+
+        var problem = rows.TryAdd(reader, RowOrder.Of(fileIndex, line));
+        if (problem is { } bad)
+        {
+            batch.Quarantined.Add(new QuarantinedRow(fileIndex, line, bad.Column + 1, bad.Category, bad.Reason, Truncate(raw)));
+        }
+    }
+
+    private CsvDataReaderOptions ReaderOptions(int length) => new()
+    {
+        HasHeaders = false,
+        Delimiter = schema.Delimiter,
+        Quote = schema.Quote,
+        Comment = '\0',
+        // Small enough to stay off the large-object heap; grows only for a record longer than that.
+        BufferSize = Math.Min(length + 1, 0x8000),
+        MaxBufferSize = Math.Max(length + 1, 0x8000),
+    };
+
+    private static string Truncate(ReadOnlySpan<char> raw)
+    {
+        raw = raw.TrimEnd("\r\n");
+        return raw.Length <= MaxRawChars
+            ? raw.ToString()
+            : string.Create(CultureInfo.InvariantCulture, $"{raw[..MaxRawChars]}... ({raw.Length} characters)");
+    }
+}

@@ -1,0 +1,16 @@
+using System.Buffers;
+
+namespace Pipeline.Steps.Chunker.Parsing;
+
+/// <summary>A run of whole CSV records cut from an input, handed to a parser worker.</summary>
+internal sealed class RecordBlock(int fileIndex, long firstLine, char[] buffer, int length) : IDisposable
+{
+    public int FileIndex { get; } = fileIndex;
+
+    /// <summary>Physical line number (1-based) of the block's first record.</summary>
+    public long FirstLine { get; } = firstLine;
+
+    public ReadOnlyMemory<char> Text => buffer.AsMemory(0, length);
+
+    public void Dispose() => ArrayPool<char>.Shared.Return(buffer);
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using Pipeline.Steps.Chunker.Schema;
+using Sylvan.Data.Csv;
+
+namespace Pipeline.Steps.Chunker.Parsing;
+
+/// <summary>Converts the fields of one record into a batch row, or says which field is bad and why.</summary>
+internal sealed class RowFieldParser(
+    InputSchema schema, ZoneClock clock, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> na, ParsedBatch batch)
+{
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _sensors =
+        new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _texts =
+        new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private readonly int[] _parts = new int[6];
+
+    /// <summary>Adds the row; returns the bad field (0-based column) and the reason when the row cannot be kept.</summary>
+    public (int Column, string Category, string Reason)? TryAdd(CsvDataReader reader, long order)
+    {
+        var sensorField = reader.GetFieldSpan(schema.SensorIndex).Trim();
+        if (sensorField.IsEmpty || na.Contains(sensorField))
+        {
+            return (schema.SensorIndex, RowProblem.MissingSensor, "missing sensor id");
+        }
+
+        if (sensorField.Contains('\uFFFD'))
+        {
+            return (schema.SensorIndex, RowProblem.InvalidUtf8, "sensor id is not valid UTF-8");
+        }
+
+        var time = ParseTime(reader);
+        if (time.Problem is { } timeProblem)
+        {
+            return timeProblem;
+        }
+
+        var row = batch.Add();
+        batch.Order[row] = order;
+        batch.Sensor[row] = Intern(_sensors, batch.SensorNames, sensorField);
+        batch.UtcTicks[row] = time.UtcTicks;
+        batch.Day[row] = time.Day;
+
+        var values = batch.Values.AsSpan(row * batch.ValueCount, batch.ValueCount);
+        for (var j = 0; j < values.Length; j++)
+        {
+            var column = schema.ValueIndexes[j];
+            var field = reader.GetFieldSpan(column).Trim();
+            if (na.Contains(field))
+            {
+                values[j] = MissingValue.Na;
+            }
+            else if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out values[j]))
+            {
+                batch.RemoveLast();
+                return (column, RowProblem.BadNumber, $"'{Clip(field)}' in column '{schema.Name(column)}' is not a number");
+            }
+        }
+
+        var texts = batch.Texts.AsSpan(row * batch.TextCount, batch.TextCount);
+        for (var j = 0; j < texts.Length; j++)
+        {
+            var column = schema.TextIndexes[j];
+            var field = reader.GetFieldSpan(column);
+            if (field.Contains('\uFFFD'))
+            {
+                batch.RemoveLast();
+                return (column, RowProblem.InvalidUtf8, $"column '{schema.Name(column)}' is not valid UTF-8");
+            }
+
+            texts[j] = na.Contains(field.Trim()) ? -1 : Intern(_texts, batch.TextValues, field);
+        }
+
+        return null;
+    }
+
+    private (long UtcTicks, int Day, (int, string, string)? Problem) ParseTime(CsvDataReader reader)
+    {
+        long wall;
+        int? offset = null;
+        if (schema.TimestampIndex >= 0)
+        {
+            var field = reader.GetFieldSpan(schema.TimestampIndex);
+            if (!TimestampParser.TryParse(field, schema.TimestampFormat!, out wall, out offset))
+            {
+                return (0, 0, (schema.TimestampIndex, RowProblem.BadTimestamp, $"'{Clip(field)}' is not a timestamp of format {schema.TimestampFormat}"));
+            }
+        }
+        else
+        {
+            var parts = schema.TimestampParts;
+            for (var p = 0; p < 6; p++)
+            {
+                _parts[p] = 0;
+                if (p < parts.Count && !int.TryParse(reader.GetFieldSpan(parts[p]).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out _parts[p]))
+                {
+                    return (0, 0, (parts[p], RowProblem.BadTimestamp, $"'{Clip(reader.GetFieldSpan(parts[p]))}' in column '{schema.Name(parts[p])}' is not a whole number"));
+                }
+            }
+
+            if (!TryWallTicks(_parts, out wall))
+            {
+                return (0, 0, (parts[0], RowProblem.BadTimestamp, $"{_parts[0]}-{_parts[1]}-{_parts[2]} {_parts[3]}:{_parts[4]}:{_parts[5]} is not a valid date and time"));
+            }
+        }
+
+        if (!clock.TryResolve(wall, offset, out var utc, out var day))
+        {
+            return (0, 0, (Math.Max(schema.TimestampIndex, 0), RowProblem.NonexistentLocalTime, $"{new DateTime(wall, DateTimeKind.Unspecified):yyyy-MM-dd HH:mm:ss} does not exist in time zone {schema.TimeZone.Id} (daylight-saving gap)"));
+        }
+
+        return (utc, day, null);
+    }
+
+    private static bool TryWallTicks(int[] p, out long ticks)
+    {
+        ticks = 0;
+        if (p[0] is < 1 or > 9999 || p[1] is < 1 or > 12 || p[2] < 1 || p[2] > DateTime.DaysInMonth(p[0], p[1])
+            || p[3] is < 0 or > 23 || p[4] is < 0 or > 59 || p[5] is < 0 or > 59)
+        {
+            return false;
+        }
+
+        ticks = new DateTime(p[0], p[1], p[2], p[3], p[4], p[5]).Ticks;
+        return true;
+    }
+
+    private static int Intern(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, List<string> names, ReadOnlySpan<char> value)
+    {
+        if (!lookup.TryGetValue(value, out var id))
+        {
+            id = names.Count;
+            var name = value.ToString();
+            names.Add(name);
+            lookup.Dictionary[name] = id;
+        }
+
+        return id;
+    }
+
+    private static string Clip(ReadOnlySpan<char> field) => field.Length <= 40 ? field.ToString() : field[..40].ToString() + "...";
+}

@@ -1,0 +1,133 @@
+using Parquet;
+using Pipeline.Steps.Chunker.Parsing;
+using Pipeline.Steps.Contract;
+
+namespace Pipeline.Steps.Chunker.Partitioning;
+
+/// <summary>
+/// Writes one chunk: sorts its rows by sensor and time, drops duplicates (the first in input order wins), and
+/// writes one Parquet file per sensor group into the chunk's partition folder.
+/// </summary>
+internal sealed class ChunkWriter(
+    StepOutput output, ChunkColumns columns, IReadOnlyList<string> sensors, int[] sensorRanks,
+    IReadOnlyList<string> texts, int daysPerChunk, int sensorsPerChunk)
+{
+    public const string SchemaName = "chunk";
+
+    public async Task<ChunkResult> WriteAsync(int firstDay, RowBuffer rows, CancellationToken cancellationToken)
+    {
+        var keys = new RowKey[rows.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = new RowKey(sensorRanks[rows.Sensor[i]], rows.Ticks[i], rows.Order[i], i);
+        }
+
+        Array.Sort(keys);
+        var kept = new List<int>(keys.Length);
+        var duplicates = new List<DuplicateRow>();
+        var days = new SortedSet<int>();
+        var firstOrder = 0L;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var key = keys[i];
+            if (i > 0 && keys[i - 1].SensorRank == key.SensorRank && keys[i - 1].Ticks == key.Ticks)
+            {
+                duplicates.Add(new DuplicateRow(key.Order, firstOrder, sensors[rows.Sensor[key.Row]], key.Ticks));
+                continue;
+            }
+
+            firstOrder = key.Order;
+            kept.Add(key.Row);
+            days.Add(rows.Day[key.Row]);
+        }
+
+        var files = 0;
+        var dayFolder = PartitionPaths.DayFolder(firstDay, daysPerChunk);
+        var start = 0;
+        var group = 0;
+        while (start < kept.Count)
+        {
+            var end = GroupEnd(rows, kept, start);
+            var sensorFolder = PartitionPaths.SensorFolder(sensorsPerChunk, sensors[rows.Sensor[kept[start]]], group);
+            var relative = Path.Combine(dayFolder, sensorFolder, PartitionPaths.FileName);
+            await WriteFileAsync(relative, rows, kept, start, end, cancellationToken);
+            files++;
+            group++;
+            start = end;
+        }
+
+        return new ChunkResult(kept.Count, duplicates, [.. days], files);
+    }
+
+    /// <summary>End (exclusive) of the sensor group starting at <paramref name="start"/>.</summary>
+    private int GroupEnd(RowBuffer rows, List<int> kept, int start)
+    {
+        if (sensorsPerChunk == 0)
+        {
+            return kept.Count;
+        }
+
+        var sensorsSeen = 1;
+        var end = start + 1;
+        while (end < kept.Count)
+        {
+            if (rows.Sensor[kept[end]] != rows.Sensor[kept[end - 1]] && ++sensorsSeen > sensorsPerChunk)
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        return end;
+    }
+
+    private async Task WriteFileAsync(string relative, RowBuffer rows, List<int> kept, int start, int end, CancellationToken cancellationToken)
+    {
+        var count = end - start;
+        var sensorIds = new string[count];
+        var timestamps = new DateTime[count];
+        var dates = new DateOnly[count];
+        for (var i = 0; i < count; i++)
+        {
+            var row = kept[start + i];
+            sensorIds[i] = sensors[rows.Sensor[row]];
+            timestamps[i] = new DateTime(rows.Ticks[row], DateTimeKind.Utc);
+            dates[i] = DateOnly.FromDayNumber(rows.Day[row]);
+        }
+
+        await using var stream = File.Create(output.PathFor(relative));
+        await using (var writer = await ParquetWriter.CreateAsync(columns.Schema, stream, cancellationToken: cancellationToken))
+        {
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync(columns.SensorId, sensorIds);
+            await group.WriteAsync<DateTime>(columns.Timestamp, timestamps, cancellationToken: cancellationToken);
+            await group.WriteAsync<DateOnly>(columns.Date, dates, cancellationToken: cancellationToken);
+            var values = new double?[count];
+            for (var j = 0; j < columns.Values.Count; j++)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    var v = rows.Values[(kept[start + i] * rows.ValueCount) + j];
+                    values[i] = MissingValue.IsNa(v) ? null : v;
+                }
+
+                await group.WriteAsync<double>(columns.Values[j], values, cancellationToken: cancellationToken);
+            }
+
+            var textValues = new string?[count];
+            for (var j = 0; j < columns.Texts.Count; j++)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    var id = rows.Texts[(kept[start + i] * rows.TextCount) + j];
+                    textValues[i] = id < 0 ? null : texts[id];
+                }
+
+                await group.WriteAsync(columns.Texts[j], textValues!);
+            }
+        }
+
+        output.AddFile(relative, count, columns.Schema.Fields.Count, SchemaName);
+    }
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using Pipeline.Steps.Contract;
+
+namespace Pipeline.Steps.Chunker.Schema;
+
+/// <summary>
+/// Decides the schema of an input from the options, and from the first rows of the data for whatever the options
+/// leave out: delimiter, header, column types, the sensor and time columns and the timestamp format.
+/// </summary>
+internal static class SchemaDetector
+{
+    private static readonly char[] CandidateDelimiters = [',', ';', '\t', '|'];
+
+    public static readonly IReadOnlyList<string> DefaultNaTokens = ["", "NA", "N/A", "n/a", "null", "NULL", "None", "#N/A"];
+
+    public static InputSchema Detect(string sample, ChunkerOptions options, string file)
+    {
+        var where = new SourceLocation(file, 1, 1);
+        if (sample.AsSpan().Trim().IsEmpty)
+        {
+            throw StepException.BadData("the file is empty", new SourceLocation(file));
+        }
+
+        if (LooksBinary(sample))
+        {
+            throw StepException.BadData("the file is binary, not CSV text", new SourceLocation(file));
+        }
+
+        var detected = new List<string>();
+        var quote = options.Quote[0];
+        var delimiter = ChooseDelimiter(sample, options, quote, detected, where);
+        var table = SampleTable.Parse(sample, delimiter, quote);
+        var header = table.Rows[0].Select(h => h.Trim()).ToArray();
+        CheckHeader(header, where);
+        var rows = table.Rows.Skip(1).Where(r => r.Length == header.Length).ToList();
+        if (table.Rows.Count == 1)
+        {
+            throw StepException.BadData("the file has a header but no data rows", where);
+        }
+
+        var na = options.NaTokens is { Length: > 0 } tokens ? tokens : DefaultNaTokens;
+        var profiles = Profile(header, rows, na);
+        var roles = new RoleAssigner(header, profiles, options, detected, where).Assign();
+        return new InputSchema
+        {
+            Delimiter = delimiter,
+            Quote = quote,
+            Header = header,
+            SensorIndex = roles.Sensor,
+            TimestampIndex = roles.Timestamp,
+            TimestampFormat = roles.TimestampFormat,
+            TimestampParts = roles.TimestampParts,
+            ValueIndexes = roles.Values,
+            TextIndexes = roles.Texts,
+            IgnoredIndexes = roles.Ignored,
+            NaTokens = na,
+            TimeZone = ResolveZone(options.TimeZone),
+            Detected = detected,
+        };
+    }
+
+    private static bool LooksBinary(string sample)
+    {
+        var suspicious = 0;
+        foreach (var c in sample.AsSpan(0, Math.Min(sample.Length, 8192)))
+        {
+            if (c == '\0')
+            {
+                return true;
+            }
+
+            if (c == '\uFFFD' || (char.IsControl(c) && c is not '\r' and not '\n' and not '\t'))
+            {
+                suspicious++;
+            }
+        }
+
+        return suspicious > Math.Min(sample.Length, 8192) / 10;
+    }
+
+    private static char ChooseDelimiter(string sample, ChunkerOptions options, char quote, List<string> detected, SourceLocation where)
+    {
+        if (options.Delimiter is { Length: > 0 } given)
+        {
+            return given is "tab" or "\\t" ? '\t' : given[0];
+        }
+
+        detected.Add("delimiter");
+        var best = CandidateDelimiters
+            .Select(d => (Delimiter: d, Score: SampleTable.Parse(sample, d, quote).Consistency()))
+            .Where(c => c.Score.Fields > 1)
+            .OrderByDescending(c => c.Score.Share)
+            .ThenByDescending(c => c.Score.Fields)
+            .FirstOrDefault();
+        if (best.Score.Fields <= 1)
+        {
+            throw StepException.BadData(
+                "no usable header: the first line has a single column (no , ; tab or | delimiter found); a sensor CSV needs at least a sensor, a time and a value column",
+                where);
+        }
+
+        return best.Delimiter;
+    }
+
+    private static void CheckHeader(string[] header, SourceLocation where)
+    {
+        var column = 1;
+        foreach (var name in header)
+        {
+            if (name.Length == 0 && column > 1)
+            {
+                throw StepException.BadData($"no usable header: column {column} has no name", where with { Column = column });
+            }
+
+            if (double.TryParse(name, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+                || TimestampParser.TryParse(name, TimestampParser.Iso, out _, out _))
+            {
+                throw StepException.BadData($"no usable header: the first line looks like data ('{name}' in column {column}); a header row with column names is required", where with { Column = column });
+            }
+
+            column++;
+        }
+
+        var duplicate = header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw StepException.BadData($"no usable header: column name '{duplicate.Key}' appears more than once", where);
+        }
+    }
+
+    private static List<ColumnProfile> Profile(string[] header, List<string[]> rows, IReadOnlyList<string> na)
+    {
+        var profiles = header.Select(h => new ColumnProfile(h)).ToList();
+        var naSet = new HashSet<string>(na, StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < header.Length; i++)
+            {
+                var value = row[i].Trim();
+                if (naSet.Contains(value))
+                {
+                    continue;
+                }
+
+                var p = profiles[i];
+                p.NonMissing++;
+                if (p.AllNumeric && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                {
+                    p.AllIntegers &= number == Math.Floor(number) && !value.Contains('.', StringComparison.Ordinal);
+                    p.Consecutive &= p.Previous is null || number == p.Previous + 1;
+                    p.Previous = number;
+                }
+                else
+                {
+                    p.AllNumeric = false;
+                }
+
+                p.TimestampFormats.RemoveAll(f => !TimestampParser.TryParse(value, f, out _, out _));
+            }
+        }
+
+        return profiles;
+    }
+
+    private static TimeZoneInfo ResolveZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            throw StepException.BadOption($"--time-zone '{id}' is not a known IANA time zone (e.g. UTC, Europe/Berlin, Asia/Shanghai)");
+        }
+        catch (InvalidTimeZoneException e)
+        {
+            throw StepException.BadOption($"--time-zone '{id}' cannot be used: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Logging;
+using Pipeline.Steps.Contract.Manifest;
+
+namespace Pipeline.Steps.Contract;
+
+/// <summary>What a step body gets from the host: its options, a logger, the staging output, timings and the clock.</summary>
+public sealed class StepContext<TOptions>
+    where TOptions : StepOptions
+{
+    private readonly List<InputRecord> _inputs = [];
+    private readonly Lock _gate = new();
+
+    internal StepContext(StepDefinition step, TOptions options, ILogger logger, StepOutput output, TimeProvider clock)
+    {
+        Step = step;
+        Options = options;
+        Logger = logger;
+        Output = output;
+        Clock = clock;
+        StateDirectory = options.ResolveStateDir(step.Name);
+    }
+
+    public StepDefinition Step { get; }
+
+    public TOptions Options { get; }
+
+    public ILogger Logger { get; }
+
+    public StepOutput Output { get; }
+
+    public TimeProvider Clock { get; }
+
+    public StepTimings Timings { get; } = new();
+
+    /// <summary>Folder for state kept across runs of this step (created on first use by the step).</summary>
+    public string StateDirectory { get; }
+
+    public IReadOnlyList<InputRecord> Inputs
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _inputs];
+            }
+        }
+    }
+
+    /// <summary>Records an input for the manifest.</summary>
+    public void AddInput(InputRecord input)
+    {
+        lock (_gate)
+        {
+            _inputs.Add(input);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System.Collections;
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+
+namespace Pipeline.Steps.Contract;
+
+/// <summary>
+/// Binds a step's options from, in increasing precedence: the JSON file named by <c>--config</c> (or
+/// <c>STEP_CONFIG</c>), environment variables, and the command line. Microsoft.Extensions.Configuration does the
+/// layering and type conversion; this class only maps the spellings and rejects what it does not know.
+/// </summary>
+public static class StepOptionsLoader
+{
+    /// <summary>The result of reading the command line: the options, or a request for help.</summary>
+    public sealed record Result<T>(T Options, bool HelpRequested);
+
+    public static Result<T> Load<T>(string stepName, IReadOnlyList<string> args, IDictionary environment)
+        where T : StepOptions, new()
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(environment);
+        var properties = OptionProperties<T>();
+        var byKebab = properties.ToDictionary(p => OptionNames.Kebab(p.Name), StringComparer.Ordinal);
+
+        var commandLine = ParseCommandLine(args, byKebab, out var configFile, out var help);
+        if (help)
+        {
+            return new Result<T>(new T(), true);
+        }
+
+        configFile ??= environment[OptionNames.Environment(stepName, "Config")] as string;
+        var builder = new ConfigurationBuilder();
+        if (!string.IsNullOrEmpty(configFile))
+        {
+            if (!File.Exists(configFile))
+            {
+                throw StepException.MissingInput($"config file not found: {configFile}", new SourceLocation(configFile));
+            }
+
+            builder.AddJsonFile(Path.GetFullPath(configFile), optional: false);
+        }
+
+        builder.AddInMemoryCollection(FromEnvironment(stepName, properties, environment));
+        builder.AddInMemoryCollection(commandLine);
+
+        var options = new T();
+        try
+        {
+            builder.Build().Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new StepException(StepExitCodes.Usage, $"config file is not valid JSON: {e.Message}", new SourceLocation(configFile!));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw StepException.BadOption(Describe(e));
+        }
+
+        var problems = options.Validate().ToList();
+        if (problems.Count > 0)
+        {
+            throw StepException.BadOption(string.Join("; ", problems));
+        }
+
+        return new Result<T>(options, false);
+    }
+
+    /// <summary>The properties that are options: public, settable, of a type the binder converts.</summary>
+    internal static IReadOnlyList<PropertyInfo> OptionProperties<T>() =>
+        typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite && p.SetMethod!.IsPublic)
+            .OrderBy(p => p.DeclaringType == typeof(StepOptions) ? 1 : 0)
+            .ToList();
+
+    private static bool IsList(PropertyInfo property) =>
+        property.PropertyType.IsArray || (property.PropertyType.IsGenericType && property.PropertyType != typeof(string)
+            && typeof(IEnumerable).IsAssignableFrom(property.PropertyType));
+
+    private static bool IsFlag(PropertyInfo property) => property.PropertyType == typeof(bool);
+
+    private static Dictionary<string, string?> ParseCommandLine(
+        IReadOnlyList<string> args, Dictionary<string, PropertyInfo> byKebab, out string? configFile, out bool help)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var listCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        configFile = null;
+        help = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "--help" or "-h" or "-?")
+            {
+                help = true;
+                return values;
+            }
+
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
+            {
+                throw StepException.BadOption($"unexpected argument '{arg}': options have the form --name value (see --help)");
+            }
+
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            var name = equals > 0 ? arg[2..equals] : arg[2..];
+            string? inline = equals > 0 ? arg[(equals + 1)..] : null;
+
+            if (name == "config")
+            {
+                configFile = inline ?? TakeValue(args, ref i, name);
+                continue;
+            }
+
+            if (!byKebab.TryGetValue(name, out var property))
+            {
+                throw StepException.BadOption($"unknown option --{name} (see --help)");
+            }
+
+            if (IsFlag(property))
+            {
+                values[property.Name] = inline ?? "true";
+                continue;
+            }
+
+            var value = inline ?? TakeValue(args, ref i, name);
+            if (IsList(property))
+            {
+                foreach (var item in SplitList(value))
+                {
+                    var index = listCounts.GetValueOrDefault(property.Name);
+                    values[$"{property.Name}:{index}"] = item;
+                    listCounts[property.Name] = index + 1;
+                }
+            }
+            else
+            {
+                values[property.Name] = value;
+            }
+        }
+
+        return values;
+    }
+
+    private static Dictionary<string, string?> FromEnvironment(
+        string stepName, IEnumerable<PropertyInfo> properties, IDictionary environment)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in properties)
+        {
+            if (environment[OptionNames.Environment(stepName, property.Name)] is not string value)
+            {
+                continue;
+            }
+
+            if (IsList(property))
+            {
+                var index = 0;
+                foreach (var item in SplitList(value))
+                {
+                    values[$"{property.Name}:{index++}"] = item;
+                }
+            }
+            else
+            {
+                values[property.Name] = value;
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>Lists are given by repeating an option or as one comma-separated value.</summary>
+    private static string[] SplitList(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string TakeValue(IReadOnlyList<string> args, ref int i, string name)
+    {
+        if (i + 1 >= args.Count || (args[i + 1].StartsWith("--", StringComparison.Ordinal) && args[i + 1].Length > 2))
+        {
+            throw StepException.BadOption($"option --{name} needs a value");
+        }
+
+        return args[++i];
+    }
+
+    private static string Describe(InvalidOperationException e)
+    {
+        // The binder's messages name the configuration key (the property name); say which option that is.
+        var message = e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message;
+        return $"invalid option value: {message}";
+    }
+}
