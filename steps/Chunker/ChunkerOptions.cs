@@ -109,9 +109,16 @@ public sealed class ChunkerOptions : StepOptions
             yield return "--timestamp-parts needs 3 to 6 columns: year,month,day[,hour[,minute[,second]]]";
         }
 
+        if (!IsKnownTimeZone(TimeZone))
+        {
+            yield return $"--time-zone '{TimeZone}' is not a known IANA time zone (e.g. UTC, Europe/Berlin, Asia/Shanghai)";
+        }
+
         if (TimestampParts is { Length: > 0 } && TimestampColumn is { Length: > 0 })
         {
             yield return "--timestamp-column and --timestamp-parts cannot be combined";
         }
     }
+
+    private static bool IsKnownTimeZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 }

@@ -54,7 +54,7 @@ public static class StepOptionsLoader
         }
         catch (InvalidOperationException e)
         {
-            throw StepException.BadOption(Describe(e));
+            throw StepException.BadOption(Describe(e, properties));
         }
 
         var problems = options.Validate().ToList();
@@ -182,10 +182,15 @@ public static class StepOptionsLoader
         return args[++i];
     }
 
-    private static string Describe(InvalidOperationException e)
+    private static string Describe(InvalidOperationException e, IEnumerable<PropertyInfo> properties)
     {
         // The binder's messages name the configuration key (the property name); say which option that is.
-        var message = e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message;
+        var message = e.Message;
+        foreach (var property in properties)
+        {
+            message = message.Replace($"'{property.Name}'", $"--{OptionNames.Kebab(property.Name)}", StringComparison.Ordinal);
+        }
+
         return $"invalid option value: {message}";
     }
 }

@@ -31,7 +31,8 @@ internal sealed class PrefixedReadStream(ReadOnlyMemory<byte> prefix, Stream inn
         var n = Math.Min(buffer.Length, _prefix.Length);
         _prefix.Span[..n].CopyTo(buffer);
         _prefix = _prefix[n..];
-        return n;
+        // Fill the rest too: a reader that sniffs a byte-order mark must see its three bytes in one read.
+        return n < buffer.Length ? n + inner.Read(buffer[n..]) : n;
     }
 
     public override void Flush()

@@ -101,7 +101,7 @@ internal sealed class BlockParser(InputSchema schema)
         Quote = schema.Quote,
         Comment = '\0',
         // Small enough to stay off the large-object heap; grows only for a record longer than that.
-        BufferSize = Math.Min(length + 1, 0x8000),
+        BufferSize = Math.Clamp(length + 1, 0x1000, 0x8000),
         MaxBufferSize = Math.Max(length + 1, 0x8000),
     };
 

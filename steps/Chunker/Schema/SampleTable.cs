@@ -5,7 +5,7 @@ namespace Pipeline.Steps.Chunker.Schema;
 /// <summary>The first rows of an input split into fields with a given delimiter: what detection looks at.</summary>
 internal sealed class SampleTable
 {
-    public const int MaxRows = 2000;
+    public const int MaxRows = 1000;
 
     private SampleTable(List<string[]> rows) => Rows = rows;
 

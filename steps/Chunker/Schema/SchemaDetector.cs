@@ -30,7 +30,7 @@ internal static class SchemaDetector
         var quote = options.Quote[0];
         var delimiter = ChooseDelimiter(sample, options, quote, detected, where);
         var table = SampleTable.Parse(sample, delimiter, quote);
-        var header = table.Rows[0].Select(h => h.Trim()).ToArray();
+        var header = table.Rows[0].Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
         CheckHeader(header, where);
         var rows = table.Rows.Skip(1).Where(r => r.Length == header.Length).ToList();
         if (table.Rows.Count == 1)
@@ -144,8 +144,10 @@ internal static class SchemaDetector
 
                 var p = profiles[i];
                 p.NonMissing++;
-                if (p.AllNumeric && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                var isNumber = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number);
+                if (isNumber)
                 {
+                    p.Numeric++;
                     p.AllIntegers &= number == Math.Floor(number) && !value.Contains('.', StringComparison.Ordinal);
                     p.Consecutive &= p.Previous is null || number == p.Previous + 1;
                     p.Previous = number;
@@ -155,7 +157,16 @@ internal static class SchemaDetector
                     p.AllNumeric = false;
                 }
 
-                p.TimestampFormats.RemoveAll(f => !TimestampParser.TryParse(value, f, out _, out _));
+                for (var f = 0; f < p.TimestampHits.Length; f++)
+                {
+                    // A number can only be a timestamp in the digits-only formats; skipping the rest keeps detection fast.
+                    var format = TimestampParser.CandidateFormats[f];
+                    if ((!isNumber || format.StartsWith("yyyyMMdd", StringComparison.Ordinal))
+                        && TimestampParser.TryParse(value, format, out _, out _))
+                    {
+                        p.TimestampHits[f]++;
+                    }
+                }
             }
         }
 

@@ -1,0 +1,15 @@
+namespace Pipeline.Steps.FeatureCreator.Aggregation;
+
+/// <summary>What one worker learned from one chunk file: its sensor-days, rows, and the columns the file has.</summary>
+internal sealed class PartialAggregate(IReadOnlyList<string> inputColumns)
+{
+    public Dictionary<GroupKey, GroupAccumulator> Groups { get; } = [];
+
+    /// <summary>Every column name of the file, selected or not (for the input shape).</summary>
+    public IReadOnlyList<string> InputColumns { get; } = inputColumns;
+
+    public long Rows { get; set; }
+
+    /// <summary>Rows with at least one finite value among the selected columns.</summary>
+    public long CleanedRows { get; set; }
+}

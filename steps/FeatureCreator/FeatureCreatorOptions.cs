@@ -1,0 +1,81 @@
+using System.ComponentModel;
+using Pipeline.Steps.Contract;
+using Pipeline.Steps.FeatureCreator.Features;
+
+namespace Pipeline.Steps.FeatureCreator;
+
+/// <summary>Options of the FeatureCreator; lists default to null so the binder never appends to a default.</summary>
+public sealed class FeatureCreatorOptions : StepOptions
+{
+    /// <summary>The Chunker's output folder (or any folder of Parquet chunks with the same columns).</summary>
+    [Description("The Chunker's output folder; without _manifest.json every *.parquet under it is read.")]
+    public string Input { get; set; } = "";
+
+    /// <summary>Value columns to compute features for; null means every value column of the input.</summary>
+    [Description("Value columns to compute features for (default: every value column of the input).")]
+    public string[]? Columns { get; set; }
+
+    /// <summary>Statistics to compute per value column; null means all of them.</summary>
+    [Description("Statistics per column: count,mean,std,min,max,missing_share (default: all).")]
+    public string[]? Features { get; set; }
+
+    /// <summary>Sensor-days with fewer rows than this are flagged <c>low_readings</c> (never dropped).</summary>
+    [Description("Sensor-days with fewer rows than this are flagged low_readings (never dropped).")]
+    public int MinReadings { get; set; } = 12;
+
+    /// <summary>How many earlier successful runs form the drift baseline.</summary>
+    [Description("How many earlier successful runs form the drift baseline.")]
+    public int DriftWindow { get; set; } = 10;
+
+    /// <summary>A feature whose mean is at least this many baseline standard deviations away is reported as drifted.</summary>
+    [Description("A feature whose |z-score| against the baseline reaches this is reported as drifted.")]
+    public double DriftThreshold { get; set; } = 3;
+
+    /// <summary>Files read in parallel; 0 means one per processor, at most four.</summary>
+    [Description("Files read in parallel (0: one per processor, at most 4).")]
+    public int Workers { get; set; }
+
+    public override IEnumerable<string> Validate()
+    {
+        foreach (var problem in base.Validate())
+        {
+            yield return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(Input))
+        {
+            yield return "--input is required";
+        }
+
+        foreach (var name in Features ?? [])
+        {
+            if (!FeatureKinds.TryParse(name, out _))
+            {
+                yield return $"--features: unknown statistic '{name}' (known: {string.Join(",", FeatureKinds.Names)})";
+            }
+        }
+
+        if (MinReadings < 0)
+        {
+            yield return "--min-readings must not be negative";
+        }
+
+        if (DriftWindow < 1)
+        {
+            yield return "--drift-window must be at least 1";
+        }
+
+        if (!(DriftThreshold > 0) || double.IsInfinity(DriftThreshold))
+        {
+            yield return "--drift-threshold must be a positive number";
+        }
+
+        if (Workers < 0)
+        {
+            yield return "--workers must not be negative";
+        }
+    }
+
+    /// <summary>The number of parallel readers actually used.</summary>
+    public int ResolveWorkers() => Workers > 0 ? Workers : Math.Clamp(Environment.ProcessorCount, 1, 4);
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Pipeline.Steps.Contract;
+using Pipeline.Steps.Contract.Manifest;
+using Pipeline.Steps.FeatureCreator.Aggregation;
+using Pipeline.Steps.FeatureCreator.Drift;
+using Pipeline.Steps.FeatureCreator.Features;
+
+namespace Pipeline.Steps.FeatureCreator;
+
+/// <summary>Builds the manifest's <c>metrics</c>; the property names are part of the step's contract.</summary>
+internal static class FeatureMetrics
+{
+    public static JsonObject Build(
+        FeatureAggregate aggregate,
+        FeatureTable table,
+        IReadOnlyList<string> valueColumns,
+        IReadOnlyDictionary<string, FeatureStat> featureStats,
+        IReadOnlyDictionary<string, DriftResult> drift)
+    {
+        var keys = Enumerable.Range(0, table.RowCount).Select(table.Key).ToArray();
+        var lowReadingDays = Enumerable.Range(0, table.RowCount).Count(table.IsLowReadings);
+        var groups = Enumerable.Range(0, table.RowCount).Select(table.Group).ToArray();
+        var nonFinite = new JsonObject();
+        for (var j = 0; j < valueColumns.Count; j++)
+        {
+            nonFinite[valueColumns[j]] = new JsonObject
+            {
+                ["na"] = groups.Sum(g => g.Columns[j].Na),
+                ["nan"] = groups.Sum(g => g.Columns[j].NaN),
+                ["positiveInfinity"] = groups.Sum(g => g.Columns[j].PositiveInfinity),
+                ["negativeInfinity"] = groups.Sum(g => g.Columns[j].NegativeInfinity),
+            };
+        }
+
+        return new JsonObject
+        {
+            ["rowsRead"] = aggregate.RowsRead,
+            ["groups"] = table.RowCount,
+            ["sensors"] = keys.Select(k => k.SensorId).Distinct(StringComparer.Ordinal).Count(),
+            ["days"] = keys.Select(k => k.Day).Distinct().Count(),
+            ["valueColumns"] = new JsonArray([.. valueColumns.Select(c => JsonValue.Create(c))]),
+            ["shapes"] = new JsonObject
+            {
+                ["input"] = Shape(aggregate.RowsRead, aggregate.InputColumnCount),
+                ["cleaned"] = Shape(aggregate.CleanedRows, ChunkKeyColumns + valueColumns.Count),
+                ["output"] = Shape(table.RowCount, FeatureTable.KeyColumnCount + table.Columns.Count),
+            },
+            ["memory"] = JsonSerializer.SerializeToNode(ProcessMemory.Sample(), ManifestJsonContext.Default.MemoryMetrics),
+            ["nonFinite"] = nonFinite,
+            ["lowReadingDays"] = lowReadingDays,
+            ["minReadings"] = table.MinReadings,
+            ["featureStats"] = ToObject(featureStats, s => JsonSerializer.SerializeToNode(s, FeatureCreatorJsonContext.Default.FeatureStat)),
+            ["drift"] = ToObject(drift, d => JsonSerializer.SerializeToNode(d, FeatureCreatorJsonContext.Default.DriftResult)),
+        };
+    }
+
+    /// <summary>sensor_id, timestamp and date.</summary>
+    private const int ChunkKeyColumns = 3;
+
+    private static JsonObject Shape(long rows, int columns) => new() { ["rows"] = rows, ["columns"] = columns };
+
+    private static JsonObject ToObject<T>(IReadOnlyDictionary<string, T> values, Func<T, JsonNode?> convert)
+    {
+        var result = new JsonObject();
+        foreach (var (name, value) in values)
+        {
+            result[name] = convert(value);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,52 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace Pipeline.Steps.FeatureCreator.Features;
+
+/// <summary>Writes the feature table as one Parquet row group (the table has one row per sensor-day: it is small).</summary>
+internal static class FeatureWriter
+{
+    public static ParquetSchema Schema(FeatureTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        List<Field> fields =
+        [
+            new DataField("sensor_id", typeof(string), isNullable: false),
+            new DataField("day", typeof(DateOnly), isNullable: false),
+            new DataField("readings", typeof(long), isNullable: false),
+            new DataField("low_readings", typeof(bool), isNullable: false),
+        ];
+        fields.AddRange(table.Columns.Select(c => c.Kind switch
+        {
+            FeatureKind.Count => new DataField(c.Name, typeof(long), isNullable: false),
+            FeatureKind.MissingShare => new DataField(c.Name, typeof(double), isNullable: false),
+            _ => new DataField(c.Name, typeof(double), isNullable: true),
+        }));
+        return new ParquetSchema(fields);
+    }
+
+    public static async Task WriteAsync(string path, FeatureTable table, ParquetSchema schema, CancellationToken cancellationToken)
+    {
+        var rows = Enumerable.Range(0, table.RowCount).ToArray();
+        var fields = schema.GetDataFields();
+        await using var stream = File.Create(path);
+        await using var writer = await ParquetWriter.CreateAsync(schema, stream, null, false, cancellationToken);
+        using var group = writer.CreateRowGroup();
+        await group.WriteAsync(fields[0], rows.Select(r => table.Key(r).SensorId).ToArray(), null);
+        await group.WriteAsync<DateOnly>(fields[1], rows.Select(r => table.Key(r).Day).ToArray(), null, null, cancellationToken);
+        await group.WriteAsync<long>(fields[2], rows.Select(r => table.Group(r).Readings).ToArray(), null, null, cancellationToken);
+        await group.WriteAsync<bool>(fields[3], rows.Select(table.IsLowReadings).ToArray(), null, null, cancellationToken);
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            var column = table.Columns[i];
+            var field = fields[FeatureTable.KeyColumnCount + i];
+            var values = rows.Select(r => table.Value(r, column)).ToArray();
+            await (column.Kind switch
+            {
+                FeatureKind.Count => group.WriteAsync<long>(field, values.Select(v => (long)v!.Value).ToArray(), null, null, cancellationToken),
+                FeatureKind.MissingShare => group.WriteAsync<double>(field, values.Select(v => v!.Value).ToArray(), null, null, cancellationToken),
+                _ => group.WriteAsync<double>(field, values, null, null, cancellationToken),
+            });
+        }
+    }
+}

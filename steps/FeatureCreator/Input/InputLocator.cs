@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Pipeline.Steps.Contract;
+using Pipeline.Steps.Contract.Manifest;
+
+namespace Pipeline.Steps.FeatureCreator.Input;
+
+/// <summary>
+/// Finds the chunk files of an input folder. A published step output always has <c>_manifest.json</c> (it is
+/// renamed into place whole), so its file list is authoritative and folder names are never parsed. A folder with
+/// <c>_failure.json</c> but no manifest is a failed upstream run. Any other folder is read as loose Parquet files.
+/// </summary>
+internal static class InputLocator
+{
+    public static InputPlan Resolve(string input)
+    {
+        var root = Path.GetFullPath(input);
+        if (!Directory.Exists(root))
+        {
+            throw StepException.MissingInput("input folder not found", new SourceLocation(input));
+        }
+
+        var manifest = Path.Combine(root, StepOutput.ManifestFileName);
+        if (File.Exists(manifest))
+        {
+            return FromManifest(root, manifest);
+        }
+
+        var failure = Path.Combine(root, StepOutput.FailureFileName);
+        if (File.Exists(failure))
+        {
+            throw StepException.BadData("the upstream step failed and published no output (see this file)", new SourceLocation(failure));
+        }
+
+        var files = Directory.EnumerateFiles(root, "*.parquet", new EnumerationOptions { RecurseSubdirectories = true })
+            .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('_') || part.StartsWith('.')))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        if (files.Length == 0)
+        {
+            throw StepException.BadData($"no {StepOutput.ManifestFileName} and no *.parquet files in the input folder", new SourceLocation(input));
+        }
+
+        return new InputPlan(files, null, new InputRecord(root, files.Sum(f => new FileInfo(f).Length), null));
+    }
+
+    private static InputPlan FromManifest(string root, string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        StepManifest manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize(bytes, ManifestJsonContext.Default.StepManifest)
+                ?? throw new JsonException("the manifest is null");
+        }
+        catch (JsonException e)
+        {
+            throw StepException.BadData($"the upstream manifest is not valid: {e.Message}", new SourceLocation(path));
+        }
+
+        if (manifest.Status != "succeeded")
+        {
+            throw StepException.BadData($"the upstream manifest has status '{manifest.Status}', not 'succeeded'", new SourceLocation(path));
+        }
+
+        var files = manifest.Outputs
+            .Where(o => o.Path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+            .Select(o => o.Path)
+            .Order(StringComparer.Ordinal)
+            .Select(relative => Inside(root, relative, path))
+            .ToArray();
+        if (files.Length == 0)
+        {
+            throw StepException.BadData("the upstream manifest lists no Parquet files", new SourceLocation(path));
+        }
+
+        var record = new InputRecord(path, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        return new InputPlan(files, DeclaredValueColumns(manifest.Metrics, path), record);
+    }
+
+    private static string Inside(string root, string relative, string manifest)
+    {
+        var full = Path.GetFullPath(Path.Combine(root, relative));
+        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw StepException.BadData($"the upstream manifest lists a file outside its folder: {relative}", new SourceLocation(manifest));
+        }
+
+        return full;
+    }
+
+    private static string[]? DeclaredValueColumns(JsonObject metrics, string manifest)
+    {
+        if (metrics["schema"] is not JsonObject schema || schema["valueColumns"] is not { } node)
+        {
+            return null;
+        }
+
+        if (node is JsonArray array && array.All(n => n?.GetValueKind() == JsonValueKind.String))
+        {
+            return [.. array.Select(n => n!.GetValue<string>())];
+        }
+
+        throw StepException.BadData("metrics.schema.valueColumns of the upstream manifest is not a list of names", new SourceLocation(manifest));
+    }
+}

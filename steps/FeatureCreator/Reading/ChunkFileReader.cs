@@ -1,0 +1,115 @@
+using Parquet;
+using Parquet.Schema;
+using Pipeline.Steps.Contract;
+using Pipeline.Steps.FeatureCreator.Aggregation;
+
+namespace Pipeline.Steps.FeatureCreator.Reading;
+
+/// <summary>
+/// Reads one chunk file a row group at a time into a worker's reused buffers and aggregates it into a partial.
+/// Anything the Parquet decoder throws is reported as bad data naming the file (and the column, when known).
+/// </summary>
+internal sealed class ChunkFileReader
+{
+    public static long AggTicks;
+    private static readonly ParquetOptions ReadOptions = new() { UseDateOnlyTypeForDates = true };
+    private readonly IReadOnlyList<string> _valueColumns;
+    private readonly ColumnBuffers _buffers;
+    private readonly RowGroupAggregator _aggregator;
+
+    public ChunkFileReader(IReadOnlyList<string> valueColumns)
+    {
+        _valueColumns = valueColumns;
+        _buffers = new ColumnBuffers(valueColumns.Count);
+        _aggregator = new RowGroupAggregator(_buffers, valueColumns.Count);
+    }
+
+    public async Task<PartialAggregate> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = Open(path);
+        ParquetReader reader;
+        try
+        {
+            reader = await ParquetReader.CreateAsync(stream, ReadOptions, leaveStreamOpen: true, cancellationToken);
+        }
+        catch (Exception e) when (IsDecodeError(e))
+        {
+            throw new StepException(StepExitCodes.DataError, $"not a readable Parquet file: {e.Message}", new SourceLocation(path), e);
+        }
+
+        await using (reader)
+        {
+            var layout = ChunkLayout.Resolve(reader.Schema, path, _valueColumns);
+            var partial = new PartialAggregate(layout.AllColumns);
+            for (var g = 0; g < reader.RowGroupCount; g++)
+            {
+                var rowGroup = reader.OpenRowGroupReader(g);
+                if (rowGroup.RowCount == 0)
+                {
+                    continue;
+                }
+
+                var rows = checked((int)rowGroup.RowCount);
+                _buffers.EnsureCapacity(rows);
+                var sensor = ChunkStatistics.ConstantString(rowGroup, layout.Sensor);
+                if (sensor is null)
+                {
+                    await ReadKeyAsync(rowGroup, layout.Sensor, _buffers.Sensors.AsMemory(0, rows), path, cancellationToken);
+                }
+
+                await ReadKeyAsync(rowGroup, layout.Date, _buffers.Dates.AsMemory(0, rows), path, cancellationToken);
+                for (var j = 0; j < layout.Values.Count; j++)
+                {
+                    var field = layout.Values[j];
+                    Memory<int>? levels = field.MaxDefinitionLevel > 0 ? _buffers.Levels[j].AsMemory(0, rows) : default(Memory<int>?);
+                    await DecodeAsync(() => rowGroup.ReadRawAsync(field, _buffers.Values[j].AsMemory(0, rows), levels, null, cancellationToken), path, field.Name);
+                }
+
+                var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                _aggregator.Aggregate(rows, sensor, layout.Values, partial);
+                Interlocked.Add(ref AggTicks, System.Diagnostics.Stopwatch.GetTimestamp() - t0);
+                _buffers.ReleaseStrings(rows);
+            }
+
+            return partial;
+        }
+    }
+
+    private async Task ReadKeyAsync<T>(ParquetRowGroupReader rowGroup, DataField field, Memory<T> target, string path, CancellationToken cancellationToken)
+        where T : struct
+    {
+        Memory<int>? levels = field.MaxDefinitionLevel > 0 ? _buffers.KeyLevels.AsMemory(0, target.Length) : default(Memory<int>?);
+        await DecodeAsync(() => rowGroup.ReadRawAsync(field, target, levels, null, cancellationToken), path, field.Name);
+        if (levels is { } decoded && decoded.Span.Count(field.MaxDefinitionLevel) != target.Length)
+        {
+            throw StepException.BadData($"column '{field.Name}' has null values; every chunk row needs one", new SourceLocation(path));
+        }
+    }
+
+    private static async Task DecodeAsync(Func<ValueTask> read, string path, string column)
+    {
+        try
+        {
+            await read();
+        }
+        catch (Exception e) when (IsDecodeError(e))
+        {
+            throw new StepException(StepExitCodes.DataError, $"cannot decode column '{column}': {e.Message}", new SourceLocation(path), e);
+        }
+    }
+
+    private static FileStream Open(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw StepException.MissingInput("chunk file listed in the input is missing", new SourceLocation(path));
+        }
+    }
+
+    /// <summary>The decoder reports a corrupt file with many exception types (even IOException): all are bad data.</summary>
+    private static bool IsDecodeError(Exception e) => e is not (OperationCanceledException or StepException or OutOfMemoryException);
+}

@@ -1,0 +1,60 @@
+using System.Runtime.ExceptionServices;
+using Pipeline.Steps.FeatureCreator.Aggregation;
+
+namespace Pipeline.Steps.FeatureCreator.Reading;
+
+/// <summary>
+/// Reads the chunk files with a few workers, each taking the next unread file and keeping its own buffers, and
+/// merges their partials in file order. The first real failure stops the other workers and is the one reported.
+/// </summary>
+internal sealed class ChunkScanner
+{
+    private readonly IReadOnlyList<string> _files;
+    private readonly IReadOnlyList<string> _valueColumns;
+    private readonly OrderedMerger _merger;
+    private ExceptionDispatchInfo? _failure;
+    private int _next = -1;
+
+    private ChunkScanner(IReadOnlyList<string> files, IReadOnlyList<string> valueColumns)
+    {
+        _files = files;
+        _valueColumns = valueColumns;
+        _merger = new OrderedMerger(files.Count, new FeatureAggregate());
+    }
+
+    public static async Task<FeatureAggregate> ScanAsync(
+        IReadOnlyList<string> files, IReadOnlyList<string> valueColumns, int workers, CancellationToken cancellationToken)
+    {
+        var scanner = new ChunkScanner(files, valueColumns);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var count = Math.Clamp(workers, 1, Math.Max(1, files.Count));
+        await Task.WhenAll(Enumerable.Range(0, count).Select(_ => Task.Run(() => scanner.WorkAsync(stop), CancellationToken.None)));
+        scanner._failure?.Throw();
+        cancellationToken.ThrowIfCancellationRequested();
+        return scanner._merger.Target;
+    }
+
+    private async Task WorkAsync(CancellationTokenSource stop)
+    {
+        var reader = new ChunkFileReader(_valueColumns);
+        try
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref _next)) < _files.Count)
+            {
+                stop.Token.ThrowIfCancellationRequested();
+                _merger.Complete(index, await reader.ReadAsync(_files[index], stop.Token));
+            }
+        }
+        catch (Exception e)
+        {
+            // A cancellation caused by another worker's failure (or by a signal) is not itself the failure.
+            if (e is not OperationCanceledException || !stop.IsCancellationRequested)
+            {
+                Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(e), null);
+            }
+
+            await stop.CancelAsync();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Runtime.InteropServices;
+using Parquet.Schema;
+using Pipeline.Steps.FeatureCreator.Aggregation;
+
+namespace Pipeline.Steps.FeatureCreator.Reading;
+
+/// <summary>
+/// Cuts a decoded row group into runs of one sensor-day and adds each run to its accumulator. Chunk rows are
+/// sorted by sensor and time, so a run ends where the key changes and the dictionary is consulted once per run,
+/// not per row; unsorted input is still aggregated correctly, only in more, shorter runs.
+/// </summary>
+internal sealed class RowGroupAggregator(ColumnBuffers buffers, int valueColumns)
+{
+    private readonly int[] _cursors = new int[valueColumns];
+    private string? _lastSensor;
+
+    /// <param name="rows">Rows decoded into the buffers.</param>
+    /// <param name="constantSensor">The sensor of every row when the statistics say so (the sensor column was not decoded).</param>
+    /// <param name="fields">The selected value columns, in buffer order.</param>
+    /// <param name="into">The file's partial aggregate.</param>
+    public void Aggregate(int rows, string? constantSensor, IReadOnlyList<DataField> fields, PartialAggregate into)
+    {
+        into.Rows += rows;
+        into.CleanedRows += CountCleaned(rows, fields);
+        Array.Clear(_cursors);
+        var dates = buffers.Dates;
+        var sensors = buffers.Sensors;
+        var start = 0;
+        for (var i = 1; i < rows; i++)
+        {
+            if (dates[i] != dates[i - 1] || (constantSensor is null && !sensors[i].Span.SequenceEqual(sensors[i - 1].Span)))
+            {
+                AddRun(start, i, constantSensor, fields, into);
+                start = i;
+            }
+        }
+
+        AddRun(start, rows, constantSensor, fields, into);
+    }
+
+    private void AddRun(int start, int end, string? constantSensor, IReadOnlyList<DataField> fields, PartialAggregate into)
+    {
+        var key = new GroupKey(constantSensor ?? SensorAt(start), buffers.Dates[start]);
+        ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(into.Groups, key, out _);
+        group ??= new GroupAccumulator(fields.Count);
+        var length = end - start;
+        group.Readings += length;
+        for (var j = 0; j < fields.Count; j++)
+        {
+            var maxLevel = fields[j].MaxDefinitionLevel;
+            var present = maxLevel == 0 ? length : buffers.Levels[j].AsSpan(start, length).Count(maxLevel);
+            group.Columns[j].AddSegment(buffers.Values[j].AsSpan(_cursors[j], present), length - present);
+            _cursors[j] += present;
+        }
+    }
+
+    /// <summary>The sensor id of a row, reusing the previous string while the id repeats.</summary>
+    private string SensorAt(int row)
+    {
+        var span = buffers.Sensors[row].Span;
+        if (_lastSensor is null || !span.SequenceEqual(_lastSensor))
+        {
+            _lastSensor = new string(span);
+        }
+
+        return _lastSensor;
+    }
+
+    private long CountCleaned(int rows, IReadOnlyList<DataField> fields)
+    {
+        var finite = buffers.Finite.AsSpan(0, rows);
+        finite.Clear();
+        for (var j = 0; j < fields.Count; j++)
+        {
+            var values = buffers.Values[j];
+            var maxLevel = fields[j].MaxDefinitionLevel;
+            if (maxLevel == 0)
+            {
+                for (var i = 0; i < finite.Length; i++)
+                {
+                    finite[i] |= double.IsFinite(values[i]) ? (byte)1 : (byte)0;
+                }
+
+                continue;
+            }
+
+            var levels = buffers.Levels[j];
+            for (int i = 0, k = 0; i < finite.Length; i++)
+            {
+                if (levels[i] == maxLevel)
+                {
+                    finite[i] |= double.IsFinite(values[k++]) ? (byte)1 : (byte)0;
+                }
+            }
+        }
+
+        return rows - finite.Count((byte)0);
+    }
+}
