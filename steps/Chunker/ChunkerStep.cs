@@ -81,16 +81,12 @@ internal static partial class ChunkerStep
         {
             var source = sources[i];
             var schemaOptions = report?.Pin(options) ?? options;
-            var ingest = accumulator is null ? null : new CsvIngest(accumulator, quarantine, options);
-            if (ingest is null)
-            {
-                // The first input decides the schema; the accumulator needs its column counts.
-                var probe = await FirstSchemaAsync(source, options, cancellationToken);
-                accumulator = new ChunkAccumulator(probe.ValueColumns.Count, probe.TextColumns.Count, options.DaysPerChunk,
-                    options.MemoryBudgetMb * 1024L * 1024L, spillDirectory);
-                ingest = new CsvIngest(accumulator, quarantine, options);
-            }
-
+            // The first input's schema decides the accumulator's columns; later inputs are pinned to it.
+            var ingest = new CsvIngest(
+                schema => accumulator ??= new ChunkAccumulator(schema.ValueIndexes.Count, schema.TextIndexes.Count,
+                    options.DaysPerChunk, options.MemoryBudgetMb * 1024L * 1024L, spillDirectory),
+                quarantine,
+                options);
             var (schema, sha, bytes) = await ingest.ReadAsync(source, i, schemaOptions, cancellationToken);
             report ??= SchemaReport.From(schema);
             rowsRead += ingest.RowsRead;
@@ -107,20 +103,6 @@ internal static partial class ChunkerStep
         }
 
         return new CsvSchemaHolder(accumulator!, report!, rowsRead, alreadyProcessed);
-    }
-
-    private static async Task<SchemaReport> FirstSchemaAsync(InputSource source, ChunkerOptions options, CancellationToken cancellationToken)
-    {
-        using var input = await InputOpener.OpenAsync(source, cancellationToken);
-        var splitter = new RecordBlockSplitter(input.Text, 0, options.Quote[0], 1 << 20, options.MaxRecordMb * (1 << 20), source.Location);
-        try
-        {
-            return SchemaReport.From(Schema.SchemaDetector.Detect(splitter.Peek(), options, source.Location));
-        }
-        finally
-        {
-            splitter.Release();
-        }
     }
 
     private static async Task<List<ChunkResult>> WriteChunksAsync(ChunkAccumulator accumulator, ChunkWriter writer, CancellationToken cancellationToken)

@@ -35,7 +35,6 @@ public static class FeatureCreatorStep
             aggregate = await ChunkScanner.ScanAsync(plan.Files, columns, workers, cancellationToken);
         }
 
-        Console.Error.WriteLine($"agg ms {ChunkFileReader.AggTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} gcs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0}");
         FeatureCreatorLog.Aggregated(context.Logger, aggregate.RowsRead, aggregate.GroupCount);
         if (aggregate.RowsRead == 0)
         {

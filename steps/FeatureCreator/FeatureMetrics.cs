@@ -11,6 +11,9 @@ namespace Pipeline.Steps.FeatureCreator;
 /// <summary>Builds the manifest's <c>metrics</c>; the property names are part of the step's contract.</summary>
 internal static class FeatureMetrics
 {
+    /// <summary>sensor_id, timestamp and date.</summary>
+    private const int ChunkKeyColumns = 3;
+
     public static JsonObject Build(
         FeatureAggregate aggregate,
         FeatureTable table,
@@ -54,9 +57,6 @@ internal static class FeatureMetrics
             ["drift"] = ToObject(drift, d => JsonSerializer.SerializeToNode(d, FeatureCreatorJsonContext.Default.DriftResult)),
         };
     }
-
-    /// <summary>sensor_id, timestamp and date.</summary>
-    private const int ChunkKeyColumns = 3;
 
     private static JsonObject Shape(long rows, int columns) => new() { ["rows"] = rows, ["columns"] = columns };
 

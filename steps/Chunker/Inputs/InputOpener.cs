@@ -7,7 +7,11 @@ namespace Pipeline.Steps.Chunker.Inputs;
 /// <summary>Opens a file or URL as a stream of text: hashing the raw bytes, inflating gzip, decoding UTF-8.</summary>
 internal static class InputOpener
 {
-    private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
+    // No overall timeout (a large file may stream for long), but a server that never answers fails the connect.
+    private static readonly HttpClient Http = new(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(30) })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
 
     public static async Task<OpenedInput> OpenAsync(InputSource source, CancellationToken cancellationToken)
     {

@@ -32,7 +32,8 @@ internal sealed class RoleAssigner(
         }
 
         detected.Add("sensorColumn");
-        var index = ColumnNames.FindSensor(header, i => !profiles[i].IsRowIndex);
+        // Only the weak name "id" can be a row counter; sensor_id 1, 2, 3... in a time-ordered file is still the sensor.
+        var index = ColumnNames.FindSensor(header, i => !profiles[i].IsRowIndex || !string.Equals(header[i].Trim(), "id", StringComparison.OrdinalIgnoreCase));
         if (index < 0)
         {
             throw StepException.BadData($"cannot tell which column is the sensor id (columns: {string.Join(", ", header)}); name it with --sensor-column", where);

@@ -16,7 +16,7 @@ public static class ParquetColumns
     {
         DateTimeDataField => "timestamp",
         _ when field.ClrType == typeof(DateOnly) => "date",
-        _ when field.ClrType == typeof(string) => "string",
+        _ when field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>) => "string",
         _ when field.ClrType == typeof(double) => "double",
         _ when field.ClrType == typeof(float) => "float",
         _ when field.ClrType == typeof(long) => "int64",

@@ -10,7 +10,7 @@ internal static class ColumnSelector
     public static async Task<IReadOnlyList<string>> SelectAsync(InputPlan plan, string[]? requested, CancellationToken cancellationToken)
     {
         var available = plan.DeclaredValueColumns ?? await FromFirstFileAsync(plan.Files[0], cancellationToken);
-        if (requested is null)
+        if (requested is not { Length: > 0 })
         {
             return available.Count > 0
                 ? available

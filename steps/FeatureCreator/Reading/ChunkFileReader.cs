@@ -11,7 +11,6 @@ namespace Pipeline.Steps.FeatureCreator.Reading;
 /// </summary>
 internal sealed class ChunkFileReader
 {
-    public static long AggTicks;
     private static readonly ParquetOptions ReadOptions = new() { UseDateOnlyTypeForDates = true };
     private readonly IReadOnlyList<string> _valueColumns;
     private readonly ColumnBuffers _buffers;
@@ -65,9 +64,7 @@ internal sealed class ChunkFileReader
                     await DecodeAsync(() => rowGroup.ReadRawAsync(field, _buffers.Values[j].AsMemory(0, rows), levels, null, cancellationToken), path, field.Name);
                 }
 
-                var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                 _aggregator.Aggregate(rows, sensor, layout.Values, partial);
-                Interlocked.Add(ref AggTicks, System.Diagnostics.Stopwatch.GetTimestamp() - t0);
                 _buffers.ReleaseStrings(rows);
             }
 
@@ -102,7 +99,7 @@ internal sealed class ChunkFileReader
     {
         try
         {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

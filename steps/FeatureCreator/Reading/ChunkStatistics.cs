@@ -8,7 +8,7 @@ internal static class ChunkStatistics
 {
     /// <summary>
     /// The single value of a string column when its exact min and max agree and it has no nulls (the Chunker's
-    /// one-sensor files), else null. Decoding strings is the slowest part of a read, so this halves the work.
+    /// one-sensor files), else null. Strings are by far the slowest column to decode, so skipping them pays.
     /// Truncated statistics cannot fool it: writers mark them inexact, and a truncated max is rounded up past the min.
     /// </summary>
     public static string? ConstantString(ParquetRowGroupReader rowGroup, DataField field)

@@ -1,6 +1,7 @@
 using System.Text;
 using Pipeline.Steps.Contract;
-using Pipeline.Steps.Tests.FeatureCreator;
+
+using Pipeline.Steps.Tests.Support;
 
 namespace Pipeline.Steps.Tests.Chunker;
 

@@ -2,7 +2,8 @@ using System.Collections;
 using System.Text.Json.Nodes;
 using Pipeline.Steps.Chunker;
 using Pipeline.Steps.Contract;
-using Pipeline.Steps.Tests.FeatureCreator;
+
+using Pipeline.Steps.Tests.Support;
 
 namespace Pipeline.Steps.Tests.Chunker;
 

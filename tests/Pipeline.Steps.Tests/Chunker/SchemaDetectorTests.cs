@@ -91,4 +91,11 @@ public sealed class SchemaDetectorTests
         Assert.Equal(StepExitCodes.Usage, error.ExitCode);
         Assert.Contains("sensor_id, timestamp, value", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Consecutive_sensor_ids_in_a_time_ordered_file_are_still_the_sensor()
+    {
+        var schema = Detect("sensor_id,timestamp,temperature\n10001,2024-01-01T00:00,5\n10002,2024-01-01T00:00,3\n10003,2024-01-01T00:00,9\n");
+        Assert.Equal("sensor_id", schema.Name(schema.SensorIndex));
+    }
 }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The whole test suite, set-up included, on a fresh Debian machine with the .NET SDK:
+# restores packages, builds the solution in Release (warnings are errors), and runs every test project.
+# Later issues add real servers here (PostgreSQL, Docker, Prometheus, Chromium), each installed with apt-get
+# when missing and started on loopback by the tests that need it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "error: the .NET SDK (dotnet) is required; see global.json for the version band" >&2
+  exit 1
+fi
+
+# tzdata gives the step programs their IANA time zones (Asia/Shanghai for the Beijing data).
+if [ ! -e /usr/share/zoneinfo/Asia/Shanghai ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tzdata >/dev/null
+fi
+
+dotnet build Pipeline.sln -c Release --nologo -v quiet
+dotnet test Pipeline.sln -c Release --no-build --nologo --logger "console;verbosity=minimal" "$@"

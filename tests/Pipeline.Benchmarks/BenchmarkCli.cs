@@ -1,0 +1,54 @@
+using Pipeline.Benchmarks.Cli;
+using Pipeline.Benchmarks.DuckDb;
+using Pipeline.Benchmarks.Generation;
+using Pipeline.Benchmarks.Ingest;
+
+namespace Pipeline.Benchmarks;
+
+/// <summary>Dispatches the first argument to a command and maps failures to exit codes.</summary>
+internal static class BenchmarkCli
+{
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "keep", "help" };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        {
+            await output.WriteAsync(HelpText.Text);
+            return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Success;
+        }
+
+        try
+        {
+            var arguments = new CommandArguments(args[1..], Flags);
+            if (arguments.Flag("help"))
+            {
+                await output.WriteAsync(HelpText.Text);
+                return ExitCodes.Success;
+            }
+
+            return args[0] switch
+            {
+                "generate" => GenerateCommand.Run(arguments, output, cancellationToken),
+                "ingest" => await IngestCommand.RunAsync(arguments, output, cancellationToken),
+                DuckDbSideCommand.Name => await DuckDbSideCommand.RunAsync(arguments, output, cancellationToken),
+                _ => throw new UsageException($"unknown command '{args[0]}'"),
+            };
+        }
+        catch (UsageException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message} (see --help)");
+            return ExitCodes.Usage;
+        }
+        catch (SideFailedException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.Software;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("cancelled");
+            return ExitCodes.Cancelled;
+        }
+    }
+}

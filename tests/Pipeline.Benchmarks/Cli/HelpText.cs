@@ -1,0 +1,26 @@
+namespace Pipeline.Benchmarks.Cli;
+
+/// <summary>The text of <c>--help</c>.</summary>
+internal static class HelpText
+{
+    public const string Text = """
+        Pipeline.Benchmarks: times the Chunker + FeatureCreator steps against DuckDB on synthetic sensor CSV.
+
+        Usage: dotnet run -c Release --project tests/Pipeline.Benchmarks -- <command> [options]
+
+        generate --rows N --out FILE.csv      Writes a deterministic synthetic sensor CSV
+            [--sensors 1000]                  sensors per timestamp (rows are in time order)
+            [--interval-seconds 300]          time between two readings of one sensor
+            [--seed 42]                       same seed and options -> byte-identical file
+            [--start 2024-01-01]              first timestamp (yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss)
+
+        ingest --rows N                       Pipeline side vs DuckDB side on the same CSV, prints a table
+            [--work-dir .work/bench]          CSV cache (sensors-N.csv), outputs and ingest-N.json go here
+            [--repeat 1]                      runs the sides alternately K times and reports medians
+            [--keep]                          keeps the chunk and feature outputs of the last round
+
+        Row counts accept 1000000, 1_000_000, 1e6, 1000K or 1M.
+        Exit codes: 0 ok, 64 bad command line, 70 a side failed, 130 cancelled.
+
+        """;
+}

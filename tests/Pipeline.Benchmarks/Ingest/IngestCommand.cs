@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Pipeline.Benchmarks.Cli;
+
+namespace Pipeline.Benchmarks.Ingest;
+
+/// <summary><c>ingest --rows N [--work-dir] [--repeat K] [--keep]</c>: both sides on one CSV, a table and a JSON file.</summary>
+internal static class IngestCommand
+{
+    public static async Task<int> RunAsync(CommandArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    {
+        var defaults = new IngestOptions { Rows = 0 };
+        var options = new IngestOptions
+        {
+            Rows = arguments.Int64("rows", 1) ?? throw new UsageException("--rows is required"),
+            WorkDirectory = Path.GetFullPath(arguments.String("work-dir") ?? defaults.WorkDirectory),
+            Repeat = arguments.Int32("repeat", 1) ?? defaults.Repeat,
+            Keep = arguments.Flag("keep"),
+        };
+        arguments.EnsureAllUsed();
+
+        var csv = CsvCache.Ensure(options.WorkDirectory, options.Rows, output, cancellationToken);
+        output.WriteLine("building steps/Chunker and steps/FeatureCreator (Release) ...");
+        var pipeline = await PipelineSide.BuildAsync(RepositoryRoot.Find(), cancellationToken);
+        var pipelineDirectory = Path.Combine(options.WorkDirectory, Invariant($"pipeline-{options.Rows}"));
+        var duckDbDirectory = Path.Combine(options.WorkDirectory, Invariant($"duckdb-{options.Rows}"));
+
+        var rounds = new List<IngestRound>();
+        for (var round = 1; round <= options.Repeat; round++)
+        {
+            // Alternate which side goes first, so neither always gets the warmer page cache.
+            SideResult? p = null, d = null;
+            foreach (var side in round % 2 == 1 ? new[] { "pipeline", "duckdb" } : ["duckdb", "pipeline"])
+            {
+                output.Write(Invariant($"round {round}/{options.Repeat}: {side} ... "));
+                var result = side == "pipeline"
+                    ? p = await pipeline.RunAsync(csv, pipelineDirectory, cancellationToken)
+                    : d = await DuckDbSide.RunAsync(csv, duckDbDirectory, cancellationToken);
+                output.WriteLine(Invariant($"{result.TotalMs / 1000:F2} s"));
+            }
+
+            rounds.Add(new IngestRound(round, p!, d!));
+        }
+
+        if (!options.Keep)
+        {
+            IngestFiles.Delete(pipelineDirectory);
+            IngestFiles.Delete(duckDbDirectory);
+        }
+
+        var report = BuildReport(options, csv, rounds);
+        IngestReportTable.Write(report, output);
+        var jsonPath = Path.Combine(options.WorkDirectory, Invariant($"ingest-{options.Rows}.json"));
+        await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, BenchmarkJsonContext.Default.IngestReport), cancellationToken);
+        output.WriteLine($"results: {jsonPath}");
+        return ExitCodes.Success;
+    }
+
+    private static IngestReport BuildReport(IngestOptions options, string csv, IReadOnlyList<IngestRound> rounds)
+    {
+        var pipeline = SideMedian.Of([.. rounds.Select(r => r.Pipeline)]);
+        var duckDb = SideMedian.Of([.. rounds.Select(r => r.DuckDb)]);
+        return new IngestReport
+        {
+            Rows = options.Rows,
+            CsvPath = csv,
+            CsvBytes = IngestFiles.Size(csv),
+            MeasuredAt = TimeProvider.System.GetUtcNow(),
+            ProcessorCount = Environment.ProcessorCount,
+            Runtime = RuntimeInformation.FrameworkDescription,
+            Pipeline = pipeline,
+            DuckDb = duckDb,
+            WallTimeRatio = pipeline.TotalMs / duckDb.TotalMs,
+            PipelineRowsPerSecond = options.Rows / (pipeline.TotalMs / 1000),
+            DuckDbRowsPerSecond = options.Rows / (duckDb.TotalMs / 1000),
+            Rounds = rounds,
+            Warnings = Disagreements(options.Rows, pipeline, duckDb),
+        };
+    }
+
+    // The sides must do the same work for the timings to compare: every row chunked, the same (sensor, day) groups.
+    private static List<string> Disagreements(long rows, SideResult pipeline, SideResult duckDb)
+    {
+        var warnings = new List<string>();
+        foreach (var side in new[] { pipeline, duckDb })
+        {
+            if (side.ChunkRows is { } chunked && chunked != rows)
+            {
+                warnings.Add(Invariant($"{side.Side} chunked {chunked:N0} rows of {rows:N0}"));
+            }
+        }
+
+        if (pipeline.FeatureRows is { } a && duckDb.FeatureRows is { } b && a != b)
+        {
+            warnings.Add(Invariant($"feature rows differ: pipeline {a:N0}, duckdb {b:N0}"));
+        }
+
+        if (pipeline.ChunkFiles is { } f && duckDb.ChunkFiles is { } g && f != g)
+        {
+            warnings.Add(Invariant($"chunk files differ: pipeline {f:N0}, duckdb {g:N0} (not day-partitioned alike?)"));
+        }
+
+        return warnings;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,161 @@
+using System.Collections;
+using System.IO.Compression;
+using System.Net;
+using Pipeline.Steps.Tests.Support;
+
+namespace Pipeline.Steps.Tests.Chunker;
+
+/// <summary>The Chunker on the real data sets, checked against DuckDB reading the same CSV independently.</summary>
+public sealed class ChunkerEndToEndTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    private string Output => _temp.Combine("chunks");
+
+    [Fact]
+    public async Task Hive_temperature_files_become_day_and_sensor_partitions_duckdb_reads_as_one_data_set()
+    {
+        var input = Path.Combine(SharedData.HiveTemperature, "*.csv");
+        Assert.Equal(0, await ChunkerRun.RunAsync("--input", input, "--output", Output, "--quiet"));
+        var metrics = ChunkerRun.Metrics(Output);
+        ChunkerRun.AssertBalanced(metrics);
+        var glob = Path.Combine(Output, "**", "*.parquet");
+        var csv = $"read_csv('{input}', header = true, timestampformat = '%Y-%m-%d %H')";
+        Assert.Equal(DuckDb.Scalar<long>($"SELECT count(*) FROM (SELECT DISTINCT sensor_id, timestamp FROM {csv})"), metrics["rowsWritten"]!.GetValue<long>());
+        Assert.Equal(0L, DuckDb.Scalar<long>(
+            $"SELECT count(*) FROM read_parquet('{glob}', hive_partitioning = true) WHERE day <> date OR CAST(sensor AS VARCHAR) <> sensor_id"));
+        var ours = DuckDb.Scalar<double>($"SELECT sum(temperature) FROM read_parquet('{glob}')");
+        var theirs = DuckDb.Scalar<double>($"SELECT sum(temperature) FROM (SELECT sensor_id, timestamp, first(temperature) AS temperature FROM {csv} GROUP BY ALL)");
+        Assert.Equal(theirs, ours, 6);
+    }
+
+    [Fact]
+    public async Task All_twelve_beijing_files_work_without_data_set_specific_options()
+    {
+        var folder = SharedData.BeijingAirQuality;
+        Assert.Equal(0, await ChunkerRun.RunAsync("--input", folder, "--output", Output, "--time-zone", "Asia/Shanghai", "--quiet", "--sensors-per-chunk", "0"));
+        var metrics = ChunkerRun.Metrics(Output);
+        ChunkerRun.AssertBalanced(metrics);
+        Assert.Equal(420_768, metrics["rowsRead"]!.GetValue<long>());
+        Assert.Equal(420_768, metrics["rowsWritten"]!.GetValue<long>());
+        Assert.Equal(12, metrics["sensors"]!.GetValue<int>());
+        Assert.Equal(1461, metrics["days"]!.GetValue<int>());
+        Assert.Equal(["year", "month", "day", "hour"], metrics["schema"]!["timestampParts"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(["wd"], metrics["schema"]!["textColumns"]!.AsArray().Select(n => n!.GetValue<string>()));
+        var glob = Path.Combine(Output, "**", "*.parquet");
+        // NA counts and a sum per column match DuckDB reading the CSV files itself.
+        var csv = $"read_csv('{folder}/*.csv', header = true, nullstr = 'NA')";
+        foreach (var column in new[] { "PM2.5", "CO", "O3", "TEMP" })
+        {
+            Assert.Equal(DuckDb.Scalar<long>($"SELECT count(*) - count(\"{column}\") FROM {csv}"),
+                DuckDb.Scalar<long>($"SELECT count(*) - count(\"{column}\") FROM read_parquet('{glob}')"));
+            Assert.Equal(DuckDb.Scalar<double>($"SELECT sum(\"{column}\") FROM {csv}"), DuckDb.Scalar<double>($"SELECT sum(\"{column}\") FROM read_parquet('{glob}')"), 6);
+        }
+
+        // Local Beijing hours map to the right UTC instants and local days.
+        var first = DuckDb.Rows($"SELECT CAST(timestamp AS VARCHAR), CAST(date AS VARCHAR) FROM read_parquet('{glob}') WHERE sensor_id = 'Aotizhongxin' ORDER BY timestamp LIMIT 1")[0];
+        Assert.StartsWith("2013-02-28 16:00:00", (string)first[0]!, StringComparison.Ordinal);
+        Assert.Equal("2013-03-01", first[1]);
+    }
+
+    [Fact]
+    public async Task The_same_input_gives_identical_chunks_and_is_reported_as_already_processed()
+    {
+        var input = Path.Combine(SharedData.HiveTemperature, "test.csv");
+        var state = _temp.Combine("state");
+        Assert.Equal(0, await ChunkerRun.RunAsync("--input", input, "--output", Output, "--state-dir", state, "--quiet"));
+        var second = _temp.Combine("again");
+        Assert.Equal(0, await ChunkerRun.RunAsync("--input", input, "--output", second, "--state-dir", state, "--quiet"));
+        var files = Directory.GetFiles(Output, "*.parquet", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Output, f)).Order().ToList();
+        Assert.NotEmpty(files);
+        Assert.Equal(files, Directory.GetFiles(second, "*.parquet", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(second, f)).Order());
+        Assert.All(files, f => Assert.Equal(File.ReadAllBytes(Path.Combine(Output, f)), File.ReadAllBytes(Path.Combine(second, f))));
+        Assert.Single(ChunkerRun.Metrics(second)["alreadyProcessed"]!.AsArray());
+        Assert.True(ChunkerRun.Manifest(second)["inputs"]![0]!["alreadyProcessed"]!.GetValue<bool>());
+
+        var skipped = _temp.Combine("skipped");
+        Assert.Equal(65, await ChunkerRun.RunAsync("--input", input, "--output", skipped, "--state-dir", state, "--skip-processed", "--quiet"));
+    }
+
+    [Fact]
+    public async Task Spilling_under_a_small_memory_budget_gives_the_same_chunks()
+    {
+        var input = _temp.Combine("many.csv");
+        await File.WriteAllLinesAsync(input, ["sensor_id,timestamp,value", .. Enumerable.Range(0, 200_000).Select(i => $"s{i % 50},{new DateTime(2024, 1, 1).AddMinutes(i / 50):yyyy-MM-ddTHH:mm},{i % 97}")]);
+        Assert.Equal(0, await ChunkerRun.RunAsync("--input", input, "--output", Output, "--quiet", "--sensors-per-chunk", "10"));
+        var spilled = _temp.Combine("spilled");
+        Assert.Equal(0, await ChunkerRun.RunAsync("--input", input, "--output", spilled, "--quiet", "--sensors-per-chunk", "10", "--memory-budget-mb", "8"));
+        Assert.True(ChunkerRun.Metrics(spilled)["spilledBytes"]!.GetValue<long>() > 0);
+        Assert.Equal(0L, ChunkerRun.Metrics(Output)["spilledBytes"]!.GetValue<long>());
+        foreach (var file in Directory.GetFiles(Output, "*.parquet", SearchOption.AllDirectories))
+        {
+            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(spilled, Path.GetRelativePath(Output, file))));
+        }
+    }
+
+    [Fact]
+    public async Task Gzip_files_and_http_urls_are_read_like_plain_files()
+    {
+        var plain = Path.Combine(SharedData.HiveTemperature, "test.csv");
+        var gz = _temp.Combine("test.csv.gz");
+        await using (var target = File.Create(gz))
+        await using (var zip = new GZipStream(target, CompressionLevel.Fastest))
+        await using (var source = File.OpenRead(plain))
+        {
+            await source.CopyToAsync(zip);
+        }
+
+        Assert.Equal(0, await ChunkerRun.RunAsync("--input", gz, "--output", Output, "--quiet"));
+        var fromGzip = ChunkerRun.Metrics(Output)["rowsWritten"]!.GetValue<long>();
+        Assert.Equal(17_073, fromGzip);
+
+        using var server = new HttpListener();
+        var port = Random.Shared.Next(20_000, 60_000);
+        server.Prefixes.Add($"http://127.0.0.1:{port}/");
+        server.Start();
+        var serving = Task.Run(async () =>
+        {
+            var request = await server.GetContextAsync();
+            await using (var file = File.OpenRead(plain))
+            {
+                await file.CopyToAsync(request.Response.OutputStream);
+            }
+
+            request.Response.Close();
+        });
+        var fromUrl = _temp.Combine("from-url");
+        Assert.Equal(0, await ChunkerRun.RunAsync("--input", $"http://127.0.0.1:{port}/test.csv", "--output", fromUrl, "--quiet"));
+        await serving;
+        Assert.Equal(fromGzip, ChunkerRun.Metrics(fromUrl)["rowsWritten"]!.GetValue<long>());
+        Assert.Equal(64, ChunkerRun.Manifest(Output)["inputs"]![0]!["sha256"]!.GetValue<string>().Length);
+    }
+
+    [Fact]
+    public async Task Options_come_from_environment_and_json_with_the_command_line_winning()
+    {
+        var input = Path.Combine(SharedData.HiveTemperature, "test.csv");
+        var config = _temp.Combine("options.json");
+        await File.WriteAllTextAsync(config, $$"""{ "input": ["{{input}}"], "daysPerChunk": 7, "sensorsPerChunk": 5 }""");
+        var environment = new Hashtable { ["CHUNKER_SENSORS_PER_CHUNK"] = "0", ["CHUNKER_CONFIG"] = config };
+        Assert.Equal(0, await ChunkerRun.RunWithEnvironmentAsync(environment, "--output", Output, "--quiet", "--days-per-chunk", "3"));
+        var parameters = ChunkerRun.Manifest(Output)["parameters"]!;
+        Assert.Equal(3, parameters["daysPerChunk"]!.GetValue<int>());
+        Assert.Equal(0, parameters["sensorsPerChunk"]!.GetValue<int>());
+        Assert.All(Directory.GetDirectories(Output, "day_from=*"), d => Assert.Empty(Directory.GetDirectories(d)));
+    }
+
+    [Fact]
+    public async Task A_failed_run_keeps_the_previous_good_output_untouched()
+    {
+        var input = Path.Combine(SharedData.HiveTemperature, "test.csv");
+        Assert.Equal(0, await ChunkerRun.RunAsync("--input", input, "--output", Output, "--quiet"));
+        var before = ChunkerRun.Manifest(Output).ToJsonString();
+        var empty = _temp.Combine("empty.csv");
+        await File.WriteAllTextAsync(empty, "");
+        Assert.Equal(65, await ChunkerRun.RunAsync("--input", empty, "--output", Output, "--quiet"));
+        Assert.Equal(before, ChunkerRun.Manifest(Output).ToJsonString());
+        Assert.Empty(Directory.GetDirectories(Path.GetDirectoryName(Output)!, ".chunks.staging-*"));
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
