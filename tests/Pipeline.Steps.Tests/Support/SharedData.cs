@@ -8,9 +8,13 @@ public static class SharedData
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static string HiveTemperature => Require(Path.Combine(RepositoryRoot, "..", "shared", "data", "seed-hive-temperature"));
+    /// <summary><c>../shared/data</c> beside the repository, or the folder named by PIPELINE_SHARED_DATA.</summary>
+    public static string DataRoot { get; } =
+        Environment.GetEnvironmentVariable("PIPELINE_SHARED_DATA") is { Length: > 0 } root ? root : Path.Combine(RepositoryRoot, "..", "shared", "data");
 
-    public static string BeijingAirQuality => Require(Path.Combine(RepositoryRoot, "..", "shared", "data", "beijing-air-quality"));
+    public static string HiveTemperature => Require(Path.Combine(DataRoot, "seed-hive-temperature"));
+
+    public static string BeijingAirQuality => Require(Path.Combine(DataRoot, "beijing-air-quality"));
 
     public static string BundledSample => Require(Path.Combine(RepositoryRoot, "samples", "beijing-air-quality"));
 
