@@ -7,7 +7,7 @@ using Pipeline.Steps.Tests.Support;
 
 namespace Pipeline.Steps.Tests.Chunker;
 
-/// <summary>Runs the Chunker in-process through the step host, with a given environment and a fixed clock.</summary>
+/// <summary>Runs the Chunker in-process, and reads what it published.</summary>
 public static class ChunkerRun
 {
     public static readonly StepDefinition Step = StepDefinition.For<ChunkerOptions>("chunker", "test");
@@ -15,8 +15,7 @@ public static class ChunkerRun
     public static Task<int> RunAsync(params string[] args) => RunWithEnvironmentAsync(new Hashtable(), args);
 
     public static Task<int> RunWithEnvironmentAsync(IDictionary environment, params string[] args) =>
-        StepHost.RunAsync<ChunkerOptions>(
-            Step, args, environment, new FixedClock(new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero)), ChunkerStep.RunAsync);
+        StepRun.RunAsync<ChunkerOptions>(Step, ChunkerStep.RunAsync, environment, args);
 
     public static JsonObject Manifest(string output) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(output, StepOutput.ManifestFileName)))!.AsObject();

@@ -13,8 +13,7 @@ public static class FeatureCreatorRun
     public static readonly StepDefinition Step = StepDefinition.For<FeatureCreatorOptions>("feature-creator", "test");
 
     public static Task<int> RunAsync(params string[] args) =>
-        StepHost.RunAsync<FeatureCreatorOptions>(
-            Step, args, new Hashtable(), new FixedClock(new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero)), FeatureCreatorStep.RunAsync);
+        StepRun.RunAsync<FeatureCreatorOptions>(Step, FeatureCreatorStep.RunAsync, new Hashtable(), args);
 
     public static JsonNode ReadJson(string path) => JsonNode.Parse(File.ReadAllText(path))!;
 }
