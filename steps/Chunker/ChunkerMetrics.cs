@@ -30,7 +30,8 @@ internal sealed record ChunkerMetrics
 
     public string? LastDay { get; init; }
 
-    public long SpilledBytes { get; init; }
+    /// <summary>Chunks written early that more rows arrived for, so they were read back, merged and written again.</summary>
+    public int ChunkRewrites { get; init; }
 
     public required SchemaReport Schema { get; init; }
 

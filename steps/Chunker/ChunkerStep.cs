@@ -26,54 +26,45 @@ internal static partial class ChunkerStep
         }
 
         var files = toRead.Select(s => s.Location).ToList();
-        var spill = context.Output.PathFor(Path.Combine("_spill", "x"));
-        var spillDirectory = Path.GetDirectoryName(spill)!;
         using var quarantine = new QuarantineWriter(context.Output.PathFor(QuarantineWriter.FileName), files);
 
-        CsvSchemaHolder read;
-        using (context.Timings.Measure("read"))
+        ReadOutcome read;
+        List<ChunkResult> results;
+        using (context.Timings.Measure("readAndWrite"))
         {
-            read = await ReadAllAsync(context, toRead, spillDirectory, quarantine, ledger, cancellationToken);
-        }
-
-        // Reading left its garbage behind; collect it before writing needs memory of its own.
-        GC.Collect();
-        ChunkerLog.PhaseDone(context.Logger, "read", ProcessMemory.Sample());
-        var accumulator = read.Accumulator;
-        var columns = new ChunkColumns(read.Report.ValueColumns, read.Report.TextColumns);
-        var writer = new ChunkWriter(context.Output, columns, accumulator.Sensors.Names, accumulator.Sensors.OrdinalRanks(),
-            accumulator.Texts.Names, options.DaysPerChunk, options.SensorsPerChunk);
-        var results = new List<ChunkResult>();
-        using (context.Timings.Measure("write"))
-        {
-            results = await WriteChunksAsync(accumulator, writer, cancellationToken);
+            read = await ReadAllAsync(context, toRead, quarantine, ledger, cancellationToken);
+            ChunkerLog.PhaseDone(context.Logger, "read", ProcessMemory.Sample());
+            using (read.Sink)
+            {
+                results = await read.Sink.CompleteAsync();
+            }
         }
 
         ChunkerLog.PhaseDone(context.Logger, "write", ProcessMemory.Sample());
-        Directory.Delete(spillDirectory, recursive: true);
         foreach (var duplicate in results.SelectMany(r => r.Duplicates).OrderBy(d => d.Order))
         {
             quarantine.Write(new QuarantinedRow(RowOrder.File(duplicate.Order), RowOrder.Line(duplicate.Order), null, RowProblem.Duplicate,
-                $"duplicate of the row at {Path.GetFileName(files[RowOrder.File(duplicate.FirstOrder)])}:{RowOrder.Line(duplicate.FirstOrder)}",
+                duplicate.FirstOrder == ChunkReadBack.WrittenOrder
+                    ? "duplicate of a row earlier in the input (its line is not kept once its chunk is written)"
+                    : $"duplicate of the row at {Path.GetFileName(files[RowOrder.File(duplicate.FirstOrder)])}:{RowOrder.Line(duplicate.FirstOrder)}",
                 $"{duplicate.Sensor},{new DateTime(duplicate.UtcTicks, DateTimeKind.Utc):O}"));
         }
 
         quarantine.Dispose();
-        context.Output.AddSchema(ChunkWriter.SchemaName, ParquetColumns.Describe(columns.Schema));
+        context.Output.AddSchema(ChunkWriter.SchemaName, ParquetColumns.Describe(read.Sink.Columns.Schema));
         context.Output.AddFile(QuarantineWriter.FileName, quarantine.Rows, 5, null);
 
-        var metrics = Summarize(read, results, quarantine, skipped, accumulator);
+        var metrics = Summarize(read, results, quarantine, skipped);
         CheckBadShare(metrics, options, files[0]);
         ledger.Save();
         return JsonSerializer.SerializeToNode(metrics, ChunkerJsonContext.Default.ChunkerMetrics)!.AsObject();
     }
 
-    private static async Task<CsvSchemaHolder> ReadAllAsync(
-        StepContext<ChunkerOptions> context, List<InputSource> sources, string spillDirectory,
-        QuarantineWriter quarantine, InputLedger ledger, CancellationToken cancellationToken)
+    private static async Task<ReadOutcome> ReadAllAsync(
+        StepContext<ChunkerOptions> context, List<InputSource> sources, QuarantineWriter quarantine, InputLedger ledger, CancellationToken cancellationToken)
     {
         var options = context.Options;
-        ChunkAccumulator? accumulator = null;
+        ChunkSink? sink = null;
         SchemaReport? report = null;
         var alreadyProcessed = new List<string>();
         long rowsRead = 0;
@@ -81,13 +72,9 @@ internal static partial class ChunkerStep
         {
             var source = sources[i];
             var schemaOptions = report?.Pin(options) ?? options;
-            // The first input's schema decides the accumulator's columns; later inputs are pinned to it.
-            var ingest = new CsvIngest(
-                schema => accumulator ??= new ChunkAccumulator(schema.ValueIndexes.Count, schema.TextIndexes.Count,
-                    options.DaysPerChunk, options.MemoryBudgetMb * 1024L * 1024L, spillDirectory),
-                quarantine,
-                options);
-            var (schema, sha, bytes) = await ingest.ReadAsync(source, i, schemaOptions, cancellationToken);
+            // The first input's schema decides the chunk columns; later inputs are pinned to it.
+            var ingest = new CsvIngest(schema => sink ??= ChunkSink.For(schema, options, context.Output, cancellationToken), quarantine, options);
+            var (schema, sha, bytes) = await ingest.ReadAsync(source, i, lastInput: i == sources.Count - 1, schemaOptions, cancellationToken);
             report ??= SchemaReport.From(schema);
             rowsRead += ingest.RowsRead;
             var seen = ledger.Find(sha);
@@ -102,29 +89,7 @@ internal static partial class ChunkerStep
             ChunkerLog.InputRead(context.Logger, source.Location, ingest.RowsRead, bytes);
         }
 
-        return new CsvSchemaHolder(accumulator!, report!, rowsRead, alreadyProcessed);
-    }
-
-    private static async Task<List<ChunkResult>> WriteChunksAsync(ChunkAccumulator accumulator, ChunkWriter writer, CancellationToken cancellationToken)
-    {
-        var chunks = accumulator.ChunkIndexes;
-        var results = new ChunkResult[chunks.Count];
-        var gate = new Lock();
-        // Two chunks at a time: one per core, and memory stays at two chunks' rows.
-        await Parallel.ForEachAsync(Enumerable.Range(0, chunks.Count), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken },
-            async (i, ct) =>
-            {
-                RowBuffer rows;
-                lock (gate)
-                {
-                    rows = accumulator.Take(chunks[i]);
-                }
-
-                results[i] = await writer.WriteAsync(accumulator.FirstDay(chunks[i]), rows, ct);
-                rows.Clear();
-                accumulator.Governor.Check();
-            });
-        return [.. results];
+        return new ReadOutcome(sink!, report!, rowsRead, alreadyProcessed);
     }
 
     private static async Task<(List<InputSource> ToRead, List<string> Skipped)> SkipProcessedAsync(
@@ -157,7 +122,7 @@ internal static partial class ChunkerStep
         return (toRead, skipped);
     }
 
-    private static ChunkerMetrics Summarize(CsvSchemaHolder read, List<ChunkResult> results, QuarantineWriter quarantine, List<string> skipped, ChunkAccumulator accumulator)
+    private static ChunkerMetrics Summarize(ReadOutcome read, List<ChunkResult> results, QuarantineWriter quarantine, List<string> skipped)
     {
         var days = results.SelectMany(r => r.Days).Distinct().Order().ToList();
         var duplicates = results.Sum(r => (long)r.Duplicates.Count);
@@ -172,11 +137,11 @@ internal static partial class ChunkerStep
             QuarantineReasons = quarantine.Reasons,
             Chunks = results.Count,
             Files = results.Sum(r => r.Files),
-            Sensors = accumulator.Sensors.Names.Count,
+            Sensors = read.Sink.Accumulator.Sensors.Count,
             Days = days.Count,
             FirstDay = days.Count == 0 ? null : DateOnly.FromDayNumber(days[0]).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             LastDay = days.Count == 0 ? null : DateOnly.FromDayNumber(days[^1]).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            SpilledBytes = accumulator.SpilledBytes,
+            ChunkRewrites = read.Sink.Flusher.Rewrites,
             Schema = read.Report,
             AlreadyProcessed = read.AlreadyProcessed,
             Skipped = skipped,
@@ -206,5 +171,5 @@ internal static partial class ChunkerStep
     }
 
     /// <summary>What reading all inputs produced.</summary>
-    private sealed record CsvSchemaHolder(ChunkAccumulator Accumulator, SchemaReport Report, long RowsRead, List<string> AlreadyProcessed);
+    private sealed record ReadOutcome(ChunkSink Sink, SchemaReport Report, long RowsRead, List<string> AlreadyProcessed);
 }

@@ -12,16 +12,16 @@ namespace Pipeline.Steps.Chunker;
 /// Reads one input through the parsing pipeline: one thread cuts the text into blocks of whole records, workers
 /// parse blocks in parallel, and this thread takes the parsed batches back in input order into the accumulator.
 /// </summary>
-internal sealed class CsvIngest(Func<InputSchema, ChunkAccumulator> accumulatorFor, QuarantineWriter quarantine, ChunkerOptions options)
+internal sealed class CsvIngest(Func<InputSchema, ChunkSink> sinkFor, QuarantineWriter quarantine, ChunkerOptions options)
 {
     private const int BlockChars = 1 << 20;
     private const int BlocksInFlight = 4;
 
     public long RowsRead { get; private set; }
 
-    /// <summary>Reads the input (the first one decides the accumulator's columns) and returns the schema it was read with and the SHA-256 of its bytes.</summary>
+    /// <summary>Reads the input (the first one decides the sink's columns) and returns the schema it was read with and the SHA-256 of its bytes.</summary>
     public async Task<(InputSchema Schema, string Sha256, long Bytes)> ReadAsync(
-        InputSource source, int fileIndex, ChunkerOptions schemaOptions, CancellationToken cancellationToken)
+        InputSource source, int fileIndex, bool lastInput, ChunkerOptions schemaOptions, CancellationToken cancellationToken)
     {
         using var input = await InputOpener.OpenAsync(source, cancellationToken);
         var splitter = new RecordBlockSplitter(input.Text, fileIndex, options.Quote[0], BlockChars, options.MaxRecordMb * (1 << 20), source.Location);
@@ -29,14 +29,14 @@ internal sealed class CsvIngest(Func<InputSchema, ChunkAccumulator> accumulatorF
         {
             var schema = DetectSchema(splitter.Peek(), schemaOptions, source.Location);
             splitter.SkipHeader();
-            var accumulator = accumulatorFor(schema);
+            var sink = sinkFor(schema);
             var batches = Channel.CreateBounded<Task<ParsedBatch>>(BlocksInFlight);
             var producer = Task.Run(() => Produce(splitter, schema, batches.Writer, cancellationToken), cancellationToken);
             await foreach (var parsing in batches.Reader.ReadAllAsync(cancellationToken))
             {
                 using var batch = await parsing;
                 RowsRead += batch.RecordsRead;
-                accumulator.Add(batch);
+                await sink.AddAsync(batch, takeIdle: lastInput);
                 foreach (var bad in batch.Quarantined)
                 {
                     quarantine.Write(bad);

@@ -96,6 +96,18 @@ public sealed class StepOutput : IDisposable
         }
     }
 
+    /// <summary>Deletes a folder of the staged output and forgets the files recorded under it (to write it again).</summary>
+    public void RemoveFolder(string relativeFolder)
+    {
+        var prefix = relativeFolder.Replace('\\', '/').TrimEnd('/') + "/";
+        lock (_gate)
+        {
+            _files.RemoveAll(f => f.Path.StartsWith(prefix, StringComparison.Ordinal));
+        }
+
+        Directory.Delete(Path.Combine(StagingDirectory, relativeFolder), recursive: true);
+    }
+
     /// <summary>Writes the manifest last, then swaps the staging folder in for the final one.</summary>
     public void Publish(StepManifest manifest)
     {

@@ -3,13 +3,20 @@ using Pipeline.Steps.Chunker.Parsing;
 namespace Pipeline.Steps.Chunker.Partitioning;
 
 /// <summary>
-/// Routes parsed rows to their chunk (a run of whole days) and keeps memory within the budget by spilling the
-/// largest chunks to temporary files. Only the consumer thread calls it, in input order.
+/// Routes parsed rows to their chunk (a run of whole days) and decides when a chunk is handed to the writer:
+/// when no row has arrived for it for a while (time-ordered input moves on from a day and never comes back), or,
+/// over the memory budget, the chunks idle longest first. A row that arrives for a chunk already written later is
+/// merged with what was written (see <see cref="ChunkFlusher"/>), so this is an optimisation, never a guess that
+/// can lose rows. Only the consumer thread calls it, in input order.
 /// </summary>
-internal sealed class ChunkAccumulator(int valueCount, int textCount, int daysPerChunk, long budgetBytes, string spillDirectory)
+internal sealed class ChunkAccumulator(int valueCount, int textCount, int daysPerChunk, long budgetBytes)
 {
+    /// <summary>Batches (of about 30,000 rows) without a new row after which a chunk is written.</summary>
+    private const int IdleBatches = 4;
+
     private readonly Dictionary<int, ChunkRows> _chunks = [];
     private long _bufferedRows; // allocated row slots, not rows: the arrays grow by doubling
+    private long _batch;
     private int _lastChunk = int.MinValue;
     private ChunkRows? _last;
 
@@ -20,15 +27,12 @@ internal sealed class ChunkAccumulator(int valueCount, int textCount, int daysPe
 
     public NameTable Texts { get; } = new();
 
-    public long SpilledBytes { get; private set; }
-
-    public IReadOnlyList<int> ChunkIndexes => [.. _chunks.Keys.Order()];
-
     /// <summary>First day number of a chunk; chunks are aligned to day 0 so they do not depend on the input.</summary>
     public int FirstDay(int chunk) => chunk * daysPerChunk;
 
     public void Add(ParsedBatch batch)
     {
+        _batch++;
         var sensorMap = batch.SensorNames.ConvertAll(Sensors.Id);
         var textMap = batch.TextValues.ConvertAll(Texts.Id);
         for (var r = 0; r < batch.Count; r++)
@@ -50,79 +54,68 @@ internal sealed class ChunkAccumulator(int valueCount, int textCount, int daysPe
                 texts[j] = local < 0 ? -1 : textMap[local];
             }
         }
+    }
 
+    /// <summary>
+    /// Chunks to write now: idle ones (when <paramref name="takeIdle"/>: not while more inputs may revisit the
+    /// same days, as one file per sensor does), then, over the budget, the longest idle until half the budget is left.
+    /// </summary>
+    public List<(int Chunk, RowBuffer Rows)> TakeReady(bool takeIdle)
+    {
+        var ready = new List<(int, RowBuffer)>();
         var rowBytes = 24 + (8 * valueCount) + (4 * textCount);
-        if (_bufferedRows * rowBytes > budgetBytes)
+        var keepRows = _bufferedRows * rowBytes > budgetBytes ? budgetBytes / 2 / rowBytes : long.MaxValue;
+        foreach (var (chunk, state) in _chunks.OrderBy(c => c.Value.LastBatch).ThenBy(c => c.Key).ToList())
         {
-            SpillLargest(budgetBytes / 2 / rowBytes);
-        }
-
-        Governor.Check();
-    }
-
-    /// <summary>All rows of a chunk, from its spill file and memory; the chunk is forgotten afterwards.</summary>
-    public RowBuffer Take(int chunk)
-    {
-        var state = _chunks[chunk];
-        _chunks.Remove(chunk);
-        if (state.Spill is null)
-        {
-            return state.Rows;
-        }
-
-        var all = new RowBuffer(valueCount, textCount);
-        state.Spill.ReadInto(all);
-        var first = all.Reserve(state.Rows.Count);
-        state.Rows.Order.CopyTo(all.Order[first..]);
-        state.Rows.Sensor.CopyTo(all.Sensor[first..]);
-        state.Rows.Ticks.CopyTo(all.Ticks[first..]);
-        state.Rows.Day.CopyTo(all.Day[first..]);
-        state.Rows.Values.CopyTo(all.Values[(first * valueCount)..]);
-        state.Rows.Texts.CopyTo(all.Texts[(first * textCount)..]);
-        state.Rows.Clear();
-        return all;
-    }
-
-    private ChunkRows RowsOf(int chunk)
-    {
-        if (chunk == _lastChunk && _last is not null)
-        {
-            return _last;
-        }
-
-        if (!_chunks.TryGetValue(chunk, out var state))
-        {
-            state = new ChunkRows(new RowBuffer(valueCount, textCount));
-            _chunks[chunk] = state;
-        }
-
-        _lastChunk = chunk;
-        _last = state;
-        return state;
-    }
-
-    private void SpillLargest(long keepRows)
-    {
-        Directory.CreateDirectory(spillDirectory);
-        foreach (var (chunk, state) in _chunks.OrderByDescending(c => c.Value.Rows.Count).ToList())
-        {
-            if (_bufferedRows <= keepRows)
+            if ((!takeIdle || state.LastBatch > _batch - IdleBatches) && _bufferedRows <= keepRows)
             {
                 break;
             }
 
-            state.Spill ??= new SpillFile(Path.Combine(spillDirectory, $"chunk-{chunk}.bin"));
-            state.Spill.Append(state.Rows);
-            SpilledBytes += (long)state.Rows.Count * state.Rows.RowBytes;
-            _bufferedRows -= state.Rows.Capacity;
-            state.Rows.Clear();
+            ready.Add((chunk, Take(chunk)));
         }
+
+        return ready;
+    }
+
+    /// <summary>Every chunk still buffered, in chunk order: the end of the input.</summary>
+    public List<(int Chunk, RowBuffer Rows)> TakeAll() => [.. _chunks.Keys.Order().ToList().Select(c => (c, Take(c)))];
+
+    private RowBuffer Take(int chunk)
+    {
+        var state = _chunks[chunk];
+        _chunks.Remove(chunk);
+        _bufferedRows -= state.Rows.Capacity;
+        if (chunk == _lastChunk)
+        {
+            _last = null;
+        }
+
+        return state.Rows;
+    }
+
+    private ChunkRows RowsOf(int chunk)
+    {
+        if (chunk != _lastChunk || _last is null)
+        {
+            if (!_chunks.TryGetValue(chunk, out var state))
+            {
+                state = new ChunkRows(new RowBuffer(valueCount, textCount));
+                _chunks[chunk] = state;
+            }
+
+            _lastChunk = chunk;
+            _last = state;
+        }
+
+        _last.LastBatch = _batch;
+        return _last;
     }
 
     private sealed class ChunkRows(RowBuffer rows)
     {
         public RowBuffer Rows { get; } = rows;
 
-        public SpillFile? Spill { get; set; }
+        public long LastBatch { get; set; }
     }
 }

@@ -9,36 +9,37 @@ namespace Pipeline.Steps.Chunker.Partitioning;
 /// writes one Parquet file per sensor group into the chunk's partition folder.
 /// </summary>
 internal sealed class ChunkWriter(
-    StepOutput output, ChunkColumns columns, IReadOnlyList<string> sensors, int[] sensorRanks,
-    IReadOnlyList<string> texts, int daysPerChunk, int sensorsPerChunk)
+    StepOutput output, ChunkColumns columns, int daysPerChunk, int sensorsPerChunk)
 {
     public const string SchemaName = "chunk";
 
-    public async Task<ChunkResult> WriteAsync(int firstDay, RowBuffer rows, CancellationToken cancellationToken)
+    // Parquet.Net pools its encoding buffers without bound unless told; that pool alone pushed the peak past the budget.
+    private static readonly ParquetOptions WriteOptions = new()
     {
-        var keys = new RowKey[rows.Count];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            keys[i] = new RowKey(sensorRanks[rows.Sensor[i]], rows.Ticks[i], rows.Order[i], i);
-        }
+        MaximumSmallPoolFreeBytes = 16 << 20,
+        MaximumLargePoolFreeBytes = 32 << 20,
+    };
 
-        Array.Sort(keys);
-        var kept = new List<int>(keys.Length);
+    public async Task<ChunkResult> WriteAsync(int firstDay, RowBuffer rows, ChunkNames names, CancellationToken cancellationToken)
+    {
+        var sensors = names.Sensors;
+        var ordered = ChunkSorter.Sort(rows, names.SensorRanks);
+        var kept = new List<int>(ordered.Length);
         var duplicates = new List<DuplicateRow>();
         var days = new SortedSet<int>();
         var firstOrder = 0L;
-        for (var i = 0; i < keys.Length; i++)
+        for (var i = 0; i < ordered.Length; i++)
         {
-            var key = keys[i];
-            if (i > 0 && keys[i - 1].SensorRank == key.SensorRank && keys[i - 1].Ticks == key.Ticks)
+            var row = ordered[i];
+            if (i > 0 && rows.Sensor[ordered[i - 1]] == rows.Sensor[row] && rows.Ticks[ordered[i - 1]] == rows.Ticks[row])
             {
-                duplicates.Add(new DuplicateRow(key.Order, firstOrder, sensors[rows.Sensor[key.Row]], key.Ticks));
+                duplicates.Add(new DuplicateRow(rows.Order[row], firstOrder, sensors[rows.Sensor[row]], rows.Ticks[row]));
                 continue;
             }
 
-            firstOrder = key.Order;
-            kept.Add(key.Row);
-            days.Add(rows.Day[key.Row]);
+            firstOrder = rows.Order[row];
+            kept.Add(row);
+            days.Add(rows.Day[row]);
         }
 
         var files = 0;
@@ -50,7 +51,7 @@ internal sealed class ChunkWriter(
             var end = GroupEnd(rows, kept, start);
             var sensorFolder = PartitionPaths.SensorFolder(sensorsPerChunk, sensors[rows.Sensor[kept[start]]], group);
             var relative = Path.Combine(dayFolder, sensorFolder, PartitionPaths.FileName);
-            await WriteFileAsync(relative, rows, kept, start, end, cancellationToken);
+            await WriteFileAsync(relative, rows, names, kept, start, end, cancellationToken);
             files++;
             group++;
             start = end;
@@ -82,8 +83,9 @@ internal sealed class ChunkWriter(
         return end;
     }
 
-    private async Task WriteFileAsync(string relative, RowBuffer rows, List<int> kept, int start, int end, CancellationToken cancellationToken)
+    private async Task WriteFileAsync(string relative, RowBuffer rows, ChunkNames names, List<int> kept, int start, int end, CancellationToken cancellationToken)
     {
+        var (sensors, texts) = (names.Sensors, names.Texts);
         var count = end - start;
         var sensorIds = new string[count];
         var timestamps = new DateTime[count];
@@ -97,7 +99,7 @@ internal sealed class ChunkWriter(
         }
 
         await using var stream = File.Create(output.PathFor(relative));
-        await using (var writer = await ParquetWriter.CreateAsync(columns.Schema, stream, cancellationToken: cancellationToken))
+        await using (var writer = await ParquetWriter.CreateAsync(columns.Schema, stream, WriteOptions, cancellationToken: cancellationToken))
         {
             using var group = writer.CreateRowGroup();
             await group.WriteAsync(columns.SensorId, sensorIds);

@@ -1,0 +1,79 @@
+using Parquet;
+using Parquet.Schema;
+using Pipeline.Steps.Chunker.Parsing;
+
+namespace Pipeline.Steps.Chunker.Partitioning;
+
+/// <summary>
+/// Reads a chunk already written back into a row buffer, so rows that arrive for it later can be merged in.
+/// The rows get order -1: everything written came earlier in the input than any row still to come.
+/// </summary>
+internal static class ChunkReadBack
+{
+    public const long WrittenOrder = -1;
+    private static readonly ParquetOptions ReadOptions = new() { UseDateOnlyTypeForDates = true };
+
+    public static async Task ReadAsync(string folder, RowBuffer into, ChunkColumns columns, ChunkNames names, CancellationToken cancellationToken)
+    {
+        var sensorIds = Index(names.Sensors);
+        var textIds = Index(names.Texts);
+        foreach (var file in Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            await using var stream = File.OpenRead(file);
+            await using var reader = await ParquetReader.CreateAsync(stream, ReadOptions, cancellationToken: cancellationToken);
+            for (var g = 0; g < reader.RowGroupCount; g++)
+            {
+                using var group = reader.OpenRowGroupReader(g);
+                var count = checked((int)group.RowCount);
+                var sensors = new string?[count];
+                var timestamps = new DateTime[count];
+                var dates = new DateOnly[count];
+                await group.ReadAsync(Field(reader, columns.SensorId), sensors.AsMemory(), null, cancellationToken);
+                await group.ReadAsync<DateTime>(Field(reader, columns.Timestamp), timestamps.AsMemory(), null, cancellationToken);
+                await group.ReadAsync<DateOnly>(Field(reader, columns.Date), dates.AsMemory(), null, cancellationToken);
+                var first = into.Reserve(count);
+                for (var i = 0; i < count; i++)
+                {
+                    into.Order[first + i] = WrittenOrder;
+                    into.Sensor[first + i] = sensorIds[sensors[i]!];
+                    into.Ticks[first + i] = timestamps[i].Ticks;
+                    into.Day[first + i] = dates[i].DayNumber;
+                }
+
+                var values = new double?[count];
+                for (var j = 0; j < columns.Values.Count; j++)
+                {
+                    await group.ReadAsync<double>(Field(reader, columns.Values[j]), values.AsMemory(), null, cancellationToken);
+                    for (var i = 0; i < count; i++)
+                    {
+                        into.Values[((first + i) * into.ValueCount) + j] = values[i] ?? MissingValue.Na;
+                    }
+                }
+
+                var texts = new string?[count];
+                for (var j = 0; j < columns.Texts.Count; j++)
+                {
+                    await group.ReadAsync(Field(reader, columns.Texts[j]), texts.AsMemory(), null, cancellationToken);
+                    for (var i = 0; i < count; i++)
+                    {
+                        into.Texts[((first + i) * into.TextCount) + j] = texts[i] is { } text ? textIds[text] : -1;
+                    }
+                }
+            }
+        }
+    }
+
+    private static DataField Field(ParquetReader reader, DataField field) =>
+        reader.Schema.GetDataFields().First(f => f.Name == field.Name);
+
+    private static Dictionary<string, int> Index(string[] names)
+    {
+        var ids = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++)
+        {
+            ids[names[i]] = i;
+        }
+
+        return ids;
+    }
+}
