@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Pipeline.Steps.Chunker.Parsing;
 
 /// <summary>
@@ -13,19 +11,19 @@ internal sealed class ParsedBatch(int capacity, int valueCount, int textCount) :
 
     public long RecordsRead { get; set; }
 
-    public long[] Order { get; } = ArrayPool<long>.Shared.Rent(capacity);
+    public long[] Order { get; } = ParsingPools.Longs.Rent(capacity);
 
-    public int[] Sensor { get; } = ArrayPool<int>.Shared.Rent(capacity);
+    public int[] Sensor { get; } = ParsingPools.Ints.Rent(capacity);
 
-    public long[] UtcTicks { get; } = ArrayPool<long>.Shared.Rent(capacity);
+    public long[] UtcTicks { get; } = ParsingPools.Longs.Rent(capacity);
 
-    public int[] Day { get; } = ArrayPool<int>.Shared.Rent(capacity);
+    public int[] Day { get; } = ParsingPools.Ints.Rent(capacity);
 
     /// <summary>Row-major: row r, value column j at r * ValueCount + j.</summary>
-    public double[] Values { get; } = ArrayPool<double>.Shared.Rent(Math.Max(1, capacity * valueCount));
+    public double[] Values { get; } = ParsingPools.Doubles.Rent(Math.Max(1, capacity * valueCount));
 
     /// <summary>Row-major local text ids; -1 for a missing text.</summary>
-    public int[] Texts { get; } = ArrayPool<int>.Shared.Rent(Math.Max(1, capacity * textCount));
+    public int[] Texts { get; } = ParsingPools.Ints.Rent(Math.Max(1, capacity * textCount));
 
     public int ValueCount { get; } = valueCount;
 
@@ -45,11 +43,11 @@ internal sealed class ParsedBatch(int capacity, int valueCount, int textCount) :
 
     public void Dispose()
     {
-        ArrayPool<long>.Shared.Return(Order);
-        ArrayPool<int>.Shared.Return(Sensor);
-        ArrayPool<long>.Shared.Return(UtcTicks);
-        ArrayPool<int>.Shared.Return(Day);
-        ArrayPool<double>.Shared.Return(Values);
-        ArrayPool<int>.Shared.Return(Texts);
+        ParsingPools.Longs.Return(Order);
+        ParsingPools.Ints.Return(Sensor);
+        ParsingPools.Longs.Return(UtcTicks);
+        ParsingPools.Ints.Return(Day);
+        ParsingPools.Doubles.Return(Values);
+        ParsingPools.Ints.Return(Texts);
     }
 }

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Pipeline.Steps.Chunker.Parsing;
 
 /// <summary>A run of whole CSV records cut from an input, handed to a parser worker.</summary>
@@ -12,5 +10,5 @@ internal sealed class RecordBlock(int fileIndex, long firstLine, char[] buffer, 
 
     public ReadOnlyMemory<char> Text => buffer.AsMemory(0, length);
 
-    public void Dispose() => ArrayPool<char>.Shared.Return(buffer);
+    public void Dispose() => ParsingPools.Chars.Return(buffer);
 }

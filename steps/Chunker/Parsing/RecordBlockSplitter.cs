@@ -1,4 +1,3 @@
-using System.Buffers;
 using Pipeline.Steps.Contract;
 
 namespace Pipeline.Steps.Chunker.Parsing;
@@ -9,7 +8,7 @@ namespace Pipeline.Steps.Chunker.Parsing;
 /// </summary>
 internal sealed class RecordBlockSplitter(TextReader reader, int fileIndex, char quote, int blockChars, int maxRecordChars, string file)
 {
-    private char[] _buffer = ArrayPool<char>.Shared.Rent(blockChars);
+    private char[] _buffer = ParsingPools.Chars.Rent(blockChars);
     private int _filled;
     private long _nextLine = 1;
     private bool _eof;
@@ -45,7 +44,7 @@ internal sealed class RecordBlockSplitter(TextReader reader, int fileIndex, char
             var end = _eof ? _filled : FindRecordEnd(_buffer.AsSpan(0, _filled), firstOnly: false);
             if (end > 0)
             {
-                var block = ArrayPool<char>.Shared.Rent(end);
+                var block = ParsingPools.Chars.Rent(end);
                 _buffer.AsSpan(0, end).CopyTo(block);
                 var result = new RecordBlock(fileIndex, _nextLine, block, end);
                 _nextLine += _buffer.AsSpan(0, end).Count('\n');
@@ -59,14 +58,14 @@ internal sealed class RecordBlockSplitter(TextReader reader, int fileIndex, char
                 throw StepException.BadData($"a record is longer than {maxRecordChars / (1024 * 1024)} Mi characters (an unclosed quote, or not line-based CSV); raise --max-record-mb if it is real", new SourceLocation(file, _nextLine));
             }
 
-            var bigger = ArrayPool<char>.Shared.Rent(Math.Min(_buffer.Length * 2, maxRecordChars));
+            var bigger = ParsingPools.Chars.Rent(Math.Min(_buffer.Length * 2, maxRecordChars));
             _buffer.AsSpan(0, _filled).CopyTo(bigger);
-            ArrayPool<char>.Shared.Return(_buffer);
+            ParsingPools.Chars.Return(_buffer);
             _buffer = bigger;
         }
     }
 
-    public void Release() => ArrayPool<char>.Shared.Return(_buffer);
+    public void Release() => ParsingPools.Chars.Return(_buffer);
 
     private void Fill()
     {

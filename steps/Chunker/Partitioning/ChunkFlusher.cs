@@ -8,7 +8,8 @@ namespace Pipeline.Steps.Chunker.Partitioning;
 /// merged and written again, so early writing never changes the result: the files are the same bytes as if every
 /// chunk had been written once at the end.
 /// </summary>
-internal sealed class ChunkFlusher(StepOutput output, ChunkWriter writer, ChunkColumns columns, int daysPerChunk, CancellationToken cancellationToken) : IDisposable
+internal sealed class ChunkFlusher(
+    StepOutput output, ChunkWriter writer, ChunkColumns columns, int daysPerChunk, MemoryGovernor governor, CancellationToken cancellationToken) : IDisposable
 {
     private readonly Dictionary<int, Task> _pending = [];
     private readonly Dictionary<int, ChunkResult> _results = [];
@@ -73,6 +74,9 @@ internal sealed class ChunkFlusher(StepOutput output, ChunkWriter writer, ChunkC
                 }
 
                 var result = await writer.WriteAsync(firstDay, all, names, cancellationToken);
+                all.Clear();
+                rows.Clear();
+                governor.Check();
                 lock (_gate)
                 {
                     // Duplicates dropped earlier stay dropped; rows, files and days are those of the last write.

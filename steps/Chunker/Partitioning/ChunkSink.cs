@@ -26,7 +26,7 @@ internal sealed class ChunkSink : IDisposable
         var columns = new ChunkColumns([.. schema.ValueIndexes.Select(schema.Name)], [.. schema.TextIndexes.Select(schema.Name)]);
         var accumulator = new ChunkAccumulator(schema.ValueIndexes.Count, schema.TextIndexes.Count, options.DaysPerChunk, options.MemoryBudgetMb * 1024L * 1024L);
         var writer = new ChunkWriter(output, columns, options.DaysPerChunk, options.SensorsPerChunk);
-        return new ChunkSink(accumulator, new ChunkFlusher(output, writer, columns, options.DaysPerChunk, cancellationToken), columns);
+        return new ChunkSink(accumulator, new ChunkFlusher(output, writer, columns, options.DaysPerChunk, accumulator.Governor, cancellationToken), columns);
     }
 
     /// <summary>Takes the batch's rows and hands the chunks that are ready to the flusher.</summary>

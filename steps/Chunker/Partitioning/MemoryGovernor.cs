@@ -8,7 +8,8 @@ namespace Pipeline.Steps.Chunker.Partitioning;
 /// </summary>
 internal sealed class MemoryGovernor(long limitBytes)
 {
-    private const long Slack = 64L << 20;
+    private const long Slack = 32L << 20;
+    private readonly Lock _gate = new();
     private long _liveAfterLastCollection;
 
     public int Collections { get; private set; }
@@ -16,12 +17,16 @@ internal sealed class MemoryGovernor(long limitBytes)
     /// <summary>Collects when the heap, garbage included, has grown past the limit and past the last live size.</summary>
     public void Check()
     {
-        var heap = GC.GetTotalMemory(forceFullCollection: false);
-        if (heap > limitBytes && heap > _liveAfterLastCollection + Slack)
+        // Called by the reader and by chunk writers; one decides at a time.
+        lock (_gate)
         {
-            GC.Collect();
-            Collections++;
-            _liveAfterLastCollection = GC.GetTotalMemory(forceFullCollection: false);
+            var heap = GC.GetTotalMemory(forceFullCollection: false);
+            if (heap > limitBytes && heap > _liveAfterLastCollection + Slack)
+            {
+                GC.Collect();
+                Collections++;
+                _liveAfterLastCollection = GC.GetTotalMemory(forceFullCollection: false);
+            }
         }
     }
 }

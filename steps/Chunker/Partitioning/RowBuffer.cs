@@ -43,7 +43,8 @@ internal sealed class RowBuffer(int valueCount, int textCount)
         var needed = Count + rows;
         if (needed > Capacity)
         {
-            var capacity = Math.Max(needed, Math.Max(64, Capacity * 2));
+            // Growing by half, not double, wastes less of a large chunk's arrays for a few more copies.
+            var capacity = Math.Max(needed, Math.Max(64, Capacity + (Capacity / 2)));
             Grow(ref _order, capacity, Count);
             Grow(ref _sensor, capacity, Count);
             Grow(ref _ticks, capacity, Count);
