@@ -16,7 +16,8 @@ internal sealed class ChunkColumns
 
     public DataField Timestamp { get; } = new DateTimeDataField("timestamp", DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros, isNullable: false);
 
-    public DataField Date { get; } = new DataField<DateOnly>("date", nullable: false);
+    /// <summary>A Parquet DATE, written from DateTime values: Parquet.Net's DateOnly path is three times slower.</summary>
+    public DataField Date { get; } = new DateTimeDataField("date", DateTimeFormat.Date, isNullable: false);
 
     public IReadOnlyList<DataField> Values { get; }
 

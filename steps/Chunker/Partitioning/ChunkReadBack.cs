@@ -11,7 +11,7 @@ namespace Pipeline.Steps.Chunker.Partitioning;
 internal static class ChunkReadBack
 {
     public const long WrittenOrder = -1;
-    private static readonly ParquetOptions ReadOptions = new() { UseDateOnlyTypeForDates = true };
+    private static readonly ParquetOptions ReadOptions = new() { UseDateOnlyTypeForDates = false };
 
     public static async Task ReadAsync(string folder, RowBuffer into, ChunkColumns columns, ChunkNames names, CancellationToken cancellationToken)
     {
@@ -27,17 +27,17 @@ internal static class ChunkReadBack
                 var count = checked((int)group.RowCount);
                 var sensors = new string?[count];
                 var timestamps = new DateTime[count];
-                var dates = new DateOnly[count];
+                var dates = new DateTime[count];
                 await group.ReadAsync(Field(reader, columns.SensorId), sensors.AsMemory(), null, cancellationToken);
                 await group.ReadAsync<DateTime>(Field(reader, columns.Timestamp), timestamps.AsMemory(), null, cancellationToken);
-                await group.ReadAsync<DateOnly>(Field(reader, columns.Date), dates.AsMemory(), null, cancellationToken);
+                await group.ReadAsync<DateTime>(Field(reader, columns.Date), dates.AsMemory(), null, cancellationToken);
                 var first = into.Reserve(count);
                 for (var i = 0; i < count; i++)
                 {
                     into.Order[first + i] = WrittenOrder;
                     into.Sensor[first + i] = sensorIds[sensors[i]!];
                     into.Ticks[first + i] = timestamps[i].Ticks;
-                    into.Day[first + i] = dates[i].DayNumber;
+                    into.Day[first + i] = (int)(dates[i].Ticks / TimeSpan.TicksPerDay);
                 }
 
                 var values = new double?[count];

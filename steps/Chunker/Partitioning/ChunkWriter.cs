@@ -89,13 +89,13 @@ internal sealed class ChunkWriter(
         var count = end - start;
         var sensorIds = new string[count];
         var timestamps = new DateTime[count];
-        var dates = new DateOnly[count];
+        var dates = new DateTime[count];
         for (var i = 0; i < count; i++)
         {
             var row = kept[start + i];
             sensorIds[i] = sensors[rows.Sensor[row]];
             timestamps[i] = new DateTime(rows.Ticks[row], DateTimeKind.Utc);
-            dates[i] = DateOnly.FromDayNumber(rows.Day[row]);
+            dates[i] = new DateTime(rows.Day[row] * TimeSpan.TicksPerDay, DateTimeKind.Utc);
         }
 
         await using var stream = File.Create(output.PathFor(relative));
@@ -104,7 +104,7 @@ internal sealed class ChunkWriter(
             using var group = writer.CreateRowGroup();
             await group.WriteAsync(columns.SensorId, sensorIds);
             await group.WriteAsync<DateTime>(columns.Timestamp, timestamps, cancellationToken: cancellationToken);
-            await group.WriteAsync<DateOnly>(columns.Date, dates, cancellationToken: cancellationToken);
+            await group.WriteAsync<DateTime>(columns.Date, dates, cancellationToken: cancellationToken);
             var values = new double?[count];
             for (var j = 0; j < columns.Values.Count; j++)
             {

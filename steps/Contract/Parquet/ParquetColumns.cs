@@ -14,6 +14,7 @@ public static class ParquetColumns
 
     private static string TypeName(DataField field) => field switch
     {
+        DateTimeDataField { DateTimeFormat: DateTimeFormat.Date } => "date",
         DateTimeDataField => "timestamp",
         _ when field.ClrType == typeof(DateOnly) => "date",
         _ when field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>) => "string",
