@@ -16,18 +16,28 @@ internal sealed class RowFieldParser(
 
     private readonly int[] _parts = new int[6];
 
+    // An NA token that reads as a number (-999, NaN) must be looked for before parsing; otherwise parsing goes first.
+    private readonly bool _numericNaTokens = schema.NaTokens.Any(t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+
     /// <summary>Adds the row; returns the bad field (0-based column) and the reason when the row cannot be kept.</summary>
     public (int Column, string Category, string Reason)? TryAdd(CsvDataReader reader, long order)
     {
+        // Hashing a field is the costly part of a row, so each check is ordered to hash it once: a sensor already
+        // seen in this batch was validated then, and a value that parses as a number cannot be an NA token.
         var sensorField = reader.GetFieldSpan(schema.SensorIndex).Trim();
-        if (sensorField.IsEmpty || na.Contains(sensorField))
+        if (!_sensors.TryGetValue(sensorField, out var sensor))
         {
-            return (schema.SensorIndex, RowProblem.MissingSensor, "missing sensor id");
-        }
+            if (sensorField.IsEmpty || na.Contains(sensorField))
+            {
+                return (schema.SensorIndex, RowProblem.MissingSensor, "missing sensor id");
+            }
 
-        if (sensorField.Contains('\uFFFD'))
-        {
-            return (schema.SensorIndex, RowProblem.InvalidUtf8, "sensor id is not valid UTF-8");
+            if (sensorField.Contains('\uFFFD'))
+            {
+                return (schema.SensorIndex, RowProblem.InvalidUtf8, "sensor id is not valid UTF-8");
+            }
+
+            sensor = Intern(_sensors, batch.SensorNames, sensorField);
         }
 
         var time = ParseTime(reader);
@@ -38,7 +48,7 @@ internal sealed class RowFieldParser(
 
         var row = batch.Add();
         batch.Order[row] = order;
-        batch.Sensor[row] = Intern(_sensors, batch.SensorNames, sensorField);
+        batch.Sensor[row] = sensor;
         batch.UtcTicks[row] = time.UtcTicks;
         batch.Day[row] = time.Day;
 
@@ -47,11 +57,16 @@ internal sealed class RowFieldParser(
         {
             var column = schema.ValueIndexes[j];
             var field = reader.GetFieldSpan(column).Trim();
+            if (!_numericNaTokens && double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out values[j]))
+            {
+                continue;
+            }
+
             if (na.Contains(field))
             {
                 values[j] = MissingValue.Na;
             }
-            else if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out values[j]))
+            else if (!_numericNaTokens || !double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out values[j]))
             {
                 batch.RemoveLast();
                 return (column, RowProblem.BadNumber, $"'{Clip(field)}' in column '{schema.Name(column)}' is not a number");
@@ -63,6 +78,11 @@ internal sealed class RowFieldParser(
         {
             var column = schema.TextIndexes[j];
             var field = reader.GetFieldSpan(column);
+            if (_texts.TryGetValue(field, out texts[j]))
+            {
+                continue;
+            }
+
             if (field.Contains('\uFFFD'))
             {
                 batch.RemoveLast();

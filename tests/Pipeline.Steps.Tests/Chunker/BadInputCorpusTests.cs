@@ -149,6 +149,17 @@ public sealed class BadInputCorpusTests : IDisposable
     }
 
     [Fact]
+    public async Task Na_tokens_that_look_like_numbers_are_missing_values_not_readings()
+    {
+        var content = Header + GoodRows(30) + "s1,2024-01-02T00:00,-999\ns1,2024-01-02T01:00,NaN\n";
+        Assert.Equal(0, await Chunk(content, "--na-tokens", "-999,NA"));
+        var glob = Path.Combine(Output, "**", "*.parquet");
+        Assert.Equal(1L, Support.DuckDb.Scalar<long>($"SELECT count(*) FROM read_parquet('{glob}') WHERE value IS NULL"));
+        Assert.Equal(1L, Support.DuckDb.Scalar<long>($"SELECT count(*) FROM read_parquet('{glob}') WHERE isnan(value)"));
+        Assert.Equal(0L, Support.DuckDb.Scalar<long>($"SELECT count(*) FROM read_parquet('{glob}') WHERE value = -999"));
+    }
+
+    [Fact]
     public async Task Missing_input_and_bad_options_have_their_own_exit_codes()
     {
         Assert.Equal(StepExitCodes.NoInput, await ChunkerRun.RunAsync("--input", _temp.Combine("nope.csv"), "--output", Output));
