@@ -13,12 +13,7 @@ internal sealed class ChunkWriter(
 {
     public const string SchemaName = "chunk";
 
-    // Parquet.Net pools its encoding buffers without bound unless told; that pool alone pushed the peak past the budget.
-    private static readonly ParquetOptions WriteOptions = new()
-    {
-        MaximumSmallPoolFreeBytes = 16 << 20,
-        MaximumLargePoolFreeBytes = 32 << 20,
-    };
+    private readonly ParquetOptions _writeOptions = WriteOptions(columns);
 
     public async Task<ChunkResult> WriteAsync(int firstDay, RowBuffer rows, ChunkNames names, CancellationToken cancellationToken)
     {
@@ -99,7 +94,7 @@ internal sealed class ChunkWriter(
         }
 
         await using var stream = File.Create(output.PathFor(relative));
-        await using (var writer = await ParquetWriter.CreateAsync(columns.Schema, stream, WriteOptions, cancellationToken: cancellationToken))
+        await using (var writer = await ParquetWriter.CreateAsync(columns.Schema, stream, _writeOptions, cancellationToken: cancellationToken))
         {
             using var group = writer.CreateRowGroup();
             await group.WriteAsync(columns.SensorId, sensorIds);
@@ -131,5 +126,25 @@ internal sealed class ChunkWriter(
         }
 
         output.AddFile(relative, count, columns.Schema.Fields.Count, SchemaName);
+    }
+
+    private static ParquetOptions WriteOptions(ChunkColumns columns)
+    {
+        // Parquet.Net pools its encoding buffers without bound unless told; that pool alone pushed the peak past the budget.
+        var options = new ParquetOptions
+        {
+            MaximumSmallPoolFreeBytes = 16 << 20,
+            MaximumLargePoolFreeBytes = 32 << 20,
+        };
+
+        // Sensor ids and texts repeat: dictionary encoding makes them smaller and about twice as fast to read back
+        // (Parquet.Net writes strings plain unless asked).
+        options.ColumnEncodingHints[columns.SensorId.Name] = EncodingHint.Dictionary;
+        foreach (var text in columns.Texts)
+        {
+            options.ColumnEncodingHints[text.Name] = EncodingHint.Dictionary;
+        }
+
+        return options;
     }
 }
