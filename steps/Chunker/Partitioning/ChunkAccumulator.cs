@@ -15,7 +15,8 @@ internal sealed class ChunkAccumulator(int valueCount, int textCount, int daysPe
     private const int IdleBatches = 4;
 
     private readonly Dictionary<int, ChunkRows> _chunks = [];
-    private long _bufferedRows; // allocated row slots, not rows: the arrays grow by doubling
+    private readonly RowSegmentPool _segments = new(valueCount, textCount, IdleSegments(valueCount, textCount, budgetBytes));
+    private long _bufferedRows; // allocated row slots, not rows: buffers grow a whole segment at a time
     private long _batch;
     private int _lastChunk = int.MinValue;
     private ChunkRows? _last;
@@ -40,14 +41,11 @@ internal sealed class ChunkAccumulator(int valueCount, int textCount, int daysPe
             var chunk = Math.DivRem(batch.Day[r], daysPerChunk, out var rem) - (rem < 0 ? 1 : 0);
             var rows = RowsOf(chunk).Rows;
             var capacity = rows.Capacity;
-            var i = rows.Reserve(1);
+            var i = rows.Add();
             _bufferedRows += rows.Capacity - capacity;
-            rows.Order[i] = batch.Order[r];
-            rows.Sensor[i] = sensorMap[batch.Sensor[r]];
-            rows.Ticks[i] = batch.UtcTicks[r];
-            rows.Day[i] = batch.Day[r];
-            batch.Values.AsSpan(r * valueCount, valueCount).CopyTo(rows.Values[(i * valueCount)..]);
-            var texts = rows.Texts.Slice(i * textCount, textCount);
+            rows.Set(i, batch.Order[r], sensorMap[batch.Sensor[r]], batch.UtcTicks[r], batch.Day[r]);
+            batch.Values.AsSpan(r * valueCount, valueCount).CopyTo(rows.ValuesOf(i));
+            var texts = rows.TextsOf(i);
             for (var j = 0; j < textCount; j++)
             {
                 var local = batch.Texts[(r * textCount) + j];
@@ -63,7 +61,7 @@ internal sealed class ChunkAccumulator(int valueCount, int textCount, int daysPe
     public List<(int Chunk, RowBuffer Rows)> TakeReady(bool takeIdle)
     {
         var ready = new List<(int, RowBuffer)>();
-        var rowBytes = 24 + (8 * valueCount) + (4 * textCount);
+        var rowBytes = RowSegment.RowBytes(valueCount, textCount);
         var keepRows = _bufferedRows * rowBytes > budgetBytes ? budgetBytes / 2 / rowBytes : long.MaxValue;
         foreach (var (chunk, state) in _chunks.OrderBy(c => c.Value.LastBatch).ThenBy(c => c.Key).ToList())
         {
@@ -80,6 +78,10 @@ internal sealed class ChunkAccumulator(int valueCount, int textCount, int daysPe
 
     /// <summary>Every chunk still buffered, in chunk order: the end of the input.</summary>
     public List<(int Chunk, RowBuffer Rows)> TakeAll() => [.. _chunks.Keys.Order().ToList().Select(c => (c, Take(c)))];
+
+    // Idle segments are kept up to a quarter of the budget: enough to start the next chunks without allocating.
+    private static int IdleSegments(int valueCount, int textCount, long budgetBytes) =>
+        (int)Math.Max(4, budgetBytes / 4 / ((long)RowSegment.Rows * RowSegment.RowBytes(valueCount, textCount)));
 
     private RowBuffer Take(int chunk)
     {
@@ -100,7 +102,7 @@ internal sealed class ChunkAccumulator(int valueCount, int textCount, int daysPe
         {
             if (!_chunks.TryGetValue(chunk, out var state))
             {
-                state = new ChunkRows(new RowBuffer(valueCount, textCount));
+                state = new ChunkRows(new RowBuffer(_segments));
                 _chunks[chunk] = state;
             }
 

@@ -66,9 +66,9 @@ internal sealed class ChunkFlusher(
                 var all = rows;
                 if (prior is not null)
                 {
-                    all = new RowBuffer(rows.ValueCount, rows.TextCount);
+                    all = rows.CreateEmpty();
                     await ChunkReadBack.ReadAsync(Path.Combine(output.StagingDirectory, folder), all, columns, names, cancellationToken);
-                    Append(all, rows);
+                    all.AddAll(rows);
                     output.RemoveFolder(folder);
                     Interlocked.Increment(ref _rewrites);
                 }
@@ -92,16 +92,5 @@ internal sealed class ChunkFlusher(
         {
             _queued.Release();
         }
-    }
-
-    private static void Append(RowBuffer into, RowBuffer rows)
-    {
-        var first = into.Reserve(rows.Count);
-        rows.Order.CopyTo(into.Order[first..]);
-        rows.Sensor.CopyTo(into.Sensor[first..]);
-        rows.Ticks.CopyTo(into.Ticks[first..]);
-        rows.Day.CopyTo(into.Day[first..]);
-        rows.Values.CopyTo(into.Values[(first * into.ValueCount)..]);
-        rows.Texts.CopyTo(into.Texts[(first * into.TextCount)..]);
     }
 }

@@ -31,13 +31,10 @@ internal static class ChunkReadBack
                 await group.ReadAsync(Field(reader, columns.SensorId), sensors.AsMemory(), null, cancellationToken);
                 await group.ReadAsync<DateTime>(Field(reader, columns.Timestamp), timestamps.AsMemory(), null, cancellationToken);
                 await group.ReadAsync<DateTime>(Field(reader, columns.Date), dates.AsMemory(), null, cancellationToken);
-                var first = into.Reserve(count);
+                var first = into.Count;
                 for (var i = 0; i < count; i++)
                 {
-                    into.Order[first + i] = WrittenOrder;
-                    into.Sensor[first + i] = sensorIds[sensors[i]!];
-                    into.Ticks[first + i] = timestamps[i].Ticks;
-                    into.Day[first + i] = (int)(dates[i].Ticks / TimeSpan.TicksPerDay);
+                    into.Set(into.Add(), WrittenOrder, sensorIds[sensors[i]!], timestamps[i].Ticks, (int)(dates[i].Ticks / TimeSpan.TicksPerDay));
                 }
 
                 var values = new double?[count];
@@ -46,7 +43,7 @@ internal static class ChunkReadBack
                     await group.ReadAsync<double>(Field(reader, columns.Values[j]), values.AsMemory(), null, cancellationToken);
                     for (var i = 0; i < count; i++)
                     {
-                        into.Values[((first + i) * into.ValueCount) + j] = values[i] ?? MissingValue.Na;
+                        into.ValuesOf(first + i)[j] = values[i] ?? MissingValue.Na;
                     }
                 }
 
@@ -56,7 +53,7 @@ internal static class ChunkReadBack
                     await group.ReadAsync(Field(reader, columns.Texts[j]), texts.AsMemory(), null, cancellationToken);
                     for (var i = 0; i < count; i++)
                     {
-                        into.Texts[((first + i) * into.TextCount) + j] = texts[i] is { } text ? textIds[text] : -1;
+                        into.TextsOf(first + i)[j] = texts[i] is { } text ? textIds[text] : -1;
                     }
                 }
             }

@@ -9,16 +9,14 @@ namespace Pipeline.Steps.Chunker.Partitioning;
 /// </summary>
 internal static class ChunkSorter
 {
-    /// <summary>Row indexes of <paramref name="rows"/> in output order.</summary>
-    public static int[] Sort(RowBuffer rows, int[] sensorRanks)
+    /// <summary>Writes the row indexes of <paramref name="rows"/> in output order into <paramref name="ordered"/>.</summary>
+    public static void Sort(RowBuffer rows, int[] sensorRanks, Span<int> ordered)
     {
         var count = rows.Count;
-        var sensor = rows.Sensor;
-        var ticks = rows.Ticks;
         var starts = new int[sensorRanks.Length + 1];
         for (var i = 0; i < count; i++)
         {
-            starts[sensorRanks[sensor[i]] + 1]++;
+            starts[sensorRanks[rows.Sensor(i)] + 1]++;
         }
 
         for (var r = 1; r < starts.Length; r++)
@@ -26,31 +24,28 @@ internal static class ChunkSorter
             starts[r] += starts[r - 1];
         }
 
-        var ordered = new int[count];
         var next = (int[])starts.Clone();
         for (var i = 0; i < count; i++)
         {
-            ordered[next[sensorRanks[sensor[i]]]++] = i;
+            ordered[next[sensorRanks[rows.Sensor(i)]]++] = i;
         }
 
         for (var r = 0; r < sensorRanks.Length; r++)
         {
-            SortByTimeIfNeeded(ordered.AsSpan(starts[r], starts[r + 1] - starts[r]), ticks);
+            SortByTimeIfNeeded(ordered[starts[r]..starts[r + 1]], rows);
         }
-
-        return ordered;
     }
 
-    private static void SortByTimeIfNeeded(Span<int> segment, ReadOnlySpan<long> ticks)
+    private static void SortByTimeIfNeeded(Span<int> segment, RowBuffer rows)
     {
         for (var i = 1; i < segment.Length; i++)
         {
-            if (ticks[segment[i]] < ticks[segment[i - 1]])
+            if (rows.Ticks(segment[i]) < rows.Ticks(segment[i - 1]))
             {
                 var keys = new TimeKey[segment.Length];
                 for (var k = 0; k < keys.Length; k++)
                 {
-                    keys[k] = new TimeKey(ticks[segment[k]], segment[k]);
+                    keys[k] = new TimeKey(rows.Ticks(segment[k]), segment[k]);
                 }
 
                 Array.Sort(keys);

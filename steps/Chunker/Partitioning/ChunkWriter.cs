@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Parquet;
 using Pipeline.Steps.Chunker.Parsing;
 using Pipeline.Steps.Contract;
@@ -15,59 +16,79 @@ internal sealed class ChunkWriter(
 
     private readonly ParquetOptions _writeOptions = WriteOptions(columns);
 
+    // One per writer running at a time (the flusher runs two); reused, so a chunk's scratch arrays are not garbage.
+    private readonly ConcurrentBag<WriteArena> _arenas = [];
+
     public async Task<ChunkResult> WriteAsync(int firstDay, RowBuffer rows, ChunkNames names, CancellationToken cancellationToken)
     {
-        var sensors = names.Sensors;
-        var ordered = ChunkSorter.Sort(rows, names.SensorRanks);
-        var kept = new List<int>(ordered.Length);
+        var arena = _arenas.TryTake(out var idle) ? idle : new WriteArena();
+        try
+        {
+            return await WriteAsync(firstDay, rows, names, arena, cancellationToken);
+        }
+        finally
+        {
+            _arenas.Add(arena);
+        }
+    }
+
+    private async Task<ChunkResult> WriteAsync(int firstDay, RowBuffer rows, ChunkNames names, WriteArena arena, CancellationToken cancellationToken)
+    {
+        var ordered = arena.Ordered(rows.Count);
+        ChunkSorter.Sort(rows, names.SensorRanks, ordered);
+        var kept = arena.Kept(rows.Count);
+        var keptCount = 0;
         var duplicates = new List<DuplicateRow>();
         var days = new SortedSet<int>();
         var firstOrder = 0L;
-        for (var i = 0; i < ordered.Length; i++)
+        for (var i = 0; i < rows.Count; i++)
         {
             var row = ordered[i];
-            if (i > 0 && rows.Sensor[ordered[i - 1]] == rows.Sensor[row] && rows.Ticks[ordered[i - 1]] == rows.Ticks[row])
+            if (i > 0 && rows.Sensor(ordered[i - 1]) == rows.Sensor(row) && rows.Ticks(ordered[i - 1]) == rows.Ticks(row))
             {
-                duplicates.Add(new DuplicateRow(rows.Order[row], firstOrder, sensors[rows.Sensor[row]], rows.Ticks[row]));
+                duplicates.Add(new DuplicateRow(rows.Order(row), firstOrder, names.Sensors[rows.Sensor(row)], rows.Ticks(row)));
                 continue;
             }
 
-            firstOrder = rows.Order[row];
-            kept.Add(row);
-            days.Add(rows.Day[row]);
+            firstOrder = rows.Order(row);
+            kept[keptCount++] = row;
+            if (keptCount == 1 || rows.Day(row) != rows.Day(kept[keptCount - 2]))
+            {
+                days.Add(rows.Day(row));
+            }
         }
 
         var files = 0;
         var dayFolder = PartitionPaths.DayFolder(firstDay, daysPerChunk);
         var start = 0;
         var group = 0;
-        while (start < kept.Count)
+        while (start < keptCount)
         {
-            var end = GroupEnd(rows, kept, start);
-            var sensorFolder = PartitionPaths.SensorFolder(sensorsPerChunk, sensors[rows.Sensor[kept[start]]], group);
+            var end = GroupEnd(rows, kept, start, keptCount);
+            var sensorFolder = PartitionPaths.SensorFolder(sensorsPerChunk, names.Sensors[rows.Sensor(kept[start])], group);
             var relative = Path.Combine(dayFolder, sensorFolder, PartitionPaths.FileName);
-            await WriteFileAsync(relative, rows, names, kept, start, end, cancellationToken);
+            await WriteFileAsync(relative, rows, names, kept.AsMemory(start, end - start), arena, cancellationToken);
             files++;
             group++;
             start = end;
         }
 
-        return new ChunkResult(kept.Count, duplicates, [.. days], files);
+        return new ChunkResult(keptCount, duplicates, [.. days], files);
     }
 
     /// <summary>End (exclusive) of the sensor group starting at <paramref name="start"/>.</summary>
-    private int GroupEnd(RowBuffer rows, List<int> kept, int start)
+    private int GroupEnd(RowBuffer rows, int[] kept, int start, int keptCount)
     {
         if (sensorsPerChunk == 0)
         {
-            return kept.Count;
+            return keptCount;
         }
 
         var sensorsSeen = 1;
         var end = start + 1;
-        while (end < kept.Count)
+        while (end < keptCount)
         {
-            if (rows.Sensor[kept[end]] != rows.Sensor[kept[end - 1]] && ++sensorsSeen > sensorsPerChunk)
+            if (rows.Sensor(kept[end]) != rows.Sensor(kept[end - 1]) && ++sensorsSeen > sensorsPerChunk)
             {
                 break;
             }
@@ -78,54 +99,65 @@ internal sealed class ChunkWriter(
         return end;
     }
 
-    private async Task WriteFileAsync(string relative, RowBuffer rows, ChunkNames names, List<int> kept, int start, int end, CancellationToken cancellationToken)
+    private async Task WriteFileAsync(string relative, RowBuffer rows, ChunkNames names, ReadOnlyMemory<int> fileRows, WriteArena arena, CancellationToken cancellationToken)
     {
-        var (sensors, texts) = (names.Sensors, names.Texts);
-        var count = end - start;
-        var sensorIds = new string[count];
-        var timestamps = new DateTime[count];
-        var dates = new DateTime[count];
-        for (var i = 0; i < count; i++)
-        {
-            var row = kept[start + i];
-            sensorIds[i] = sensors[rows.Sensor[row]];
-            timestamps[i] = new DateTime(rows.Ticks[row], DateTimeKind.Utc);
-            dates[i] = new DateTime(rows.Day[row] * TimeSpan.TicksPerDay, DateTimeKind.Utc);
-        }
-
         await using var stream = File.Create(output.PathFor(relative));
         await using (var writer = await ParquetWriter.CreateAsync(columns.Schema, stream, _writeOptions, cancellationToken: cancellationToken))
         {
-            using var group = writer.CreateRowGroup();
-            await group.WriteAsync(columns.SensorId, sensorIds);
-            await group.WriteAsync<DateTime>(columns.Timestamp, timestamps, cancellationToken: cancellationToken);
-            await group.WriteAsync<DateTime>(columns.Date, dates, cancellationToken: cancellationToken);
-            var values = new double?[count];
-            for (var j = 0; j < columns.Values.Count; j++)
+            for (var first = 0; first < fileRows.Length; first += WriteArena.RowGroupRows)
             {
-                for (var i = 0; i < count; i++)
-                {
-                    var v = rows.Values[(kept[start + i] * rows.ValueCount) + j];
-                    values[i] = MissingValue.IsNa(v) ? null : v;
-                }
-
-                await group.WriteAsync<double>(columns.Values[j], values, cancellationToken: cancellationToken);
-            }
-
-            var textValues = new string?[count];
-            for (var j = 0; j < columns.Texts.Count; j++)
-            {
-                for (var i = 0; i < count; i++)
-                {
-                    var id = rows.Texts[(kept[start + i] * rows.TextCount) + j];
-                    textValues[i] = id < 0 ? null : texts[id];
-                }
-
-                await group.WriteAsync(columns.Texts[j], textValues!);
+                var groupRows = fileRows.Slice(first, Math.Min(WriteArena.RowGroupRows, fileRows.Length - first));
+                await WriteRowGroupAsync(writer, rows, names, groupRows, arena, cancellationToken);
             }
         }
 
-        output.AddFile(relative, count, columns.Schema.Fields.Count, SchemaName);
+        output.AddFile(relative, fileRows.Length, columns.Schema.Fields.Count, SchemaName);
+    }
+
+    private async Task WriteRowGroupAsync(ParquetWriter writer, RowBuffer rows, ChunkNames names, ReadOnlyMemory<int> groupRows, WriteArena arena, CancellationToken cancellationToken)
+    {
+        var count = groupRows.Length;
+        var sensorIds = arena.SensorIds(count);
+        var timestamps = arena.Timestamps(count);
+        var dates = arena.Dates(count);
+        var keys = groupRows.Span;
+        for (var i = 0; i < count; i++)
+        {
+            var row = keys[i];
+            sensorIds[i] = names.Sensors[rows.Sensor(row)];
+            timestamps[i] = new DateTime(rows.Ticks(row), DateTimeKind.Utc);
+            dates[i] = new DateTime(rows.Day(row) * TimeSpan.TicksPerDay, DateTimeKind.Utc);
+        }
+
+        using var group = writer.CreateRowGroup();
+        await group.WriteAsync(columns.SensorId, new ArraySegment<string>(sensorIds, 0, count));
+        await group.WriteAsync<DateTime>(columns.Timestamp, timestamps.AsMemory(0, count), cancellationToken: cancellationToken);
+        await group.WriteAsync<DateTime>(columns.Date, dates.AsMemory(0, count), cancellationToken: cancellationToken);
+        var values = arena.Values(count);
+        for (var j = 0; j < columns.Values.Count; j++)
+        {
+            keys = groupRows.Span;
+            for (var i = 0; i < count; i++)
+            {
+                var v = rows.Value(keys[i], j);
+                values[i] = MissingValue.IsNa(v) ? null : v;
+            }
+
+            await group.WriteAsync<double>(columns.Values[j], values.AsMemory(0, count), cancellationToken: cancellationToken);
+        }
+
+        var texts = arena.Texts(count);
+        for (var j = 0; j < columns.Texts.Count; j++)
+        {
+            keys = groupRows.Span;
+            for (var i = 0; i < count; i++)
+            {
+                var id = rows.Text(keys[i], j);
+                texts[i] = id < 0 ? null : names.Texts[id];
+            }
+
+            await group.WriteAsync(columns.Texts[j], new ArraySegment<string>(texts!, 0, count));
+        }
     }
 
     private static ParquetOptions WriteOptions(ChunkColumns columns)
@@ -140,6 +172,8 @@ internal sealed class ChunkWriter(
         // Sensor ids and texts repeat: dictionary encoding makes them smaller and about twice as fast to read back
         // (Parquet.Net writes strings plain unless asked).
         options.ColumnEncodingHints[columns.SensorId.Name] = EncodingHint.Dictionary;
+        options.ColumnEncodingHints[columns.Timestamp.Name] = EncodingHint.Dictionary;
+        options.ColumnEncodingHints[columns.Date.Name] = EncodingHint.Dictionary;
         foreach (var text in columns.Texts)
         {
             options.ColumnEncodingHints[text.Name] = EncodingHint.Dictionary;

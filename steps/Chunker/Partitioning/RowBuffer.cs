@@ -1,83 +1,97 @@
 namespace Pipeline.Steps.Chunker.Partitioning;
 
 /// <summary>
-/// Growable columns of rows for one chunk: input order, sensor, UTC time, local day, values and texts.
-/// The arrays are plain allocations (not pooled) so the <see cref="MemoryGovernor"/> can always give them back.
+/// The rows of one chunk in input order, in pooled fixed-size <see cref="RowSegment"/>s: order, sensor, UTC time,
+/// local day, values and texts. Growing never copies; <see cref="Clear"/> gives the segments back to the pool.
 /// </summary>
-internal sealed class RowBuffer(int valueCount, int textCount)
+internal sealed class RowBuffer(RowSegmentPool pool)
 {
-    private long[] _order = [];
-    private int[] _sensor = [];
-    private long[] _ticks = [];
-    private int[] _day = [];
-    private double[] _values = [];
-    private int[] _texts = [];
+    private readonly List<RowSegment> _segments = [];
 
     public int Count { get; private set; }
 
-    /// <summary>Rows the arrays can hold: what the memory budget counts, since that is what is allocated.</summary>
-    public int Capacity { get; private set; }
+    /// <summary>Rows the segments can hold: what the memory budget counts, since that is what is allocated.</summary>
+    public int Capacity => _segments.Count * RowSegment.Rows;
 
-    public int ValueCount { get; } = valueCount;
+    public int ValueCount => pool.ValueCount;
 
-    public int TextCount { get; } = textCount;
+    public int TextCount => pool.TextCount;
 
-    /// <summary>Bytes one row takes in memory (and in a spill file).</summary>
-    public int RowBytes => 24 + (8 * ValueCount) + (4 * TextCount);
+    public long Order(int row) => _segments[row >> RowSegment.Shift].Order[row & RowSegment.Mask];
 
-    public Span<long> Order => _order.AsSpan(0, Count);
+    public int Sensor(int row) => _segments[row >> RowSegment.Shift].Sensor[row & RowSegment.Mask];
 
-    public Span<int> Sensor => _sensor.AsSpan(0, Count);
+    public long Ticks(int row) => _segments[row >> RowSegment.Shift].Ticks[row & RowSegment.Mask];
 
-    public Span<long> Ticks => _ticks.AsSpan(0, Count);
+    public int Day(int row) => _segments[row >> RowSegment.Shift].Day[row & RowSegment.Mask];
 
-    public Span<int> Day => _day.AsSpan(0, Count);
+    public double Value(int row, int column) =>
+        _segments[row >> RowSegment.Shift].Values[((row & RowSegment.Mask) * ValueCount) + column];
 
-    public Span<double> Values => _values.AsSpan(0, Count * ValueCount);
+    public int Text(int row, int column) =>
+        _segments[row >> RowSegment.Shift].Texts[((row & RowSegment.Mask) * TextCount) + column];
 
-    public Span<int> Texts => _texts.AsSpan(0, Count * TextCount);
+    /// <summary>The value columns of one row, to fill.</summary>
+    public Span<double> ValuesOf(int row) =>
+        _segments[row >> RowSegment.Shift].Values.AsSpan((row & RowSegment.Mask) * ValueCount, ValueCount);
 
-    /// <summary>Makes room for <paramref name="rows"/> more rows and returns the index of the first.</summary>
-    public int Reserve(int rows)
+    /// <summary>The text columns of one row, to fill.</summary>
+    public Span<int> TextsOf(int row) =>
+        _segments[row >> RowSegment.Shift].Texts.AsSpan((row & RowSegment.Mask) * TextCount, TextCount);
+
+    /// <summary>Sets the key columns of a reserved row.</summary>
+    public void Set(int row, long order, int sensor, long ticks, int day)
     {
-        var needed = Count + rows;
-        if (needed > Capacity)
+        var segment = _segments[row >> RowSegment.Shift];
+        var i = row & RowSegment.Mask;
+        segment.Order[i] = order;
+        segment.Sensor[i] = sensor;
+        segment.Ticks[i] = ticks;
+        segment.Day[i] = day;
+    }
+
+    /// <summary>An empty buffer drawing on the same segment pool.</summary>
+    public RowBuffer CreateEmpty() => new(pool);
+
+    /// <summary>Makes room for one more row and returns its index.</summary>
+    public int Add()
+    {
+        if (Count == Capacity)
         {
-            // Growing by half, not double, wastes less of a large chunk's arrays for a few more copies.
-            var capacity = Math.Max(needed, Math.Max(64, Capacity + (Capacity / 2)));
-            Grow(ref _order, capacity, Count);
-            Grow(ref _sensor, capacity, Count);
-            Grow(ref _ticks, capacity, Count);
-            Grow(ref _day, capacity, Count);
-            Grow(ref _values, capacity * ValueCount, Count * ValueCount);
-            Grow(ref _texts, capacity * TextCount, Count * TextCount);
-            Capacity = capacity;
+            _segments.Add(pool.Rent());
         }
 
-        var first = Count;
-        Count = needed;
-        return first;
+        return Count++;
     }
 
-    /// <summary>Drops every row and the arrays behind them.</summary>
+    /// <summary>Appends every row of <paramref name="other"/>, in its order.</summary>
+    public void AddAll(RowBuffer other)
+    {
+        for (var row = 0; row < other.Count; row++)
+        {
+            var i = Add();
+            Set(i, other.Order(row), other.Sensor(row), other.Ticks(row), other.Day(row));
+            for (var j = 0; j < ValueCount; j++)
+            {
+                ValuesOf(i)[j] = other.Value(row, j);
+            }
+
+            for (var j = 0; j < TextCount; j++)
+            {
+                TextsOf(i)[j] = other.Text(row, j);
+            }
+        }
+    }
+
+    /// <summary>Drops every row and gives the segments back to the pool.</summary>
     public void Clear()
     {
+        foreach (var segment in _segments)
+        {
+            pool.Return(segment);
+        }
+
+        _segments.Clear();
         Count = 0;
-        Capacity = 0;
-        Release(ref _order);
-        Release(ref _sensor);
-        Release(ref _ticks);
-        Release(ref _day);
-        Release(ref _values);
-        Release(ref _texts);
     }
-
-    private static void Grow<T>(ref T[] array, int length, int used)
-    {
-        var bigger = GC.AllocateUninitializedArray<T>(length);
-        array.AsSpan(0, used).CopyTo(bigger);
-        array = bigger;
-    }
-
-    private static void Release<T>(ref T[] array) => array = [];
 }

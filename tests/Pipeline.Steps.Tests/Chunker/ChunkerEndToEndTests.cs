@@ -59,6 +59,29 @@ public sealed class ChunkerEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task A_chunk_larger_than_a_row_group_is_written_as_several_row_groups_with_every_row()
+    {
+        // 1000 days of 12 stations is one chunk of about 288,000 rows: many row segments, and two row groups.
+        var folder = SharedData.BeijingAirQuality;
+        Assert.Equal(0, await ChunkerRun.RunAsync("--input", folder, "--output", Output, "--time-zone", "Asia/Shanghai", "--quiet",
+            "--sensors-per-chunk", "0", "--days-per-chunk", "1000"));
+        var files = Directory.GetFiles(Output, "*.parquet", SearchOption.AllDirectories);
+        var biggest = files.MaxBy(f => new FileInfo(f).Length)!;
+        Assert.True(DuckDb.Scalar<long>($"SELECT count(DISTINCT row_group_id) FROM parquet_metadata('{biggest}')") >= 2);
+        var glob = Path.Combine(Output, "**", "*.parquet");
+        var csv = $"read_csv('{folder}/*.csv', header = true, nullstr = 'NA')";
+        Assert.Equal(420_768, DuckDb.Scalar<long>($"SELECT count(*) FROM read_parquet('{glob}')"));
+        Assert.Equal(0L, DuckDb.Scalar<long>($"SELECT count(*) FROM (SELECT sensor_id, timestamp FROM read_parquet('{glob}') GROUP BY ALL HAVING count(*) > 1)"));
+        foreach (var column in new[] { "PM10", "TEMP", "wd" })
+        {
+            Assert.Equal(DuckDb.Scalar<long>($"SELECT count(\"{column}\") FROM {csv}"), DuckDb.Scalar<long>($"SELECT count(\"{column}\") FROM read_parquet('{glob}')"));
+        }
+
+        Assert.Equal(DuckDb.Scalar<double>($"SELECT sum(\"PM10\" * \"TEMP\") FROM {csv}"),
+            DuckDb.Scalar<double>($"SELECT sum(\"PM10\" * \"TEMP\") FROM read_parquet('{glob}')"), 3);
+    }
+
+    [Fact]
     public async Task The_same_input_gives_identical_chunks_and_is_reported_as_already_processed()
     {
         var input = Path.Combine(SharedData.HiveTemperature, "test.csv");

@@ -1,0 +1,44 @@
+namespace Pipeline.Steps.Chunker.Partitioning;
+
+/// <summary>
+/// Scratch arrays one chunk writer reuses from chunk to chunk: the sort order, the rows kept, and one row group's
+/// columns as Parquet.Net takes them. Allocating them per file made a day of readings into about ten megabytes of
+/// large-object garbage.
+/// </summary>
+internal sealed class WriteArena
+{
+    /// <summary>Rows per Parquet row group: bounds the column arrays however large a chunk is.</summary>
+    public const int RowGroupRows = 1 << 18;
+
+    private int[] _ordered = [];
+    private int[] _kept = [];
+    private string[] _sensorIds = [];
+    private DateTime[] _timestamps = [];
+    private DateTime[] _dates = [];
+    private double?[] _values = [];
+    private string?[] _texts = [];
+
+    public int[] Ordered(int rows) => Sized(ref _ordered, rows);
+
+    public int[] Kept(int rows) => Sized(ref _kept, rows);
+
+    public string[] SensorIds(int rows) => Sized(ref _sensorIds, rows);
+
+    public DateTime[] Timestamps(int rows) => Sized(ref _timestamps, rows);
+
+    public DateTime[] Dates(int rows) => Sized(ref _dates, rows);
+
+    public double?[] Values(int rows) => Sized(ref _values, rows);
+
+    public string?[] Texts(int rows) => Sized(ref _texts, rows);
+
+    private static T[] Sized<T>(ref T[] array, int rows)
+    {
+        if (array.Length < rows)
+        {
+            array = new T[Math.Max(rows, array.Length + (array.Length / 2))];
+        }
+
+        return array;
+    }
+}
