@@ -115,6 +115,12 @@ public static class StepOptionsLoader
                 throw StepException.BadOption($"unknown option --{name} (see --help)");
             }
 
+            if (property.GetCustomAttribute<SecretOptionAttribute>() is not null)
+            {
+                throw StepException.BadOption(
+                    $"--{name} holds a secret and is not accepted on the command line, where the process list shows it; set it through the environment or the --config file");
+            }
+
             if (IsFlag(property))
             {
                 values[property.Name] = inline ?? "true";

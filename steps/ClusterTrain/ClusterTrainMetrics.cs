@@ -1,0 +1,40 @@
+using Pipeline.Steps.Contract.Manifest;
+using Pipeline.Steps.Contract.Registry;
+
+namespace Pipeline.Steps.ClusterTrain;
+
+/// <summary>What ClusterTrain reports in its manifest.</summary>
+internal sealed record ClusterTrainMetrics
+{
+    public required long RowsRead { get; init; }
+
+    public required long RowsTrained { get; init; }
+
+    /// <summary>Rows with a missing or non-finite feature, left out of training.</summary>
+    public required long RowsSkipped { get; init; }
+
+    public required IReadOnlyList<string> Features { get; init; }
+
+    public required string Scaling { get; init; }
+
+    public required string SelectionRule { get; init; }
+
+    public required IReadOnlyList<CandidateReport> Candidates { get; init; }
+
+    public required RegisteredModel Model { get; init; }
+
+    public required IReadOnlyDictionary<string, IReadOnlyList<ClusterShare>> ClusterDistribution { get; init; }
+
+    public required IReadOnlyDictionary<string, Shape> Shapes { get; init; }
+
+    public required MemoryMetrics Memory { get; init; }
+}
+
+/// <summary>One candidate of the comparison; cluster sizes by the trainer's own cluster index.</summary>
+internal sealed record CandidateReport(int K, int Seed, double FitMs, double DaviesBouldin, double AverageDistance, double Inertia, IReadOnlyList<long> ClusterSizes, bool Chosen);
+
+/// <summary>The version registered by this run and what became of it.</summary>
+internal sealed record RegisteredModel(int Version, int? ParentVersion, int K, bool Promoted, string PromotionReason, string ClusterIds, int? ProductionVersion, string Registry);
+
+/// <summary>Rows × columns of a data-frame stage.</summary>
+internal sealed record Shape(long Rows, int Columns);

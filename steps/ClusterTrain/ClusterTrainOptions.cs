@@ -1,0 +1,114 @@
+using System.ComponentModel;
+using Pipeline.Steps.Contract;
+
+namespace Pipeline.Steps.ClusterTrain;
+
+/// <summary>Options of ClusterTrain; lists default to null so the binder never appends to a default.</summary>
+public sealed class ClusterTrainOptions : StepOptions
+{
+    public static readonly string[] ScalingMethods = ["standard", "minmax", "none"];
+    public static readonly string[] SelectionRules = ["davies-bouldin", "average-distance"];
+    public static readonly string[] PromotionModes = ["auto", "always", "never"];
+
+    /// <summary>The FeatureCreator's output folder, or a features.parquet file.</summary>
+    [Description("The FeatureCreator's output folder, or a features.parquet file.")]
+    public string Input { get; set; } = "";
+
+    /// <summary>The model registry folder; created when missing.</summary>
+    [Description("The model registry folder (created when missing).")]
+    public string Registry { get; set; } = "";
+
+    /// <summary>Feature columns to cluster on; null means every *_mean and *_std column.</summary>
+    [Description("Feature columns to cluster on (default: every *_mean and *_std column).")]
+    public string[]? Features { get; set; }
+
+    [Description("How features are scaled: standard (mean 0, std 1), minmax (0..1) or none.")]
+    public string Scaling { get; set; } = "standard";
+
+    /// <summary>Cluster counts to train, one candidate each; null means 4.</summary>
+    [Description("Cluster counts to train, one candidate each, in parallel (default: 4).")]
+    public int[]? K { get; set; }
+
+    [Description("Random seed: the same input and seed give the same model.")]
+    public int Seed { get; set; } = 42;
+
+    [Description("KMeans++ restarts per candidate; the one with the lowest inertia is kept.")]
+    public int Restarts { get; set; } = 3;
+
+    [Description("Maximum KMeans iterations per restart.")]
+    public int MaxIterations { get; set; } = 1000;
+
+    [Description("How the best candidate is chosen: davies-bouldin (lowest index) or average-distance (lowest).")]
+    public string Selection { get; set; } = "davies-bouldin";
+
+    [Description("Promotion: auto (by --max-degradation against the production version), always or never.")]
+    public string Promote { get; set; } = "auto";
+
+    [Description("auto promotes when the Davies-Bouldin index is at most this many percent worse than production's.")]
+    public double MaxDegradation { get; set; } = 10;
+
+    [Description("Candidates trained at once (0: one per processor).")]
+    public int Workers { get; set; }
+
+    public override IEnumerable<string> Validate()
+    {
+        foreach (var problem in base.Validate())
+        {
+            yield return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(Input))
+        {
+            yield return "--input is required";
+        }
+
+        if (string.IsNullOrWhiteSpace(Registry))
+        {
+            yield return "--registry is required";
+        }
+
+        if (!ScalingMethods.Contains(Scaling))
+        {
+            yield return $"--scaling must be one of {string.Join(", ", ScalingMethods)}";
+        }
+
+        if (!SelectionRules.Contains(Selection))
+        {
+            yield return $"--selection must be one of {string.Join(", ", SelectionRules)}";
+        }
+
+        if (!PromotionModes.Contains(Promote))
+        {
+            yield return $"--promote must be one of {string.Join(", ", PromotionModes)}";
+        }
+
+        if (ResolveK().Any(k => k is < 2 or > 100))
+        {
+            yield return "--k values must be between 2 and 100";
+        }
+
+        if (Restarts is < 1 or > 50)
+        {
+            yield return "--restarts must be between 1 and 50";
+        }
+
+        if (MaxIterations < 1)
+        {
+            yield return "--max-iterations must be at least 1";
+        }
+
+        if (!(MaxDegradation >= 0))
+        {
+            yield return "--max-degradation must be a percentage of at least 0";
+        }
+
+        if (Workers < 0)
+        {
+            yield return "--workers must not be negative";
+        }
+    }
+
+    public IReadOnlyList<int> ResolveK() => K is { Length: > 0 } ? [.. K.Distinct().Order()] : [4];
+
+    public int ResolveWorkers() => Workers > 0 ? Workers : Environment.ProcessorCount;
+}

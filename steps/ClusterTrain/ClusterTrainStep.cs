@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Pipeline.Steps.ClusterTrain.Training;
+using Pipeline.Steps.Contract;
+using Pipeline.Steps.Contract.Features;
+using Pipeline.Steps.Contract.Registry;
+
+namespace Pipeline.Steps.ClusterTrain;
+
+/// <summary>
+/// The step body: read the feature table, train one candidate per k side by side, keep the best, number its
+/// clusters after the production version's, register it and decide its promotion.
+/// </summary>
+internal static class ClusterTrainStep
+{
+    public const string OutputFileName = "model-version.json";
+
+    public static async Task<JsonObject> RunAsync(StepContext<ClusterTrainOptions> context, CancellationToken cancellationToken)
+    {
+        var options = context.Options;
+        var (file, record) = FeatureTableReader.Locate(options.Input);
+        context.AddInput(record);
+        FeatureTable table;
+        using (context.Timings.Measure("read"))
+        {
+            table = await FeatureTableReader.ReadAsync(file, options.Features, cancellationToken);
+        }
+
+        var ks = options.ResolveK();
+        var set = TrainingSet.From(table, ks.Max(), file);
+        List<Candidate> candidates;
+        using (context.Timings.Measure("train"))
+        {
+            candidates = TrainAll(set, ks, options, cancellationToken);
+        }
+
+        var best = CandidateSelection.Best(candidates, options.Selection);
+        var registry = new ModelRegistry(options.Registry, context.Clock);
+        ModelVersion registered;
+        using (context.Timings.Measure("register"))
+        {
+            var production = registry.Production() is { } pointer ? registry.Metadata(pointer.Version) : null;
+            var (ids, basis) = ClusterMatcher.Match(best, production, table.Features);
+            registered = registry.Register(Describe(best, ids, production, set, record.Path, options), best.Model);
+            ClusterTrainLog.Registered(context.Logger, registered.Version, registered.K, registered.Promotion.Promoted, registered.Promotion.Reason);
+            await File.WriteAllBytesAsync(context.Output.PathFor(OutputFileName),
+                JsonSerializer.SerializeToUtf8Bytes(registered, RegistryJsonContext.Default.ModelVersion), cancellationToken);
+            context.Output.AddFile(OutputFileName, 1, 0, null);
+            return JsonSerializer.SerializeToNode(Metrics(set, candidates, best, registered, basis, registry, options), ClusterTrainJsonContext.Default.ClusterTrainMetrics)!.AsObject();
+        }
+    }
+
+    private static List<Candidate> TrainAll(TrainingSet set, IReadOnlyList<int> ks, ClusterTrainOptions options, CancellationToken cancellationToken)
+    {
+        var trained = new Candidate[ks.Count];
+        Parallel.For(0, ks.Count, new ParallelOptions { MaxDegreeOfParallelism = options.ResolveWorkers(), CancellationToken = cancellationToken }, i =>
+            trained[i] = CandidateTrainer.Train(set, ks[i], options.Scaling, options.Seed, options.Restarts, options.MaxIterations));
+        return [.. trained];
+    }
+
+    private static ModelVersion Describe(Candidate best, int[] ids, ModelVersion? production, TrainingSet set, string input, ClusterTrainOptions options)
+    {
+        var sizes = new long[best.K];
+        var centroids = new double[best.K][];
+        var trainerSizes = best.Sizes();
+        for (var i = 0; i < best.K; i++)
+        {
+            sizes[ids[i]] = trainerSizes[i];
+            centroids[ids[i]] = best.Centroids[i];
+        }
+
+        var days = set.SourceRows.Select(r => set.Table.Days[r]).ToList();
+        var quality = best.Quality;
+        return new ModelVersion
+        {
+            ParentVersion = production?.Version,
+            CreatedAt = default,
+            Trainer = "ML.NET KMeans++ (Microsoft.ML " + typeof(Microsoft.ML.MLContext).Assembly.GetName().Version?.ToString(3) + ")",
+            Training = new TrainingData(input, set.Rows.Length, set.Skipped, days.Min(), days.Max(), set.SourceRows.Select(r => set.Table.SensorIds[r]).Distinct().Count()),
+            Features = set.Table.Features,
+            Scaling = best.Scaling,
+            K = best.K,
+            Seed = best.Seed,
+            Quality = quality,
+            ClusterSizes = sizes,
+            Centroids = centroids,
+            ClusterIds = ids,
+            Promotion = PromotionRule.Decide(options.Promote, options.MaxDegradation, quality, production, set.Table.Features),
+        };
+    }
+
+    private static ClusterTrainMetrics Metrics(TrainingSet set, List<Candidate> candidates, Candidate best, ModelVersion registered, string basis, ModelRegistry registry, ClusterTrainOptions options) => new()
+    {
+        RowsRead = set.Table.Rows,
+        RowsTrained = set.Rows.Length,
+        RowsSkipped = set.Skipped,
+        Features = set.Table.Features,
+        Scaling = options.Scaling,
+        SelectionRule = CandidateSelection.Describe(options.Selection),
+        Candidates = [.. candidates.Select(c => new CandidateReport(c.K, c.Seed, c.FitMilliseconds, c.Quality.DaviesBouldin, c.Quality.AverageDistance, c.Quality.Inertia, c.Sizes(), ReferenceEquals(c, best)))],
+        Model = new RegisteredModel(registered.Version, registered.ParentVersion, registered.K, registered.Promotion.Promoted, registered.Promotion.Reason, basis, registry.Production()?.Version, registry.Root),
+        ClusterDistribution = new Dictionary<string, IReadOnlyList<ClusterShare>> { ["training"] = ClusterShare.Of(registered.ClusterSizes) },
+        Shapes = new Dictionary<string, Shape>
+        {
+            ["input"] = new(set.Table.Rows, set.Table.Features.Count + 2),
+            ["training"] = new(set.Rows.Length, set.Table.Features.Count),
+        },
+        Memory = ProcessMemory.Sample(),
+    };
+}

@@ -1,0 +1,6 @@
+using Pipeline.Steps.ClusterTrain;
+using Pipeline.Steps.Contract;
+
+var step = StepDefinition.For<ClusterTrainOptions>(
+    "cluster-train", "trains KMeans candidates on the feature table and registers the best as a new model version");
+return await StepHost.RunAsync<ClusterTrainOptions>(step, args, ClusterTrainStep.RunAsync);

@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Pipeline.Steps.Contract.Manifest;
+
+namespace Pipeline.Steps.Contract.Features;
+
+/// <summary>
+/// A published step output read as an input: the folder's <c>_manifest.json</c> must say <c>succeeded</c>, and
+/// its file list is what is read. A folder with only <c>_failure.json</c> is a failed upstream run.
+/// </summary>
+public sealed record UpstreamOutput(string Folder, StepManifest Manifest, InputRecord Record)
+{
+    public static UpstreamOutput Read(string input)
+    {
+        var folder = Path.GetFullPath(input);
+        var path = Path.Combine(folder, StepOutput.ManifestFileName);
+        if (!File.Exists(path))
+        {
+            if (File.Exists(Path.Combine(folder, StepOutput.FailureFileName)))
+            {
+                throw StepException.BadData("the upstream step failed and published no output", new SourceLocation(Path.Combine(folder, StepOutput.FailureFileName)));
+            }
+
+            throw StepException.MissingInput(Directory.Exists(folder) ? $"no {StepOutput.ManifestFileName} in the input folder" : "input not found", new SourceLocation(input));
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        StepManifest manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize(bytes, ManifestJsonContext.Default.StepManifest) ?? throw new JsonException("the manifest is null");
+        }
+        catch (JsonException e)
+        {
+            throw StepException.BadData($"the upstream manifest is not valid: {e.Message}", new SourceLocation(path));
+        }
+
+        if (manifest.Status != "succeeded")
+        {
+            throw StepException.BadData($"the upstream manifest has status '{manifest.Status}', not 'succeeded'", new SourceLocation(path));
+        }
+
+        return new UpstreamOutput(folder, manifest, new InputRecord(path, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes))));
+    }
+
+    /// <summary>The full path of the listed output named <paramref name="fileName"/>.</summary>
+    public string PathOf(string fileName)
+    {
+        var listed = Manifest.Outputs.FirstOrDefault(o => o.Path == fileName)
+            ?? throw StepException.BadData($"the upstream manifest lists no {fileName}", new SourceLocation(Record.Path));
+        return Path.Combine(Folder, listed.Path);
+    }
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Pipeline.Steps.Contract.Registry;
+
+/// <summary>
+/// A folder store of model versions: <c>versions/NNNN/</c> holds <c>model.zip</c> and <c>metadata.json</c>, and
+/// <c>production.json</c> names the production version. A version is assembled in a staging folder and renamed
+/// into place, so a reader never sees half a version, and two trainers registering at once get different numbers
+/// (the rename fails for the second, which takes the next). The production pointer is replaced by rename too.
+/// </summary>
+public sealed class ModelRegistry(string root, TimeProvider clock)
+{
+    public const string ModelFileName = "model.zip";
+    public const string MetadataFileName = "metadata.json";
+    private const string ProductionFileName = "production.json";
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    private string VersionsFolder => Path.Combine(Root, "versions");
+
+    /// <summary>Version numbers present, in order.</summary>
+    public IReadOnlyList<int> Versions() =>
+        Directory.Exists(VersionsFolder)
+            ? [.. Directory.EnumerateDirectories(VersionsFolder)
+                .Select(Path.GetFileName)
+                .Select(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0)
+                .Where(v => v > 0)
+                .Order()]
+            : [];
+
+    /// <summary>The production pointer, or null when no version was promoted yet.</summary>
+    public ProductionPointer? Production()
+    {
+        var path = Path.Combine(Root, ProductionFileName);
+        return File.Exists(path) ? ReadJson(path, RegistryJsonContext.Default.ProductionPointer) : null;
+    }
+
+    /// <summary>Reads a version's metadata without loading its model.</summary>
+    public ModelVersion Metadata(int version)
+    {
+        var path = Path.Combine(VersionFolder(version), MetadataFileName);
+        if (!File.Exists(path))
+        {
+            throw StepException.MissingInput($"model version {version} is not in the registry", new SourceLocation(Root));
+        }
+
+        return ReadJson(path, RegistryJsonContext.Default.ModelVersion);
+    }
+
+    /// <summary>Reads a version's model file, after checking it against the checksum in its metadata.</summary>
+    public (ModelVersion Metadata, byte[] Model) Load(int version)
+    {
+        var metadata = Metadata(version);
+        var file = metadata.Model ?? throw StepException.BadData($"model version {version} has no model file in its metadata", new SourceLocation(Root));
+        var path = Path.Combine(VersionFolder(version), file.File);
+        if (!File.Exists(path))
+        {
+            throw StepException.BadData($"model version {version} is missing its model file", new SourceLocation(path));
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (actual != file.Sha256)
+        {
+            throw StepException.BadData(
+                $"model version {version} does not match its checksum (sha256 {actual}, registered {file.Sha256}): the file is corrupt or was changed",
+                new SourceLocation(path));
+        }
+
+        return (metadata, bytes);
+    }
+
+    /// <summary>
+    /// Registers a new version with the next free number; when its promotion decision says so it becomes production.
+    /// </summary>
+    public ModelVersion Register(ModelVersion metadata, byte[] model)
+    {
+        Directory.CreateDirectory(VersionsFolder);
+        var staging = Path.Combine(Root, $".staging-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        try
+        {
+            File.WriteAllBytes(Path.Combine(staging, ModelFileName), model);
+            var withFile = metadata with
+            {
+                CreatedAt = clock.GetUtcNow(),
+                Model = new ModelFile(ModelFileName, Convert.ToHexStringLower(SHA256.HashData(model)), model.Length),
+            };
+            for (var attempt = 0; ; attempt++)
+            {
+                var existing = Versions();
+                var version = (existing.Count == 0 ? 0 : existing[^1]) + 1;
+                var registered = withFile with { Version = version };
+                WriteJson(Path.Combine(staging, MetadataFileName), registered, RegistryJsonContext.Default.ModelVersion);
+                try
+                {
+                    Directory.Move(staging, VersionFolder(version));
+                }
+                catch (IOException) when (attempt < 100 && Directory.Exists(VersionFolder(version)))
+                {
+                    continue; // another trainer took this number first
+                }
+
+                if (registered.Promotion.Promoted)
+                {
+                    Promote(version, registered.Promotion.Reason);
+                }
+
+                return registered;
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Makes <paramref name="version"/> the production version.</summary>
+    public void Promote(int version, string reason)
+    {
+        _ = Metadata(version);
+        WriteJson(Path.Combine(Root, ProductionFileName), new ProductionPointer(version, clock.GetUtcNow(), reason), RegistryJsonContext.Default.ProductionPointer);
+    }
+
+    private string VersionFolder(int version) => Path.Combine(VersionsFolder, version.ToString("D4", CultureInfo.InvariantCulture));
+
+    private static T ReadJson<T>(string path, JsonTypeInfo<T> type)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), type) ?? throw new JsonException("the file holds null");
+        }
+        catch (JsonException e)
+        {
+            throw StepException.BadData($"the registry file is not valid: {e.Message}", new SourceLocation(path));
+        }
+    }
+
+    private static void WriteJson<T>(string path, T value, JsonTypeInfo<T> type)
+    {
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(value, type));
+        File.Move(temporary, path, overwrite: true);
+    }
+}

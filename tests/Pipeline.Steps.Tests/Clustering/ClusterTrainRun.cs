@@ -1,0 +1,27 @@
+using System.Collections;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Pipeline.Steps.ClusterTrain;
+using Pipeline.Steps.Contract;
+using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Tests.Support;
+
+namespace Pipeline.Steps.Tests.Clustering;
+
+/// <summary>Runs ClusterTrain in-process and reads what it registered.</summary>
+public static class ClusterTrainRun
+{
+    public static readonly StepDefinition Step = StepDefinition.For<ClusterTrainOptions>("cluster-train", "test");
+
+    public static Task<int> RunAsync(params string[] args) =>
+        StepRun.RunAsync<ClusterTrainOptions>(Step, ClusterTrainStep.RunAsync, new Hashtable(), args);
+
+    public static JsonObject Metrics(string output) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(output, StepOutput.ManifestFileName)))!["metrics"]!.AsObject();
+
+    public static JsonObject Failure(string output) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(output, StepOutput.FailureFileName)))!.AsObject();
+
+    public static ModelVersion Registered(string output) =>
+        JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(output, ClusterTrainStep.OutputFileName)), RegistryJsonContext.Default.ModelVersion)!;
+}
