@@ -18,5 +18,12 @@ if [ ! -e /usr/share/zoneinfo/Asia/Shanghai ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tzdata >/dev/null
 fi
 
+# PostgreSQL for ClusterPredict's tests: the tests start their own throwaway server on loopback (as the
+# postgres user, in a temporary folder); only the binaries are needed here.
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq postgresql >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; }
+fi
+
 dotnet build Pipeline.sln -c Release --nologo -v quiet
 dotnet test Pipeline.sln -c Release --no-build --nologo --logger "console;verbosity=minimal" "$@"

@@ -1,7 +1,10 @@
 using Pipeline.Benchmarks.Cli;
+using Pipeline.Benchmarks.Clustering;
 using Pipeline.Benchmarks.DuckDb;
 using Pipeline.Benchmarks.Generation;
 using Pipeline.Benchmarks.Ingest;
+using Pipeline.Benchmarks.PgLoad;
+using Pipeline.Steps.Contract;
 
 namespace Pipeline.Benchmarks;
 
@@ -31,6 +34,8 @@ internal static class BenchmarkCli
             {
                 "generate" => GenerateCommand.Run(arguments, output, cancellationToken),
                 "ingest" => await IngestCommand.RunAsync(arguments, output, cancellationToken),
+                "pg-load" => await PgLoadCommand.RunAsync(arguments, output, cancellationToken),
+                "clustering" => await ClusteringCommand.RunAsync(arguments, output, cancellationToken),
                 DuckDbSideCommand.Name => await DuckDbSideCommand.RunAsync(arguments, output, cancellationToken),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
@@ -42,6 +47,12 @@ internal static class BenchmarkCli
         }
         catch (SideFailedException e)
         {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.Software;
+        }
+        catch (StepException e)
+        {
+            // pg-load: the store's own failure, already worded for people (server unreachable, schema refused).
             await error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.Software;
         }

@@ -4,7 +4,8 @@ namespace Pipeline.Benchmarks.Cli;
 internal static class HelpText
 {
     public const string Text = """
-        Pipeline.Benchmarks: times the Chunker + FeatureCreator steps against DuckDB on synthetic sensor CSV.
+        Pipeline.Benchmarks: times the Chunker + FeatureCreator steps against DuckDB on synthetic sensor CSV,
+        and ClusterPredict's PostgreSQL load (binary COPY) against Dapper INSERTs.
 
         Usage: dotnet run -c Release --project tests/Pipeline.Benchmarks -- <command> [options]
 
@@ -19,8 +20,16 @@ internal static class HelpText
             [--repeat 1]                      runs the sides alternately K times and reports medians
             [--keep]                          keeps the chunk and feature outputs of the last round
 
+        pg-load --rows N                      Loads N predictions into a throwaway PostgreSQL: COPY vs INSERT
+            [--repeat 1]                      rounds; every figure is the median of its rounds
+            [--insert-batch 1000]             rows per multi-row INSERT statement of the baseline (at most 9000)
+
+        clustering --rows N                   ClusterTrain then ClusterPredict on N synthetic feature rows (4 features)
+            [--k 4] [--repeat 3]              k of the KMeans; rounds (medians are reported)
+            [--work-dir .work/bench]          features-N.parquet is cached here
+
         Row counts accept 1000000, 1_000_000, 1e6, 1000K or 1M.
-        Exit codes: 0 ok, 64 bad command line, 70 a side failed, 130 cancelled.
+        Exit codes: 0 ok, 64 bad command line, 70 a side (or the database) failed, 130 cancelled.
 
         """;
 }

@@ -1,0 +1,36 @@
+using Pipeline.Steps.Contract.Manifest;
+using Pipeline.Steps.Contract.Registry;
+
+namespace Pipeline.Steps.ClusterPredict;
+
+/// <summary>What ClusterPredict reports in its manifest.</summary>
+internal sealed record ClusterPredictMetrics
+{
+    public required long RowsRead { get; init; }
+
+    public required long RowsPredicted { get; init; }
+
+    /// <summary>Rows with a missing or non-finite feature: no cluster can be given.</summary>
+    public required long RowsUnassigned { get; init; }
+
+    public required string RunId { get; init; }
+
+    public required UsedModel Model { get; init; }
+
+    public required IReadOnlyDictionary<string, IReadOnlyList<ClusterShare>> ClusterDistribution { get; init; }
+
+    public required IReadOnlyDictionary<string, PredictShape> Shapes { get; init; }
+
+    public required DatabaseWrite Database { get; init; }
+
+    public required MemoryMetrics Memory { get; init; }
+}
+
+/// <summary>The model version used, and how it was chosen.</summary>
+internal sealed record UsedModel(int Version, string ChosenBy, int K, IReadOnlyList<string> Features, string Sha256);
+
+/// <summary>Rows × columns of a data-frame stage.</summary>
+internal sealed record PredictShape(long Rows, int Columns);
+
+/// <summary>What was written to PostgreSQL, or why nothing was.</summary>
+internal sealed record DatabaseWrite(bool Written, string Table, string? Endpoint, long RowsDeleted, long RowsInserted, double Milliseconds, string? Reason);

@@ -1,0 +1,65 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+using Pipeline.Steps.Contract;
+
+namespace Pipeline.Steps.ClusterPredict;
+
+/// <summary>Options of ClusterPredict. The connection string is a secret: environment or config file only.</summary>
+public sealed class ClusterPredictOptions : StepOptions
+{
+    /// <summary>The FeatureCreator's output folder, or a features.parquet file.</summary>
+    [Description("The FeatureCreator's output folder, or a features.parquet file.")]
+    public string Input { get; set; } = "";
+
+    [Description("The model registry folder.")]
+    public string Registry { get; set; } = "";
+
+    /// <summary>The model version to use; null means the registry's production version.</summary>
+    [Description("Model version to predict with (default: the production version).")]
+    public int? ModelVersion { get; set; }
+
+    /// <summary>Identifies this run's rows in PostgreSQL; a re-run with the same id replaces them.</summary>
+    [Description("Run id of the rows in PostgreSQL; re-running with the same id replaces them (default: from the input and model version).")]
+    public string? RunId { get; set; }
+
+    /// <summary>Npgsql connection string; from CLUSTER_PREDICT_CONNECTION_STRING or the config file, never the command line.</summary>
+    [Description("PostgreSQL connection string: environment CLUSTER_PREDICT_CONNECTION_STRING or the config file only.")]
+    [SecretOption]
+    [JsonIgnore]
+    public string? ConnectionString { get; set; }
+
+    /// <summary>A file holding the connection string (a mounted secret).</summary>
+    [Description("File holding the PostgreSQL connection string (e.g. a mounted secret).")]
+    public string? ConnectionStringFile { get; set; }
+
+    public override IEnumerable<string> Validate()
+    {
+        foreach (var problem in base.Validate())
+        {
+            yield return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(Input))
+        {
+            yield return "--input is required";
+        }
+
+        if (string.IsNullOrWhiteSpace(Registry))
+        {
+            yield return "--registry is required";
+        }
+
+        if (ModelVersion is < 1)
+        {
+            yield return "--model-version must be at least 1";
+        }
+
+        if (RunId is { Length: 0 or > 200 })
+        {
+            yield return "--run-id must be 1 to 200 characters";
+        }
+    }
+
+    /// <summary>Whether predictions go to PostgreSQL too.</summary>
+    public bool WritesDatabase => !string.IsNullOrEmpty(ConnectionString) || !string.IsNullOrEmpty(ConnectionStringFile);
+}
