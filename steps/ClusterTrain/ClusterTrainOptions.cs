@@ -32,8 +32,8 @@ public sealed class ClusterTrainOptions : StepOptions
     [Description("Random seed: the same input and seed give the same model.")]
     public int Seed { get; set; } = 42;
 
-    [Description("KMeans++ restarts per candidate; the one with the lowest inertia is kept.")]
-    public int Restarts { get; set; } = 3;
+    [Description("KMeans++ runs per candidate, each with its own seed; the lowest inertia is kept (default 1, as scikit-learn for k-means++).")]
+    public int Restarts { get; set; } = 1;
 
     [Description("Maximum KMeans iterations per restart.")]
     public int MaxIterations { get; set; } = 1000;

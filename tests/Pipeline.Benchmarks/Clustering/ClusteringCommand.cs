@@ -55,7 +55,7 @@ internal static class ClusteringCommand
 
             Clustering benchmark: {rows:N0} feature rows x 4 features, k = {k}, median of {repeat}, {Environment.ProcessorCount} cores
               ClusterTrain process   {Median(trainWalls) / 1000,8:F2} s   (target < 5 s)
-              of which KMeans fit    {Median(fits) / 1000,8:F2} s   (3 KMeans++ restarts, ML.NET, 1 thread)
+              of which KMeans fit    {Median(fits) / 1000,8:F2} s   (one KMeans++ run, ML.NET, 1 thread)
               ClusterPredict process {predictMedian / 1000,8:F2} s   {rows / (predictMedian / 1000),12:N0} rows/s (Parquet only)
             """));
         return ExitCodes.Success;

@@ -42,8 +42,8 @@ public sealed class ClusterTrainTests : IDisposable
         var features = await SyntheticFeatures.WriteAsync(_temp.Combine("f.parquet"), SyntheticFeatures.FourBlobs, 150, seed: 2, spread: 3);
         var first = _temp.Combine("one");
         var second = _temp.Combine("two");
-        Assert.Equal(0, await ClusterTrainRun.RunAsync("--input", features, "--output", first, "--registry", _temp.Combine("r1"), "--seed", "9", "--quiet"));
-        Assert.Equal(0, await ClusterTrainRun.RunAsync("--input", features, "--output", second, "--registry", _temp.Combine("r2"), "--seed", "9", "--quiet"));
+        Assert.Equal(0, await ClusterTrainRun.RunAsync("--input", features, "--output", first, "--registry", _temp.Combine("r1"), "--seed", "9", "--restarts", "3", "--quiet"));
+        Assert.Equal(0, await ClusterTrainRun.RunAsync("--input", features, "--output", second, "--registry", _temp.Combine("r2"), "--seed", "9", "--restarts", "3", "--quiet"));
         var a = ClusterTrainRun.Registered(first);
         var b = ClusterTrainRun.Registered(second);
         Assert.Equal(a.Centroids.SelectMany(c => c), b.Centroids.SelectMany(c => c));
