@@ -15,7 +15,7 @@ public sealed class ClusterTrainTests : IDisposable
     {
         var features = await SyntheticFeatures.WriteAsync(_temp.Combine("f.parquet"), SyntheticFeatures.FourBlobs, 200, seed: 1);
         var output = _temp.Combine("train");
-        Assert.Equal(0, await ClusterTrainRun.RunAsync("--input", features, "--output", output, "--registry", Registry, "--k", "2,3,4,5,6", "--quiet"));
+        Assert.Equal(0, await ClusterTrainRun.RunAsync("--input", features, "--output", output, "--registry", Registry, "--k", "2,3,4,5,6", "--restarts", "3", "--quiet"));
 
         var metrics = ClusterTrainRun.Metrics(output);
         var candidates = metrics["candidates"]!.AsArray();
