@@ -30,10 +30,10 @@ internal static class ModelScorer
             throw StepException.BadData($"model version {metadata.Version} is not a readable ML.NET model: {e.Message}", new SourceLocation(modelPath));
         }
 
-        var rows = Enumerable.Range(0, table.Rows).Where(table.IsComplete).ToArray();
+        var rows = table.CompleteRows();
         var schema = SchemaDefinition.Create(typeof(ScoringInput));
         schema[FeatureColumn].ColumnType = new VectorDataViewType(NumberDataViewType.Single, table.Features.Count);
-        var data = ml.Data.LoadFromEnumerable(rows.Select(r => new ScoringInput { Features = [.. table.Columns.Select(c => (float)c[r])] }), schema);
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => new ScoringInput { Features = table.Vector(r) }), schema);
         IDataView scored;
         try
         {

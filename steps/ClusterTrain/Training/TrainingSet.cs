@@ -42,7 +42,7 @@ internal sealed class TrainingSet
             }
         }
 
-        var sourceRows = Enumerable.Range(0, table.Rows).Where(table.IsComplete).ToArray();
+        var sourceRows = table.CompleteRows();
         if (sourceRows.Length < largestK)
         {
             throw StepException.BadData(
@@ -50,7 +50,7 @@ internal sealed class TrainingSet
                 new SourceLocation(file));
         }
 
-        var rows = sourceRows.Select(r => table.Columns.Select(c => (float)c[r]).ToArray()).ToArray();
+        var rows = sourceRows.Select(table.Vector).ToArray();
         return new TrainingSet(rows, sourceRows, table);
     }
 }

@@ -18,6 +18,12 @@ public sealed class FeatureTable(string[] sensorIds, DateOnly[] days, IReadOnlyL
 
     public int Rows => SensorIds.Length;
 
+    /// <summary>The rows whose every feature is a finite number: the only ones KMeans can train on or place.</summary>
+    public int[] CompleteRows() => [.. Enumerable.Range(0, Rows).Where(IsComplete)];
+
+    /// <summary>The row's features as the single-precision vector ML.NET reads.</summary>
+    public float[] Vector(int row) => [.. Columns.Select(column => (float)column[row])];
+
     /// <summary>Whether every feature of the row is a finite number.</summary>
     public bool IsComplete(int row)
     {
