@@ -30,14 +30,15 @@ public sealed class PredictionStore
     }
 
     /// <summary>
-    /// In one transaction: deletes the run's rows, copies <paramref name="rows"/> in with binary COPY, commits.
+    /// In one transaction: deletes the run's rows, copies <paramref name="rows"/> in with binary COPY (in primary-key
+    /// order; they are sorted first unless they already are), commits.
     /// Every row must belong to <paramref name="runId"/> (else <see cref="ArgumentException"/>, and nothing changes).
     /// </summary>
     public async Task<ReplaceRunResult> ReplaceRunAsync(string runId, IReadOnlyCollection<PredictionRow> rows, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
         ArgumentNullException.ThrowIfNull(rows);
-
+        var ordered = PredictionOrder.InKeyOrder(rows);
         try
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
@@ -47,7 +48,9 @@ public sealed class PredictionStore
                 "SELECT pg_advisory_xact_lock(@RunLockClass, hashtext(@runId))", new { RunLockClass, runId }, transaction, cancellationToken: cancellationToken));
             var deleted = await connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM cluster_predictions WHERE run_id = @runId", new { runId }, transaction, cancellationToken: cancellationToken));
-            var inserted = await CopyAsync(connection, runId, rows, cancellationToken);
+            var inserted = await CopyAsync(connection, runId, ordered, cancellationToken);
+            // A connection lost during the commit leaves unknown whether the run landed; being transient, it is
+            // retried, and the retry replaces the run either way.
             await transaction.CommitAsync(cancellationToken);
             return new ReplaceRunResult(deleted, inserted);
         }
@@ -72,12 +75,12 @@ public sealed class PredictionStore
         }
     }
 
-    /// <summary>The run's rows ordered by sensor and day, read back exactly as stored (for checks and tests).</summary>
+    /// <summary>The run's rows in key order (day, sensor), read back exactly as stored (for checks and tests).</summary>
     internal async Task<IReadOnlyList<PredictionRow>> ReadRunAsync(string runId, CancellationToken cancellationToken)
     {
         // A plain reader: DateOnly and DateTimeOffset come back through Npgsql's own type mapping, unconverted.
         await using var command = _dataSource.CreateCommand(
-            "SELECT run_id, sensor_id, day, cluster, distance, model_version, created_at FROM cluster_predictions WHERE run_id = $1 ORDER BY sensor_id, day");
+            "SELECT run_id, sensor_id, day, cluster, distance, model_version, created_at FROM cluster_predictions WHERE run_id = $1 ORDER BY day, sensor_id");
         command.Parameters.Add(new NpgsqlParameter { Value = runId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<PredictionRow>();
@@ -97,13 +100,13 @@ public sealed class PredictionStore
         var count = 0;
         foreach (var row in rows)
         {
-            // The importer looks at the token only when it flushes its buffer; a large COPY should stop sooner.
+            // Most writes complete in the importer's buffer without looking at the token: check it now and then.
             if ((++count & 0x3FF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            // Checked here rather than in a pass of its own: the rows are enumerated once, and the COPY rolls back.
+            // Failing mid-COPY is safe: the COPY and the delete before it roll back with the transaction.
             if (row.RunId != runId)
             {
                 throw new ArgumentException($"a row of run '{row.RunId}' was given to replace run '{runId}'", nameof(rows));

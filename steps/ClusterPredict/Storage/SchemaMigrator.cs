@@ -111,7 +111,7 @@ public sealed partial class SchemaMigrator
             {
                 throw new StepException(StepExitCodes.Configuration,
                     $"schema script {script.FileName} differs from the one applied to {_endpoint} as version {applied.Version} " +
-                    $"({applied.Name}, sha256 {applied.Checksum[..12]}..., embedded {script.Checksum[..12]}...): applied scripts must never change; add a new script instead");
+                    $"({applied.Name}, sha256 {Abbreviated(applied.Checksum)}, embedded {Abbreviated(script.Checksum)}): applied scripts must never change; add a new script instead");
             }
         }
 
@@ -145,6 +145,8 @@ public sealed partial class SchemaMigrator
             new { script.Version, script.Name, script.Checksum }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private static string Abbreviated(string checksum) => checksum.Length > 12 ? checksum[..12] + "..." : checksum;
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
     private static partial Regex Identifier();

@@ -1,7 +1,6 @@
 using System.Data;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Dapper;
 using Npgsql;
 using Pipeline.Benchmarks.Cli;
@@ -19,7 +18,6 @@ namespace Pipeline.Benchmarks.PgLoad;
 internal static class PgLoadCommand
 {
     private const string RunId = "bench-run";
-    private const double TargetRowsPerSecond = 200_000;
 
     public static async Task<int> RunAsync(CommandArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
@@ -45,31 +43,38 @@ internal static class PgLoadCommand
         await store.ReplaceRunAsync("warm-up", warmUp, cancellationToken);
         await insert.ReplaceRunAsync("warm-up", warmUp, cancellationToken);
 
-        List<double> copy = [], replace = [], inserts = [];
+        // The step's rows may come in any order; the store sorts them into key order first (see PredictionOrder).
+        var bySensor = data.OrderBy(r => r.SensorId, StringComparer.Ordinal).ThenBy(r => r.Day).ToArray();
+        PgLoadCase[] cases =
+        [
+            new("COPY, new run", true, new(0, rows), t => store.ReplaceRunAsync(RunId, data, t)),
+            new("COPY, replacing the run", false, new(rows, rows), t => store.ReplaceRunAsync(RunId, data, t)),
+            new("COPY, new run, rows sorted first", true, new(0, rows), t => store.ReplaceRunAsync(RunId, bySensor, t)),
+            new(Invariant($"Dapper INSERT, {batch} rows a statement"), true, new(0, rows), async t => new(0, await insert.ReplaceRunAsync(RunId, data, t))),
+        ];
         for (var round = 1; round <= repeat; round++)
         {
-            await ResetAsync(dataSource, cancellationToken);
-            copy.Add(await TimeAsync(async () => Expect(await store.ReplaceRunAsync(RunId, data, cancellationToken), new(0, rows))));
-            replace.Add(await TimeAsync(async () => Expect(await store.ReplaceRunAsync(RunId, data, cancellationToken), new(rows, rows))));
-            await ResetAsync(dataSource, cancellationToken);
-            inserts.Add(await TimeAsync(async () => Expect(new(0, await insert.ReplaceRunAsync(RunId, data, cancellationToken)), new(0, rows))));
-            output.WriteLine(Invariant($"round {round}/{repeat}: COPY {copy[^1]:F2} s, COPY replacing the run {replace[^1]:F2} s, INSERT {inserts[^1]:F2} s"));
+            output.Write(Invariant($"round {round}/{repeat}:"));
+            foreach (var load in cases)
+            {
+                if (load.FromEmptyTable)
+                {
+                    await ResetAsync(dataSource, cancellationToken);
+                }
+
+                var started = Stopwatch.GetTimestamp();
+                var done = await load.Load(cancellationToken);
+                load.Seconds.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                Expect(load, done);
+                output.Write(Invariant($" {load.Seconds[^1]:F2} s"));
+            }
+
+            output.WriteLine();
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var version = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SHOW server_version", cancellationToken: cancellationToken));
-        var (copySeconds, replaceSeconds, insertSeconds) = (SideMedian.Median(copy), SideMedian.Median(replace), SideMedian.Median(inserts));
-        var rounds = repeat == 1 ? "1 round" : $"median of {repeat} rounds";
-        output.WriteLine();
-        output.WriteLine(Invariant($"PostgreSQL load: {rows:N0} rows, {rounds}, PostgreSQL {version} (fsync on), {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}"));
-        output.WriteLine();
-        Row(output, "", "seconds", "rows/s");
-        Row(output, "COPY, new run", Invariant($"{copySeconds:F2}"), Invariant($"{rows / copySeconds:N0}"));
-        Row(output, "COPY, replacing the run", Invariant($"{replaceSeconds:F2}"), Invariant($"{rows / replaceSeconds:N0}"));
-        Row(output, Invariant($"Dapper INSERT, {batch} rows each"), Invariant($"{insertSeconds:F2}"), Invariant($"{rows / insertSeconds:N0}"));
-        output.WriteLine();
-        var verdict = rows / copySeconds >= TargetRowsPerSecond ? "meets" : "misses";
-        output.WriteLine(Invariant($"COPY is {insertSeconds / copySeconds:F1}x the INSERT rate; it {verdict} the target of {TargetRowsPerSecond:N0} rows/s"));
+        PgLoadTable.Write(output, rows, repeat, version ?? "?", cases);
         return ExitCodes.Success;
     }
 
@@ -94,23 +99,13 @@ internal static class PgLoadCommand
         await connection.ExecuteAsync(new CommandDefinition("CHECKPOINT", commandType: CommandType.Text, cancellationToken: cancellationToken));
     }
 
-    private static async Task<double> TimeAsync(Func<Task> load)
+    private static void Expect(PgLoadCase load, ReplaceRunResult done)
     {
-        var started = Stopwatch.GetTimestamp();
-        await load();
-        return Stopwatch.GetElapsedTime(started).TotalSeconds;
-    }
-
-    private static void Expect(ReplaceRunResult actual, ReplaceRunResult expected)
-    {
-        if (actual != expected)
+        if (done != load.Expected)
         {
-            throw new SideFailedException($"the load did {actual}, expected {expected}");
+            throw new SideFailedException($"{load.Label}: the load did {done}, expected {load.Expected}");
         }
     }
-
-    private static void Row(TextWriter output, string label, string seconds, string rate) =>
-        output.WriteLine($"  {label,-32}{seconds,10}{rate,14}");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -44,13 +44,19 @@ public sealed class PostgresConnectionTests
     [InlineData("missing", "cannot read")]
     [InlineData("empty", "is empty")]
     [InlineData("garbage", "not a valid PostgreSQL connection string")]
+    [InlineData("bad-port", "not a valid PostgreSQL connection string")]
     public void A_bad_secret_file_is_a_configuration_error_that_does_not_echo_it(string kind, string expected)
     {
         using var temp = new TempFolder();
         var secret = temp.Combine("pg-connection");
         if (kind != "missing")
         {
-            File.WriteAllText(secret, kind == "empty" ? " \n" : "Host=db;Pasword=s3cret-pw");
+            File.WriteAllText(secret, kind switch
+            {
+                "empty" => " \n",
+                "garbage" => "Host=db;Pasword=s3cret-pw",
+                _ => "Host=db;Port=five;Password=s3cret-pw",
+            });
         }
 
         var error = Assert.Throws<StepException>(() => PostgresConnection.Resolve(null, secret));

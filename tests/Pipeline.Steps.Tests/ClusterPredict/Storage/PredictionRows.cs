@@ -17,7 +17,7 @@ public static class PredictionRows
             modelVersion,
             CreatedAt))];
 
-    /// <summary>The order <see cref="PredictionStore.ReadRunAsync"/> returns rows in (the test server's collation is C).</summary>
+    /// <summary>The order <see cref="PredictionStore.ReadRunAsync"/> returns rows in: day, then sensor id in byte order.</summary>
     public static List<PredictionRow> Sorted(IEnumerable<PredictionRow> rows) =>
-        [.. rows.OrderBy(r => r.SensorId, StringComparer.Ordinal).ThenBy(r => r.Day)];
+        [.. rows.Order(Comparer<PredictionRow>.Create(PredictionOrder.Compare))];
 }

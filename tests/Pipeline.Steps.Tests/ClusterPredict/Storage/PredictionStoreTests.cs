@@ -1,4 +1,5 @@
 using Dapper;
+using Npgsql;
 using Pipeline.Steps.ClusterPredict.Storage;
 using Pipeline.Steps.Contract;
 using Pipeline.Steps.Tests.Support;
@@ -44,7 +45,7 @@ public sealed class PredictionStoreTests(PostgresFixture postgres)
         await store.ReplaceRunAsync("r", rows, None);
         var read = await store.ReadRunAsync("r", None);
 
-        Assert.Equal(rows, read);
+        Assert.Equal(PredictionRows.Sorted(rows), read);
         Assert.All(read, r => Assert.Equal(TimeSpan.Zero, r.CreatedAt.Offset));
         // As PostgreSQL itself sees them, so that a shift made on the way in and undone on the way out shows too.
         await using var connection = await dataSource.OpenConnectionAsync();
@@ -96,10 +97,12 @@ public sealed class PredictionStoreTests(PostgresFixture postgres)
         var previous = PredictionRows.Make("run", 40);
         await store.ReplaceRunAsync("run", previous, None);
         using var cancellation = new CancellationTokenSource();
-        var large = new CancellingRowCollection(PredictionRows.Make("run", 100_000, "v2", sensors: 1_000), 60_000, cancellation);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.ReplaceRunAsync("run", large, cancellation.Token));
+        var load = Task.Run(() => store.ReplaceRunAsync("run", PredictionRows.Make("run", 300_000, "v2", sensors: 1_000), cancellation.Token));
+        await WaitUntilCopyingAsync(dataSource, load);
+        await cancellation.CancelAsync();
 
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => load);
         Assert.Equal(PredictionRows.Sorted(previous), await store.ReadRunAsync("run", None));
     }
 
@@ -117,5 +120,22 @@ public sealed class PredictionStoreTests(PostgresFixture postgres)
 
         var stored = await store.ReadRunAsync("run", None);
         Assert.True(stored.SequenceEqual(PredictionRows.Sorted(a)) || stored.SequenceEqual(PredictionRows.Sorted(b)));
+    }
+
+    // The server's own progress report, so the cancellation lands while the COPY is under way, not before it.
+    private static async Task WaitUntilCopyingAsync(NpgsqlDataSource dataSource, Task load)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        while (!load.IsCompleted)
+        {
+            if (await connection.ExecuteScalarAsync<long>("SELECT coalesce(max(tuples_processed), 0) FROM pg_stat_progress_copy") > 1_000)
+            {
+                return;
+            }
+
+            await Task.Delay(5);
+        }
+
+        throw new InvalidOperationException("the load ended before its COPY was seen");
     }
 }

@@ -81,7 +81,7 @@ public sealed class SchemaMigratorTests(PostgresFixture postgres)
         await using (var connection = await dataSource.OpenConnectionAsync())
         {
             // As if 0001 had been edited after it was applied, and 0002 were new.
-            await connection.ExecuteAsync("UPDATE widget_schema_version SET checksum = repeat('0', 64) WHERE version = 1");
+            await connection.ExecuteAsync("UPDATE widget_schema_version SET checksum = 'edited' WHERE version = 1");
             await connection.ExecuteAsync("DELETE FROM widget_schema_version WHERE version = 2; ALTER TABLE widgets DROP COLUMN colour");
         }
 
