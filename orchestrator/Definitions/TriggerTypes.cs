@@ -1,0 +1,9 @@
+namespace Pipeline.Orchestrator.Definitions;
+
+/// <summary>Values of <see cref="TriggerDefinition.Type"/>.</summary>
+public static class TriggerTypes
+{
+    public const string Cron = "cron";
+    public const string Http = "http";
+    public const string Manual = "manual";
+}

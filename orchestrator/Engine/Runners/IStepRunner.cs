@@ -1,0 +1,21 @@
+using Pipeline.Orchestrator.Engine.Runs;
+
+namespace Pipeline.Orchestrator.Engine.Runners;
+
+/// <summary>
+/// Runs one step attempt somewhere (a local process, a container) and says how it ended. The engine owns states,
+/// retries, timeouts and leases; a runner only starts the work, streams its output into the attempt's log files,
+/// and stops it when asked.
+/// </summary>
+public interface IStepRunner
+{
+    /// <summary>Whether this runner can run the step (a process runner: programs and commands; a container runner: images and programs).</summary>
+    bool CanRun(StepSpec spec);
+
+    /// <summary>
+    /// Runs the attempt to its end. When <paramref name="cancellationToken"/> fires (cancel, timeout, lost lease,
+    /// shutdown) the runner stops the work (SIGTERM, then a kill after a grace period) and returns a
+    /// <see cref="AttemptStates.Cancelled"/> result; the engine decides what the stop meant.
+    /// </summary>
+    Task<AttemptResult> RunAsync(StepLaunch launch, CancellationToken cancellationToken);
+}

@@ -1,0 +1,9 @@
+using Pipeline.Orchestrator.Engine.Runs;
+
+namespace Pipeline.Orchestrator.Engine.Runners;
+
+/// <summary>What a runner needs for one attempt: the rendered step, where its output goes and where its logs go.</summary>
+/// <param name="Attempt">Which attempt of which step of which run.</param>
+/// <param name="Spec">The rendered step: program, command or image, arguments, environment, output folder.</param>
+/// <param name="Logs">The attempt's log files; a runner appends the program's stdout and stderr as they come.</param>
+public sealed record StepLaunch(AttemptKey Attempt, StepSpec Spec, AttemptLogs Logs);

@@ -1,0 +1,179 @@
+namespace Pipeline.Orchestrator.Engine.Runs;
+
+/// <summary>
+/// The rules of a run, as pure functions from a run and its steps to the run and steps after an event. Stores call
+/// them inside the transaction that holds the run's lock, so the rules live here once for every database.
+/// </summary>
+public static class RunProgress
+{
+    /// <summary>An attempt ended: the step succeeds, waits for a retry (backoff) or fails; then the run settles.</summary>
+    public static RunChange AfterAttempt(RunRecord run, IReadOnlyList<StepRunRecord> steps, string stepId, AttemptResult result, DateTimeOffset now)
+    {
+        var list = steps.ToList();
+        var i = IndexOf(list, stepId);
+        var step = list[i] with { LeaseOwner = null, LeaseExpiresAt = null, ExitCode = result.ExitCode, Error = result.Error };
+        var retriesLeft = step.Attempts <= step.Spec.Retry.Retries;
+        list[i] = result.Succeeded ? step with { State = StepState.Succeeded, FinishedAt = now, Error = null }
+            : result.Retryable && retriesLeft && run.State == RunState.Running
+                ? step with { State = StepState.UpForRetry, ReadyAt = now + step.Spec.Retry.DelayBefore(step.Attempts) }
+                : step with { State = StepState.Failed, FinishedAt = now };
+        return Settle(run, list, now);
+    }
+
+    /// <summary>
+    /// Pending steps whose upstream steps all succeeded (or were skipped) become queued; those with an upstream step
+    /// that failed, was cancelled or upstream-failed become upstream-failed. When every step has ended, so has the run.
+    /// </summary>
+    public static RunChange Settle(RunRecord run, IReadOnlyList<StepRunRecord> steps, DateTimeOffset now)
+    {
+        var list = steps.ToList();
+        var byId = list.Select((s, i) => (s.StepId, i)).ToDictionary(p => p.StepId, p => p.i);
+        bool changed;
+        do
+        {
+            changed = false;
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i].State != StepState.Pending)
+                {
+                    continue;
+                }
+
+                var upstream = list[i].DependsOn.Select(d => list[byId[d]].State).ToList();
+                if (upstream.Any(s => s is StepState.Failed or StepState.UpstreamFailed or StepState.Cancelled))
+                {
+                    list[i] = list[i] with { State = StepState.UpstreamFailed, FinishedAt = now };
+                    changed = true;
+                }
+                else if (upstream.All(s => s is StepState.Succeeded or StepState.Skipped))
+                {
+                    list[i] = list[i] with { State = StepState.Queued, ReadyAt = now };
+                    changed = true;
+                }
+            }
+        }
+        while (changed);
+
+        return new RunChange(Conclude(run, list, now), list);
+    }
+
+    /// <summary>Cancels every step that has not ended, and the run.</summary>
+    public static RunChange Cancel(RunRecord run, IReadOnlyList<StepRunRecord> steps, string reason, DateTimeOffset now)
+    {
+        if (run.State.IsFinal())
+        {
+            throw new RunChangeRefusedException($"run {run.Id} has already ended ({StateNames.Of(run.State)})");
+        }
+
+        var list = steps.Select(s => s.State.IsFinal() ? s : s with { State = StepState.Cancelled, FinishedAt = now, LeaseOwner = null, LeaseExpiresAt = null }).ToList();
+        return new RunChange(run with { State = RunState.Cancelled, FinishedAt = now, Error = reason, StartedAt = run.StartedAt ?? now }, list);
+    }
+
+    /// <summary>
+    /// Runs one step again in the same run: it is queued, every step downstream of it goes back to pending, and the
+    /// steps upstream keep their outputs. Refused while the step runs, or when a step it depends on has not succeeded.
+    /// </summary>
+    public static RunChange RetryStep(RunRecord run, IReadOnlyList<StepRunRecord> steps, string stepId, DateTimeOffset now)
+    {
+        var list = steps.ToList();
+        var i = IndexOf(list, stepId);
+        var step = list[i];
+        if (step.State is StepState.Running or StepState.Queued or StepState.Pending or StepState.UpForRetry)
+        {
+            throw new RunChangeRefusedException($"step '{stepId}' of run {run.Id} is {StateNames.Of(step.State)}; only an ended step can be retried");
+        }
+
+        if (step.DependsOn.FirstOrDefault(d => list[IndexOf(list, d)].State is not (StepState.Succeeded or StepState.Skipped)) is { } blocking)
+        {
+            throw new RunChangeRefusedException($"step '{stepId}' depends on '{blocking}', which has not succeeded: retry '{blocking}' instead");
+        }
+
+        var downstream = Downstream(list, stepId);
+        for (var j = 0; j < list.Count; j++)
+        {
+            if (j == i)
+            {
+                list[j] = Cleared(list[j], StepState.Queued, now);
+            }
+            else if (downstream.Contains(list[j].StepId))
+            {
+                list[j] = Cleared(list[j], StepState.Pending, null);
+            }
+        }
+
+        return Reopen(run, list, now);
+    }
+
+    /// <summary>
+    /// Re-runs what did not succeed in an ended run: failed and cancelled steps whose upstream steps succeeded are
+    /// queued, the other unfinished steps go back to pending; succeeded steps keep their outputs.
+    /// </summary>
+    public static RunChange RetryFailed(RunRecord run, IReadOnlyList<StepRunRecord> steps, DateTimeOffset now)
+    {
+        if (!run.State.IsFinal())
+        {
+            throw new RunChangeRefusedException($"run {run.Id} is {StateNames.Of(run.State)}; re-run from failure applies to an ended run");
+        }
+
+        if (run.State == RunState.Succeeded)
+        {
+            throw new RunChangeRefusedException($"run {run.Id} succeeded: nothing failed to re-run");
+        }
+
+        var list = steps.Select(s => s.State is StepState.Succeeded or StepState.Skipped ? s : Cleared(s, StepState.Pending, null)).ToList();
+        return Reopen(run, list, now);
+    }
+
+    /// <summary>Every step that depends on <paramref name="stepId"/>, directly or not.</summary>
+    public static HashSet<string> Downstream(IReadOnlyList<StepRunRecord> steps, string stepId)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var frontier = new Queue<string>([stepId]);
+        while (frontier.TryDequeue(out var current))
+        {
+            foreach (var s in steps.Where(s => s.DependsOn.Contains(current, StringComparer.Ordinal)))
+            {
+                if (found.Add(s.StepId))
+                {
+                    frontier.Enqueue(s.StepId);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static RunChange Reopen(RunRecord run, List<StepRunRecord> steps, DateTimeOffset now) =>
+        Settle(run with { State = RunState.Running, FinishedAt = null, Error = null, StartedAt = run.StartedAt ?? now }, steps, now);
+
+    private static StepRunRecord Cleared(StepRunRecord step, StepState state, DateTimeOffset? readyAt) => step with
+    {
+        State = state,
+        ReadyAt = readyAt,
+        StartedAt = null,
+        FinishedAt = null,
+        ExitCode = null,
+        Error = null,
+        LeaseOwner = null,
+        LeaseExpiresAt = null,
+    };
+
+    private static RunRecord Conclude(RunRecord run, List<StepRunRecord> steps, DateTimeOffset now)
+    {
+        if (run.State.IsFinal() || !steps.All(s => s.State.IsFinal()))
+        {
+            return run;
+        }
+
+        var failed = steps.FirstOrDefault(s => s.State == StepState.Failed);
+        return failed is null && steps.All(s => s.State is StepState.Succeeded or StepState.Skipped)
+            ? run with { State = RunState.Succeeded, FinishedAt = now, Error = null }
+            : run with { State = RunState.Failed, FinishedAt = now, Error = failed is null ? "a step did not run" : $"step '{failed.StepId}' failed: {failed.Error}" };
+    }
+
+    private static int IndexOf(List<StepRunRecord> steps, string stepId)
+    {
+        var i = steps.FindIndex(s => s.StepId == stepId);
+        return i >= 0 ? i : throw new RunChangeRefusedException($"the run has no step '{stepId}'");
+    }
+}

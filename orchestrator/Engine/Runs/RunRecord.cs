@@ -1,0 +1,31 @@
+namespace Pipeline.Orchestrator.Engine.Runs;
+
+/// <summary>A stored run of one published workflow version.</summary>
+public sealed record RunRecord
+{
+    /// <summary>Sortable and unique: <c>yyyyMMddTHHmmss-</c> plus 8 random hex digits, made by <see cref="RunIds"/>.</summary>
+    public required string Id { get; init; }
+
+    public required string WorkflowId { get; init; }
+
+    public required int WorkflowVersion { get; init; }
+
+    public required RunState State { get; init; }
+
+    /// <summary><c>manual</c>, <c>cron</c>, <c>http</c>, <c>backfill</c> or <c>rerun</c>.</summary>
+    public required string TriggeredBy { get; init; }
+
+    /// <summary>The date the run is about (a cron run's due time, a backfill's day); templates see it.</summary>
+    public DateTimeOffset? LogicalDate { get; init; }
+
+    public IReadOnlyDictionary<string, string> Inputs { get; init; } = new Dictionary<string, string>();
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>Why the run failed or was cancelled, in a sentence.</summary>
+    public string? Error { get; init; }
+}

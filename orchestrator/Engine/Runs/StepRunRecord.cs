@@ -1,0 +1,34 @@
+namespace Pipeline.Orchestrator.Engine.Runs;
+
+/// <summary>One step of one run: its state, current attempt and lease.</summary>
+public sealed record StepRunRecord
+{
+    public required string RunId { get; init; }
+
+    public required string StepId { get; init; }
+
+    public IReadOnlyList<string> DependsOn { get; init; } = [];
+
+    public required StepState State { get; init; }
+
+    /// <summary>Attempts started so far (0 before the first).</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>When a queued or up-for-retry step may be claimed.</summary>
+    public DateTimeOffset? ReadyAt { get; init; }
+
+    public DateTimeOffset? StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    public int? ExitCode { get; init; }
+
+    public string? Error { get; init; }
+
+    /// <summary>The worker holding the running attempt, and until when; a lapsed lease is taken over.</summary>
+    public string? LeaseOwner { get; init; }
+
+    public DateTimeOffset? LeaseExpiresAt { get; init; }
+
+    public required StepSpec Spec { get; init; }
+}

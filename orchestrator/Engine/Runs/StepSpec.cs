@@ -1,0 +1,32 @@
+using Pipeline.Orchestrator.Definitions;
+
+namespace Pipeline.Orchestrator.Engine.Runs;
+
+/// <summary>
+/// A step as it will run in one run: the definition's step with every template already rendered (inputs, logical
+/// date, output folders). Stored with the step run, so a retry runs exactly what the first attempt ran.
+/// </summary>
+public sealed record StepSpec
+{
+    public string? Program { get; init; }
+
+    public string? Command { get; init; }
+
+    public string? Image { get; init; }
+
+    public IReadOnlyList<string> Args { get; init; } = [];
+
+    public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The step's own output folder, under the data root: <c>runs/{runId}/{stepId}</c>.</summary>
+    public required string OutputFolder { get; init; }
+
+    /// <summary>Output folders of the steps this one depends on, by step id (their manifests are in them).</summary>
+    public IReadOnlyDictionary<string, string> UpstreamOutputs { get; init; } = new Dictionary<string, string>();
+
+    public RetryPolicy Retry { get; init; } = new();
+
+    public double? TimeoutSeconds { get; init; }
+
+    public StepResources? Resources { get; init; }
+}

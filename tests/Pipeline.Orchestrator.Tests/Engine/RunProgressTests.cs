@@ -1,0 +1,126 @@
+using Pipeline.Orchestrator.Engine.Runs;
+
+namespace Pipeline.Orchestrator.Tests.Engine;
+
+public sealed class RunProgressTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+    // chunk -> features -> train, and features -> report
+    private static (RunRecord Run, List<StepRunRecord> Steps) Diamondless()
+    {
+        var run = new RunRecord { Id = "r1", WorkflowId = "w", WorkflowVersion = 1, State = RunState.Running, TriggeredBy = "manual", CreatedAt = Now };
+        List<StepRunRecord> steps =
+        [
+            Step("chunk", [], StepState.Queued),
+            Step("features", ["chunk"], StepState.Pending),
+            Step("train", ["features"], StepState.Pending),
+            Step("report", ["features"], StepState.Pending),
+        ];
+        return (run, steps);
+    }
+
+    private static StepRunRecord Step(string id, string[] dependsOn, StepState state, int retries = 0) => new()
+    {
+        RunId = "r1",
+        StepId = id,
+        DependsOn = dependsOn,
+        State = state,
+        Attempts = state == StepState.Queued ? 0 : 0,
+        Spec = new StepSpec { Command = "/bin/true", OutputFolder = "/x/" + id, Retry = new() { Retries = retries, InitialDelaySeconds = 10 } },
+    };
+
+    private static StepState StateOf(RunChange change, string id) => change.Steps.Single(s => s.StepId == id).State;
+
+    [Fact]
+    public void A_succeeded_step_queues_the_steps_whose_upstream_all_succeeded()
+    {
+        var (run, steps) = Diamondless();
+        steps[0] = steps[0] with { State = StepState.Running, Attempts = 1 };
+
+        var change = RunProgress.AfterAttempt(run, steps, "chunk", new AttemptResult(AttemptStates.Succeeded, 0, null, true), Now);
+
+        Assert.Equal(StepState.Succeeded, StateOf(change, "chunk"));
+        Assert.Equal(StepState.Queued, StateOf(change, "features"));
+        Assert.Equal(StepState.Pending, StateOf(change, "train"));
+        Assert.Equal(RunState.Running, change.Run.State);
+    }
+
+    [Fact]
+    public void A_retryable_failure_with_retries_left_waits_for_its_backoff()
+    {
+        var (run, steps) = Diamondless();
+        steps[0] = steps[0] with { State = StepState.Running, Attempts = 1, Spec = steps[0].Spec with { Retry = new() { Retries = 2, InitialDelaySeconds = 10, BackoffMultiplier = 3 } } };
+
+        var first = RunProgress.AfterAttempt(run, steps, "chunk", new AttemptResult(AttemptStates.Failed, 75, "db down", true), Now);
+        var afterSecond = RunProgress.AfterAttempt(run, [.. first.Steps.Select(s => s.StepId == "chunk" ? s with { State = StepState.Running, Attempts = 2 } : s)],
+            "chunk", new AttemptResult(AttemptStates.Failed, 75, "db down", true), Now);
+
+        Assert.Equal(StepState.UpForRetry, StateOf(first, "chunk"));
+        Assert.Equal(Now.AddSeconds(10), first.Steps[0].ReadyAt);
+        Assert.Equal(Now.AddSeconds(30), afterSecond.Steps[0].ReadyAt);
+    }
+
+    [Fact]
+    public void A_failure_that_retrying_cannot_help_fails_at_once_and_fails_the_downstream_and_the_run()
+    {
+        var (run, steps) = Diamondless();
+        steps[0] = steps[0] with { State = StepState.Running, Attempts = 1, Spec = steps[0].Spec with { Retry = new() { Retries = 5 } } };
+
+        var change = RunProgress.AfterAttempt(run, steps, "chunk", new AttemptResult(AttemptStates.Failed, 65, "bad csv", false), Now);
+
+        Assert.Equal(StepState.Failed, StateOf(change, "chunk"));
+        Assert.All(change.Steps.Skip(1), s => Assert.Equal(StepState.UpstreamFailed, s.State));
+        Assert.Equal(RunState.Failed, change.Run.State);
+        Assert.Contains("chunk", change.Run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Retrying_a_failed_step_clears_its_downstream_and_keeps_its_upstream()
+    {
+        var (run, steps) = Diamondless();
+        run = run with { State = RunState.Failed, FinishedAt = Now };
+        steps = [
+            steps[0] with { State = StepState.Succeeded, Attempts = 1 },
+            steps[1] with { State = StepState.Failed, Attempts = 1, Error = "boom" },
+            steps[2] with { State = StepState.UpstreamFailed },
+            steps[3] with { State = StepState.UpstreamFailed },
+        ];
+
+        var change = RunProgress.RetryStep(run, steps, "features", Now);
+
+        Assert.Equal(StepState.Succeeded, StateOf(change, "chunk"));
+        Assert.Equal(StepState.Queued, StateOf(change, "features"));
+        Assert.Equal(StepState.Pending, StateOf(change, "train"));
+        Assert.Equal(StepState.Pending, StateOf(change, "report"));
+        Assert.Equal(1, change.Steps[1].Attempts);
+        Assert.Equal(RunState.Running, change.Run.State);
+        Assert.Null(change.Run.FinishedAt);
+    }
+
+    [Fact]
+    public void Retrying_a_step_whose_upstream_did_not_succeed_is_refused_with_the_step_to_retry_instead()
+    {
+        var (run, steps) = Diamondless();
+        run = run with { State = RunState.Failed };
+        steps = [steps[0] with { State = StepState.Failed }, steps[1] with { State = StepState.UpstreamFailed }, steps[2] with { State = StepState.UpstreamFailed }, steps[3] with { State = StepState.UpstreamFailed }];
+
+        var refused = Assert.Throws<RunChangeRefusedException>(() => RunProgress.RetryStep(run, steps, "train", Now));
+
+        Assert.Contains("'features'", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cancelling_ends_every_unfinished_step_and_the_run()
+    {
+        var (run, steps) = Diamondless();
+        steps[0] = steps[0] with { State = StepState.Running, LeaseOwner = "w1" };
+
+        var change = RunProgress.Cancel(run, steps, "by alice", Now);
+
+        Assert.All(change.Steps, s => Assert.Equal(StepState.Cancelled, s.State));
+        Assert.Null(change.Steps[0].LeaseOwner);
+        Assert.Equal(RunState.Cancelled, change.Run.State);
+        Assert.Throws<RunChangeRefusedException>(() => RunProgress.Cancel(change.Run, change.Steps, "again", Now));
+    }
+}
