@@ -3,6 +3,7 @@ using Pipeline.Benchmarks.Clustering;
 using Pipeline.Benchmarks.DuckDb;
 using Pipeline.Benchmarks.Generation;
 using Pipeline.Benchmarks.Ingest;
+using Pipeline.Benchmarks.Orchestration;
 using Pipeline.Benchmarks.PgLoad;
 using Pipeline.Steps.Contract;
 
@@ -36,6 +37,8 @@ internal static class BenchmarkCli
                 "ingest" => await IngestCommand.RunAsync(arguments, output, cancellationToken),
                 "pg-load" => await PgLoadCommand.RunAsync(arguments, output, cancellationToken),
                 "clustering" => await ClusteringCommand.RunAsync(arguments, output, cancellationToken),
+                "orchestration" => await OrchestrationCommand.RunAsync(arguments, output, cancellationToken),
+                "runs-list" => await RunsListCommand.RunAsync(arguments, output, cancellationToken),
                 DuckDbSideCommand.Name => await DuckDbSideCommand.RunAsync(arguments, output, cancellationToken),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };

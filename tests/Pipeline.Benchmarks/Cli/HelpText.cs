@@ -28,6 +28,13 @@ internal static class HelpText
             [--k 4] [--repeat 3]              k of the KMeans; rounds (medians are reported)
             [--work-dir .work/bench]          features-N.parquet is cached here
 
+        orchestration                         The workflow server's engine on SQLite and PostgreSQL: overhead per step
+            [--chain 200] [--fan-out 500]     a chain of /bin/true steps, and a fan-out of parallel ones
+            [--parallel 8]                    steps run at once (the engine's and the direct floor's)
+
+        runs-list                             GET /api/runs latency with a long history in PostgreSQL
+            [--runs 25000] [--requests 400]   runs of 4 steps seeded through the store; timed requests
+
         Row counts accept 1000000, 1_000_000, 1e6, 1000K or 1M.
         Exit codes: 0 ok, 64 bad command line, 70 a side (or the database) failed, 130 cancelled.
 

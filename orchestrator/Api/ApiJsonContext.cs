@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+using Pipeline.Orchestrator.Definitions;
+
+namespace Pipeline.Orchestrator.Api;
+
+/// <summary>Source-generated JSON for the API's models (camelCase, as ASP.NET's web defaults).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(WorkflowSummary))]
+[JsonSerializable(typeof(List<WorkflowSummary>))]
+[JsonSerializable(typeof(WorkflowVersionView))]
+[JsonSerializable(typeof(List<WorkflowVersionView>))]
+[JsonSerializable(typeof(TriggerRequest))]
+[JsonSerializable(typeof(BackfillRequest))]
+[JsonSerializable(typeof(RunView))]
+[JsonSerializable(typeof(List<RunView>))]
+[JsonSerializable(typeof(RunListView))]
+[JsonSerializable(typeof(RunDetailView))]
+[JsonSerializable(typeof(List<ScheduleView>))]
+[JsonSerializable(typeof(List<DefinitionProblem>))]
+[JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(HttpValidationProblemDetails))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

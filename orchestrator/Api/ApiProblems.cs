@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pipeline.Orchestrator.Definitions;
+
+namespace Pipeline.Orchestrator.Api;
+
+/// <summary>RFC 7807 problem details for the API's refusals, with each definition or input problem and its path.</summary>
+internal static class ApiProblems
+{
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+
+    public static ProblemHttpResult Invalid(string detail, IReadOnlyList<DefinitionProblem> problems) =>
+        TypedResults.Problem(
+            detail,
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "Invalid",
+            extensions: new Dictionary<string, object?> { ["problems"] = problems.ToList() });
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pipeline.Orchestrator.Engine.Launching;
+using Pipeline.Orchestrator.Engine.Scheduling;
+
+namespace Pipeline.Orchestrator.Api;
+
+/// <summary>Cron schedules with their next due times, and backfills over a date range.</summary>
+internal static class SchedulesApi
+{
+    /// <summary>A backfill creates at most this many runs at once, so a typo in a year does not queue ten thousand.</summary>
+    private const int MaxBackfillDays = 366;
+
+    public static RouteGroupBuilder MapSchedulesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").WithTags("Schedules");
+        group.MapGet("/schedules", ListAsync).WithSummary("Every cron trigger of the published workflows, with its next due time");
+        group.MapPost("/workflows/{workflowId}/backfill", BackfillAsync).WithSummary("One run per day over a date range, each with that day as its logical date");
+        return group;
+    }
+
+    private static async Task<Ok<List<ScheduleView>>> ListAsync(ScheduleCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok((await catalog.CronTriggersAsync(cancellationToken))
+            .Select(t => new ScheduleView(t.WorkflowId, t.Version, t.Index, t.Definition.Schedule!, t.TimeZone.Id, t.Definition.CatchUp, t.NextAfter(now)))
+            .ToList());
+    }
+
+    private static async Task<Results<Ok<List<RunView>>, ProblemHttpResult>> BackfillAsync(
+        string workflowId, BackfillRequest request, RunLauncher launcher, CancellationToken cancellationToken)
+    {
+        var days = request.To.DayNumber - request.From.DayNumber + 1;
+        if (days is < 1 or > MaxBackfillDays)
+        {
+            return TypedResults.Problem($"the range must cover 1 to {MaxBackfillDays} days; it covers {days}", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var created = new List<RunView>();
+        try
+        {
+            for (var day = request.From; day <= request.To; day = day.AddDays(1))
+            {
+                var run = await launcher.LaunchAsync(
+                    new LaunchRequest
+                    {
+                        WorkflowId = workflowId,
+                        Inputs = request.Inputs ?? [],
+                        TriggeredBy = "backfill",
+                        LogicalDate = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                    },
+                    cancellationToken);
+                created.Add(RunView.Of(run!));
+            }
+        }
+        catch (LaunchRefusedException e)
+        {
+            return e.NotFound ? ApiProblems.NotFound(e.Message) : ApiProblems.Invalid(e.Message, e.Problems);
+        }
+
+        return TypedResults.Ok(created);
+    }
+}

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Pipeline.Orchestrator.Hosting;
+
+namespace Pipeline.Orchestrator.Cli;
+
+/// <summary><c>serve [--urls http://127.0.0.1:5080]</c>: the workflow server (API, hooks, engine, scheduler).</summary>
+internal static class ServeCommand
+{
+    private static readonly Option<string> Urls = new("--urls") { Description = "Where to listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+
+    public static Command Create()
+    {
+        var command = new Command("serve", "Run the workflow server: REST API, HTTP triggers, cron scheduler and engine") { Urls };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var overrides = CliOptions.Overrides(parse);
+            overrides["urls"] = parse.GetValue(Urls);
+            var app = ServerApp.Build([], overrides);
+            await app.RunAsync(cancellationToken);
+            return CliExitCodes.Success;
+        });
+        return command;
+    }
+}

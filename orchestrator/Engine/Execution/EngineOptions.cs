@@ -1,0 +1,23 @@
+namespace Pipeline.Orchestrator.Engine.Execution;
+
+/// <summary>How this server runs steps; bound from the <c>Engine</c> configuration section.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>Where step outputs and logs go: <c>{DataRoot}/runs/{runId}/{stepId}</c>. Shared by all replicas.</summary>
+    public string DataRoot { get; set; } = ".pipeline/data";
+
+    /// <summary>Names this server in leases and attempts; unique per process by default.</summary>
+    public string WorkerId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>Steps this server runs at once, over all runs.</summary>
+    public int MaxParallelSteps { get; set; } = 8;
+
+    /// <summary>How often the server looks for work when nothing woke it (another replica's work, retries falling due).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long a claimed attempt stays this server's without renewal; a dead server's work is taken over after it.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether this server runs steps at all (false: API and scheduler only).</summary>
+    public bool RunSteps { get; set; } = true;
+}

@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Pipeline.Orchestrator.Engine.Runners;
+using Pipeline.Orchestrator.Engine.Runs;
+using Pipeline.Orchestrator.Engine.Storage;
+
+namespace Pipeline.Orchestrator.Engine.Execution;
+
+/// <summary>
+/// The loop every server runs: start queued runs within their workflow's limit, claim ready steps up to this
+/// server's parallelism, run each through a runner, record how it ended, keep the leases of running attempts
+/// alive, and take over attempts whose server stopped renewing theirs. All decisions about states are the
+/// store's transactions applying <see cref="RunProgress"/>; this loop only moves work.
+/// </summary>
+public sealed partial class WorkflowEngine(
+    IRunStore runs,
+    WorkflowLimits limits,
+    IEnumerable<IStepRunner> runners,
+    EngineSignal signal,
+    EngineOptions options,
+    TimeProvider clock,
+    ILogger<WorkflowEngine> logger)
+{
+    private readonly ConcurrentDictionary<AttemptKey, RunningAttempt> _running = new();
+    private readonly IReadOnlyList<IStepRunner> _runners = [.. runners];
+    private DateTimeOffset _nextLeaseWork = DateTimeOffset.MinValue;
+
+    /// <summary>Attempts this server is running now.</summary>
+    public int RunningCount => _running.Count;
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        Log.EngineStarted(logger, options.WorkerId, options.MaxParallelSteps);
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await TickAsync(stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A dead database must not kill the server: log, wait, try again; running steps keep running.
+                Log.TickFailed(logger, e);
+            }
+
+            try
+            {
+                await signal.WaitAsync(options.PollInterval, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        await StopAllAsync();
+    }
+
+    /// <summary>One pass: lease upkeep when due, start queued runs, claim and launch ready steps.</summary>
+    public async Task TickAsync(CancellationToken stopping)
+    {
+        var now = clock.GetUtcNow();
+        if (now >= _nextLeaseWork)
+        {
+            await LeaseWorkAsync(now, stopping);
+            _nextLeaseWork = now + (options.LeaseDuration / 3);
+        }
+
+        await limits.RefreshAsync(force: false, stopping);
+        await runs.StartQueuedRunsAsync(limits.For, now, stopping);
+        if (!options.RunSteps)
+        {
+            return;
+        }
+
+        var free = options.MaxParallelSteps - _running.Count;
+        if (free <= 0)
+        {
+            return;
+        }
+
+        foreach (var claimed in await runs.ClaimStepsAsync(options.WorkerId, free, now, options.LeaseDuration, stopping))
+        {
+            Launch(claimed, stopping);
+        }
+    }
+
+    /// <summary>Stops an attempt this server runs (a cancelled run), without waiting for the next lease renewal.</summary>
+    public void StopRun(string runId)
+    {
+        foreach (var attempt in _running.Values.Where(a => a.Claimed.Run.Id == runId))
+        {
+            attempt.Stop.Cancel();
+        }
+    }
+
+    private void Launch(ClaimedStep claimed, CancellationToken stopping)
+    {
+        var timeout = claimed.Step.Spec.TimeoutSeconds is { } seconds ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds), clock) : null;
+        var attempt = new RunningAttempt(claimed) { Timeout = timeout };
+        _running[claimed.Key] = attempt;
+        Log.AttemptClaimed(logger, claimed.Key.ToString(), claimed.Step.ReadyAt is { } ready ? (clock.GetUtcNow() - ready).TotalMilliseconds : 0);
+        _ = Task.Run(() => ExecuteAsync(attempt, stopping), CancellationToken.None);
+    }
+
+    private async Task ExecuteAsync(RunningAttempt attempt, CancellationToken stopping)
+    {
+        var key = attempt.Claimed.Key;
+        try
+        {
+            var result = await RunOnRunnerAsync(attempt);
+            if (stopping.IsCancellationRequested && result.State == AttemptStates.Cancelled)
+            {
+                // Shutting down: leave the attempt to lapse; the next server to look takes it over as lost.
+                return;
+            }
+
+            var completed = await runs.CompleteAttemptAsync(key, options.WorkerId, result, clock.GetUtcNow(), CancellationToken.None);
+            Log.AttemptEnded(logger, key.ToString(), result.State, result.ExitCode, completed);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Log.AttemptCrashed(logger, key.ToString(), e);
+        }
+        finally
+        {
+            _running.TryRemove(key, out _);
+            attempt.Dispose();
+            signal.Wake();
+        }
+    }
+
+    private async Task<AttemptResult> RunOnRunnerAsync(RunningAttempt attempt)
+    {
+        var spec = attempt.Claimed.Step.Spec;
+        var runner = _runners.FirstOrDefault(r => r.CanRun(spec));
+        if (runner is null)
+        {
+            return new AttemptResult(AttemptStates.Failed, null, "no runner on this server can run this step (program, command or image)", Retryable: false);
+        }
+
+        using var linked = attempt.Timeout is null
+            ? CancellationTokenSource.CreateLinkedTokenSource(attempt.Stop.Token)
+            : CancellationTokenSource.CreateLinkedTokenSource(attempt.Stop.Token, attempt.Timeout.Token);
+        var launch = new StepLaunch(attempt.Claimed.Key, spec, AttemptLogs.For(options.DataRoot, attempt.Claimed.Key));
+        var result = await runner.RunAsync(launch, linked.Token);
+        return attempt.TimedOut && result.State == AttemptStates.Cancelled
+            ? new AttemptResult(AttemptStates.TimedOut, result.ExitCode, $"timed out after {spec.TimeoutSeconds} s", Retryable: true)
+            : result;
+    }
+
+    private async Task LeaseWorkAsync(DateTimeOffset now, CancellationToken stopping)
+    {
+        if (!_running.IsEmpty)
+        {
+            var lost = await runs.RenewLeasesAsync(options.WorkerId, [.. _running.Keys], now + options.LeaseDuration, stopping);
+            foreach (var key in lost)
+            {
+                if (_running.TryGetValue(key, out var attempt))
+                {
+                    attempt.Stop.Cancel();
+                }
+            }
+        }
+
+        var expired = await runs.ExpireLeasesAsync(now, stopping);
+        if (expired > 0)
+        {
+            Log.LeasesExpired(logger, expired);
+        }
+    }
+
+    private async Task StopAllAsync()
+    {
+        foreach (var attempt in _running.Values)
+        {
+            attempt.Stop.Cancel();
+        }
+
+        while (!_running.IsEmpty)
+        {
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "engine {Worker} started: up to {Parallel} steps at once")]
+        public static partial void EngineStarted(ILogger logger, string worker, int parallel);
+
+        [LoggerMessage(2, LogLevel.Error, "engine pass failed; trying again")]
+        public static partial void TickFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(3, LogLevel.Debug, "claimed {Attempt}, {WaitedMs:F1} ms after it was ready")]
+        public static partial void AttemptClaimed(ILogger logger, string attempt, double waitedMs);
+
+        [LoggerMessage(4, LogLevel.Information, "attempt {Attempt} ended {State} (exit code {ExitCode}); recorded: {Recorded}")]
+        public static partial void AttemptEnded(ILogger logger, string attempt, string state, int? exitCode, bool recorded);
+
+        [LoggerMessage(5, LogLevel.Error, "attempt {Attempt} could not be run or recorded")]
+        public static partial void AttemptCrashed(ILogger logger, string attempt, Exception exception);
+
+        [LoggerMessage(6, LogLevel.Warning, "{Count} attempts of stopped servers were taken over")]
+        public static partial void LeasesExpired(ILogger logger, int count);
+    }
+}

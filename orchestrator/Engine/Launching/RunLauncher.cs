@@ -1,0 +1,93 @@
+using Pipeline.Orchestrator.Definitions;
+using Pipeline.Orchestrator.Definitions.Inputs;
+using Pipeline.Orchestrator.Definitions.Serialization;
+using Pipeline.Orchestrator.Definitions.Templates;
+using Pipeline.Orchestrator.Engine.Execution;
+using Pipeline.Orchestrator.Engine.Runs;
+using Pipeline.Orchestrator.Engine.Storage;
+
+namespace Pipeline.Orchestrator.Engine.Launching;
+
+/// <summary>
+/// Turns a request into a stored run: the published version's definition, inputs checked and defaulted, every
+/// step's arguments and environment rendered once (so retries run exactly the same command), roots queued.
+/// </summary>
+public sealed class RunLauncher(IWorkflowStore workflows, IRunStore runs, EngineSignal signal, EngineOptions options, TimeProvider clock)
+{
+    /// <summary>The created run, or null when <see cref="LaunchRequest.DedupKey"/> was already used.</summary>
+    public async Task<RunRecord?> LaunchAsync(LaunchRequest request, CancellationToken cancellationToken)
+    {
+        var version = await workflows.GetVersionAsync(request.WorkflowId, request.Version, cancellationToken)
+            ?? throw new LaunchRefusedException(
+                request.Version is { } v ? $"workflow '{request.WorkflowId}' has no published version {v}" : $"workflow '{request.WorkflowId}' has no published version",
+                [], notFound: true);
+        var (definition, problems) = WorkflowDefinitionReader.ReadAndValidate(version.DefinitionJson);
+        if (definition is null || problems.Count > 0)
+        {
+            throw new LaunchRefusedException($"workflow '{request.WorkflowId}' version {version.Version} is not valid", problems);
+        }
+
+        var (inputs, inputProblems) = InputResolver.Resolve(definition, request.Inputs);
+        if (inputs is null || inputProblems.Count > 0)
+        {
+            throw new LaunchRefusedException($"the inputs do not fit workflow '{request.WorkflowId}'", inputProblems);
+        }
+
+        var now = clock.GetUtcNow();
+        var run = new RunRecord
+        {
+            Id = RunIds.New(now),
+            WorkflowId = definition.Id,
+            WorkflowVersion = version.Version,
+            State = RunState.Queued,
+            TriggeredBy = request.TriggeredBy,
+            LogicalDate = request.LogicalDate ?? now,
+            Inputs = inputs,
+            CreatedAt = now,
+        };
+        var steps = definition.Steps.Select(s => StepRunFor(run, definition, s, now)).ToList();
+        var created = await runs.CreateRunAsync(new NewRun(run, steps, request.DedupKey), cancellationToken);
+        signal.Wake();
+        return created;
+    }
+
+    private StepRunRecord StepRunFor(RunRecord run, WorkflowDefinition definition, StepDefinition step, DateTimeOffset now)
+    {
+        var dataRoot = Path.GetFullPath(options.DataRoot);
+        var upstream = step.DependsOn.ToDictionary(d => d, d => OutputFolder(dataRoot, run.Id, d), StringComparer.Ordinal);
+        var context = new TemplateContext
+        {
+            Inputs = run.Inputs,
+            RunId = run.Id,
+            WorkflowId = definition.Id,
+            LogicalDate = run.LogicalDate,
+            DataRoot = dataRoot,
+            StepOutput = OutputFolder(dataRoot, run.Id, step.Id),
+            UpstreamOutputs = definition.Steps.ToDictionary(s => s.Id, s => OutputFolder(dataRoot, run.Id, s.Id), StringComparer.Ordinal),
+        };
+        var spec = new StepSpec
+        {
+            Program = step.Program,
+            Command = step.Command,
+            Image = step.Image,
+            Args = [.. step.Args.Select(a => StepTemplate.Render(a, context))],
+            Env = step.Env.ToDictionary(e => e.Key, e => StepTemplate.Render(e.Value, context), StringComparer.Ordinal),
+            OutputFolder = context.StepOutput,
+            UpstreamOutputs = upstream,
+            Retry = step.Retry,
+            TimeoutSeconds = step.TimeoutSeconds,
+            Resources = step.Resources,
+        };
+        return new StepRunRecord
+        {
+            RunId = run.Id,
+            StepId = step.Id,
+            DependsOn = step.DependsOn,
+            State = step.DependsOn.Count == 0 ? StepState.Queued : StepState.Pending,
+            ReadyAt = step.DependsOn.Count == 0 ? now : null,
+            Spec = spec,
+        };
+    }
+
+    private static string OutputFolder(string dataRoot, string runId, string stepId) => Path.Combine(dataRoot, "runs", runId, stepId);
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Logging;
+using Pipeline.Orchestrator.Definitions;
+using Pipeline.Orchestrator.Engine.Launching;
+
+namespace Pipeline.Orchestrator.Engine.Scheduling;
+
+/// <summary>
+/// Fires cron triggers. Each due time becomes a run whose dedup key names the workflow, schedule and due time, so
+/// it fires exactly once however many replicas run this loop and however often a server restarts. Due times missed
+/// while no server ran are caught up by the trigger's policy: <c>all</c>, <c>latest</c> or <c>none</c>.
+/// </summary>
+public sealed partial class CronScheduler(ScheduleCatalog catalog, RunLauncher launcher, SchedulerOptions options, TimeProvider clock, ILogger<CronScheduler> logger)
+{
+    private readonly DateTimeOffset _startedAt = clock.GetUtcNow();
+    private readonly Dictionary<string, DateTimeOffset> _checkedUpTo = new(StringComparer.Ordinal);
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await CheckAsync(stopping);
+                await Task.Delay(options.CheckEvery, clock, stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Log.CheckFailed(logger, e);
+                await Task.Delay(options.CheckEvery, clock, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>Fires what fell due since the last check (on the first check: per catch-up policy, within the horizon).</summary>
+    public async Task<int> CheckAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var fired = 0;
+        foreach (var trigger in await catalog.CronTriggersAsync(cancellationToken))
+        {
+            var key = $"{trigger.WorkflowId}:{trigger.Index}:{trigger.Definition.Schedule}";
+            var first = !_checkedUpTo.TryGetValue(key, out var from);
+            if (first)
+            {
+                from = trigger.Definition.CatchUp == CatchUpPolicies.None ? _startedAt : Later(now - options.CatchUpHorizon, trigger.PublishedAt);
+            }
+
+            var due = trigger.DueBetween(from, now).ToList();
+            if (first && trigger.Definition.CatchUp == CatchUpPolicies.Latest && due.Count > 1)
+            {
+                due = [due[^1]];
+            }
+
+            foreach (var time in due)
+            {
+                var run = await launcher.LaunchAsync(
+                    new LaunchRequest { WorkflowId = trigger.WorkflowId, Inputs = trigger.Definition.Inputs, TriggeredBy = "cron", LogicalDate = time, DedupKey = trigger.DedupKey(time) },
+                    cancellationToken);
+                if (run is not null)
+                {
+                    fired++;
+                    Log.Fired(logger, trigger.WorkflowId, time, run.Id);
+                }
+            }
+
+            _checkedUpTo[key] = now;
+        }
+
+        return fired;
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "cron: {Workflow} due at {Due:O} started run {RunId}")]
+        public static partial void Fired(ILogger logger, string workflow, DateTimeOffset due, string runId);
+
+        [LoggerMessage(2, LogLevel.Error, "cron check failed; trying again")]
+        public static partial void CheckFailed(ILogger logger, Exception exception);
+    }
+}

@@ -1,0 +1,27 @@
+using Cronos;
+using Pipeline.Orchestrator.Definitions;
+
+namespace Pipeline.Orchestrator.Engine.Scheduling;
+
+/// <summary>A cron trigger of a published workflow version, parsed: its expression, time zone and catch-up policy.</summary>
+public sealed record CronTrigger(string WorkflowId, int Version, int Index, TriggerDefinition Definition, CronExpression Expression, TimeZoneInfo TimeZone, DateTimeOffset PublishedAt)
+{
+    /// <summary>Unique per workflow, schedule and due time, whatever the version: the key that makes each due time fire once.</summary>
+    public string DedupKey(DateTimeOffset due) =>
+        $"cron:{WorkflowId}:{Definition.Schedule}:{Definition.TimeZone ?? "UTC"}:{due.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}";
+
+    /// <summary>Due times after <paramref name="from"/>, up to and including <paramref name="to"/>.</summary>
+    public IEnumerable<DateTimeOffset> DueBetween(DateTimeOffset from, DateTimeOffset to) =>
+        from >= to ? [] : Expression.GetOccurrences(from, to, TimeZone, fromInclusive: false, toInclusive: true);
+
+    public DateTimeOffset? NextAfter(DateTimeOffset now) => Expression.GetNextOccurrence(now, TimeZone);
+
+    /// <summary>Parses a definition's trigger; the definition was validated, so a bad expression here is a bug.</summary>
+    public static CronTrigger Parse(string workflowId, int version, int index, TriggerDefinition trigger, DateTimeOffset publishedAt)
+    {
+        var schedule = trigger.Schedule ?? throw new InvalidOperationException($"cron trigger {index} of '{workflowId}' has no schedule");
+        var format = schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
+        var zone = trigger.TimeZone is { } id ? TimeZoneInfo.FindSystemTimeZoneById(id) : TimeZoneInfo.Utc;
+        return new CronTrigger(workflowId, version, index, trigger, CronExpression.Parse(schedule, format), zone, publishedAt);
+    }
+}

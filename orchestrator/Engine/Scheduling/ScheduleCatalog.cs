@@ -1,0 +1,44 @@
+using Pipeline.Orchestrator.Definitions;
+using Pipeline.Orchestrator.Definitions.Serialization;
+using Pipeline.Orchestrator.Engine.Storage;
+
+namespace Pipeline.Orchestrator.Engine.Scheduling;
+
+/// <summary>The cron and HTTP triggers of every workflow's latest published version.</summary>
+public sealed class ScheduleCatalog(IWorkflowStore workflows)
+{
+    public async Task<IReadOnlyList<CronTrigger>> CronTriggersAsync(CancellationToken cancellationToken) =>
+        [.. (await PublishedAsync(cancellationToken)).SelectMany(p => p.Definition.Triggers
+            .Select((t, i) => (t, i))
+            .Where(x => x.t.Type == TriggerTypes.Cron)
+            .Select(x => CronTrigger.Parse(p.Definition.Id, p.Version, x.i, x.t, p.PublishedAt)))];
+
+    /// <summary>The workflow and trigger serving an HTTP hook path, if any.</summary>
+    public async Task<(WorkflowDefinition Definition, TriggerDefinition Trigger)?> HttpTriggerAsync(string path, CancellationToken cancellationToken)
+    {
+        foreach (var p in await PublishedAsync(cancellationToken))
+        {
+            if (p.Definition.Triggers.FirstOrDefault(t => t.Type == TriggerTypes.Http && string.Equals(t.Path?.Trim('/'), path.Trim('/'), StringComparison.Ordinal)) is { } trigger)
+            {
+                return (p.Definition, trigger);
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<List<(WorkflowDefinition Definition, int Version, DateTimeOffset PublishedAt)>> PublishedAsync(CancellationToken cancellationToken)
+    {
+        var found = new List<(WorkflowDefinition, int, DateTimeOffset)>();
+        foreach (var workflow in await workflows.ListAsync(cancellationToken))
+        {
+            if (await workflows.GetVersionAsync(workflow.Id, null, cancellationToken) is { } version
+                && WorkflowDefinitionReader.ReadAndValidate(version.DefinitionJson) is ({ } definition, { Count: 0 }))
+            {
+                found.Add((definition, version.Version, version.PublishedAt));
+            }
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Pipeline.Orchestrator.Engine.Scheduling;
+
+/// <summary>The cron scheduler's settings; bound from the <c>Scheduler</c> configuration section.</summary>
+public sealed class SchedulerOptions
+{
+    /// <summary>Whether this server fires cron triggers. Safe on every replica: each due time fires once.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How far back due times missed while no server ran are looked for (catch-up <c>all</c> and <c>latest</c>).</summary>
+    public TimeSpan CatchUpHorizon { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the scheduler looks at the clock and at the published schedules.</summary>
+    public TimeSpan CheckEvery { get; set; } = TimeSpan.FromSeconds(1);
+}

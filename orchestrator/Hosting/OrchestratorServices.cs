@@ -1,0 +1,48 @@
+using Pipeline.Orchestrator.Engine.Execution;
+using Pipeline.Orchestrator.Engine.Launching;
+using Pipeline.Orchestrator.Engine.Runners;
+using Pipeline.Orchestrator.Engine.Scheduling;
+using Pipeline.Orchestrator.ProcessRunner;
+
+namespace Pipeline.Orchestrator.Hosting;
+
+/// <summary>Registers the workflow server's parts: storage, engine, runners, scheduler, workflow folder sync.</summary>
+public static class OrchestratorServices
+{
+    public static IServiceCollection AddPipelineOrchestrator(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Bind<EngineOptions>(configuration, "Engine"));
+        services.AddSingleton(Bind<SchedulerOptions>(configuration, "Scheduler"));
+        services.AddSingleton(Bind<ProcessRunnerOptions>(configuration, "Runner:Process"));
+        services.AddPipelineStorage(configuration);
+        services.AddSingleton<EngineSignal>();
+        services.AddSingleton<WorkflowLimits>();
+        services.AddSingleton<StepProgramCatalog>();
+        services.AddSingleton<IStepRunner, ProcessStepRunner>();
+        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<RunLauncher>();
+        services.AddSingleton<RunWatcher>();
+        services.AddSingleton<LogFollower>();
+        services.AddSingleton<ScheduleCatalog>();
+        services.AddSingleton<CronScheduler>();
+        services.AddSingleton<WorkflowFolderSync>();
+        return services;
+    }
+
+    /// <summary>The engine and scheduler loops, for hosts that run steps (the server, <c>run --wait</c>).</summary>
+    public static IServiceCollection AddPipelineBackgroundWork(this IServiceCollection services)
+    {
+        services.AddHostedService<EngineHostedService>();
+        services.AddHostedService<SchedulerHostedService>();
+        return services;
+    }
+
+    private static T Bind<T>(IConfiguration configuration, string section)
+        where T : new()
+    {
+        var options = new T();
+        configuration.GetSection(section).Bind(options);
+        return options;
+    }
+}

@@ -1,0 +1,38 @@
+using Pipeline.Orchestrator.Api;
+using Scalar.AspNetCore;
+
+namespace Pipeline.Orchestrator.Hosting;
+
+/// <summary>The web server: REST API, OpenAPI document and reference page, HTTP hooks, engine and scheduler.</summary>
+public static class ServerApp
+{
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?> overrides)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Services.AddPipelineOrchestrator(builder.Configuration);
+        builder.Services.AddHostedService<StartupHostedService>();
+        builder.Services.AddPipelineBackgroundWork();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Pipeline workflow server";
+            document.Info.Description = "Workflows, runs, schedules and logs of the sensor pipeline.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/reference");
+        app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithTags("Health").ExcludeFromDescription();
+        app.MapWorkflowsApi();
+        app.MapRunsApi();
+        app.MapLogsApi();
+        app.MapSchedulesApi();
+        app.MapHooksApi();
+        return app;
+    }
+}

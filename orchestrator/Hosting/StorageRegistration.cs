@@ -1,0 +1,23 @@
+using Pipeline.Orchestrator.Engine.Storage;
+using Pipeline.Orchestrator.Persistence;
+
+namespace Pipeline.Orchestrator.Hosting;
+
+/// <summary>
+/// The database from configuration: <c>Storage:Database</c> (<c>--db</c>) is a PostgreSQL connection string; without
+/// it the embedded SQLite file <c>Storage:SqliteFile</c> (<c>--sqlite</c>, default <c>.pipeline/pipeline.db</c>).
+/// </summary>
+public static class StorageRegistration
+{
+    public const string DefaultSqliteFile = ".pipeline/pipeline.db";
+
+    public static IServiceCollection AddPipelineStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(provider => OrchestratorStorage.Open(
+            configuration["Storage:Database"], configuration["Storage:SqliteFile"] ?? DefaultSqliteFile, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IWorkflowStore>(provider => provider.GetRequiredService<OrchestratorDatabase>().Workflows);
+        services.AddSingleton<IRunStore>(provider => provider.GetRequiredService<OrchestratorDatabase>().Runs);
+        services.AddSingleton<StorageStartup>();
+        return services;
+    }
+}

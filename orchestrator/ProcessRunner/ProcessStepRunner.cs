@@ -1,0 +1,151 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Pipeline.Orchestrator.Engine.Runners;
+using Pipeline.Orchestrator.Engine.Runs;
+
+namespace Pipeline.Orchestrator.ProcessRunner;
+
+/// <summary>
+/// The embedded default runner: each attempt is a local process, started without a shell (arguments are an argv
+/// list, so inputs need no quoting), its stdout and stderr copied into the attempt's log files as they come.
+/// </summary>
+public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, StepProgramCatalog programs, ILogger<ProcessStepRunner> logger) : IStepRunner
+{
+    public bool CanRun(StepSpec spec) => spec.Program is not null || spec.Command is not null;
+
+    public async Task<AttemptResult> RunAsync(StepLaunch launch, CancellationToken cancellationToken)
+    {
+        ProcessStartInfo start;
+        try
+        {
+            start = StartInfo(launch);
+        }
+        catch (FileNotFoundException e)
+        {
+            return new AttemptResult(AttemptStates.Failed, null, e.Message, Retryable: false);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(launch.Logs.StdoutPath)!);
+        await using var stdout = LogFile(launch.Logs.StdoutPath);
+        await using var stderr = LogFile(launch.Logs.StderrPath);
+        using var process = new Process { StartInfo = start };
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception e)
+        {
+            var message = $"cannot start {start.FileName}: {e.Message}";
+            await stderr.WriteAsync(System.Text.Encoding.UTF8.GetBytes(message + Environment.NewLine), CancellationToken.None);
+            return new AttemptResult(AttemptStates.Failed, null, message, Retryable: false);
+        }
+
+        Log.Started(logger, launch.Attempt.ToString(), process.Id, start.FileName);
+        // Copied with CancellationToken.None: the pipes end when the process does, and its last words matter most.
+        var copies = Task.WhenAll(
+            process.StandardOutput.BaseStream.CopyToAsync(stdout, CancellationToken.None),
+            process.StandardError.BaseStream.CopyToAsync(stderr, CancellationToken.None));
+        var stopped = false;
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            stopped = true;
+            await StopAsync(process, launch.Attempt);
+        }
+
+        await copies;
+        if (stopped)
+        {
+            return new AttemptResult(AttemptStates.Cancelled, process.ExitCode, "stopped", Retryable: true);
+        }
+
+        var exitCode = process.ExitCode;
+        return exitCode == 0
+            ? new AttemptResult(AttemptStates.Succeeded, 0, null, Retryable: true)
+            : new AttemptResult(AttemptStates.Failed, exitCode, FailureMessage(exitCode, launch.Logs.StderrPath), ExitCodes.IsRetryable(exitCode));
+    }
+
+    private ProcessStartInfo StartInfo(StepLaunch launch)
+    {
+        var spec = launch.Spec;
+        var start = new ProcessStartInfo
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = false,
+            UseShellExecute = false,
+            WorkingDirectory = options.WorkingDirectory ?? Directory.GetCurrentDirectory(),
+        };
+        if (spec.Program is { } program)
+        {
+            // The step programs are framework-dependent assemblies: run them with the same dotnet host as the server.
+            start.FileName = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
+            start.ArgumentList.Add(programs.EntryAssembly(program));
+        }
+        else
+        {
+            start.FileName = spec.Command ?? throw new InvalidOperationException("the process runner runs programs and commands, not images");
+        }
+
+        foreach (var arg in spec.Args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in spec.Env)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.Environment["PIPELINE_RUN_ID"] = launch.Attempt.RunId;
+        start.Environment["PIPELINE_STEP_ID"] = launch.Attempt.StepId;
+        start.Environment["PIPELINE_ATTEMPT"] = launch.Attempt.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["PIPELINE_OUTPUT"] = spec.OutputFolder;
+        return start;
+    }
+
+    private async Task StopAsync(Process process, AttemptKey attempt)
+    {
+        PosixSignals.Terminate(process.Id);
+        using var grace = new CancellationTokenSource(options.StopGracePeriod);
+        try
+        {
+            await process.WaitForExitAsync(grace.Token);
+            Log.Stopped(logger, attempt.ToString(), process.Id);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            Log.Killed(logger, attempt.ToString(), process.Id, options.StopGracePeriod.TotalSeconds);
+        }
+    }
+
+    // Unbuffered, so that a follower of the log sees each write as it lands.
+    private static FileStream LogFile(string path) =>
+        new(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, useAsync: true);
+
+    /// <summary>The step's own last error line (steps print <c>error: file:line:column: message</c>), else the exit code.</summary>
+    private static string FailureMessage(int exitCode, string stderrPath)
+    {
+        var tail = LogTail.LastLines(stderrPath, 20);
+        var last = tail.LastOrDefault(l => l.StartsWith("error:", StringComparison.Ordinal)) ?? (tail.Count > 0 ? tail[^1] : null);
+        return last is null ? $"exited with code {exitCode}" : $"exited with code {exitCode}: {last}";
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Debug, "attempt {Attempt} started as process {ProcessId} ({FileName})")]
+        public static partial void Started(ILogger logger, string attempt, int processId, string fileName);
+
+        [LoggerMessage(2, LogLevel.Information, "attempt {Attempt}: process {ProcessId} stopped on SIGTERM")]
+        public static partial void Stopped(ILogger logger, string attempt, int processId);
+
+        [LoggerMessage(3, LogLevel.Warning, "attempt {Attempt}: process {ProcessId} ignored SIGTERM for {Seconds} s and was killed")]
+        public static partial void Killed(ILogger logger, string attempt, int processId, double seconds);
+    }
+}
