@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace Pipeline.Orchestrator.Definitions.Serialization;
+
+/// <summary>
+/// The source-generated JSON contract of workflow definitions: camelCase, unknown properties refused (they are
+/// usually typos), <c>null</c> refused where the model does not allow it.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectNullableAnnotations = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    WriteIndented = true)]
+[JsonSerializable(typeof(WorkflowDefinition))]
+[JsonSerializable(typeof(IReadOnlyList<DefinitionProblem>))]
+public sealed partial class DefinitionJsonContext : JsonSerializerContext;
