@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Pipeline.Orchestrator.Definitions.Validation;
 
 namespace Pipeline.Orchestrator.Definitions.Serialization;
@@ -16,10 +17,17 @@ public static class WorkflowDefinitionReader
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            var definition = JsonSerializer.Deserialize(json, DefinitionJsonContext.Default.WorkflowDefinition);
-            return definition is null
-                ? new DefinitionReadResult(null, [new DefinitionProblem(JsonPaths.Root, "the definition is null; expected an object")])
-                : new DefinitionReadResult(definition, []);
+            var typeInfo = DefinitionJsonContext.Default.WorkflowDefinition;
+
+            // Read the text first so that errors carry their line and column, which a JSON node does not have.
+            if (JsonSerializer.Deserialize(json, typeInfo) is null)
+            {
+                return new DefinitionReadResult(null, [new DefinitionProblem(JsonPaths.Root, "the definition is null; expected an object")]);
+            }
+
+            var node = JsonNode.Parse(json);
+            PropertyDefaults.Fill(node, typeInfo);
+            return new DefinitionReadResult(node.Deserialize(typeInfo), []);
         }
         catch (JsonException e)
         {
