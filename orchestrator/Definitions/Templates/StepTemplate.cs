@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Pipeline.Orchestrator.Definitions.Templates;
 
@@ -15,18 +14,8 @@ namespace Pipeline.Orchestrator.Definitions.Templates;
 /// container) directly, never a shell string, so a value with spaces or quotes stays one argument and cannot inject
 /// another.
 /// </remarks>
-public sealed partial class StepTemplate
+public sealed class StepTemplate
 {
-    private static readonly Dictionary<string, TemplateExpressionKind> Fixed = new(StringComparer.Ordinal)
-    {
-        ["run.id"] = TemplateExpressionKind.RunId,
-        ["run.workflowId"] = TemplateExpressionKind.WorkflowId,
-        ["run.logicalDate"] = TemplateExpressionKind.LogicalDate,
-        ["run.logicalTime"] = TemplateExpressionKind.LogicalTime,
-        ["dataRoot"] = TemplateExpressionKind.DataRoot,
-        ["step.output"] = TemplateExpressionKind.StepOutput,
-    };
-
     private StepTemplate(IReadOnlyList<TemplatePart> parts, IReadOnlyList<string> errors)
     {
         Parts = parts;
@@ -73,7 +62,7 @@ public sealed partial class StepTemplate
             }
 
             Flush(literal, parts);
-            var expression = ParseExpression(text[(i + 3)..end].Trim(), out var error);
+            var expression = TemplateExpressionParser.Parse(text[(i + 3)..end].Trim(), out var error);
             if (expression is null)
             {
                 errors.Add(error!);
@@ -130,31 +119,6 @@ public sealed partial class StepTemplate
 
     private static TemplateException Missing(TemplateExpression e, string why) => new($"cannot render ${{{{ {e.Text} }}}}: {why}");
 
-    private static TemplateExpression? ParseExpression(string text, out string? error)
-    {
-        error = null;
-        if (Fixed.TryGetValue(text, out var kind))
-        {
-            return new TemplateExpression(kind, text);
-        }
-
-        if (InputExpression().Match(text) is { Success: true } input)
-        {
-            return new TemplateExpression(TemplateExpressionKind.Input, text, input.Groups[1].Value);
-        }
-
-        if (UpstreamExpression().Match(text) is { Success: true } upstream)
-        {
-            return new TemplateExpression(TemplateExpressionKind.UpstreamOutput, text, upstream.Groups[1].Value);
-        }
-
-        error = text.Length == 0
-            ? "${{ }}: empty expression"
-            : $"{text}: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, "
-              + "run.logicalTime, dataRoot, step.output or steps.<id>.output";
-        return null;
-    }
-
     private static void Flush(StringBuilder literal, List<TemplatePart> parts)
     {
         if (literal.Length > 0)
@@ -163,10 +127,4 @@ public sealed partial class StepTemplate
             literal.Clear();
         }
     }
-
-    [GeneratedRegex("^inputs\\.([A-Za-z_][A-Za-z0-9_-]*)$")]
-    private static partial Regex InputExpression();
-
-    [GeneratedRegex("^steps\\.([a-z0-9][a-z0-9-]*)\\.output$")]
-    private static partial Regex UpstreamExpression();
 }
