@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Pipeline.Orchestrator.Definitions;
 
 /// <summary>
@@ -6,6 +8,10 @@ namespace Pipeline.Orchestrator.Definitions;
 /// </summary>
 public sealed record WorkflowDefinition
 {
+    /// <summary>The JSON Schema an editor checks the file against (<c>./workflow.schema.json</c>); ignored by the server.</summary>
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
+
     /// <summary>Stable identifier: lower-case letters, digits and dashes (<c>sensor-training</c>).</summary>
     public required string Id { get; init; }
 

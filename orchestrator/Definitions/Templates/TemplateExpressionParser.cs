@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace Pipeline.Orchestrator.Definitions.Templates;
+
+/// <summary>Reads the text between <c>${{</c> and <c>}}</c> into a <see cref="TemplateExpression"/>.</summary>
+internal static partial class TemplateExpressionParser
+{
+    private static readonly Dictionary<string, TemplateExpressionKind> Fixed = new(StringComparer.Ordinal)
+    {
+        ["run.id"] = TemplateExpressionKind.RunId,
+        ["run.workflowId"] = TemplateExpressionKind.WorkflowId,
+        ["run.logicalDate"] = TemplateExpressionKind.LogicalDate,
+        ["run.logicalTime"] = TemplateExpressionKind.LogicalTime,
+        ["dataRoot"] = TemplateExpressionKind.DataRoot,
+        ["step.output"] = TemplateExpressionKind.StepOutput,
+    };
+
+    public static TemplateExpression? Parse(string text, out string? error)
+    {
+        error = null;
+        if (Fixed.TryGetValue(text, out var kind))
+        {
+            return new TemplateExpression(kind, text);
+        }
+
+        if (InputExpression().Match(text) is { Success: true } input)
+        {
+            return new TemplateExpression(TemplateExpressionKind.Input, text, input.Groups[1].Value);
+        }
+
+        if (UpstreamExpression().Match(text) is { Success: true } upstream)
+        {
+            return new TemplateExpression(TemplateExpressionKind.UpstreamOutput, text, upstream.Groups[1].Value);
+        }
+
+        error = text.Length == 0
+            ? "${{ }}: empty expression"
+            : $"{text}: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, "
+              + "run.logicalTime, dataRoot, step.output or steps.<id>.output";
+        return null;
+    }
+
+    [GeneratedRegex("^inputs\\.([A-Za-z][A-Za-z0-9_-]*)$")]
+    private static partial Regex InputExpression();
+
+    [GeneratedRegex("^steps\\.([a-z0-9][a-z0-9-]*)\\.output$")]
+    private static partial Regex UpstreamExpression();
+}

@@ -1,0 +1,127 @@
+namespace Pipeline.Orchestrator.Definitions.Validation;
+
+/// <summary>Each step on its own: id, what it runs, arguments and environment, retry and limits.</summary>
+internal static class StepChecks
+{
+    private const int MaxRetries = 20;
+
+    public static void Check(WorkflowDefinition definition, List<DefinitionProblem> problems)
+    {
+        var stepsPath = JsonPaths.Property(JsonPaths.Root, "steps");
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < definition.Steps.Count; i++)
+        {
+            var path = JsonPaths.Index(stepsPath, i);
+            var step = definition.Steps[i];
+            if (step is null)
+            {
+                problems.Add(new(path, "a step must be an object, not null"));
+                continue;
+            }
+
+            var idPath = JsonPaths.Property(path, "id");
+            if (!Identifiers.IsId(step.Id))
+            {
+                problems.Add(new(idPath, $"'{step.Id}' is not a valid step id: {Identifiers.IdRule}"));
+            }
+            else if (!seen.TryAdd(step.Id, i))
+            {
+                problems.Add(new(idPath, $"duplicate step id '{step.Id}' (also steps[{seen[step.Id]}])"));
+            }
+
+            CheckRunnable(step, path, problems);
+            CheckArgs(step, path, problems);
+            CheckLimits(step, path, problems);
+        }
+    }
+
+    private static void CheckRunnable(StepDefinition step, string path, List<DefinitionProblem> problems)
+    {
+        var given = new[] { ("program", step.Program), ("command", step.Command), ("image", step.Image) }.Where(p => p.Item2 is not null).ToList();
+        if (given.Count != 1)
+        {
+            var which = given.Count == 0 ? "none is given" : "both " + string.Join(" and ", given.Select(g => $"'{g.Item1}'")) + " are given";
+            problems.Add(new(path, $"a step needs exactly one of 'program', 'command' or 'image'; {which}"));
+        }
+
+        if (step.Program is { } program && !StepPrograms.All.Contains(program))
+        {
+            problems.Add(new(JsonPaths.Property(path, "program"), $"unknown program '{program}'; expected one of {string.Join(", ", StepPrograms.All)}"));
+        }
+
+        foreach (var (name, value) in given.Where(g => g.Item1 != "program"))
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                problems.Add(new(JsonPaths.Property(path, name), $"'{name}' must not be empty"));
+            }
+        }
+    }
+
+    private static void CheckArgs(StepDefinition step, string path, List<DefinitionProblem> problems)
+    {
+        var argsPath = JsonPaths.Property(path, "args");
+        for (var a = 0; a < step.Args.Count; a++)
+        {
+            if (step.Args[a] is null)
+            {
+                problems.Add(new(JsonPaths.Index(argsPath, a), "an argument must be a string, not null"));
+            }
+        }
+
+        var envPath = JsonPaths.Property(path, "env");
+        foreach (var (name, value) in step.Env)
+        {
+            if (!Identifiers.IsEnvName(name))
+            {
+                problems.Add(new(JsonPaths.Property(envPath, name), $"'{name}' is not a valid environment variable name (letters, digits, '_', not starting with a digit)"));
+            }
+
+            if (value is null)
+            {
+                problems.Add(new(JsonPaths.Property(envPath, name), "an environment value must be a string, not null"));
+            }
+        }
+    }
+
+    private static void CheckLimits(StepDefinition step, string path, List<DefinitionProblem> problems)
+    {
+        var retryPath = JsonPaths.Property(path, "retry");
+        var retry = step.Retry;
+        if (retry.Retries is < 0 or > MaxRetries)
+        {
+            problems.Add(new(JsonPaths.Property(retryPath, "retries"), $"must be between 0 and {MaxRetries}, not {retry.Retries}"));
+        }
+
+        Positive(retry.InitialDelaySeconds, JsonPaths.Property(retryPath, "initialDelaySeconds"), problems);
+        Positive(retry.MaxDelaySeconds, JsonPaths.Property(retryPath, "maxDelaySeconds"), problems);
+        if (!(retry.BackoffMultiplier >= 1))
+        {
+            problems.Add(new(JsonPaths.Property(retryPath, "backoffMultiplier"), $"must be at least 1, not {retry.BackoffMultiplier}"));
+        }
+
+        if (step.TimeoutSeconds is { } timeout)
+        {
+            Positive(timeout, JsonPaths.Property(path, "timeoutSeconds"), problems);
+        }
+
+        var resourcesPath = JsonPaths.Property(path, "resources");
+        if (step.Resources?.Cpus is { } cpus)
+        {
+            Positive(cpus, JsonPaths.Property(resourcesPath, "cpus"), problems);
+        }
+
+        if (step.Resources?.MemoryMb is { } memory)
+        {
+            Positive(memory, JsonPaths.Property(resourcesPath, "memoryMb"), problems);
+        }
+    }
+
+    private static void Positive(double value, string path, List<DefinitionProblem> problems)
+    {
+        if (!(value > 0) || double.IsInfinity(value))
+        {
+            problems.Add(new(path, $"must be greater than 0, not {value}"));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+namespace Pipeline.Orchestrator.Definitions.Validation;
+
+/// <summary>
+/// Checks a <see cref="WorkflowDefinition"/> as a whole and reports every problem at once, each with the JSON path of
+/// the offending value: names, the DAG (unknown and self dependencies, cycles), what each step runs, triggers (cron
+/// schedules and time zones, HTTP paths), inputs and their defaults, retry and limits, and every template.
+/// </summary>
+public static class WorkflowValidator
+{
+    /// <summary>Every problem of <paramref name="definition"/>, in document order; empty when it is valid.</summary>
+    public static IReadOnlyList<DefinitionProblem> Validate(WorkflowDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var problems = new List<DefinitionProblem>();
+        var root = JsonPaths.Root;
+
+        if (!Identifiers.IsId(definition.Id))
+        {
+            problems.Add(new(JsonPaths.Property(root, "id"), $"'{definition.Id}' is not a valid id: {Identifiers.IdRule}"));
+        }
+
+        if (string.IsNullOrWhiteSpace(definition.Name))
+        {
+            problems.Add(new(JsonPaths.Property(root, "name"), "the name must not be empty"));
+        }
+
+        InputChecks.Check(definition, problems);
+        TriggerChecks.Check(definition, problems);
+
+        if (definition.Steps is not { Count: > 0 })
+        {
+            problems.Add(new(JsonPaths.Property(root, "steps"), "a workflow needs at least one step"));
+        }
+        else
+        {
+            StepChecks.Check(definition, problems);
+            var graph = DependencyChecks.Check(definition, problems);
+            TemplateChecks.Check(definition, graph, problems);
+        }
+
+        if (definition.MaxActiveRuns < 1)
+        {
+            problems.Add(new(JsonPaths.Property(root, "maxActiveRuns"), $"must be at least 1, not {definition.MaxActiveRuns}"));
+        }
+
+        return problems;
+    }
+}

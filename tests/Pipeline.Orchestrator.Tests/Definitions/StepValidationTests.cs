@@ -1,0 +1,92 @@
+using Pipeline.Orchestrator.Definitions;
+
+namespace Pipeline.Orchestrator.Tests.Definitions;
+
+public sealed class StepValidationTests
+{
+    [Fact]
+    public void Step_id_must_be_valid() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithStep(2, s => s with { Id = "Train" }),
+            "$.steps[2].id",
+            "'Train' is not a valid step id: 1 to 64 lower-case letters, digits and dashes, not starting or ending with a dash");
+
+    [Fact]
+    public void Step_ids_are_unique() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithStep(2, s => s with { Id = "features", DependsOn = ["chunk"], Args = [] }),
+            "$.steps[2].id",
+            "duplicate step id 'features' (also steps[1])");
+
+    [Fact]
+    public void A_step_runs_something() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithStep(0, s => s with { Program = null }),
+            "$.steps[0]",
+            "a step needs exactly one of 'program', 'command' or 'image'; none is given");
+
+    [Fact]
+    public void A_step_runs_only_one_thing() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithStep(0, s => s with { Image = "busybox" }),
+            "$.steps[0]",
+            "a step needs exactly one of 'program', 'command' or 'image'; both 'program' and 'image' are given");
+
+    [Fact]
+    public void Program_must_be_a_step_program() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithStep(0, s => s with { Program = "chunk" }),
+            "$.steps[0].program",
+            "unknown program 'chunk'; expected one of chunker, feature-creator, cluster-train, cluster-predict");
+
+    [Fact]
+    public void Command_must_not_be_empty() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithStep(0, s => s with { Program = null, Command = "" }),
+            "$.steps[0].command",
+            "'command' must not be empty");
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(21)]
+    public void Retries_are_between_0_and_20(int retries) =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithStep(0, s => s with { Retry = new RetryPolicy { Retries = retries } }),
+            "$.steps[0].retry.retries",
+            $"must be between 0 and 20, not {retries}");
+
+    [Fact]
+    public void Retry_delays_are_positive() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithStep(0, s => s with { Retry = new RetryPolicy { InitialDelaySeconds = 0 } }),
+            "$.steps[0].retry.initialDelaySeconds",
+            "must be greater than 0, not 0");
+
+    [Fact]
+    public void Backoff_multiplier_is_at_least_one() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithStep(0, s => s with { Retry = new RetryPolicy { BackoffMultiplier = 0.5 } }),
+            "$.steps[0].retry.backoffMultiplier",
+            "must be at least 1, not 0.5");
+
+    [Fact]
+    public void Timeout_is_positive() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithStep(1, s => s with { TimeoutSeconds = -5 }),
+            "$.steps[1].timeoutSeconds",
+            "must be greater than 0, not -5");
+
+    [Fact]
+    public void Resources_are_positive() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithStep(1, s => s with { Resources = new StepResources { Cpus = 1, MemoryMb = 0 } }),
+            "$.steps[1].resources.memoryMb",
+            "must be greater than 0, not 0");
+
+    [Fact]
+    public void Environment_names_are_valid() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithStep(1, s => s with { Env = new Dictionary<string, string> { ["MY-VAR"] = "x" } }),
+            "$.steps[1].env.MY-VAR",
+            "'MY-VAR' is not a valid environment variable name (letters, digits, '_', not starting with a digit)");
+}

@@ -1,0 +1,106 @@
+using Pipeline.Orchestrator.Definitions;
+using Pipeline.Orchestrator.Definitions.Validation;
+
+namespace Pipeline.Orchestrator.Tests.Definitions;
+
+public sealed class TriggerValidationTests
+{
+    private static TriggerDefinition Cron(string? schedule = "0 2 * * *") => new() { Type = TriggerTypes.Cron, Schedule = schedule };
+
+    [Theory]
+    [InlineData("0 2 * * *")]
+    [InlineData("*/30 0 2 * * MON-FRI")]
+    [InlineData("@daily")]
+    public void Cron_accepts_five_or_six_fields(string schedule) =>
+        Assert.Empty(WorkflowValidator.Validate(TestDefinitions.Valid().WithTrigger(Cron(schedule))));
+
+    [Fact]
+    public void Trigger_type_must_be_known() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithTrigger(new TriggerDefinition { Type = "webhook" }),
+            "$.triggers[0].type",
+            "unknown trigger type 'webhook'; expected one of cron, http, manual");
+
+    [Fact]
+    public void Cron_needs_a_schedule() =>
+        ProblemAssert.Only(TestDefinitions.Valid().WithTrigger(Cron(null)), "$.triggers[0].schedule", "a cron trigger needs a schedule");
+
+    [Fact]
+    public void Cron_schedule_has_five_or_six_fields() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithTrigger(Cron("0 2 * *")),
+            "$.triggers[0].schedule",
+            "'0 2 * *' has 4 fields; expected 5 (minute hour day month weekday) or 6 (with seconds first)");
+
+    [Fact]
+    public void Cron_schedule_must_parse()
+    {
+        var problem = Assert.Single(WorkflowValidator.Validate(
+            TestDefinitions.Valid().WithTrigger(Cron("0 25 * * *"))));
+        Assert.Equal("$.triggers[0].schedule", problem.Path);
+        Assert.StartsWith("'0 25 * * *' is not a valid cron expression: ", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Time_zone_must_be_known() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithTrigger(Cron() with { TimeZone = "Mars/Olympus" }),
+            "$.triggers[0].timeZone",
+            "unknown time zone 'Mars/Olympus'; expected an IANA id such as Europe/Berlin or UTC");
+
+    [Fact]
+    public void Time_zone_accepts_iana_ids() =>
+        Assert.Empty(WorkflowValidator.Validate(
+            TestDefinitions.Valid().WithTrigger(Cron() with { TimeZone = "Asia/Shanghai" })));
+
+    [Fact]
+    public void Catch_up_must_be_known() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithTrigger(Cron() with { CatchUp = "first" }),
+            "$.triggers[0].catchUp",
+            "unknown catch-up policy 'first'; expected one of none, latest, all");
+
+    [Fact]
+    public void Http_needs_a_path() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithTrigger(new TriggerDefinition { Type = TriggerTypes.Http }),
+            "$.triggers[0].path",
+            "an http trigger needs a path");
+
+    [Fact]
+    public void Http_path_must_be_well_formed() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithTrigger(new TriggerDefinition { Type = TriggerTypes.Http, Path = "/Train//now" }),
+            "$.triggers[0].path",
+            "'/Train//now' is not a valid hook path: segments of lower-case letters, digits and dashes separated by single '/', no leading or trailing '/'");
+
+    [Fact]
+    public void Http_paths_are_unique() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid()
+                .WithTrigger(new TriggerDefinition { Type = TriggerTypes.Http, Path = "sensors/train" })
+                .WithTrigger(new TriggerDefinition { Type = TriggerTypes.Http, Path = "sensors/train" }),
+            "$.triggers[1].path",
+            "the path 'sensors/train' is already used by triggers[0]");
+
+    [Fact]
+    public void Cron_settings_do_not_belong_to_other_triggers() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithTrigger(new TriggerDefinition { Type = TriggerTypes.Manual, Schedule = "0 2 * * *" }),
+            "$.triggers[0].schedule",
+            "'schedule' applies to cron triggers only, not manual");
+
+    [Fact]
+    public void Trigger_inputs_must_be_declared() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithTrigger(Cron() with { Inputs = new Dictionary<string, string> { ["sauce"] = "x" } }),
+            "$.triggers[0].inputs.sauce",
+            "the workflow declares no input 'sauce'");
+
+    [Fact]
+    public void Trigger_inputs_must_be_of_their_type() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithTrigger(Cron() with { Inputs = new Dictionary<string, string> { ["day"] = "yesterday" } }),
+            "$.triggers[0].inputs.day",
+            "'yesterday' is not a date (yyyy-MM-dd)");
+}
