@@ -39,6 +39,13 @@ public sealed class SqlDialect
 
     public bool IsSqlite => ReferenceEquals(this, Sqlite);
 
+    /// <summary>
+    /// <c>column</c> is one of the values of the array parameter <c>@parameter</c>. Dapper expands a list into
+    /// <c>(@p1, @p2, ...)</c> for SQLite but sends it to Npgsql as one array, which needs <c>= ANY</c>.
+    /// </summary>
+    public string InList(string column, string parameter) =>
+        IsSqlite ? $"{column} IN @{parameter}" : $"{column} = ANY(@{parameter})";
+
     /// <summary>Begins a transaction that will write: <c>BEGIN IMMEDIATE</c> on SQLite, read committed on PostgreSQL.</summary>
     public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         IsSqlite

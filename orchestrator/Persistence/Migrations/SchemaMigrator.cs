@@ -30,15 +30,6 @@ public sealed class SchemaMigrator
     public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            CREATE TABLE IF NOT EXISTS schema_version (
-                version    bigint NOT NULL PRIMARY KEY,
-                name       text   NOT NULL,
-                checksum   text   NOT NULL,
-                applied_at bigint NOT NULL
-            )
-            """, cancellationToken: cancellationToken));
         if (_database.Dialect.IsSqlite)
         {
             await using var transaction = await _database.Dialect.BeginWriteAsync(connection, cancellationToken);
@@ -61,6 +52,16 @@ public sealed class SchemaMigrator
 
     private async Task<IReadOnlyList<int>> ApplyPendingAsync(DbConnection connection, DbTransaction? outer, CancellationToken cancellationToken)
     {
+        // Under the lock: PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against a concurrent one.
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            CREATE TABLE IF NOT EXISTS schema_version (
+                version    bigint NOT NULL PRIMARY KEY,
+                name       text   NOT NULL,
+                checksum   text   NOT NULL,
+                applied_at bigint NOT NULL
+            )
+            """, transaction: outer, cancellationToken: cancellationToken));
         var recorded = (await connection.QueryAsync<(long Version, string Name, string Checksum)>(new CommandDefinition(
             "SELECT version, name, checksum FROM schema_version", transaction: outer, cancellationToken: cancellationToken)))
             .ToDictionary(r => r.Version);

@@ -45,9 +45,9 @@ public sealed partial class SqlRunStore
                 SELECT run_id, step_id, attempts, 'running', @worker, @at FROM step_runs WHERE run_id = @RunId AND step_id = @StepId
                 """, keys, transaction, cancellationToken: cancellationToken));
 
-            var runIds = picked.Select(p => p.RunId).Distinct(StringComparer.Ordinal).ToList();
+            var runIds = picked.Select(p => p.RunId).Distinct(StringComparer.Ordinal).ToArray();
             var runs = (await connection.QueryAsync<RunRow>(new CommandDefinition(
-                $"SELECT {RunRow.Columns} FROM runs WHERE id IN @runIds", new { runIds }, transaction, cancellationToken: cancellationToken)))
+                $"SELECT {RunRow.Columns} FROM runs WHERE {Dialect.InList("id", "runIds")}", new { runIds }, transaction, cancellationToken: cancellationToken)))
                 .ToDictionary(r => r.Id, r => r.ToRecord(), StringComparer.Ordinal);
             var claimed = new List<ClaimedStep>(picked.Count);
             foreach (var (runId, stepId) in picked)
