@@ -26,10 +26,12 @@ public sealed class ConcurrentClaimTests(PostgresFixture postgres)
 
         // Four replicas, each with its own store (its own connections), claiming small batches until none is left.
         var claims = new ConcurrentBag<(AttemptKey Key, string Worker)>();
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var claimers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
         {
             var store = test.Open().Runs;
             var worker = $"worker-{w}";
+            await go.Task;
             while (await store.ClaimStepsAsync(worker, 3, T0.AddMinutes(1), TimeSpan.FromMinutes(5), None) is { Count: > 0 } batch)
             {
                 foreach (var claimed in batch)
@@ -37,7 +39,9 @@ public sealed class ConcurrentClaimTests(PostgresFixture postgres)
                     claims.Add((claimed.Key, worker));
                 }
             }
-        })));
+        })).ToList();
+        go.SetResult();
+        await Task.WhenAll(claimers);
 
         Assert.Equal(240, claims.Count);
         Assert.Equal(240, claims.Select(c => c.Key).Distinct().Count());
@@ -46,6 +50,10 @@ public sealed class ConcurrentClaimTests(PostgresFixture postgres)
         var attempts = await setup.GetAttemptsAsync(sample.Key.RunId, None);
         Assert.Equal(12, attempts.Count);
         Assert.Equal(sample.Worker, attempts.Single(a => a.StepId == sample.Key.StepId).WorkerId);
-        Assert.True(claims.Select(c => c.Worker).Distinct().Count() > 1, "the claimers should have run side by side");
+        if (engine == "postgres")
+        {
+            // SQLite runs writers one at a time, so there one claimer may well take everything.
+            Assert.True(claims.Select(c => c.Worker).Distinct().Count() > 1, "the claimers should have run side by side");
+        }
     }
 }
