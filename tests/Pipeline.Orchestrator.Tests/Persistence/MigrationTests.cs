@@ -70,6 +70,26 @@ public sealed class MigrationTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task An_unopenable_sqlite_file_is_named_in_the_error()
+    {
+        // A folder where the database file should be: SQLite cannot open it.
+        var folder = Path.Combine(Path.GetTempPath(), "orch-store-" + Guid.NewGuid().ToString("N")[..12], "orchestrator.db");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            await using var database = OrchestratorStorage.Open(null, folder);
+
+            var e = await Assert.ThrowsAsync<OrchestratorStoreException>(() => database.MigrateAsync(CancellationToken.None));
+
+            Assert.Contains(folder, e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_postgres_uri_is_understood()
     {
         var connectionString = await postgres.Server.CreateDatabaseAsync(CancellationToken.None);
