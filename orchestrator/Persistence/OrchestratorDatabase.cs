@@ -1,0 +1,98 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Pipeline.Orchestrator.Engine.Storage;
+using Pipeline.Orchestrator.Persistence.Migrations;
+using Pipeline.Orchestrator.Persistence.Stores;
+
+namespace Pipeline.Orchestrator.Persistence;
+
+/// <summary>
+/// The orchestrator's database, SQLite or PostgreSQL: opens connections (turning an unreachable server into an
+/// <see cref="OrchestratorStoreException"/> that names it), runs the migrations, and hands out the two stores.
+/// Made by <see cref="OrchestratorStorage.Open"/>.
+/// </summary>
+public sealed class OrchestratorDatabase : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource? _postgres;
+    private readonly string? _sqlite;
+    private readonly TimeProvider _time;
+
+    internal OrchestratorDatabase(NpgsqlDataSource? postgres, string? sqliteConnectionString, string endpoint, TimeProvider time)
+    {
+        _postgres = postgres;
+        _sqlite = sqliteConnectionString;
+        _time = time;
+        Endpoint = endpoint;
+        Dialect = postgres is null ? SqlDialect.Sqlite : SqlDialect.Postgres;
+        Workflows = new SqlWorkflowStore(this);
+        Runs = new SqlRunStore(this);
+    }
+
+    public SqlDialect Dialect { get; }
+
+    /// <summary>Where the data is: <c>host:port/database</c> or the SQLite file; error messages name it.</summary>
+    public string Endpoint { get; }
+
+    public IWorkflowStore Workflows { get; }
+
+    public IRunStore Runs { get; }
+
+    /// <summary>Brings the schema up to date (safe when several servers start at once); returns the versions applied.</summary>
+    public Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken) =>
+        new SchemaMigrator(this, _time).MigrateAsync(cancellationToken);
+
+    /// <summary>An open connection; SQLite ones with a busy timeout and foreign keys on (both are per connection).</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        DbConnection? connection = null;
+        try
+        {
+            if (_postgres is not null)
+            {
+                return await _postgres.OpenConnectionAsync(cancellationToken);
+            }
+
+            connection = new SqliteConnection(_sqlite);
+            await connection.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;", cancellationToken: cancellationToken));
+            return connection;
+        }
+        catch (Exception e) when (e is NpgsqlException or SqliteException or SocketException or TimeoutException)
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            throw new OrchestratorStoreException($"cannot open the orchestrator database at {Endpoint} ({Dialect}): {e.Message}", e);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a writing transaction (<see cref="SqlDialect.BeginWriteAsync"/>) and commits.</summary>
+    internal async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await Dialect.BeginWriteAsync(connection, cancellationToken);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+        else
+        {
+            // Pooled SQLite connections keep the file (and its -wal) open; let it go with the store.
+            using var connection = new SqliteConnection(_sqlite);
+            SqliteConnection.ClearPool(connection);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using Pipeline.Orchestrator.Engine.Runs;
+
+namespace Pipeline.Orchestrator.Persistence.Rows;
+
+/// <summary>A <c>step_runs</c> row as stored; <see cref="Ordinal"/> keeps the definition's order of steps.</summary>
+[SuppressMessage("Performance", "CA1812", Justification = "Dapper creates it")]
+internal sealed record StepRunRow
+{
+    public const string Columns =
+        "run_id AS RunId, step_id AS StepId, ordinal AS Ordinal, depends_on AS DependsOn, state AS State, attempts AS Attempts, " +
+        "ready_at AS ReadyAt, started_at AS StartedAt, finished_at AS FinishedAt, exit_code AS ExitCode, error AS Error, " +
+        "lease_owner AS LeaseOwner, lease_expires_at AS LeaseExpiresAt, spec AS Spec";
+
+    /// <summary>The columns a state change may write (the others are fixed when the run is created).</summary>
+    public const string UpdateSql =
+        "UPDATE step_runs SET state = @State, attempts = @Attempts, ready_at = @ReadyAt, started_at = @StartedAt, " +
+        "finished_at = @FinishedAt, exit_code = @ExitCode, error = @Error, lease_owner = @LeaseOwner, " +
+        "lease_expires_at = @LeaseExpiresAt WHERE run_id = @RunId AND step_id = @StepId";
+
+    public string RunId { get; set; } = "";
+
+    public string StepId { get; set; } = "";
+
+    public long Ordinal { get; set; }
+
+    public string DependsOn { get; set; } = "[]";
+
+    public string State { get; set; } = "";
+
+    public long Attempts { get; set; }
+
+    public long? ReadyAt { get; set; }
+
+    public long? StartedAt { get; set; }
+
+    public long? FinishedAt { get; set; }
+
+    public long? ExitCode { get; set; }
+
+    public string? Error { get; set; }
+
+    public string? LeaseOwner { get; set; }
+
+    public long? LeaseExpiresAt { get; set; }
+
+    public string Spec { get; set; } = "{}";
+
+    public static StepRunRow From(StepRunRecord step, int ordinal) => new()
+    {
+        RunId = step.RunId,
+        StepId = step.StepId,
+        Ordinal = ordinal,
+        DependsOn = JsonSerializer.Serialize(step.DependsOn.ToList(), PersistenceJson.Default.ListString),
+        State = StateNames.Of(step.State),
+        Attempts = step.Attempts,
+        ReadyAt = UnixMs.From(step.ReadyAt),
+        StartedAt = UnixMs.From(step.StartedAt),
+        FinishedAt = UnixMs.From(step.FinishedAt),
+        ExitCode = step.ExitCode,
+        Error = step.Error,
+        LeaseOwner = step.LeaseOwner,
+        LeaseExpiresAt = UnixMs.From(step.LeaseExpiresAt),
+        Spec = JsonSerializer.Serialize(step.Spec, PersistenceJson.Default.StepSpec),
+    };
+
+    /// <summary>True when the columns a state change writes are equal (the JSON columns never change).</summary>
+    public bool SameProgress(StepRunRow other) =>
+        this with { Ordinal = 0, DependsOn = "", Spec = "" } == other with { Ordinal = 0, DependsOn = "", Spec = "" };
+
+    public StepRunRecord ToRecord() => new()
+    {
+        RunId = RunId,
+        StepId = StepId,
+        DependsOn = JsonSerializer.Deserialize(DependsOn, PersistenceJson.Default.ListString) ?? [],
+        State = StateNames.ParseStep(State),
+        Attempts = checked((int)Attempts),
+        ReadyAt = UnixMs.To(ReadyAt),
+        StartedAt = UnixMs.To(StartedAt),
+        FinishedAt = UnixMs.To(FinishedAt),
+        ExitCode = ExitCode is { } code ? checked((int)code) : null,
+        Error = Error,
+        LeaseOwner = LeaseOwner,
+        LeaseExpiresAt = UnixMs.To(LeaseExpiresAt),
+        Spec = JsonSerializer.Deserialize(Spec, PersistenceJson.Default.StepSpec)
+            ?? throw new InvalidDataException($"step_runs {RunId}/{StepId} has no spec"),
+    };
+}

@@ -1,0 +1,124 @@
+using Dapper;
+using Pipeline.Orchestrator.Engine.Runs;
+using Pipeline.Orchestrator.Persistence.Rows;
+
+namespace Pipeline.Orchestrator.Persistence.Stores;
+
+/// <summary>State changes of one run, each under the run's lock, decided by <see cref="RunProgress"/>.</summary>
+public sealed partial class SqlRunStore
+{
+    private const string FinishAttemptSql =
+        """
+        UPDATE attempts SET state = @State, finished_at = @FinishedAt, exit_code = @ExitCode, error = @Error
+        WHERE run_id = @RunId AND step_id = @StepId AND attempt = @Attempt
+        """;
+
+    public Task<bool> CompleteAttemptAsync(AttemptKey attempt, string worker, AttemptResult result, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return _database.WriteAsync(async (connection, transaction) =>
+        {
+            var locked = await LockAsync(connection, transaction, attempt.RunId, cancellationToken);
+            var step = locked?.StepRecords.FirstOrDefault(s => s.StepId == attempt.StepId);
+            if (locked is null || step is null || step.State != StepState.Running || step.LeaseOwner != worker || step.Attempts != attempt.Attempt)
+            {
+                return false;
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(FinishAttemptSql, new
+            {
+                attempt.RunId, attempt.StepId, Attempt = (long)attempt.Attempt, result.State, FinishedAt = UnixMs.From(now), ExitCode = (long?)result.ExitCode, result.Error,
+            }, transaction, cancellationToken: cancellationToken));
+            await WriteAsync(connection, transaction, locked, RunProgress.AfterAttempt(locked.RunRecord, locked.StepRecords, attempt.StepId, result, now), cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
+
+    public async Task<int> ExpireLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var at = UnixMs.From(now);
+        IReadOnlyList<string> runIds;
+        await using (var connection = await _database.OpenAsync(cancellationToken))
+        {
+            runIds = [.. await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT DISTINCT run_id FROM step_runs WHERE state = 'running' AND lease_expires_at < @at", new { at }, cancellationToken: cancellationToken))];
+        }
+
+        var expired = 0;
+        foreach (var runId in runIds)
+        {
+            // One transaction per run; under its lock the step is checked again, so another server's expiry or a
+            // late renewal is seen and each attempt is counted once.
+            expired += await _database.WriteAsync(async (connection, transaction) =>
+            {
+                var locked = await LockAsync(connection, transaction, runId, cancellationToken);
+                if (locked is null)
+                {
+                    return 0;
+                }
+
+                var change = new RunChange(locked.RunRecord, locked.StepRecords);
+                var count = 0;
+                foreach (var step in locked.StepRecords.Where(s => s.State == StepState.Running && s.LeaseExpiresAt < now))
+                {
+                    var error = $"worker {step.LeaseOwner} stopped renewing its lease";
+                    await connection.ExecuteAsync(new CommandDefinition(FinishAttemptSql, new
+                    {
+                        step.RunId, step.StepId, Attempt = (long)step.Attempts, State = AttemptStates.Lost, FinishedAt = at, ExitCode = (long?)null, Error = error,
+                    }, transaction, cancellationToken: cancellationToken));
+                    change = RunProgress.AfterAttempt(change.Run, change.Steps, step.StepId, new AttemptResult(AttemptStates.Lost, null, error, Retryable: true), now);
+                    count++;
+                }
+
+                await WriteAsync(connection, transaction, locked, change, cancellationToken);
+                return count;
+            }, cancellationToken);
+        }
+
+        return expired;
+    }
+
+    public Task<bool> CancelRunAsync(string runId, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _database.WriteAsync(async (connection, transaction) =>
+        {
+            var locked = await LockAsync(connection, transaction, runId, cancellationToken);
+            if (locked is null)
+            {
+                return false;
+            }
+
+            RunChange change;
+            try
+            {
+                change = RunProgress.Cancel(locked.RunRecord, locked.StepRecords, reason, now);
+            }
+            catch (RunChangeRefusedException)
+            {
+                return false;
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE attempts SET state = 'cancelled', finished_at = @at, error = @reason WHERE run_id = @runId AND state = 'running'",
+                new { runId, reason, at = UnixMs.From(now) }, transaction, cancellationToken: cancellationToken));
+            await WriteAsync(connection, transaction, locked, change, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    public Task<RunRecord?> ChangeRunAsync(string runId, Func<RunRecord, IReadOnlyList<StepRunRecord>, RunChange> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return _database.WriteAsync<RunRecord?>(async (connection, transaction) =>
+        {
+            var locked = await LockAsync(connection, transaction, runId, cancellationToken);
+            if (locked is null)
+            {
+                return null;
+            }
+
+            // A refusal propagates: the transaction is disposed uncommitted, so nothing changes.
+            var after = change(locked.RunRecord, locked.StepRecords);
+            await WriteAsync(connection, transaction, locked, after, cancellationToken);
+            return after.Run;
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,94 @@
+using Dapper;
+using Pipeline.Orchestrator.Engine.Runs;
+using Pipeline.Orchestrator.Persistence.Rows;
+
+namespace Pipeline.Orchestrator.Persistence.Stores;
+
+/// <summary>Claims and leases: which worker runs which attempt, and until when.</summary>
+public sealed partial class SqlRunStore
+{
+    public Task<IReadOnlyList<ClaimedStep>> ClaimStepsAsync(string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(worker);
+        if (max <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<ClaimedStep>>([]);
+        }
+
+        var at = UnixMs.From(now);
+        var expires = UnixMs.From(now + lease);
+        return _database.WriteAsync<IReadOnlyList<ClaimedStep>>(async (connection, transaction) =>
+        {
+            // PostgreSQL: rows another claimer holds are skipped, so concurrent claimers take different steps.
+            var picked = (await connection.QueryAsync<(string RunId, string StepId)>(new CommandDefinition(
+                $"""
+                SELECT s.run_id, s.step_id FROM step_runs s JOIN runs r ON r.id = s.run_id
+                WHERE s.state IN ('queued', 'up-for-retry') AND s.ready_at <= @at AND r.state = 'running'
+                ORDER BY s.ready_at, s.run_id, s.step_id
+                LIMIT @max{Dialect.ClaimLock}
+                """, new { at, max = (long)max }, transaction, cancellationToken: cancellationToken))).ToList();
+            if (picked.Count == 0)
+            {
+                return [];
+            }
+
+            var keys = picked.Select(p => new { p.RunId, p.StepId, at, expires, worker }).ToList();
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE step_runs SET state = 'running', attempts = attempts + 1, started_at = @at, finished_at = NULL,
+                    exit_code = NULL, error = NULL, lease_owner = @worker, lease_expires_at = @expires
+                WHERE run_id = @RunId AND step_id = @StepId
+                """, keys, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO attempts (run_id, step_id, attempt, state, worker_id, started_at)
+                SELECT run_id, step_id, attempts, 'running', @worker, @at FROM step_runs WHERE run_id = @RunId AND step_id = @StepId
+                """, keys, transaction, cancellationToken: cancellationToken));
+
+            var runIds = picked.Select(p => p.RunId).Distinct(StringComparer.Ordinal).ToArray();
+            var runs = (await connection.QueryAsync<RunRow>(new CommandDefinition(
+                $"SELECT {RunRow.Columns} FROM runs WHERE {Dialect.InList("id", "runIds")}", new { runIds }, transaction, cancellationToken: cancellationToken)))
+                .ToDictionary(r => r.Id, r => r.ToRecord(), StringComparer.Ordinal);
+            var claimed = new List<ClaimedStep>(picked.Count);
+            foreach (var (runId, stepId) in picked)
+            {
+                var step = await connection.QuerySingleAsync<StepRunRow>(new CommandDefinition(
+                    $"SELECT {StepRunRow.Columns} FROM step_runs WHERE run_id = @runId AND step_id = @stepId",
+                    new { runId, stepId }, transaction, cancellationToken: cancellationToken));
+                claimed.Add(new ClaimedStep(runs[runId], step.ToRecord()));
+            }
+
+            return claimed;
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<AttemptKey>> RenewLeasesAsync(string worker, IReadOnlyCollection<AttemptKey> attempts, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempts);
+        if (attempts.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<AttemptKey>>([]);
+        }
+
+        var expires = UnixMs.From(expiresAt);
+        return _database.WriteAsync<IReadOnlyList<AttemptKey>>(async (connection, transaction) =>
+        {
+            var lost = new List<AttemptKey>();
+            foreach (var key in attempts)
+            {
+                // Held means: still running, by this worker, and still this attempt (not lost and claimed again).
+                var renewed = await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    UPDATE step_runs SET lease_expires_at = @expires
+                    WHERE run_id = @RunId AND step_id = @StepId AND state = 'running' AND lease_owner = @worker AND attempts = @Attempt
+                    """, new { key.RunId, key.StepId, Attempt = (long)key.Attempt, worker, expires }, transaction, cancellationToken: cancellationToken));
+                if (renewed == 0)
+                {
+                    lost.Add(key);
+                }
+            }
+
+            return lost;
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using Dapper;
+using Pipeline.Orchestrator.Engine.Runs;
+using Pipeline.Orchestrator.Persistence.Rows;
+
+namespace Pipeline.Orchestrator.Persistence.Stores;
+
+/// <summary>The runs list, and starting queued runs under each workflow's limit of active runs.</summary>
+public sealed partial class SqlRunStore
+{
+    /// <summary>The most runs one page returns, whatever the query asks.</summary>
+    public const int MaxPageSize = 500;
+
+    // Any fixed number: the advisory lock only StartQueuedRunsAsync takes, so two servers never both fill a slot.
+    private const long StartQueuedLockKey = 0x5069_7065_5374_6172;
+
+    public async Task<RunPage> ListRunsAsync(RunQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var limit = Math.Clamp(query.Limit, 1, MaxPageSize);
+        var sql = new StringBuilder($"SELECT {RunRow.Columns} FROM runs WHERE 1 = 1");
+        var parameters = new DynamicParameters();
+        void Filter(string condition, string name, object? value)
+        {
+            sql.Append(" AND ").Append(condition);
+            parameters.Add(name, value);
+        }
+
+        if (query.WorkflowId is { } workflow)
+        {
+            Filter("workflow_id = @workflow", "workflow", workflow);
+        }
+
+        if (query.State is { } state)
+        {
+            Filter("state = @state", "state", StateNames.Of(state));
+        }
+
+        if (query.CreatedFrom is { } from)
+        {
+            Filter("created_at >= @from", "from", UnixMs.From(from));
+        }
+
+        if (query.CreatedTo is { } to)
+        {
+            Filter("created_at < @to", "to", UnixMs.From(to));
+        }
+
+        if (query.Before is { } before)
+        {
+            Filter("id < @before", "before", before);
+        }
+
+        // One row more than the page tells whether another page follows.
+        sql.Append(" ORDER BY id DESC LIMIT @take");
+        parameters.Add("take", (long)limit + 1);
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<RunRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: cancellationToken))).ToList();
+        var page = rows.Take(limit).ToList();
+        var runIds = page.Select(r => r.Id).ToArray();
+        var counts = runIds.Length == 0 ? [] : (await connection.QueryAsync<(string RunId, string State, long Count)>(new CommandDefinition(
+            $"SELECT run_id, state, COUNT(*) FROM step_runs WHERE {Dialect.InList("run_id", "runIds")} GROUP BY run_id, state",
+            new { runIds }, cancellationToken: cancellationToken))).ToList();
+        var byRun = counts.ToLookup(c => c.RunId, StringComparer.Ordinal);
+        var summaries = page.Select(r => new RunSummary(r.ToRecord(), byRun[r.Id].ToDictionary(c => c.State, c => checked((int)c.Count), StringComparer.Ordinal))).ToList();
+        return new RunPage(summaries, rows.Count > limit ? page[^1].Id : null);
+    }
+
+    public Task<IReadOnlyList<string>> StartQueuedRunsAsync(Func<string, int> maxActiveRuns, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(maxActiveRuns);
+        return _database.WriteAsync<IReadOnlyList<string>>(async (connection, transaction) =>
+        {
+            await Dialect.LockAsync(connection, transaction, StartQueuedLockKey, cancellationToken);
+            var queued = (await connection.QueryAsync<(string Id, string WorkflowId)>(new CommandDefinition(
+                "SELECT id, workflow_id FROM runs WHERE state = 'queued' ORDER BY id", transaction: transaction, cancellationToken: cancellationToken))).ToList();
+            if (queued.Count == 0)
+            {
+                return [];
+            }
+
+            var running = (await connection.QueryAsync<(string WorkflowId, long Count)>(new CommandDefinition(
+                "SELECT workflow_id, COUNT(*) FROM runs WHERE state = 'running' GROUP BY workflow_id", transaction: transaction, cancellationToken: cancellationToken)))
+                .ToDictionary(r => r.WorkflowId, r => r.Count, StringComparer.Ordinal);
+            var limits = new Dictionary<string, int>(StringComparer.Ordinal);
+            var started = new List<string>();
+            foreach (var (id, workflowId) in queued)
+            {
+                if (!limits.TryGetValue(workflowId, out var limit))
+                {
+                    limits[workflowId] = limit = maxActiveRuns(workflowId);
+                }
+
+                var active = running.GetValueOrDefault(workflowId);
+                // The state check skips a run cancelled since it was read (its cancel held the row's lock).
+                if (active < limit && await connection.ExecuteAsync(new CommandDefinition(
+                        "UPDATE runs SET state = 'running', started_at = @at WHERE id = @id AND state = 'queued'",
+                        new { id, at = UnixMs.From(now) }, transaction, cancellationToken: cancellationToken)) == 1)
+                {
+                    running[workflowId] = active + 1;
+                    started.Add(id);
+                }
+            }
+
+            return started;
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Data.Common;
+using Dapper;
+using Pipeline.Orchestrator.Engine.Runs;
+using Pipeline.Orchestrator.Engine.Storage;
+using Pipeline.Orchestrator.Persistence.Rows;
+
+namespace Pipeline.Orchestrator.Persistence.Stores;
+
+/// <summary>
+/// <see cref="IRunStore"/> over either engine with the same SQL; <see cref="SqlDialect"/> adds the row locks
+/// PostgreSQL needs. Every change of a run reads the run row locked and all its steps, asks
+/// <see cref="RunProgress"/> what follows, and writes back the rows that differ: no state rule is written in SQL.
+/// </summary>
+public sealed partial class SqlRunStore : IRunStore
+{
+    private readonly OrchestratorDatabase _database;
+
+    internal SqlRunStore(OrchestratorDatabase database) => _database = database;
+
+    private SqlDialect Dialect => _database.Dialect;
+
+    public Task<RunRecord?> CreateRunAsync(NewRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var row = RunRow.From(run.Run);
+        var steps = run.Steps.Select(StepRunRow.From).ToList();
+        var parameters = new DynamicParameters(row);
+        parameters.Add("DedupKey", run.DedupKey);
+        return _database.WriteAsync<RunRecord?>(async (connection, transaction) =>
+        {
+            // DO NOTHING rather than catching the violation: a failed statement would abort a PostgreSQL transaction.
+            var inserted = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO runs (id, workflow_id, workflow_version, state, triggered_by, logical_date, inputs, created_at, started_at, finished_at, error, dedup_key)
+                VALUES (@Id, @WorkflowId, @WorkflowVersion, @State, @TriggeredBy, @LogicalDate, @Inputs, @CreatedAt, @StartedAt, @FinishedAt, @Error, @DedupKey)
+                ON CONFLICT DO NOTHING
+                """, parameters, transaction, cancellationToken: cancellationToken));
+            if (inserted == 0)
+            {
+                return null;
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO step_runs (run_id, step_id, ordinal, depends_on, state, attempts, ready_at, started_at, finished_at, exit_code, error, lease_owner, lease_expires_at, spec)
+                VALUES (@RunId, @StepId, @Ordinal, @DependsOn, @State, @Attempts, @ReadyAt, @StartedAt, @FinishedAt, @ExitCode, @Error, @LeaseOwner, @LeaseExpiresAt, @Spec)
+                """, steps, transaction, cancellationToken: cancellationToken));
+            return row.ToRecord();
+        }, cancellationToken);
+    }
+
+    public async Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(
+            $"SELECT {RunRow.Columns} FROM runs WHERE id = @runId", new { runId }, cancellationToken: cancellationToken));
+        return row?.ToRecord();
+    }
+
+    public async Task<IReadOnlyList<StepRunRecord>> GetStepRunsAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return [.. (await StepsAsync(connection, null, runId, cancellationToken)).Select(s => s.ToRecord())];
+    }
+
+    public async Task<IReadOnlyList<AttemptRecord>> GetAttemptsAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AttemptRow>(new CommandDefinition(
+            $"""
+            SELECT {AttemptRow.Columns} FROM attempts a WHERE run_id = @runId
+            ORDER BY (SELECT ordinal FROM step_runs s WHERE s.run_id = a.run_id AND s.step_id = a.step_id), attempt
+            """, new { runId }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    private static async Task<IReadOnlyList<StepRunRow>> StepsAsync(DbConnection connection, DbTransaction? transaction, string runId, CancellationToken cancellationToken) =>
+        [.. await connection.QueryAsync<StepRunRow>(new CommandDefinition(
+            $"SELECT {StepRunRow.Columns} FROM step_runs WHERE run_id = @runId ORDER BY ordinal", new { runId }, transaction, cancellationToken: cancellationToken))];
+
+    /// <summary>Reads the run with its row locked (PostgreSQL; SQLite's write transaction already excludes writers) and its steps.</summary>
+    private async Task<LockedRun?> LockAsync(DbConnection connection, DbTransaction transaction, string runId, CancellationToken cancellationToken)
+    {
+        var run = await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(
+            $"SELECT {RunRow.Columns} FROM runs WHERE id = @runId{Dialect.ForUpdate}", new { runId }, transaction, cancellationToken: cancellationToken));
+        return run is null ? null : new LockedRun(run, await StepsAsync(connection, transaction, runId, cancellationToken));
+    }
+
+    /// <summary>Writes the run row and every step row whose state columns differ from what was read.</summary>
+    private static async Task WriteAsync(DbConnection connection, DbTransaction transaction, LockedRun before, RunChange after, CancellationToken cancellationToken)
+    {
+        var run = RunRow.From(after.Run);
+        if (run != before.Run)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE runs SET state = @State, started_at = @StartedAt, finished_at = @FinishedAt, error = @Error
+                WHERE id = @Id
+                """, run, transaction, cancellationToken: cancellationToken));
+        }
+
+        var read = before.Steps.ToDictionary(s => s.StepId, StringComparer.Ordinal);
+        var changed = after.Steps
+            .Select((s, i) => StepRunRow.From(s, i))
+            .Where(s => !read.TryGetValue(s.StepId, out var old) || !old.SameProgress(s with { Ordinal = old.Ordinal }))
+            .ToList();
+        if (changed.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(StepRunRow.UpdateSql, changed, transaction, cancellationToken: cancellationToken));
+        }
+    }
+}
