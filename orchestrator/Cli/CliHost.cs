@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Pipeline.Orchestrator.Hosting;
 
 namespace Pipeline.Orchestrator.Cli;

@@ -28,9 +28,15 @@ internal static class LogsCommand
         var stepId = parse.GetValue(Step)!;
         var steps = await host.Services.GetRequiredService<IRunStore>().GetStepRunsAsync(runId, cancellationToken);
         var step = steps.FirstOrDefault(s => s.StepId == stepId);
-        var attempt = parse.GetValue(Attempt) ?? step?.Attempts ?? 0;
+        if (step is null)
+        {
+            await Console.Error.WriteLineAsync(steps.Count == 0 ? $"error: no run '{runId}'" : $"error: run '{runId}' has no step '{stepId}'; it has {string.Join(", ", steps.Select(s => s.StepId))}");
+            return CliExitCodes.Refused;
+        }
+
+        var attempt = parse.GetValue(Attempt) ?? step.Attempts;
         await using var stdout = Console.OpenStandardOutput();
-        if (step is null || attempt < 1 || !await host.Services.GetRequiredService<LogFollower>()
+        if (attempt < 1 || !await host.Services.GetRequiredService<LogFollower>()
                 .CopyAsync(new AttemptKey(runId, stepId, attempt), parse.GetValue(Stderr), parse.GetValue(Follow), stdout, cancellationToken))
         {
             await Console.Error.WriteLineAsync($"error: run '{runId}' has no attempt {attempt} of step '{stepId}'");

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.Definitions.Serialization;
 
 namespace Pipeline.Orchestrator.Cli;

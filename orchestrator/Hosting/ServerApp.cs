@@ -10,6 +10,8 @@ public static class ServerApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddInMemoryCollection(overrides);
+        // A line per request is noise for an operator; the server's own logs say what happens to runs.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddPipelineOrchestrator(builder.Configuration);
         builder.Services.AddHostedService<StartupHostedService>();
         builder.Services.AddPipelineBackgroundWork();

@@ -1,4 +1,3 @@
-using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.Definitions.Serialization;
 using Pipeline.Orchestrator.Engine.Storage;
 

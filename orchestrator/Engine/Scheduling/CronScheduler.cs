@@ -58,7 +58,7 @@ public sealed partial class CronScheduler(ScheduleCatalog catalog, RunLauncher l
             foreach (var time in due)
             {
                 var run = await launcher.LaunchAsync(
-                    new LaunchRequest { WorkflowId = trigger.WorkflowId, Inputs = trigger.Definition.Inputs, TriggeredBy = "cron", LogicalDate = time, DedupKey = trigger.DedupKey(time) },
+                    new LaunchRequest { WorkflowId = trigger.WorkflowId, Inputs = trigger.Definition.Inputs, TriggeredBy = "cron", LogicalDate = TimeZoneInfo.ConvertTime(time, trigger.TimeZone), DedupKey = trigger.DedupKey(time) },
                     cancellationToken);
                 if (run is not null)
                 {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Pipeline.Benchmarks.Cli;
-using Pipeline.Orchestrator.Engine.Runs;
+using System.Net.Http.Json;
 using Pipeline.Orchestrator.Hosting;
 using Pipeline.Orchestrator.Persistence;
 using Pipeline.Steps.Tests.Support;
