@@ -12,6 +12,8 @@ namespace Pipeline.Orchestrator.ProcessRunner;
 /// </summary>
 public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, StepProgramCatalog programs, ILogger<ProcessStepRunner> logger) : IStepRunner
 {
+    private static readonly TimeSpan PipeDrainLimit = TimeSpan.FromSeconds(2);
+
     public bool CanRun(StepSpec spec) => spec.Program is not null || spec.Command is not null;
 
     public async Task<AttemptResult> RunAsync(StepLaunch launch, CancellationToken cancellationToken)
@@ -57,7 +59,9 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
             await StopAsync(process, launch.Attempt);
         }
 
-        await copies;
+        // A child the step left behind (a background job) keeps the pipes open; its output after the step ended
+        // is not the step's, so the copy gets a moment to drain and is then abandoned.
+        await Task.WhenAny(copies, Task.Delay(PipeDrainLimit, CancellationToken.None));
         if (stopped)
         {
             return new AttemptResult(AttemptStates.Cancelled, process.ExitCode, "stopped", Retryable: true);
@@ -110,6 +114,13 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
 
     private async Task StopAsync(Process process, AttemptKey attempt)
     {
+        // The whole tree, children first: a shell that dies first would leave its children to run on.
+        var tree = ProcessTree.Descendants(process.Id);
+        foreach (var pid in tree.Reverse())
+        {
+            PosixSignals.Terminate(pid);
+        }
+
         PosixSignals.Terminate(process.Id);
         using var grace = new CancellationTokenSource(options.StopGracePeriod);
         try
@@ -122,6 +133,20 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None);
             Log.Killed(logger, attempt.ToString(), process.Id, options.StopGracePeriod.TotalSeconds);
+        }
+
+        // Children that ignored SIGTERM, now orphaned, go too.
+        foreach (var pid in tree)
+        {
+            try
+            {
+                using var orphan = Process.GetProcessById(pid);
+                orphan.Kill();
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // Already gone.
+            }
         }
     }
 

@@ -7,6 +7,17 @@ namespace Pipeline.Orchestrator.Engine.Execution;
 public sealed class EngineSignal : IDisposable
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private int _runsCreated;
+
+    /// <summary>A run was created here: the next pass starts queued runs instead of waiting for its periodic look.</summary>
+    public void RunsCreated()
+    {
+        Interlocked.Exchange(ref _runsCreated, 1);
+        Wake();
+    }
+
+    /// <summary>Whether runs were created since the last call.</summary>
+    public bool TakeRunsCreated() => Interlocked.Exchange(ref _runsCreated, 0) == 1;
 
     public void Wake()
     {

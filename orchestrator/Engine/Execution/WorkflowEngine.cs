@@ -24,6 +24,7 @@ public sealed partial class WorkflowEngine(
     private readonly ConcurrentDictionary<AttemptKey, RunningAttempt> _running = new();
     private readonly IReadOnlyList<IStepRunner> _runners = [.. runners];
     private DateTimeOffset _nextLeaseWork = DateTimeOffset.MinValue;
+    private DateTimeOffset _nextRunStart = DateTimeOffset.MinValue;
 
     /// <summary>Attempts this server is running now.</summary>
     public int RunningCount => _running.Count;
@@ -70,8 +71,14 @@ public sealed partial class WorkflowEngine(
             _nextLeaseWork = now + (options.LeaseDuration / 3);
         }
 
-        await limits.RefreshAsync(force: false, stopping);
-        await runs.StartQueuedRunsAsync(limits.For, now, stopping);
+        // Starting queued runs takes a lock shared by all servers: do it when runs were created here, and otherwise
+        // once a poll interval (runs created elsewhere, slots freed by ended runs), not on every step completion.
+        if (signal.TakeRunsCreated() || now >= _nextRunStart)
+        {
+            await limits.RefreshAsync(force: false, stopping);
+            await runs.StartQueuedRunsAsync(limits.For, now, stopping);
+            _nextRunStart = now + options.PollInterval;
+        }
         if (!options.RunSteps)
         {
             return;

@@ -47,7 +47,7 @@ public sealed class RunLauncher(IWorkflowStore workflows, IRunStore runs, Engine
         };
         var steps = definition.Steps.Select(s => StepRunFor(run, definition, s, now)).ToList();
         var created = await runs.CreateRunAsync(new NewRun(run, steps, request.DedupKey), cancellationToken);
-        signal.Wake();
+        signal.RunsCreated();
         return created;
     }
 

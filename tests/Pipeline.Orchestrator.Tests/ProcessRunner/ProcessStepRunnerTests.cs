@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Pipeline.Orchestrator.Engine.Runners;
+using Pipeline.Orchestrator.Engine.Runs;
+using Pipeline.Orchestrator.ProcessRunner;
+
+namespace Pipeline.Orchestrator.Tests.ProcessRunner;
+
+/// <summary>The process runner with real processes (/bin/sh): output capture, exit codes, stopping.</summary>
+public sealed class ProcessStepRunnerTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "proc-runner-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly ProcessRunnerOptions _options = new() { StopGracePeriod = TimeSpan.FromMilliseconds(500) };
+
+    private ProcessStepRunner Runner => new(_options, new StepProgramCatalog(_options), NullLogger<ProcessStepRunner>.Instance);
+
+    private StepLaunch Shell(string script, params string[] extraArgs)
+    {
+        var key = new AttemptKey("run-1", "step", 1);
+        var spec = new StepSpec { Command = "/bin/sh", Args = ["-c", script, "sh", .. extraArgs], OutputFolder = Path.Combine(_folder, "out") };
+        return new StepLaunch(key, spec, AttemptLogs.For(_folder, key));
+    }
+
+    [Fact]
+    public async Task Output_goes_to_the_attempt_logs_and_arguments_arrive_whole_without_a_shell_in_between()
+    {
+        var launch = Shell("""echo "out:$1|$2"; echo "env:$PIPELINE_RUN_ID/$PIPELINE_STEP_ID/$PIPELINE_ATTEMPT" ; echo "to err" >&2""", "two words", "$HOME;rm -rf /");
+
+        var result = await Runner.RunAsync(launch, CancellationToken.None);
+
+        Assert.Equal(AttemptStates.Succeeded, result.State);
+        Assert.Equal(0, result.ExitCode);
+        var stdout = await File.ReadAllLinesAsync(launch.Logs.StdoutPath);
+        Assert.Equal(["out:two words|$HOME;rm -rf /", "env:run-1/step/1"], stdout);
+        Assert.Equal("to err", (await File.ReadAllTextAsync(launch.Logs.StderrPath)).Trim());
+    }
+
+    [Theory]
+    [InlineData(3, true)]
+    [InlineData(70, true)]
+    [InlineData(75, true)]
+    [InlineData(64, false)]
+    [InlineData(65, false)]
+    [InlineData(66, false)]
+    [InlineData(78, false)]
+    public async Task A_failure_is_retryable_unless_the_step_said_retrying_will_not_help(int exitCode, bool retryable)
+    {
+        var result = await Runner.RunAsync(Shell($"echo 'error: data.csv:3:7: bad number' >&2; echo trailing >&2; exit {exitCode}"), CancellationToken.None);
+
+        Assert.Equal(AttemptStates.Failed, result.State);
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Equal(retryable, result.Retryable);
+        // The step's own error line, not whatever it printed last.
+        Assert.Equal($"exited with code {exitCode}: error: data.csv:3:7: bad number", result.Error);
+    }
+
+    [Fact]
+    public async Task A_command_that_does_not_exist_fails_without_retries_and_says_so()
+    {
+        var key = new AttemptKey("run-1", "step", 1);
+        var spec = new StepSpec { Command = "/no/such/program", OutputFolder = _folder };
+
+        var result = await Runner.RunAsync(new StepLaunch(key, spec, AttemptLogs.For(_folder, key)), CancellationToken.None);
+
+        Assert.Equal(AttemptStates.Failed, result.State);
+        Assert.False(result.Retryable);
+        Assert.Contains("/no/such/program", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stopping_sends_SIGTERM_first_so_a_step_can_end_cleanly()
+    {
+        var launch = Shell("trap 'echo got-term; exit 143' TERM; echo started; sleep 30 & wait");
+        using var stop = new CancellationTokenSource();
+        var running = Runner.RunAsync(launch, stop.Token);
+        await WaitForLineAsync(launch.Logs.StdoutPath, "started");
+
+        var watch = Stopwatch.StartNew();
+        await stop.CancelAsync();
+        var result = await running;
+
+        Assert.Equal(AttemptStates.Cancelled, result.State);
+        Assert.Contains("got-term", await File.ReadAllTextAsync(launch.Logs.StdoutPath), StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"stopping took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_step_that_ignores_SIGTERM_is_killed_after_the_grace_period()
+    {
+        var launch = Shell("trap '' TERM; echo started; while true; do sleep 0.1; done");
+        using var stop = new CancellationTokenSource();
+        var running = Runner.RunAsync(launch, stop.Token);
+        await WaitForLineAsync(launch.Logs.StdoutPath, "started");
+
+        await stop.CancelAsync();
+        var result = await running.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(AttemptStates.Cancelled, result.State);
+    }
+
+    private static async Task WaitForLineAsync(string path, string line)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            if (File.Exists(path) && (await File.ReadAllTextAsync(path)).Contains(line, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"'{line}' never appeared in {path}");
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
