@@ -10,4 +10,10 @@ internal static class CliExitCodes
 
     /// <summary>Bad command line, unknown workflow or run, inputs that do not fit, a refused retry.</summary>
     public const int Refused = 2;
+
+    /// <summary>The command could not do its work: database unreachable, bad configuration, a folder not writable.</summary>
+    public const int Failed = 70;
+
+    /// <summary>Interrupted (Ctrl+C).</summary>
+    public const int Interrupted = 130;
 }

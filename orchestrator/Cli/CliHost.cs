@@ -16,6 +16,8 @@ internal static class CliHost
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Scheduler:Enabled"] = "false" });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(parse.GetValue(Verbose) ? LogLevel.Information : LogLevel.Warning);
+        // A start-up failure is printed once, as one line, by the command line itself.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.Services.AddPipelineOrchestrator(builder.Configuration);
         builder.Services.AddHostedService<StartupHostedService>();
         if (runSteps)

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using Pipeline.Orchestrator.Persistence;
 
 namespace Pipeline.Orchestrator.Cli;
 
 /// <summary>The command line: <c>dotnet run --project orchestrator -- &lt;command&gt;</c>.</summary>
 public static class PipelineCli
 {
-    public static Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         var root = new RootCommand("pipeline: the workflow server and CLI of the sensor pipeline")
         {
@@ -23,6 +24,19 @@ public static class PipelineCli
         root.Options.Add(CliOptions.DataRoot);
         root.Options.Add(CliOptions.Workflows);
         root.Options.Add(CliHost.Verbose);
-        return root.Parse(args).InvokeAsync();
+        try
+        {
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is OrchestratorStoreException or InvalidOperationException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // The database is unreachable, a setting is wrong, a folder cannot be written: say so in one line.
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return CliExitCodes.Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            return CliExitCodes.Interrupted;
+        }
     }
 }

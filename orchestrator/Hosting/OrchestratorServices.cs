@@ -12,8 +12,8 @@ public static class OrchestratorServices
     public static IServiceCollection AddPipelineOrchestrator(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(Bind<EngineOptions>(configuration, "Engine"));
-        services.AddSingleton(Bind<SchedulerOptions>(configuration, "Scheduler"));
+        services.AddSingleton(Bind<EngineOptions>(configuration, "Engine").Checked());
+        services.AddSingleton(Bind<SchedulerOptions>(configuration, "Scheduler").Checked());
         services.AddSingleton(Bind<ProcessRunnerOptions>(configuration, "Runner:Process"));
         services.AddPipelineStorage(configuration);
         services.AddSingleton<EngineSignal>();

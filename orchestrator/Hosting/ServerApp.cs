@@ -1,4 +1,5 @@
 using Pipeline.Orchestrator.Api;
+using Pipeline.Orchestrator.Persistence;
 using Scalar.AspNetCore;
 
 namespace Pipeline.Orchestrator.Hosting;
@@ -25,7 +26,13 @@ public static class ServerApp
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        // An unreachable database is the server's state, not the request's fault: 503, so clients and proxies retry.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is OrchestratorStoreException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException
+                ? StatusCodes.Status503ServiceUnavailable
+                : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference");

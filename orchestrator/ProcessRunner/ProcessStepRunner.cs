@@ -109,6 +109,11 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
         start.Environment["PIPELINE_STEP_ID"] = launch.Attempt.StepId;
         start.Environment["PIPELINE_ATTEMPT"] = launch.Attempt.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["PIPELINE_OUTPUT"] = spec.OutputFolder;
+        foreach (var (stepId, folder) in spec.UpstreamOutputs)
+        {
+            // PIPELINE_UPSTREAM_FEATURES=/data/runs/<run>/features: where an upstream step's output and manifest are.
+            start.Environment["PIPELINE_UPSTREAM_" + stepId.ToUpperInvariant().Replace('-', '_')] = folder;
+        }
         return start;
     }
 
