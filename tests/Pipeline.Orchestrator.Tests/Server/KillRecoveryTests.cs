@@ -1,5 +1,3 @@
-using Pipeline.Orchestrator.Tests.Support;
-
 namespace Pipeline.Orchestrator.Tests.Server;
 
 public sealed class KillRecoveryTests
@@ -7,15 +5,4 @@ public sealed class KillRecoveryTests
     [Fact]
     public Task A_run_survives_a_killed_server_on_SQLite() =>
         KillRecoveryScenario.RunAsync(folder => ["--sqlite", folder.Sub("pipeline.db")]);
-}
-
-[Collection(SharedPostgres.Name)]
-public sealed class PostgresKillRecoveryTests(PostgresFixture postgres)
-{
-    [Fact]
-    public async Task A_run_survives_a_killed_server_on_PostgreSQL()
-    {
-        var database = await postgres.Server.CreateDatabaseAsync(CancellationToken.None);
-        await KillRecoveryScenario.RunAsync(_ => ["--db", database]);
-    }
 }

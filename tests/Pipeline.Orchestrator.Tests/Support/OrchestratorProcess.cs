@@ -72,9 +72,3 @@ public static class OrchestratorProcess
         throw new InvalidOperationException($"no Pipeline.sln above {AppContext.BaseDirectory}");
     }
 }
-
-/// <summary>How a run of the program ended.</summary>
-public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
-{
-    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
-}
