@@ -8,10 +8,10 @@ public sealed record WorkflowSummary(string Id, string? Name, int? LatestVersion
 /// <summary>A published version, with its definition as stored.</summary>
 public sealed record WorkflowVersionView(string WorkflowId, int Version, string Checksum, DateTimeOffset PublishedAt, System.Text.Json.JsonElement Definition);
 
-/// <summary>How to start a run: inputs over the defaults, an optional logical date and version.</summary>
+/// <summary>How to start a run: inputs over the defaults (strings, numbers or booleans), an optional logical date and version.</summary>
 public sealed record TriggerRequest
 {
-    public Dictionary<string, string> Inputs { get; init; } = [];
+    public Dictionary<string, System.Text.Json.JsonElement> Inputs { get; init; } = [];
 
     public DateTimeOffset? LogicalDate { get; init; }
 
@@ -19,7 +19,7 @@ public sealed record TriggerRequest
 }
 
 /// <summary>A backfill: one run per day from <see cref="From"/> to <see cref="To"/>, both included.</summary>
-public sealed record BackfillRequest(DateOnly From, DateOnly To, Dictionary<string, string>? Inputs);
+public sealed record BackfillRequest(DateOnly From, DateOnly To, Dictionary<string, System.Text.Json.JsonElement>? Inputs);
 
 /// <summary>A run as the API shows it.</summary>
 public sealed record RunView(

@@ -35,9 +35,15 @@ internal static class HooksApi
             try
             {
                 using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-                foreach (var property in body.RootElement.EnumerateObject())
+                var (values, problems) = ApiInputs.FromJson(body.RootElement.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value)));
+                if (problems.Count > 0)
                 {
-                    inputs[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+                    return ApiProblems.Invalid("the body's inputs must be strings, numbers or booleans", problems);
+                }
+
+                foreach (var (name, value) in values)
+                {
+                    inputs[name] = value;
                 }
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException)

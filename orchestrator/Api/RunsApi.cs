@@ -56,11 +56,17 @@ internal static class RunsApi
         string workflowId, TriggerRequest? request, bool? wait, RunLauncher launcher, RunWatcher watcher, CancellationToken cancellationToken)
     {
         request ??= new TriggerRequest();
+        var (inputs, problems) = ApiInputs.FromJson(request.Inputs);
+        if (problems.Count > 0)
+        {
+            return ApiProblems.Invalid($"the inputs do not fit workflow '{workflowId}'", problems);
+        }
+
         RunRecord? run;
         try
         {
             run = await launcher.LaunchAsync(
-                new LaunchRequest { WorkflowId = workflowId, Version = request.Version, Inputs = request.Inputs, LogicalDate = request.LogicalDate }, cancellationToken);
+                new LaunchRequest { WorkflowId = workflowId, Version = request.Version, Inputs = inputs, LogicalDate = request.LogicalDate }, cancellationToken);
         }
         catch (LaunchRefusedException e)
         {

@@ -35,6 +35,12 @@ internal static class SchedulesApi
             return TypedResults.Problem($"the range must cover 1 to {MaxBackfillDays} days; it covers {days}", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        var (inputs, problems) = ApiInputs.FromJson(request.Inputs ?? []);
+        if (problems.Count > 0)
+        {
+            return ApiProblems.Invalid($"the inputs do not fit workflow '{workflowId}'", problems);
+        }
+
         var created = new List<RunView>();
         try
         {
@@ -44,7 +50,7 @@ internal static class SchedulesApi
                     new LaunchRequest
                     {
                         WorkflowId = workflowId,
-                        Inputs = request.Inputs ?? [],
+                        Inputs = inputs,
                         TriggeredBy = "backfill",
                         LogicalDate = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
                     },

@@ -29,6 +29,8 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(launch.Logs.StdoutPath)!);
+        // Any command may write its output where ${{ step.output }} says; the step programs replace the folder whole.
+        Directory.CreateDirectory(launch.Spec.OutputFolder);
         await using var stdout = LogFile(launch.Logs.StdoutPath);
         await using var stderr = LogFile(launch.Logs.StderrPath);
         using var process = new Process { StartInfo = start };

@@ -25,7 +25,12 @@ internal static class PropertyDefaults
         [typeof(StepResources)] = Of(new StepResources()),
     };
 
-    public static void Fill(JsonNode? node, JsonTypeInfo typeInfo)
+    /// <summary>
+    /// Fills left-out properties with their defaults. A left-out required property is recorded in
+    /// <paramref name="missing"/> with its path and given a placeholder (an empty string or list), so the rest of the
+    /// definition can still be read and checked: every problem is reported at once.
+    /// </summary>
+    public static void Fill(JsonNode? node, JsonTypeInfo typeInfo, string path, List<DefinitionProblem> missing)
     {
         switch (typeInfo.Kind)
         {
@@ -33,26 +38,30 @@ internal static class PropertyDefaults
                 var defaults = Defaults.GetValueOrDefault(typeInfo.Type);
                 foreach (var property in typeInfo.Properties)
                 {
-                    if (!obj.ContainsKey(property.Name) && !property.IsRequired && defaults?[property.Name] is { } value)
+                    if (!obj.ContainsKey(property.Name) && defaults?[property.Name] is { } value)
                     {
                         obj[property.Name] = value.DeepClone();
+                        if (property.IsRequired)
+                        {
+                            missing.Add(new DefinitionProblem(JsonPaths.Property(path, property.Name), $"'{property.Name}' is required"));
+                        }
                     }
 
-                    Fill(obj[property.Name], typeInfo.Options.GetTypeInfo(property.PropertyType));
+                    Fill(obj[property.Name], typeInfo.Options.GetTypeInfo(property.PropertyType), JsonPaths.Property(path, property.Name), missing);
                 }
 
                 break;
             case JsonTypeInfoKind.Enumerable when node is JsonArray array:
-                foreach (var item in array)
+                for (var i = 0; i < array.Count; i++)
                 {
-                    Fill(item, typeInfo.Options.GetTypeInfo(typeInfo.ElementType!));
+                    Fill(array[i], typeInfo.Options.GetTypeInfo(typeInfo.ElementType!), JsonPaths.Index(path, i), missing);
                 }
 
                 break;
             case JsonTypeInfoKind.Dictionary when node is JsonObject map:
-                foreach (var (_, item) in map)
+                foreach (var (key, item) in map)
                 {
-                    Fill(item, typeInfo.Options.GetTypeInfo(typeInfo.ElementType!));
+                    Fill(item, typeInfo.Options.GetTypeInfo(typeInfo.ElementType!), JsonPaths.Property(path, key), missing);
                 }
 
                 break;

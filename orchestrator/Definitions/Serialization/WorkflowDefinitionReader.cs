@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Pipeline.Orchestrator.Definitions.Validation;
 
 namespace Pipeline.Orchestrator.Definitions.Serialization;
@@ -11,23 +12,40 @@ namespace Pipeline.Orchestrator.Definitions.Serialization;
 /// </summary>
 public static class WorkflowDefinitionReader
 {
-    /// <summary>Parses <paramref name="json"/>; JSON errors become problems instead of exceptions.</summary>
+    // The same contract with no property required: the text pass reports syntax and type errors with their line and
+    // column, and leaves missing properties to the node pass.
+    private static readonly JsonTypeInfo<WorkflowDefinition> Lenient = (JsonTypeInfo<WorkflowDefinition>)new JsonSerializerOptions(DefinitionJsonContext.Default.Options)
+    {
+        TypeInfoResolver = DefinitionJsonContext.Default.WithAddedModifier(type =>
+        {
+            foreach (var property in type.Properties)
+            {
+                property.IsRequired = false;
+            }
+        }),
+    }.GetTypeInfo(typeof(WorkflowDefinition));
+
+    /// <summary>
+    /// Parses <paramref name="json"/>; JSON errors become problems instead of exceptions. A left-out required property
+    /// is a problem too, but the rest is still read (with a placeholder), so validation can report everything else.
+    /// </summary>
     public static DefinitionReadResult Read(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            var typeInfo = DefinitionJsonContext.Default.WorkflowDefinition;
-
-            // Read the text first so that errors carry their line and column, which a JSON node does not have.
-            if (JsonSerializer.Deserialize(json, typeInfo) is null)
+            // Read the text first so that errors carry their line and column, which a JSON node does not have;
+            // required properties are checked on the node instead, where every missing one can be reported.
+            if (JsonSerializer.Deserialize(json, Lenient) is null)
             {
                 return new DefinitionReadResult(null, [new DefinitionProblem(JsonPaths.Root, "the definition is null; expected an object")]);
             }
 
+            var typeInfo = DefinitionJsonContext.Default.WorkflowDefinition;
             var node = JsonNode.Parse(json);
-            PropertyDefaults.Fill(node, typeInfo);
-            return new DefinitionReadResult(node.Deserialize(typeInfo), []);
+            var missing = new List<DefinitionProblem>();
+            PropertyDefaults.Fill(node, typeInfo, JsonPaths.Root, missing);
+            return new DefinitionReadResult(node.Deserialize(typeInfo), missing);
         }
         catch (JsonException e)
         {
@@ -39,7 +57,14 @@ public static class WorkflowDefinitionReader
     public static DefinitionReadResult ReadAndValidate(string json)
     {
         var read = Read(json);
-        return read.Definition is null ? read : read with { Problems = WorkflowValidator.Validate(read.Definition) };
+        if (read.Definition is null)
+        {
+            return read;
+        }
+
+        // A placeholder's own complaint ("the name must not be empty") would repeat the missing property's.
+        var missingPaths = read.Problems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        return read with { Problems = [.. read.Problems, .. WorkflowValidator.Validate(read.Definition).Where(p => !missingPaths.Contains(p.Path))] };
     }
 
     /// <summary>Writes a definition as the indented camelCase JSON this reader accepts.</summary>

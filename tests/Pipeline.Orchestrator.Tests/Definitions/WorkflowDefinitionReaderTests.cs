@@ -87,7 +87,20 @@ public sealed class WorkflowDefinitionReaderTests
     {
         var problem = Assert.Single(WorkflowDefinitionReader.Read("""{ "id": "w", "steps": [] }""").Problems);
 
-        Assert.Contains("'name'", problem.Message, StringComparison.Ordinal);
+        Assert.Equal("$.name", problem.Path);
+        Assert.Equal("'name' is required", problem.Message);
+    }
+
+    [Fact]
+    public void Missing_required_properties_are_reported_with_every_other_problem_each_once()
+    {
+        var result = WorkflowDefinitionReader.ReadAndValidate(
+            """{ "id": "Bad Id", "steps": [ { "command": "/bin/true" }, { "id": "b", "command": "/bin/true", "dependsOn": ["nope"] } ], "triggers": [ { "schedule": "* * * * *" } ] }""");
+
+        Assert.Equal(
+            ["$.id", "$.name", "$.steps[0].id", "$.steps[1].dependsOn[0]", "$.triggers[0].type"],
+            result.Problems.Select(p => p.Path).Order(StringComparer.Ordinal));
+        Assert.False(result.IsValid);
     }
 
     [Fact]

@@ -41,6 +41,18 @@ public sealed class RunsApiTests(ApiServerFixture fixture) : IClassFixture<ApiSe
     }
 
     [Fact]
+    public async Task Inputs_may_be_numbers_or_booleans_but_an_object_is_refused_with_its_path()
+    {
+        var (accepted, run) = await Server.PostAsync("/api/workflows/greet/runs", new JsonObject { ["inputs"] = new JsonObject { ["name"] = 42 } });
+        var (refused, problem) = await Server.PostAsync("/api/workflows/greet/runs", new JsonObject { ["inputs"] = new JsonObject { ["name"] = new JsonObject() } });
+
+        Assert.Equal(201, accepted);
+        Assert.Equal("42", run!["inputs"]!["name"]!.GetValue<string>());
+        Assert.Equal(422, refused);
+        Assert.Equal("$.inputs.name", Assert.Single(problem!["problems"]!.AsArray())!["path"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Runs_are_filtered_by_workflow_and_state()
     {
         List<string> a = [await Server.TriggerAsync("list-a"), await Server.TriggerAsync("list-a")];
