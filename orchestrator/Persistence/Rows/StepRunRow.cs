@@ -47,12 +47,15 @@ internal sealed record StepRunRow
 
     public string Spec { get; set; } = "{}";
 
-    public static StepRunRow From(StepRunRecord step, int ordinal) => new()
+    public static StepRunRow From(StepRunRecord step, int ordinal) => From(step, ordinal, null);
+
+    /// <summary>The row of <paramref name="step"/>; its JSON columns are taken from <paramref name="stored"/> when given (they never change).</summary>
+    public static StepRunRow From(StepRunRecord step, int ordinal, StepRunRow? stored) => new()
     {
         RunId = step.RunId,
         StepId = step.StepId,
         Ordinal = ordinal,
-        DependsOn = JsonSerializer.Serialize(step.DependsOn.ToList(), PersistenceJson.Default.ListString),
+        DependsOn = stored?.DependsOn ?? JsonSerializer.Serialize(step.DependsOn.ToList(), PersistenceJson.Default.ListString),
         State = StateNames.Of(step.State),
         Attempts = step.Attempts,
         ReadyAt = UnixMs.From(step.ReadyAt),
@@ -62,7 +65,7 @@ internal sealed record StepRunRow
         Error = step.Error,
         LeaseOwner = step.LeaseOwner,
         LeaseExpiresAt = UnixMs.From(step.LeaseExpiresAt),
-        Spec = JsonSerializer.Serialize(step.Spec, PersistenceJson.Default.StepSpec),
+        Spec = stored?.Spec ?? JsonSerializer.Serialize(step.Spec, PersistenceJson.Default.StepSpec),
     };
 
     /// <summary>True when the columns a state change writes are equal (the JSON columns never change).</summary>
@@ -83,7 +86,6 @@ internal sealed record StepRunRow
         Error = Error,
         LeaseOwner = LeaseOwner,
         LeaseExpiresAt = UnixMs.To(LeaseExpiresAt),
-        Spec = JsonSerializer.Deserialize(Spec, PersistenceJson.Default.StepSpec)
-            ?? throw new InvalidDataException($"step_runs {RunId}/{StepId} has no spec"),
+        Spec = SpecCache.Parse(Spec, $"{RunId}/{StepId}"),
     };
 }

@@ -49,16 +49,14 @@ public sealed partial class SqlRunStore
             var runs = (await connection.QueryAsync<RunRow>(new CommandDefinition(
                 $"SELECT {RunRow.Columns} FROM runs WHERE {Dialect.InList("id", "runIds")}", new { runIds }, transaction, cancellationToken: cancellationToken)))
                 .ToDictionary(r => r.Id, r => r.ToRecord(), StringComparer.Ordinal);
-            var claimed = new List<ClaimedStep>(picked.Count);
-            foreach (var (runId, stepId) in picked)
-            {
-                var step = await connection.QuerySingleAsync<StepRunRow>(new CommandDefinition(
-                    $"SELECT {StepRunRow.Columns} FROM step_runs WHERE run_id = @runId AND step_id = @stepId",
-                    new { runId, stepId }, transaction, cancellationToken: cancellationToken));
-                claimed.Add(new ClaimedStep(runs[runId], step.ToRecord()));
-            }
-
-            return claimed;
+            // One read for all: the steps this claim just leased (same worker, same instant) in those runs.
+            var leased = (await connection.QueryAsync<StepRunRow>(new CommandDefinition(
+                $"""
+                SELECT {StepRunRow.Columns} FROM step_runs
+                WHERE {Dialect.InList("run_id", "runIds")} AND state = 'running' AND lease_owner = @worker AND started_at = @at
+                """, new { runIds, worker, at }, transaction, cancellationToken: cancellationToken)))
+                .ToDictionary(s => (s.RunId, s.StepId));
+            return [.. picked.Select(p => new ClaimedStep(runs[p.RunId], leased[(p.RunId, p.StepId)].ToRecord()))];
         }, cancellationToken);
     }
 

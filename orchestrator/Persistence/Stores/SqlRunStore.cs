@@ -101,7 +101,7 @@ public sealed partial class SqlRunStore : IRunStore
 
         var read = before.Steps.ToDictionary(s => s.StepId, StringComparer.Ordinal);
         var changed = after.Steps
-            .Select((s, i) => StepRunRow.From(s, i))
+            .Select((s, i) => StepRunRow.From(s, i, read.GetValueOrDefault(s.StepId)))
             .Where(s => !read.TryGetValue(s.StepId, out var old) || !old.SameProgress(s with { Ordinal = old.Ordinal }))
             .ToList();
         if (changed.Count > 0)
