@@ -122,8 +122,9 @@ public sealed partial class WorkflowEngine(
             var result = await RunOnRunnerAsync(attempt);
             if (stopping.IsCancellationRequested && result.State == AttemptStates.Cancelled)
             {
-                // Shutting down: leave the attempt to lapse; the next server to look takes it over as lost.
-                return;
+                // Shutting down: the attempt was stopped, not failed. Recorded as lost now, so another server (or this
+                // one restarted) retries it at once instead of after its lease; a kill -9 leaves it to the lease.
+                result = new AttemptResult(AttemptStates.Lost, result.ExitCode, $"server {options.WorkerId} shut down during the attempt", Retryable: true);
             }
 
             var completed = await runs.CompleteAttemptAsync(key, options.WorkerId, result, clock.GetUtcNow(), CancellationToken.None);

@@ -40,7 +40,7 @@ public sealed class EngineReplicaTests(PostgresFixture postgres)
 
     [Theory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
-    public async Task The_attempt_of_a_server_that_stopped_is_taken_over_when_its_lease_lapses(string engine)
+    public async Task The_attempt_of_a_server_that_shut_down_is_recorded_lost_and_retried_by_another(string engine)
     {
         await using var test = await TestDatabase.CreateAsync(engine, postgres);
         Directory.CreateDirectory(test.Folder);
