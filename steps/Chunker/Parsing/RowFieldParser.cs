@@ -1,6 +1,5 @@
 using System.Globalization;
 using Pipeline.Steps.Chunker.Schema;
-using Sylvan.Data.Csv;
 
 namespace Pipeline.Steps.Chunker.Parsing;
 
@@ -20,11 +19,12 @@ internal sealed class RowFieldParser(
     private readonly bool _numericNaTokens = schema.NaTokens.Any(t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
 
     /// <summary>Adds the row; returns the bad field (0-based column) and the reason when the row cannot be kept.</summary>
-    public (int Column, string Category, string Reason)? TryAdd(CsvDataReader reader, long order)
+    public (int Column, string Category, string Reason)? TryAdd<TFields>(TFields fields, long order)
+        where TFields : IRecordFields, allows ref struct
     {
         // Hashing a field is the costly part of a row, so each check is ordered to hash it once: a sensor already
         // seen in this batch was validated then, and a value that parses as a number cannot be an NA token.
-        var sensorField = reader.GetFieldSpan(schema.SensorIndex).Trim();
+        var sensorField = fields.Field(schema.SensorIndex).Trim();
         if (!_sensors.TryGetValue(sensorField, out var sensor))
         {
             if (sensorField.IsEmpty || na.Contains(sensorField))
@@ -40,7 +40,7 @@ internal sealed class RowFieldParser(
             sensor = Intern(_sensors, batch.SensorNames, sensorField);
         }
 
-        var time = ParseTime(reader);
+        var time = ParseTime(fields);
         if (time.Problem is { } timeProblem)
         {
             return timeProblem;
@@ -56,7 +56,7 @@ internal sealed class RowFieldParser(
         for (var j = 0; j < values.Length; j++)
         {
             var column = schema.ValueIndexes[j];
-            var field = reader.GetFieldSpan(column).Trim();
+            var field = fields.Field(column).Trim();
             if (!_numericNaTokens && double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out values[j]))
             {
                 continue;
@@ -77,7 +77,7 @@ internal sealed class RowFieldParser(
         for (var j = 0; j < texts.Length; j++)
         {
             var column = schema.TextIndexes[j];
-            var field = reader.GetFieldSpan(column);
+            var field = fields.Field(column);
             if (_texts.TryGetValue(field, out texts[j]))
             {
                 continue;
@@ -95,13 +95,14 @@ internal sealed class RowFieldParser(
         return null;
     }
 
-    private (long UtcTicks, int Day, (int, string, string)? Problem) ParseTime(CsvDataReader reader)
+    private (long UtcTicks, int Day, (int, string, string)? Problem) ParseTime<TFields>(TFields fields)
+        where TFields : IRecordFields, allows ref struct
     {
         long wall;
         int? offset = null;
         if (schema.TimestampIndex >= 0)
         {
-            var field = reader.GetFieldSpan(schema.TimestampIndex);
+            var field = fields.Field(schema.TimestampIndex);
             if (!TimestampParser.TryParse(field, schema.TimestampFormat!, out wall, out offset))
             {
                 return (0, 0, (schema.TimestampIndex, RowProblem.BadTimestamp, $"'{Clip(field)}' is not a timestamp of format {schema.TimestampFormat}"));
@@ -113,9 +114,9 @@ internal sealed class RowFieldParser(
             for (var p = 0; p < 6; p++)
             {
                 _parts[p] = 0;
-                if (p < parts.Count && !int.TryParse(reader.GetFieldSpan(parts[p]).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out _parts[p]))
+                if (p < parts.Count && !int.TryParse(fields.Field(parts[p]).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out _parts[p]))
                 {
-                    return (0, 0, (parts[p], RowProblem.BadTimestamp, $"'{Clip(reader.GetFieldSpan(parts[p]))}' in column '{schema.Name(parts[p])}' is not a whole number"));
+                    return (0, 0, (parts[p], RowProblem.BadTimestamp, $"'{Clip(fields.Field(parts[p]))}' in column '{schema.Name(parts[p])}' is not a whole number"));
                 }
             }
 
