@@ -57,7 +57,7 @@ internal sealed class RowFieldParser(
         {
             var column = schema.ValueIndexes[j];
             var field = fields.Field(column).Trim();
-            if (!_numericNaTokens && double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out values[j]))
+            if (!_numericNaTokens && TryParseNumber(field, out values[j]))
             {
                 continue;
             }
@@ -66,7 +66,7 @@ internal sealed class RowFieldParser(
             {
                 values[j] = MissingValue.Na;
             }
-            else if (!_numericNaTokens || !double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out values[j]))
+            else if (!_numericNaTokens || !TryParseNumber(field, out values[j]))
             {
                 batch.RemoveLast();
                 return (column, RowProblem.BadNumber, $"'{Clip(field)}' in column '{schema.Name(column)}' is not a number");
@@ -146,6 +146,9 @@ internal sealed class RowFieldParser(
         ticks = new DateTime(p[0], p[1], p[2], p[3], p[4], p[5]).Ticks;
         return true;
     }
+
+    private static bool TryParseNumber(ReadOnlySpan<char> field, out double value) =>
+        DecimalParser.TryParse(field, out value) || double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
     private static int Intern(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, List<string> names, ReadOnlySpan<char> value)
     {
