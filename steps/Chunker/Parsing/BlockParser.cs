@@ -5,8 +5,9 @@ using Sylvan.Data.Csv;
 namespace Pipeline.Steps.Chunker.Parsing;
 
 /// <summary>
-/// Parses one block of records with Sylvan into a <see cref="ParsedBatch"/>, quarantining each bad row with its
-/// line, column and reason. Fields are read as spans: no string is allocated for numbers or timestamps.
+/// Parses one block of records into a <see cref="ParsedBatch"/>, quarantining each bad row with its line, column
+/// and reason: a block without quotes is split in place (<see cref="PlainRecordParser"/>), any other with Sylvan.
+/// Fields are read as spans: no string is allocated for numbers or timestamps.
 /// </summary>
 internal sealed class BlockParser(InputSchema schema)
 {
