@@ -15,6 +15,8 @@ internal sealed class RowFieldParser(
 
     private readonly int[] _parts = new int[6];
 
+    private readonly TimestampMemo _lastTime = new();
+
     // An NA token that reads as a number (-999, NaN) must be looked for before parsing; otherwise parsing goes first.
     private readonly bool _numericNaTokens = schema.NaTokens.Any(t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
 
@@ -103,6 +105,11 @@ internal sealed class RowFieldParser(
         if (schema.TimestampIndex >= 0)
         {
             var field = fields.Field(schema.TimestampIndex);
+            if (_lastTime.TryGet(field, out var lastUtc, out var lastDay))
+            {
+                return (lastUtc, lastDay, null);
+            }
+
             if (!TimestampParser.TryParse(field, schema.TimestampFormat!, out wall, out offset))
             {
                 return (0, 0, (schema.TimestampIndex, RowProblem.BadTimestamp, $"'{Clip(field)}' is not a timestamp of format {schema.TimestampFormat}"));
@@ -129,6 +136,11 @@ internal sealed class RowFieldParser(
         if (!clock.TryResolve(wall, offset, out var utc, out var day))
         {
             return (0, 0, (Math.Max(schema.TimestampIndex, 0), RowProblem.NonexistentLocalTime, $"{new DateTime(wall, DateTimeKind.Unspecified):yyyy-MM-dd HH:mm:ss} does not exist in time zone {schema.TimeZone.Id} (daylight-saving gap)"));
+        }
+
+        if (schema.TimestampIndex >= 0)
+        {
+            _lastTime.Set(fields.Field(schema.TimestampIndex), utc, day);
         }
 
         return (utc, day, null);

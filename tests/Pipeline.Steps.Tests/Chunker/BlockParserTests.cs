@@ -53,6 +53,37 @@ public sealed class BlockParserTests
     }
 
     [Theory]
+    [InlineData("UTC")]
+    [InlineData("Europe/Berlin")]
+    public void Repeated_timestamps_resolve_as_if_each_were_parsed(string zone)
+    {
+        // Each row's time is remembered for the next; a bad or different text after a good one must not reuse it.
+        var rows = "a,2024-03-31T01:30:00,1,2,x\nb,2024-03-31T01:30:00,1,2,x\nc,2024-03-31T02:30:00,1,2,x\n"
+            + "d,2024-03-31T02:30:00,1,2,x\ne,2024-03-31T03:30:00,1,2,x\nf,2024-03-31T03:30:00Z,1,2,x\ng,2024-03-31T03:30:0,1,2,x\n";
+        var schema = Schema() with { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(zone) };
+        var together = Parse(schema, rows, firstLine: 2);
+        var expected = new List<string>();
+        var line = 2;
+        foreach (var row in rows.TrimEnd('\n').Split('\n'))
+        {
+            // Each row alone in its own block, so nothing is remembered from a row before.
+            expected.AddRange(Describe(Parse(schema, row + "\n", firstLine: line++)).Skip(1).Select(d => d.Split(' ') switch
+            {
+                ["line", _, _, var ticks, var day, ..] => $"{row[0]} {ticks} {day}",
+                var bad => string.Join(' ', bad[..4]),
+            }));
+        }
+
+        var actual = Describe(together).Skip(1).Select(d => d.Split(' ') switch
+        {
+            ["line", _, var sensor, var ticks, var day, ..] => $"{sensor} {ticks} {day}",
+            var bad => string.Join(' ', bad[..4]),
+        });
+        Assert.Equal(expected.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
+        Assert.Equal(zone == "UTC" ? 1 : 3, together.Quarantined.Count);
+    }
+
+    [Theory]
     [InlineData("a,b,c", new[] { 0, 2, 4, 6 }, 3)]
     [InlineData("", new[] { 0, 1 }, 1)]
     [InlineData(",,", new[] { 0, 1, 2, 3 }, 3)]
