@@ -13,7 +13,7 @@ internal sealed class RowFieldParser(
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _texts =
         new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private readonly int[] _parts = new int[6];
+    private readonly TimestampParts _timestampParts = new(schema);
 
     private readonly TimestampMemo _lastTime = new();
 
@@ -117,19 +117,10 @@ internal sealed class RowFieldParser(
         }
         else
         {
-            var parts = schema.TimestampParts;
-            for (var p = 0; p < 6; p++)
+            (wall, var problem) = _timestampParts.Parse(fields);
+            if (problem is not null)
             {
-                _parts[p] = 0;
-                if (p < parts.Count && !int.TryParse(fields.Field(parts[p]).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out _parts[p]))
-                {
-                    return (0, 0, (parts[p], RowProblem.BadTimestamp, $"'{Clip(fields.Field(parts[p]))}' in column '{schema.Name(parts[p])}' is not a whole number"));
-                }
-            }
-
-            if (!TryWallTicks(_parts, out wall))
-            {
-                return (0, 0, (parts[0], RowProblem.BadTimestamp, $"{_parts[0]}-{_parts[1]}-{_parts[2]} {_parts[3]}:{_parts[4]}:{_parts[5]} is not a valid date and time"));
+                return (0, 0, problem);
             }
         }
 
@@ -144,19 +135,6 @@ internal sealed class RowFieldParser(
         }
 
         return (utc, day, null);
-    }
-
-    private static bool TryWallTicks(int[] p, out long ticks)
-    {
-        ticks = 0;
-        if (p[0] is < 1 or > 9999 || p[1] is < 1 or > 12 || p[2] < 1 || p[2] > DateTime.DaysInMonth(p[0], p[1])
-            || p[3] is < 0 or > 23 || p[4] is < 0 or > 59 || p[5] is < 0 or > 59)
-        {
-            return false;
-        }
-
-        ticks = new DateTime(p[0], p[1], p[2], p[3], p[4], p[5]).Ticks;
-        return true;
     }
 
     private static bool TryParseNumber(ReadOnlySpan<char> field, out double value) =>
@@ -175,5 +153,6 @@ internal sealed class RowFieldParser(
         return id;
     }
 
-    private static string Clip(ReadOnlySpan<char> field) => field.Length <= 40 ? field.ToString() : field[..40].ToString() + "...";
+    /// <summary>A field as quoted in a reason: at most 40 characters.</summary>
+    internal static string Clip(ReadOnlySpan<char> field) => field.Length <= 40 ? field.ToString() : field[..40].ToString() + "...";
 }
