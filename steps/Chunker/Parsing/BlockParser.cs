@@ -5,8 +5,9 @@ using Sylvan.Data.Csv;
 namespace Pipeline.Steps.Chunker.Parsing;
 
 /// <summary>
-/// Parses one block of records with Sylvan into a <see cref="ParsedBatch"/>, quarantining each bad row with its
-/// line, column and reason. Fields are read as spans: no string is allocated for numbers or timestamps.
+/// Parses one block of records into a <see cref="ParsedBatch"/>, quarantining each bad row with its line, column
+/// and reason: a block without quotes is split in place (<see cref="PlainRecordParser"/>), any other with Sylvan.
+/// Fields are read as spans: no string is allocated for numbers or timestamps.
 /// </summary>
 internal sealed class BlockParser(InputSchema schema)
 {
@@ -15,12 +16,27 @@ internal sealed class BlockParser(InputSchema schema)
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _na =
         new HashSet<string>(schema.NaTokens, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private readonly int[] _starts = new int[schema.Header.Count + 1];
+
     public ParsedBatch Parse(RecordBlock block)
     {
         var text = block.Text;
         var capacity = text.Span.Count('\n') + 1;
         var batch = new ParsedBatch(capacity, schema.ValueIndexes.Count, schema.TextIndexes.Count);
         var rows = new RowFieldParser(schema, _clock, _na, batch);
+        if (!text.Span.Contains(schema.Quote))
+        {
+            var sink = new PlainSink(this, block.FileIndex, rows, batch);
+            if (PlainRecordParser.TryParse(text.Span, block.FirstLine, schema.Delimiter, _starts, ref sink))
+            {
+                return batch;
+            }
+
+            batch.Dispose();
+            batch = new ParsedBatch(capacity, schema.ValueIndexes.Count, schema.TextIndexes.Count);
+            rows = new RowFieldParser(schema, _clock, _na, batch);
+        }
+
         try
         {
             ParseRecords(text, block, rows, batch);
@@ -43,7 +59,7 @@ internal sealed class BlockParser(InputSchema schema)
         while (reader.Read())
         {
             var line = block.FirstLine + reader.RowNumber - 1;
-            ParseOne(reader, block.FileIndex, line, rows, batch);
+            ParseOne(new SylvanFields(reader), reader.RowFieldCount, reader.GetRawRecordSpan(), block.FileIndex, line, rows, batch);
         }
     }
 
@@ -58,7 +74,7 @@ internal sealed class BlockParser(InputSchema schema)
                 using var reader = CsvDataReader.Create(new MemoryTextReader(record), ReaderOptions(record.Length));
                 if (reader.Read())
                 {
-                    ParseOne(reader, block.FileIndex, line, rows, batch);
+                    ParseOne(new SylvanFields(reader), reader.RowFieldCount, reader.GetRawRecordSpan(), block.FileIndex, line, rows, batch);
                 }
             }
             catch (CsvFormatException e)
@@ -71,23 +87,23 @@ internal sealed class BlockParser(InputSchema schema)
         }
     }
 
-    private void ParseOne(CsvDataReader reader, int fileIndex, long line, RowFieldParser rows, ParsedBatch batch)
+    private void ParseOne<TFields>(TFields fields, int fieldCount, ReadOnlySpan<char> raw, int fileIndex, long line, RowFieldParser rows, ParsedBatch batch)
+        where TFields : IRecordFields, allows ref struct
     {
-        var raw = reader.GetRawRecordSpan();
-        if (reader.RowFieldCount <= 1 && raw.Trim().IsEmpty)
+        if (fieldCount <= 1 && raw.Trim().IsEmpty)
         {
             return; // a blank line is not a record
         }
 
         batch.RecordsRead++;
-        if (reader.RowFieldCount != schema.Header.Count)
+        if (fieldCount != schema.Header.Count)
         {
             batch.Quarantined.Add(new QuarantinedRow(fileIndex, line, null, RowProblem.FieldCount,
-                $"expected {schema.Header.Count} fields, found {reader.RowFieldCount}", Truncate(raw)));
+                $"expected {schema.Header.Count} fields, found {fieldCount}", Truncate(raw)));
             return;
         }
 
-        var problem = rows.TryAdd(reader, RowOrder.Of(fileIndex, line));
+        var problem = rows.TryAdd(fields, RowOrder.Of(fileIndex, line));
         if (problem is { } bad)
         {
             batch.Quarantined.Add(new QuarantinedRow(fileIndex, line, bad.Column + 1, bad.Category, bad.Reason, Truncate(raw)));
@@ -111,5 +127,11 @@ internal sealed class BlockParser(InputSchema schema)
         return raw.Length <= MaxRawChars
             ? raw.ToString()
             : string.Create(CultureInfo.InvariantCulture, $"{raw[..MaxRawChars]}... ({raw.Length} characters)");
+    }
+
+    private readonly struct PlainSink(BlockParser parser, int fileIndex, RowFieldParser rows, ParsedBatch batch) : IPlainRecordSink
+    {
+        public void Record(SplitFields fields, int fieldCount, ReadOnlySpan<char> raw, long line) =>
+            parser.ParseOne(fields, fieldCount, raw, fileIndex, line, rows, batch);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Pipeline.Steps.Chunker.Schema;
-using Sylvan.Data.Csv;
 
 namespace Pipeline.Steps.Chunker.Parsing;
 
@@ -14,17 +13,20 @@ internal sealed class RowFieldParser(
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _texts =
         new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private readonly int[] _parts = new int[6];
+    private readonly TimestampParts _timestampParts = new(schema);
+
+    private readonly TimestampMemo _lastTime = new();
 
     // An NA token that reads as a number (-999, NaN) must be looked for before parsing; otherwise parsing goes first.
     private readonly bool _numericNaTokens = schema.NaTokens.Any(t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
 
     /// <summary>Adds the row; returns the bad field (0-based column) and the reason when the row cannot be kept.</summary>
-    public (int Column, string Category, string Reason)? TryAdd(CsvDataReader reader, long order)
+    public (int Column, string Category, string Reason)? TryAdd<TFields>(TFields fields, long order)
+        where TFields : IRecordFields, allows ref struct
     {
         // Hashing a field is the costly part of a row, so each check is ordered to hash it once: a sensor already
         // seen in this batch was validated then, and a value that parses as a number cannot be an NA token.
-        var sensorField = reader.GetFieldSpan(schema.SensorIndex).Trim();
+        var sensorField = fields.Field(schema.SensorIndex).Trim();
         if (!_sensors.TryGetValue(sensorField, out var sensor))
         {
             if (sensorField.IsEmpty || na.Contains(sensorField))
@@ -40,7 +42,7 @@ internal sealed class RowFieldParser(
             sensor = Intern(_sensors, batch.SensorNames, sensorField);
         }
 
-        var time = ParseTime(reader);
+        var time = ParseTime(fields);
         if (time.Problem is { } timeProblem)
         {
             return timeProblem;
@@ -56,8 +58,8 @@ internal sealed class RowFieldParser(
         for (var j = 0; j < values.Length; j++)
         {
             var column = schema.ValueIndexes[j];
-            var field = reader.GetFieldSpan(column).Trim();
-            if (!_numericNaTokens && double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out values[j]))
+            var field = fields.Field(column).Trim();
+            if (!_numericNaTokens && TryParseNumber(field, out values[j]))
             {
                 continue;
             }
@@ -66,7 +68,7 @@ internal sealed class RowFieldParser(
             {
                 values[j] = MissingValue.Na;
             }
-            else if (!_numericNaTokens || !double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out values[j]))
+            else if (!_numericNaTokens || !TryParseNumber(field, out values[j]))
             {
                 batch.RemoveLast();
                 return (column, RowProblem.BadNumber, $"'{Clip(field)}' in column '{schema.Name(column)}' is not a number");
@@ -77,7 +79,7 @@ internal sealed class RowFieldParser(
         for (var j = 0; j < texts.Length; j++)
         {
             var column = schema.TextIndexes[j];
-            var field = reader.GetFieldSpan(column);
+            var field = fields.Field(column);
             if (_texts.TryGetValue(field, out texts[j]))
             {
                 continue;
@@ -95,13 +97,19 @@ internal sealed class RowFieldParser(
         return null;
     }
 
-    private (long UtcTicks, int Day, (int, string, string)? Problem) ParseTime(CsvDataReader reader)
+    private (long UtcTicks, int Day, (int, string, string)? Problem) ParseTime<TFields>(TFields fields)
+        where TFields : IRecordFields, allows ref struct
     {
         long wall;
         int? offset = null;
         if (schema.TimestampIndex >= 0)
         {
-            var field = reader.GetFieldSpan(schema.TimestampIndex);
+            var field = fields.Field(schema.TimestampIndex);
+            if (_lastTime.TryGet(field, out var lastUtc, out var lastDay))
+            {
+                return (lastUtc, lastDay, null);
+            }
+
             if (!TimestampParser.TryParse(field, schema.TimestampFormat!, out wall, out offset))
             {
                 return (0, 0, (schema.TimestampIndex, RowProblem.BadTimestamp, $"'{Clip(field)}' is not a timestamp of format {schema.TimestampFormat}"));
@@ -109,19 +117,10 @@ internal sealed class RowFieldParser(
         }
         else
         {
-            var parts = schema.TimestampParts;
-            for (var p = 0; p < 6; p++)
+            (wall, var problem) = _timestampParts.Parse(fields);
+            if (problem is not null)
             {
-                _parts[p] = 0;
-                if (p < parts.Count && !int.TryParse(reader.GetFieldSpan(parts[p]).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out _parts[p]))
-                {
-                    return (0, 0, (parts[p], RowProblem.BadTimestamp, $"'{Clip(reader.GetFieldSpan(parts[p]))}' in column '{schema.Name(parts[p])}' is not a whole number"));
-                }
-            }
-
-            if (!TryWallTicks(_parts, out wall))
-            {
-                return (0, 0, (parts[0], RowProblem.BadTimestamp, $"{_parts[0]}-{_parts[1]}-{_parts[2]} {_parts[3]}:{_parts[4]}:{_parts[5]} is not a valid date and time"));
+                return (0, 0, problem);
             }
         }
 
@@ -130,21 +129,16 @@ internal sealed class RowFieldParser(
             return (0, 0, (Math.Max(schema.TimestampIndex, 0), RowProblem.NonexistentLocalTime, $"{new DateTime(wall, DateTimeKind.Unspecified):yyyy-MM-dd HH:mm:ss} does not exist in time zone {schema.TimeZone.Id} (daylight-saving gap)"));
         }
 
+        if (schema.TimestampIndex >= 0)
+        {
+            _lastTime.Set(fields.Field(schema.TimestampIndex), utc, day);
+        }
+
         return (utc, day, null);
     }
 
-    private static bool TryWallTicks(int[] p, out long ticks)
-    {
-        ticks = 0;
-        if (p[0] is < 1 or > 9999 || p[1] is < 1 or > 12 || p[2] < 1 || p[2] > DateTime.DaysInMonth(p[0], p[1])
-            || p[3] is < 0 or > 23 || p[4] is < 0 or > 59 || p[5] is < 0 or > 59)
-        {
-            return false;
-        }
-
-        ticks = new DateTime(p[0], p[1], p[2], p[3], p[4], p[5]).Ticks;
-        return true;
-    }
+    private static bool TryParseNumber(ReadOnlySpan<char> field, out double value) =>
+        DecimalParser.TryParse(field, out value) || double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
     private static int Intern(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, List<string> names, ReadOnlySpan<char> value)
     {
@@ -159,5 +153,6 @@ internal sealed class RowFieldParser(
         return id;
     }
 
-    private static string Clip(ReadOnlySpan<char> field) => field.Length <= 40 ? field.ToString() : field[..40].ToString() + "...";
+    /// <summary>A field as quoted in a reason: at most 40 characters.</summary>
+    internal static string Clip(ReadOnlySpan<char> field) => field.Length <= 40 ? field.ToString() : field[..40].ToString() + "...";
 }

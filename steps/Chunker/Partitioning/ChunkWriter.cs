@@ -101,7 +101,7 @@ internal sealed class ChunkWriter(
 
     private async Task WriteFileAsync(string relative, RowBuffer rows, ChunkNames names, ReadOnlyMemory<int> fileRows, WriteArena arena, CancellationToken cancellationToken)
     {
-        await using var stream = File.Create(output.PathFor(relative));
+        await using var stream = new SynchronousWriteStream(output.PathFor(relative));
         await using (var writer = await ParquetWriter.CreateAsync(columns.Schema, stream, _writeOptions, cancellationToken: cancellationToken))
         {
             for (var first = 0; first < fileRows.Length; first += WriteArena.RowGroupRows)

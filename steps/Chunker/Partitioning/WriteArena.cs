@@ -7,8 +7,12 @@ namespace Pipeline.Steps.Chunker.Partitioning;
 /// </summary>
 internal sealed class WriteArena
 {
-    /// <summary>Rows per Parquet row group: bounds the column arrays however large a chunk is.</summary>
-    public const int RowGroupRows = 1 << 18;
+    /// <summary>
+    /// Rows per Parquet row group: bounds the column arrays however large a chunk is. Parquet.Net allocates its
+    /// own large arrays per row group and column, which only a full collection frees: 2^16 rows instead of 2^18
+    /// halved the forced full collections and took about 60 MiB off the peak (20 M rows).
+    /// </summary>
+    public const int RowGroupRows = 1 << 16;
 
     private int[] _ordered = [];
     private int[] _kept = [];
