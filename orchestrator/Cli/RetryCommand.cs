@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Engine.Storage;
 
@@ -47,7 +46,11 @@ internal static class RetryCommand
             return CliExitCodes.Refused;
         }
 
-        host.Services.GetRequiredService<EngineSignal>().Wake();
+        if (wait)
+        {
+            CliHost.RunStepsOf(host, runId);
+        }
+
         Console.WriteLine(stepId is null ? $"run {runId}: re-running what failed" : $"run {runId}: retrying step '{stepId}'");
         if (!wait)
         {

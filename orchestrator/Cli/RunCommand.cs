@@ -43,7 +43,7 @@ internal static class RunCommand
             return CliExitCodes.Refused;
         }
 
-        using var host = await CliHost.StartAsync(parse, runSteps: wait, cancellationToken);
+        using var host = await CliHost.StartAsync(parse, runSteps: wait, cancellationToken, publishWorkflows: true);
         var launcher = host.Services.GetRequiredService<RunLauncher>();
         RunRecord run;
         try
@@ -78,6 +78,7 @@ internal static class RunCommand
             return CliExitCodes.Success;
         }
 
+        CliHost.RunStepsOf(host, run.Id);
         var ended = await RunProgressPrinter.FollowAsync(host.Services, run.Id, cancellationToken);
         await host.StopAsync(CancellationToken.None);
         return ended?.State == RunState.Succeeded ? CliExitCodes.Success : CliExitCodes.RunDidNotSucceed;

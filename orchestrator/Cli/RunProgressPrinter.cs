@@ -9,6 +9,8 @@ internal static class RunProgressPrinter
     public static async Task<RunRecord?> FollowAsync(IServiceProvider services, string runId, CancellationToken cancellationToken)
     {
         var watcher = services.GetRequiredService<RunWatcher>();
+        using var stopHint = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var hint = HintIfStillQueuedAsync(services, runId, stopHint.Token);
         var clock = services.GetRequiredService<TimeProvider>();
         var last = new Dictionary<string, (StepState, int)>(StringComparer.Ordinal);
         var ended = await watcher.WaitAsync(runId, TimeSpan.FromDays(365), (run, steps) =>
@@ -27,6 +29,8 @@ internal static class RunProgressPrinter
             return Task.CompletedTask;
         }, cancellationToken);
 
+        await stopHint.CancelAsync();
+        await hint;
         if (ended is not null)
         {
             var took = ended.FinishedAt - (ended.StartedAt ?? ended.CreatedAt);
@@ -34,5 +38,23 @@ internal static class RunProgressPrinter
         }
 
         return ended;
+    }
+
+    // A run waits for a slot under its workflow's maxActiveRuns; runs this process does not run (queued by trigger,
+    // or a server's) may hold those slots, which without a hint looks like a hang.
+    private static async Task HintIfStillQueuedAsync(IServiceProvider services, string runId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+            if (await services.GetRequiredService<Engine.Storage.IRunStore>().GetRunAsync(runId, cancellationToken) is { State: RunState.Queued } run)
+            {
+                Console.WriteLine($"run {runId} is still queued: other runs of '{run.WorkflowId}' hold its active-run slots (maxActiveRuns); they end when a server (serve) runs them, or cancel them");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run ended first: nothing to explain.
+        }
     }
 }

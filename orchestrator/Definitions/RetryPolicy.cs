@@ -21,6 +21,7 @@ public sealed record RetryPolicy
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(retry, 1);
         var seconds = InitialDelaySeconds * Math.Pow(BackoffMultiplier, retry - 1);
-        return TimeSpan.FromSeconds(Math.Min(seconds, MaxDelaySeconds));
+        // Clamped to a day as well, so that a definition that slipped past validation cannot overflow TimeSpan.
+        return TimeSpan.FromSeconds(Math.Clamp(double.IsNaN(seconds) ? 0 : seconds, 0, Math.Min(MaxDelaySeconds, 86_400)));
     }
 }

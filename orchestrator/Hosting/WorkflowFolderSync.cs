@@ -29,7 +29,15 @@ public sealed partial class WorkflowFolderSync(IWorkflowStore workflows, TimePro
                 continue;
             }
 
-            var before = (await workflows.GetAsync(definition.Id, cancellationToken))?.LatestVersion;
+            var existing = await workflows.GetAsync(definition.Id, cancellationToken);
+            var before = existing?.LatestVersion;
+            if (existing?.DraftJson is { } draft && draft != json && await IsUnpublishedEditAsync(existing, draft, cancellationToken))
+            {
+                // Someone edited the draft through the API and has not published it: the file must not wipe that out.
+                Log.DraftKept(logger, definition.Id, file);
+                continue;
+            }
+
             await workflows.SaveDraftAsync(definition.Id, json, clock.GetUtcNow(), cancellationToken);
             var version = await workflows.PublishAsync(definition.Id, clock.GetUtcNow(), cancellationToken);
             if (version is not null && version.Version != before)
@@ -42,8 +50,14 @@ public sealed partial class WorkflowFolderSync(IWorkflowStore workflows, TimePro
         return published;
     }
 
+    private async Task<bool> IsUnpublishedEditAsync(WorkflowRecord existing, string draft, CancellationToken cancellationToken) =>
+        existing.LatestVersion is null || (await workflows.GetVersionAsync(existing.Id, null, cancellationToken))?.DefinitionJson != draft;
+
     private static partial class Log
     {
+        [LoggerMessage(4, LogLevel.Warning, "{Workflow} has an unpublished draft edited through the API; {File} was not published over it")]
+        public static partial void DraftKept(ILogger logger, string workflow, string file);
+
         [LoggerMessage(1, LogLevel.Warning, "workflows folder {Folder} does not exist; no definitions loaded from files")]
         public static partial void NoFolder(ILogger logger, string folder);
 

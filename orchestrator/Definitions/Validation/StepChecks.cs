@@ -5,6 +5,12 @@ internal static class StepChecks
 {
     private const int MaxRetries = 20;
 
+    // Upper bounds keep every delay and timeout a valid TimeSpan and timer: a "no limit" written as 1e18 would
+    // otherwise break the engine when the step fails, not when the definition is saved.
+    private const double MaxDelaySeconds = 86_400;
+    private const double MaxTimeoutSeconds = 7 * 86_400;
+    private const double MaxBackoffMultiplier = 10;
+
     public static void Check(WorkflowDefinition definition, List<DefinitionProblem> problems)
     {
         var stepsPath = JsonPaths.Property(JsonPaths.Root, "steps");
@@ -93,16 +99,16 @@ internal static class StepChecks
             problems.Add(new(JsonPaths.Property(retryPath, "retries"), $"must be between 0 and {MaxRetries}, not {retry.Retries}"));
         }
 
-        Positive(retry.InitialDelaySeconds, JsonPaths.Property(retryPath, "initialDelaySeconds"), problems);
-        Positive(retry.MaxDelaySeconds, JsonPaths.Property(retryPath, "maxDelaySeconds"), problems);
-        if (!(retry.BackoffMultiplier >= 1))
+        Positive(retry.InitialDelaySeconds, JsonPaths.Property(retryPath, "initialDelaySeconds"), problems, MaxDelaySeconds);
+        Positive(retry.MaxDelaySeconds, JsonPaths.Property(retryPath, "maxDelaySeconds"), problems, MaxDelaySeconds);
+        if (!(retry.BackoffMultiplier >= 1 && retry.BackoffMultiplier <= MaxBackoffMultiplier))
         {
-            problems.Add(new(JsonPaths.Property(retryPath, "backoffMultiplier"), $"must be at least 1, not {retry.BackoffMultiplier}"));
+            problems.Add(new(JsonPaths.Property(retryPath, "backoffMultiplier"), $"must be between 1 and {MaxBackoffMultiplier}, not {retry.BackoffMultiplier}"));
         }
 
         if (step.TimeoutSeconds is { } timeout)
         {
-            Positive(timeout, JsonPaths.Property(path, "timeoutSeconds"), problems);
+            Positive(timeout, JsonPaths.Property(path, "timeoutSeconds"), problems, MaxTimeoutSeconds);
         }
 
         var resourcesPath = JsonPaths.Property(path, "resources");
@@ -117,11 +123,15 @@ internal static class StepChecks
         }
     }
 
-    private static void Positive(double value, string path, List<DefinitionProblem> problems)
+    private static void Positive(double value, string path, List<DefinitionProblem> problems, double max = double.MaxValue)
     {
         if (!(value > 0) || double.IsInfinity(value))
         {
             problems.Add(new(path, $"must be greater than 0, not {value}"));
+        }
+        else if (value > max)
+        {
+            problems.Add(new(path, $"must be at most {max}, not {value}"));
         }
     }
 }

@@ -111,6 +111,15 @@ internal static class TriggerChecks
     private static void CheckInputs(WorkflowDefinition definition, TriggerDefinition trigger, string path, List<DefinitionProblem> problems)
     {
         var inputsPath = JsonPaths.Property(path, "inputs");
+        if (trigger.Type == TriggerTypes.Cron)
+        {
+            // Nobody is there to give a cron run its inputs: a required one missing would fail every due time.
+            foreach (var (name, input) in definition.Inputs.Where(i => i.Value is { Default: null } && !trigger.Inputs.ContainsKey(i.Key)))
+            {
+                problems.Add(new(inputsPath, $"input '{name}' has no default, so a cron trigger must give it"));
+            }
+        }
+
         foreach (var (name, value) in trigger.Inputs)
         {
             var inputPath = JsonPaths.Property(inputsPath, name);

@@ -18,6 +18,12 @@ public sealed class EngineOptions
     /// <summary>How long a claimed attempt stays this server's without renewal; a dead server's work is taken over after it.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// When set, this engine claims only that run's steps: the CLI's <c>run --wait</c> runs its own run and must not
+    /// take (and, when it exits, stop) steps of runs a server is there for. Empty until the CLI knows its run id.
+    /// </summary>
+    public string? OnlyRunId { get; set; }
+
     /// <summary>Whether this server runs steps at all (false: API and scheduler only).</summary>
     public bool RunSteps { get; set; } = true;
 }

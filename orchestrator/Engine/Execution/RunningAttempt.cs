@@ -14,9 +14,7 @@ internal sealed class RunningAttempt(ClaimedStep claimed) : IDisposable
 
     public bool TimedOut => Timeout?.IsCancellationRequested == true && !Stop.IsCancellationRequested;
 
-    public void Dispose()
-    {
-        Stop.Dispose();
-        Timeout?.Dispose();
-    }
+    // Stop is not disposed: without a timer it holds nothing, and StopRun or lease upkeep may still cancel it after
+    // the attempt ended (a disposed source would throw there). The timeout's timer is released.
+    public void Dispose() => Timeout?.Dispose();
 }

@@ -67,8 +67,16 @@ public sealed partial class WorkflowEngine(
         var now = clock.GetUtcNow();
         if (now >= _nextLeaseWork)
         {
-            await LeaseWorkAsync(now, stopping);
+            // Advanced first: lease upkeep that fails (one broken run) must not stop this server from claiming work.
             _nextLeaseWork = now + (options.LeaseDuration / 3);
+            try
+            {
+                await LeaseWorkAsync(now, stopping);
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            {
+                Log.TickFailed(logger, e);
+            }
         }
 
         // Starting queued runs takes a lock shared by all servers: do it when runs were created here, and otherwise
@@ -90,7 +98,12 @@ public sealed partial class WorkflowEngine(
             return;
         }
 
-        foreach (var claimed in await runs.ClaimStepsAsync(options.WorkerId, free, now, options.LeaseDuration, stopping))
+        if (options.OnlyRunId is "")
+        {
+            return;
+        }
+
+        foreach (var claimed in await runs.ClaimStepsAsync(options.WorkerId, free, now, options.LeaseDuration, options.OnlyRunId, stopping))
         {
             Launch(claimed, stopping);
         }
@@ -107,7 +120,10 @@ public sealed partial class WorkflowEngine(
 
     private void Launch(ClaimedStep claimed, CancellationToken stopping)
     {
-        var timeout = claimed.Step.Spec.TimeoutSeconds is { } seconds ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds), clock) : null;
+        // Validation caps timeouts at 7 days; the clamp keeps a stored one from breaking the timer.
+        var timeout = claimed.Step.Spec.TimeoutSeconds is { } seconds
+            ? new CancellationTokenSource(TimeSpan.FromSeconds(Math.Clamp(seconds, 0.001, 7 * 86_400)), clock)
+            : null;
         var attempt = new RunningAttempt(claimed) { Timeout = timeout };
         _running[claimed.Key] = attempt;
         Log.AttemptClaimed(logger, claimed.Key.ToString(), claimed.Step.ReadyAt is { } ready ? (clock.GetUtcNow() - ready).TotalMilliseconds : 0);
@@ -119,7 +135,18 @@ public sealed partial class WorkflowEngine(
         var key = attempt.Claimed.Key;
         try
         {
-            var result = await RunOnRunnerAsync(attempt);
+            AttemptResult result;
+            try
+            {
+                result = await RunOnRunnerAsync(attempt);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The runner could not run it (a folder it cannot write, an engine it cannot reach): the step fails with
+                // that reason, rather than lapsing later as "lost" with none.
+                result = new AttemptResult(AttemptStates.Failed, null, $"the runner failed: {e.Message}", Retryable: true);
+            }
+
             if (stopping.IsCancellationRequested && result.State == AttemptStates.Cancelled)
             {
                 // Shutting down: the attempt was stopped, not failed. Recorded as lost now, so another server (or this
@@ -127,7 +154,7 @@ public sealed partial class WorkflowEngine(
                 result = new AttemptResult(AttemptStates.Lost, result.ExitCode, $"server {options.WorkerId} shut down during the attempt", Retryable: true);
             }
 
-            var completed = await runs.CompleteAttemptAsync(key, options.WorkerId, result, clock.GetUtcNow(), CancellationToken.None);
+            var completed = await CompleteWithRetriesAsync(key, result);
             Log.AttemptEnded(logger, key.ToString(), result.State, result.ExitCode, completed);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -139,6 +166,26 @@ public sealed partial class WorkflowEngine(
             _running.TryRemove(key, out _);
             attempt.Dispose();
             signal.Wake();
+        }
+    }
+
+    /// <summary>
+    /// Records the result, trying again for a while if the database is briefly away: the attempt stays in the running
+    /// set meanwhile, so its lease keeps being renewed and a finished step is not mistaken for a lost one.
+    /// </summary>
+    private async Task<bool> CompleteWithRetriesAsync(AttemptKey key, AttemptResult result)
+    {
+        for (var delay = TimeSpan.FromMilliseconds(200); ; delay *= 2)
+        {
+            try
+            {
+                return await runs.CompleteAttemptAsync(key, options.WorkerId, result, clock.GetUtcNow(), CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException && delay < options.LeaseDuration)
+            {
+                Log.RecordRetry(logger, key.ToString(), delay.TotalMilliseconds, e.Message);
+                await Task.Delay(delay, clock, CancellationToken.None);
+            }
         }
     }
 
@@ -211,6 +258,9 @@ public sealed partial class WorkflowEngine(
 
         [LoggerMessage(5, LogLevel.Error, "attempt {Attempt} could not be run or recorded")]
         public static partial void AttemptCrashed(ILogger logger, string attempt, Exception exception);
+
+        [LoggerMessage(7, LogLevel.Warning, "attempt {Attempt}: cannot record its result yet, trying again in {DelayMs} ms: {Reason}")]
+        public static partial void RecordRetry(ILogger logger, string attempt, double delayMs, string reason);
 
         [LoggerMessage(6, LogLevel.Warning, "{Count} attempts of stopped servers were taken over")]
         public static partial void LeasesExpired(ILogger logger, int count);

@@ -12,10 +12,12 @@ public static class RunProgress
         var list = steps.ToList();
         var i = IndexOf(list, stepId);
         var step = list[i] with { LeaseOwner = null, LeaseExpiresAt = null, ExitCode = result.ExitCode, Error = result.Error };
-        var retriesLeft = step.Attempts <= step.Spec.Retry.Retries;
+        // Counted from the last manual retry, so retrying a step by hand gives it its retries again.
+        var attemptsSinceReset = step.Attempts - step.RetryBase;
+        var retriesLeft = attemptsSinceReset <= step.Spec.Retry.Retries;
         list[i] = result.Succeeded ? step with { State = StepState.Succeeded, FinishedAt = now, Error = null }
             : result.Retryable && retriesLeft && run.State == RunState.Running
-                ? step with { State = StepState.UpForRetry, ReadyAt = now + step.Spec.Retry.DelayBefore(step.Attempts) }
+                ? step with { State = StepState.UpForRetry, ReadyAt = now + step.Spec.Retry.DelayBefore(Math.Max(attemptsSinceReset, 1)) }
                 : step with { State = StepState.Failed, FinishedAt = now };
         return Settle(run, list, now);
     }
@@ -89,6 +91,12 @@ public static class RunProgress
         }
 
         var downstream = Downstream(list, stepId);
+        if (list.FirstOrDefault(s => downstream.Contains(s.StepId) && s.State == StepState.Running) is { } running)
+        {
+            // Clearing it would leave its process writing on and its attempt open; it must end (or be cancelled) first.
+            throw new RunChangeRefusedException($"step '{running.StepId}', downstream of '{stepId}', is running; wait for it to end or cancel the run first");
+        }
+
         for (var j = 0; j < list.Count; j++)
         {
             if (j == i)
@@ -149,6 +157,7 @@ public static class RunProgress
     private static StepRunRecord Cleared(StepRunRecord step, StepState state, DateTimeOffset? readyAt) => step with
     {
         State = state,
+        RetryBase = step.Attempts,
         ReadyAt = readyAt,
         StartedAt = null,
         FinishedAt = null,

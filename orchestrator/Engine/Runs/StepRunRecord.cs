@@ -14,6 +14,9 @@ public sealed record StepRunRecord
     /// <summary>Attempts started so far (0 before the first).</summary>
     public int Attempts { get; init; }
 
+    /// <summary>Attempts made before the step was last retried by hand; its retries count from there.</summary>
+    public int RetryBase { get; init; }
+
     /// <summary>When a queued or up-for-retry step may be claimed.</summary>
     public DateTimeOffset? ReadyAt { get; init; }
 

@@ -42,34 +42,55 @@ public sealed partial class CronScheduler(ScheduleCatalog catalog, RunLauncher l
         var fired = 0;
         foreach (var trigger in await catalog.CronTriggersAsync(cancellationToken))
         {
-            var key = $"{trigger.WorkflowId}:{trigger.Index}:{trigger.Definition.Schedule}";
-            var first = !_checkedUpTo.TryGetValue(key, out var from);
-            if (first)
+            try
             {
-                from = trigger.Definition.CatchUp == CatchUpPolicies.None ? _startedAt : Later(now - options.CatchUpHorizon, trigger.PublishedAt);
+                fired += await FireDueAsync(trigger, now, cancellationToken);
             }
-
-            var due = trigger.DueBetween(from, now).ToList();
-            if (first && trigger.Definition.CatchUp == CatchUpPolicies.Latest && due.Count > 1)
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {
-                due = [due[^1]];
+                // One trigger that cannot fire must not hold up the others; it is tried again next check.
+                Log.TriggerFailed(logger, trigger.WorkflowId, trigger.Index, e.Message);
             }
-
-            foreach (var time in due)
-            {
-                var run = await launcher.LaunchAsync(
-                    new LaunchRequest { WorkflowId = trigger.WorkflowId, Inputs = trigger.Definition.Inputs, TriggeredBy = "cron", LogicalDate = TimeZoneInfo.ConvertTime(time, trigger.TimeZone), DedupKey = trigger.DedupKey(time) },
-                    cancellationToken);
-                if (run is not null)
-                {
-                    fired++;
-                    Log.Fired(logger, trigger.WorkflowId, time, run.Id);
-                }
-            }
-
-            _checkedUpTo[key] = now;
         }
 
+        return fired;
+    }
+
+    private async Task<int> FireDueAsync(CronTrigger trigger, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var key = $"{trigger.WorkflowId}:{trigger.Index}:{trigger.Definition.Schedule}";
+        var first = !_checkedUpTo.TryGetValue(key, out var from);
+        if (first)
+        {
+            // none: only what falls due from now on (since this server started, and not before the version existed).
+            from = trigger.Definition.CatchUp == CatchUpPolicies.None
+                ? Later(_startedAt, trigger.PublishedAt)
+                : Later(now - options.CatchUpHorizon, trigger.PublishedAt);
+        }
+
+        var due = trigger.DueBetween(from, now).ToList();
+        if (first && trigger.Definition.CatchUp == CatchUpPolicies.Latest && due.Count > 1)
+        {
+            due = [due[^1]];
+        }
+
+        var fired = 0;
+        foreach (var time in due)
+        {
+            var run = await launcher.LaunchAsync(
+                new LaunchRequest { WorkflowId = trigger.WorkflowId, Inputs = trigger.Definition.Inputs, TriggeredBy = "cron", LogicalDate = TimeZoneInfo.ConvertTime(time, trigger.TimeZone), DedupKey = trigger.DedupKey(time) },
+                cancellationToken);
+            if (run is not null)
+            {
+                fired++;
+                Log.Fired(logger, trigger.WorkflowId, time, run.Id);
+            }
+
+            // Advanced per due time, so a failure part-way does not fire the earlier ones again (they are deduped anyway).
+            _checkedUpTo[key] = time;
+        }
+
+        _checkedUpTo[key] = now;
         return fired;
     }
 
@@ -79,6 +100,9 @@ public sealed partial class CronScheduler(ScheduleCatalog catalog, RunLauncher l
     {
         [LoggerMessage(1, LogLevel.Information, "cron: {Workflow} due at {Due:O} started run {RunId}")]
         public static partial void Fired(ILogger logger, string workflow, DateTimeOffset due, string runId);
+
+        [LoggerMessage(3, LogLevel.Error, "cron: {Workflow} trigger {Trigger} cannot fire: {Reason}")]
+        public static partial void TriggerFailed(ILogger logger, string workflow, int trigger, string reason);
 
         [LoggerMessage(2, LogLevel.Error, "cron check failed; trying again")]
         public static partial void CheckFailed(ILogger logger, Exception exception);

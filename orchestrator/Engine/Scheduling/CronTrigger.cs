@@ -6,9 +6,12 @@ namespace Pipeline.Orchestrator.Engine.Scheduling;
 /// <summary>A cron trigger of a published workflow version, parsed: its expression, time zone and catch-up policy.</summary>
 public sealed record CronTrigger(string WorkflowId, int Version, int Index, TriggerDefinition Definition, CronExpression Expression, TimeZoneInfo TimeZone, DateTimeOffset PublishedAt)
 {
-    /// <summary>Unique per workflow, schedule and due time, whatever the version: the key that makes each due time fire once.</summary>
+    /// <summary>
+    /// Unique per workflow, trigger, schedule and due time, whatever the version: the key that makes each due time
+    /// fire once. The trigger's index is part of it, so two triggers on one schedule (other inputs) both fire.
+    /// </summary>
     public string DedupKey(DateTimeOffset due) =>
-        $"cron:{WorkflowId}:{Definition.Schedule}:{Definition.TimeZone ?? "UTC"}:{due.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}";
+        $"cron:{WorkflowId}:{Index}:{Definition.Schedule}:{Definition.TimeZone ?? "UTC"}:{due.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}";
 
     /// <summary>Due times after <paramref name="from"/>, up to and including <paramref name="to"/>.</summary>
     public IEnumerable<DateTimeOffset> DueBetween(DateTimeOffset from, DateTimeOffset to) =>

@@ -35,7 +35,11 @@ public interface IRunStore
     /// running runs, oldest ready first: each becomes running with its attempt count raised by one, a running
     /// attempt row, and a lease for <paramref name="worker"/> until <c>now + lease</c>.
     /// </summary>
-    Task<IReadOnlyList<ClaimedStep>> ClaimStepsAsync(string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ClaimedStep>> ClaimStepsAsync(string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        ClaimStepsAsync(worker, max, now, lease, null, cancellationToken);
+
+    /// <summary>As the other overload, limited to the steps of one run when <paramref name="onlyRunId"/> is set.</summary>
+    Task<IReadOnlyList<ClaimedStep>> ClaimStepsAsync(string worker, int max, DateTimeOffset now, TimeSpan lease, string? onlyRunId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Extends the leases of the worker's running attempts to <paramref name="expiresAt"/>. Returns those of

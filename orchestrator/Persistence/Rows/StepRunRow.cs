@@ -11,13 +11,13 @@ internal sealed record StepRunRow
     public const string Columns =
         "run_id AS RunId, step_id AS StepId, ordinal AS Ordinal, depends_on AS DependsOn, state AS State, attempts AS Attempts, " +
         "ready_at AS ReadyAt, started_at AS StartedAt, finished_at AS FinishedAt, exit_code AS ExitCode, error AS Error, " +
-        "lease_owner AS LeaseOwner, lease_expires_at AS LeaseExpiresAt, spec AS Spec";
+        "lease_owner AS LeaseOwner, lease_expires_at AS LeaseExpiresAt, retry_base AS RetryBase, spec AS Spec";
 
     /// <summary>The columns a state change may write (the others are fixed when the run is created).</summary>
     public const string UpdateSql =
         "UPDATE step_runs SET state = @State, attempts = @Attempts, ready_at = @ReadyAt, started_at = @StartedAt, " +
         "finished_at = @FinishedAt, exit_code = @ExitCode, error = @Error, lease_owner = @LeaseOwner, " +
-        "lease_expires_at = @LeaseExpiresAt WHERE run_id = @RunId AND step_id = @StepId";
+        "lease_expires_at = @LeaseExpiresAt, retry_base = @RetryBase WHERE run_id = @RunId AND step_id = @StepId";
 
     public string RunId { get; set; } = "";
 
@@ -45,6 +45,8 @@ internal sealed record StepRunRow
 
     public long? LeaseExpiresAt { get; set; }
 
+    public long RetryBase { get; set; }
+
     public string Spec { get; set; } = "{}";
 
     public static StepRunRow From(StepRunRecord step, int ordinal) => From(step, ordinal, null);
@@ -65,6 +67,7 @@ internal sealed record StepRunRow
         Error = step.Error,
         LeaseOwner = step.LeaseOwner,
         LeaseExpiresAt = UnixMs.From(step.LeaseExpiresAt),
+        RetryBase = step.RetryBase,
         Spec = stored?.Spec ?? JsonSerializer.Serialize(step.Spec, PersistenceJson.Default.StepSpec),
     };
 
@@ -86,6 +89,7 @@ internal sealed record StepRunRow
         Error = Error,
         LeaseOwner = LeaseOwner,
         LeaseExpiresAt = UnixMs.To(LeaseExpiresAt),
+        RetryBase = checked((int)RetryBase),
         Spec = SpecCache.Parse(Spec, $"{RunId}/{StepId}"),
     };
 }

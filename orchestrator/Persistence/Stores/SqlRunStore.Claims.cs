@@ -7,7 +7,10 @@ namespace Pipeline.Orchestrator.Persistence.Stores;
 /// <summary>Claims and leases: which worker runs which attempt, and until when.</summary>
 public sealed partial class SqlRunStore
 {
-    public Task<IReadOnlyList<ClaimedStep>> ClaimStepsAsync(string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ClaimedStep>> ClaimStepsAsync(string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        ClaimStepsAsync(worker, max, now, lease, null, cancellationToken);
+
+    public Task<IReadOnlyList<ClaimedStep>> ClaimStepsAsync(string worker, int max, DateTimeOffset now, TimeSpan lease, string? onlyRunId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(worker);
         if (max <= 0)
@@ -23,10 +26,10 @@ public sealed partial class SqlRunStore
             var picked = (await connection.QueryAsync<(string RunId, string StepId)>(new CommandDefinition(
                 $"""
                 SELECT s.run_id, s.step_id FROM step_runs s JOIN runs r ON r.id = s.run_id
-                WHERE s.state IN ('queued', 'up-for-retry') AND s.ready_at <= @at AND r.state = 'running'
+                WHERE s.state IN ('queued', 'up-for-retry') AND s.ready_at <= @at AND r.state = 'running'{(onlyRunId is null ? "" : " AND s.run_id = @onlyRunId")}
                 ORDER BY s.ready_at, s.run_id, s.step_id
                 LIMIT @max{Dialect.ClaimLock}
-                """, new { at, max = (long)max }, transaction, cancellationToken: cancellationToken))).ToList();
+                """, new { at, max = (long)max, onlyRunId }, transaction, cancellationToken: cancellationToken))).ToList();
             if (picked.Count == 0)
             {
                 return [];

@@ -1,4 +1,5 @@
 using Pipeline.Orchestrator.Definitions;
+using Pipeline.Orchestrator.Definitions.Validation;
 
 namespace Pipeline.Orchestrator.Tests.Definitions;
 
@@ -67,7 +68,22 @@ public sealed class StepValidationTests
         ProblemAssert.Only(
             TestDefinitions.Valid().WithStep(0, s => s with { Retry = new RetryPolicy { BackoffMultiplier = 0.5 } }),
             "$.steps[0].retry.backoffMultiplier",
-            "must be at least 1, not 0.5");
+            "must be between 1 and 10, not 0.5");
+
+    // "No limit" written as a huge number would overflow the engine's timers when the step runs or fails.
+    [Fact]
+    public void Delays_and_timeouts_have_upper_bounds()
+    {
+        var problems = WorkflowValidator.Validate(TestDefinitions.Valid().WithStep(0, s => s with
+        {
+            TimeoutSeconds = 5_000_000,
+            Retry = new RetryPolicy { MaxDelaySeconds = 1e18 },
+        }));
+
+        Assert.Equal(
+            [("$.steps[0].retry.maxDelaySeconds", "must be at most 86400, not 1E+18"), ("$.steps[0].timeoutSeconds", "must be at most 604800, not 5000000")],
+            problems.Select(p => (p.Path, p.Message)).Order());
+    }
 
     [Fact]
     public void Timeout_is_positive() =>

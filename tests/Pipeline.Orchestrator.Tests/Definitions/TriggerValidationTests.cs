@@ -5,7 +5,16 @@ namespace Pipeline.Orchestrator.Tests.Definitions;
 
 public sealed class TriggerValidationTests
 {
-    private static TriggerDefinition Cron(string? schedule = "0 2 * * *") => new() { Type = TriggerTypes.Cron, Schedule = schedule };
+    // The valid definition's 'day' input has no default, so its cron triggers must give it.
+    private static TriggerDefinition Cron(string? schedule = "0 2 * * *") =>
+        new() { Type = TriggerTypes.Cron, Schedule = schedule, Inputs = new Dictionary<string, string> { ["day"] = "2024-01-01" } };
+
+    [Fact]
+    public void A_cron_trigger_must_give_every_input_without_a_default() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithTrigger(Cron() with { Inputs = new Dictionary<string, string>() }),
+            "$.triggers[0].inputs",
+            "input 'day' has no default, so a cron trigger must give it");
 
     [Theory]
     [InlineData("0 2 * * *")]
@@ -93,7 +102,7 @@ public sealed class TriggerValidationTests
     [Fact]
     public void Trigger_inputs_must_be_declared() =>
         ProblemAssert.Only(
-            TestDefinitions.Valid().WithTrigger(Cron() with { Inputs = new Dictionary<string, string> { ["sauce"] = "x" } }),
+            TestDefinitions.Valid().WithTrigger(Cron() with { Inputs = new Dictionary<string, string> { ["day"] = "2024-01-01", ["sauce"] = "x" } }),
             "$.triggers[0].inputs.sauce",
             "the workflow declares no input 'sauce'");
 

@@ -76,7 +76,7 @@ public sealed class WorkflowValidatorTests
             .WithStep(0, s => s with { Program = null, Command = "/bin/true", Image = "busybox" })
             .WithStep(1, s => s with { DependsOn = ["chunk", "nope", "features"] })
             .WithStep(2, s => s with { Retry = new RetryPolicy { Retries = 21 }, Args = ["${{ inputs.missing }}"] })
-            .WithTrigger(new TriggerDefinition { Type = TriggerTypes.Cron, Schedule = "not cron" });
+            .WithTrigger(new TriggerDefinition { Type = TriggerTypes.Cron, Schedule = "not cron", Inputs = new Dictionary<string, string> { ["day"] = "2024-01-01" } });
 
         var problems = WorkflowValidator.Validate(definition).Select(p => p.Path).ToList();
 

@@ -64,6 +64,24 @@ public sealed class EngineReplicaTests(PostgresFixture postgres)
         Assert.Equal(["first 1", "first 2", "second 1"], await File.ReadAllLinesAsync(ledger));
     }
 
+    // The CLI's run --wait: its engine takes its own run's steps, never those of runs a server is there for.
+    [Fact]
+    public async Task An_engine_limited_to_one_run_leaves_the_steps_of_other_runs_alone()
+    {
+        await using var test = await TestDatabase.CreateAsync("sqlite", postgres);
+        Directory.CreateDirectory(test.Folder);
+        await using var cli = new EngineReplica(test.Open(), Path.Combine(test.Folder, "data"), "cli");
+        // Two active runs allowed, so "mine" does not wait for a slot held by the run nobody here runs.
+        await cli.PublishAsync(FanOut("fan", 3, "true").Replace("\"name\":\"fan\"", "\"name\":\"fan\",\"maxActiveRuns\":2", StringComparison.Ordinal));
+        var others = (await cli.Launcher.LaunchAsync(new LaunchRequest { WorkflowId = "fan" }, CancellationToken.None))!;
+        var mine = (await cli.Launcher.LaunchAsync(new LaunchRequest { WorkflowId = "fan" }, CancellationToken.None))!;
+        cli.Options.OnlyRunId = mine.Id;
+        cli.Start();
+
+        Assert.Equal(RunState.Succeeded, (await cli.WaitForEndAsync(mine.Id, Patience)).State);
+        Assert.Empty(await cli.Database.Runs.GetAttemptsAsync(others.Id, CancellationToken.None));
+    }
+
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         for (var i = 0; i < 400; i++)

@@ -99,6 +99,23 @@ public sealed class RunProgressTests
     }
 
     [Fact]
+    public void A_step_retried_by_hand_gets_its_retries_again()
+    {
+        var (run, steps) = Diamondless();
+        var spec = steps[0].Spec with { Retry = new() { Retries = 1, InitialDelaySeconds = 10 } };
+        run = run with { State = RunState.Failed };
+        steps = [steps[0] with { State = StepState.Failed, Attempts = 2, Spec = spec }, steps[1] with { State = StepState.UpstreamFailed }, steps[2] with { State = StepState.UpstreamFailed }, steps[3] with { State = StepState.UpstreamFailed }];
+
+        var retried = RunProgress.RetryStep(run, steps, "chunk", Now);
+        var third = retried.Steps.Select(s => s.StepId == "chunk" ? s with { State = StepState.Running, Attempts = 3 } : s).ToList();
+        var afterThird = RunProgress.AfterAttempt(retried.Run, third, "chunk", new AttemptResult(AttemptStates.Failed, 70, "again", true), Now);
+
+        Assert.Equal(2, retried.Steps[0].RetryBase);
+        Assert.Equal(StepState.UpForRetry, StateOf(afterThird, "chunk"));
+        Assert.Equal(Now.AddSeconds(10), afterThird.Steps[0].ReadyAt);
+    }
+
+    [Fact]
     public void Retrying_a_step_whose_upstream_did_not_succeed_is_refused_with_the_step_to_retry_instead()
     {
         var (run, steps) = Diamondless();
@@ -106,6 +123,17 @@ public sealed class RunProgressTests
         steps = [steps[0] with { State = StepState.Failed }, steps[1] with { State = StepState.UpstreamFailed }, steps[2] with { State = StepState.UpstreamFailed }, steps[3] with { State = StepState.UpstreamFailed }];
 
         var refused = Assert.Throws<RunChangeRefusedException>(() => RunProgress.RetryStep(run, steps, "train", Now));
+
+        Assert.Contains("'features'", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Retrying_a_step_while_a_step_downstream_of_it_runs_is_refused()
+    {
+        var (run, steps) = Diamondless();
+        steps = [steps[0] with { State = StepState.Succeeded }, steps[1] with { State = StepState.Running, Attempts = 1 }, steps[2], steps[3]];
+
+        var refused = Assert.Throws<RunChangeRefusedException>(() => RunProgress.RetryStep(run, steps, "chunk", Now));
 
         Assert.Contains("'features'", refused.Message, StringComparison.Ordinal);
     }

@@ -85,6 +85,7 @@ public sealed class RunChangeTests(PostgresFixture postgres)
         Assert.Equal((RunState.Running, (DateTimeOffset?)null, (string?)null), (reopened!.State, reopened.FinishedAt, reopened.Error));
         var steps = await store.GetStepRunsAsync(run.Run.Id, None);
         Assert.Equal((StepState.Queued, T0.AddSeconds(10), StepState.Pending, 1), (steps[0].State, steps[0].ReadyAt!.Value, steps[1].State, steps[0].Attempts));
+        Assert.Equal(1, steps[0].RetryBase);
         Assert.Null(steps[0].Error);
         Assert.Equal(RunState.Running, (await store.GetRunAsync(run.Run.Id, None))!.State);
         var again = Assert.Single(await store.ClaimStepsAsync("w1", 5, T0.AddSeconds(10), Lease, None));
