@@ -10,7 +10,7 @@ namespace Pipeline.Orchestrator.Engine.Launching;
 
 /// <summary>
 /// Turns a request into a stored run: the published version's definition, inputs checked and defaulted, every
-/// step's arguments and environment rendered once (so retries run exactly the same command), roots queued.
+/// step's arguments and environment rendered once (so retries run exactly the same command).
 /// </summary>
 public sealed class RunLauncher(IWorkflowStore workflows, IRunStore runs, EngineSignal signal, EngineOptions options, TimeProvider clock)
 {
@@ -83,8 +83,10 @@ public sealed class RunLauncher(IWorkflowStore workflows, IRunStore runs, Engine
             RunId = run.Id,
             StepId = step.Id,
             DependsOn = step.DependsOn,
-            State = step.DependsOn.Count == 0 ? StepState.Queued : StepState.Pending,
-            ReadyAt = step.DependsOn.Count == 0 ? now : null,
+            // Every step waits, the first ones included, until the run gets one of its workflow's active-run slots:
+            // then the store queues the first ones (StartQueuedRunsAsync), so claims never scan steps of waiting runs.
+            State = StepState.Pending,
+            ReadyAt = null,
             Spec = spec,
         };
     }

@@ -74,8 +74,13 @@ public sealed partial class SqlRunStore
         var expires = UnixMs.From(expiresAt);
         return _database.WriteAsync<IReadOnlyList<AttemptKey>>(async (connection, transaction) =>
         {
+            // The runs' rows first, in id order, as every other change of a run locks its row before its steps:
+            // renewing step rows directly could deadlock with a cancel of the same run updating them in another order.
+            var runIds = attempts.Select(a => a.RunId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"SELECT id FROM runs WHERE {Dialect.InList("id", "runIds")} ORDER BY id{Dialect.ForUpdate}", new { runIds }, transaction, cancellationToken: cancellationToken));
             var lost = new List<AttemptKey>();
-            foreach (var key in attempts)
+            foreach (var key in attempts.OrderBy(a => a.RunId, StringComparer.Ordinal).ThenBy(a => a.StepId, StringComparer.Ordinal))
             {
                 // Held means: still running, by this worker, and still this attempt (not lost and claimed again).
                 var renewed = await connection.ExecuteAsync(new CommandDefinition(

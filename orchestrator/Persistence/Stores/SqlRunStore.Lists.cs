@@ -98,10 +98,10 @@ public sealed partial class SqlRunStore
                         "UPDATE runs SET state = 'running', started_at = @at WHERE id = @id AND state = 'queued'",
                         new { id, at = UnixMs.From(now) }, transaction, cancellationToken: cancellationToken)) == 1)
                 {
-                    // Its first steps become ready now, not when the run was queued: waiting for a slot is not
-                    // scheduling delay, and ready -> started should measure only the latter.
+                    // Its first steps (those without dependencies) become ready now, not when the run was queued:
+                    // waiting for a slot is not scheduling delay, and claims need not scan the steps of waiting runs.
                     await connection.ExecuteAsync(new CommandDefinition(
-                        "UPDATE step_runs SET ready_at = @at WHERE run_id = @id AND state = 'queued'",
+                        "UPDATE step_runs SET state = 'queued', ready_at = @at WHERE run_id = @id AND (state = 'queued' OR (state = 'pending' AND depends_on = '[]'))",
                         new { id, at = UnixMs.From(now) }, transaction, cancellationToken: cancellationToken));
                     running[workflowId] = active + 1;
                     started.Add(id);
