@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.Definitions.Serialization;
 using Pipeline.Orchestrator.Engine.Storage;
@@ -7,6 +8,8 @@ namespace Pipeline.Orchestrator.Engine.Scheduling;
 /// <summary>The cron and HTTP triggers of every workflow's latest published version.</summary>
 public sealed class ScheduleCatalog(IWorkflowStore workflows)
 {
+    private readonly ConcurrentDictionary<(string WorkflowId, int Version), (WorkflowDefinition? Definition, DateTimeOffset PublishedAt)> _versions = new();
+
     public async Task<IReadOnlyList<CronTrigger>> CronTriggersAsync(CancellationToken cancellationToken) =>
         [.. (await PublishedAsync(cancellationToken)).SelectMany(p => p.Definition.Triggers
             .Select((t, i) => (t, i))
@@ -32,10 +35,23 @@ public sealed class ScheduleCatalog(IWorkflowStore workflows)
         var found = new List<(WorkflowDefinition, int, DateTimeOffset)>();
         foreach (var workflow in await workflows.ListAsync(cancellationToken))
         {
-            if (await workflows.GetVersionAsync(workflow.Id, null, cancellationToken) is { } version
-                && WorkflowDefinitionReader.ReadAndValidate(version.DefinitionJson) is ({ } definition, { Count: 0 }))
+            if (workflow.LatestVersion is not { } latest)
             {
-                found.Add((definition, version.Version, version.PublishedAt));
+                continue;
+            }
+
+            // Published versions never change: each is read and validated once, not on every check.
+            if (!_versions.TryGetValue((workflow.Id, latest), out var known))
+            {
+                var version = await workflows.GetVersionAsync(workflow.Id, latest, cancellationToken);
+                var read = version is null ? null : WorkflowDefinitionReader.ReadAndValidate(version.DefinitionJson);
+                known = (read is { IsValid: true } ? read.Definition : null, version?.PublishedAt ?? default);
+                _versions[(workflow.Id, latest)] = known;
+            }
+
+            if (known.Definition is { } definition)
+            {
+                found.Add((definition, latest, known.PublishedAt));
             }
         }
 
