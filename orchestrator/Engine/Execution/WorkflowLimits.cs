@@ -12,6 +12,7 @@ public sealed class WorkflowLimits(IWorkflowStore workflows, TimeProvider clock)
 {
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, int> _limits = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _readVersions = new(StringComparer.Ordinal);
     private DateTimeOffset _readAt = DateTimeOffset.MinValue;
 
     /// <summary>The limit of a workflow; 1 for one not seen yet.</summary>
@@ -27,9 +28,12 @@ public sealed class WorkflowLimits(IWorkflowStore workflows, TimeProvider clock)
 
         foreach (var workflow in await workflows.ListAsync(cancellationToken))
         {
-            if (await workflows.GetVersionAsync(workflow.Id, null, cancellationToken) is { } version)
+            // A version never changes: its limit is read once, when it becomes the latest.
+            if (workflow.LatestVersion is { } latest && _readVersions.GetValueOrDefault(workflow.Id) != latest
+                && await workflows.GetVersionAsync(workflow.Id, latest, cancellationToken) is { } version)
             {
                 _limits[workflow.Id] = MaxActiveRuns(version.DefinitionJson);
+                _readVersions[workflow.Id] = latest;
             }
         }
 
