@@ -14,7 +14,9 @@ internal sealed class ChunkWriter(
 {
     public const string SchemaName = "chunk";
 
-    private readonly ParquetOptions _writeOptions = WriteOptions(columns);
+    private readonly ParquetOptions _writeOptions = ChunkWriteOptions.Create(columns);
+
+    private readonly TemporalAnnotations _annotations = new([columns.Timestamp, columns.Date], new ParquetOptions());
 
     // One per writer running at a time (the flusher runs two); reused, so a chunk's scratch arrays are not garbage.
     private readonly ConcurrentBag<WriteArena> _arenas = [];
@@ -102,13 +104,15 @@ internal sealed class ChunkWriter(
     private async Task WriteFileAsync(string relative, RowBuffer rows, ChunkNames names, ReadOnlyMemory<int> fileRows, WriteArena arena, CancellationToken cancellationToken)
     {
         await using var stream = new SynchronousWriteStream(output.PathFor(relative));
-        await using (var writer = await ParquetWriter.CreateAsync(columns.Schema, stream, _writeOptions, cancellationToken: cancellationToken))
+        await using (var writer = await ParquetWriter.CreateAsync(columns.WriteSchema, stream, _writeOptions, cancellationToken: cancellationToken))
         {
             for (var first = 0; first < fileRows.Length; first += WriteArena.RowGroupRows)
             {
                 var groupRows = fileRows.Slice(first, Math.Min(WriteArena.RowGroupRows, fileRows.Length - first));
                 await WriteRowGroupAsync(writer, rows, names, groupRows, arena, cancellationToken);
             }
+
+            _annotations.Apply(writer);
         }
 
         output.AddFile(relative, fileRows.Length, columns.Schema.Fields.Count, SchemaName);
@@ -125,14 +129,14 @@ internal sealed class ChunkWriter(
         {
             var row = keys[i];
             sensorIds[i] = names.Sensors[rows.Sensor(row)];
-            timestamps[i] = new DateTime(rows.Ticks(row), DateTimeKind.Utc);
-            dates[i] = new DateTime(rows.Day(row) * TimeSpan.TicksPerDay, DateTimeKind.Utc);
+            timestamps[i] = TemporalAnnotations.UnixMicros(rows.Ticks(row));
+            dates[i] = TemporalAnnotations.UnixDays(rows.Day(row));
         }
 
         using var group = writer.CreateRowGroup();
         await group.WriteAsync(columns.SensorId, new ArraySegment<string>(sensorIds, 0, count));
-        await group.WriteAsync<DateTime>(columns.Timestamp, timestamps.AsMemory(0, count), cancellationToken: cancellationToken);
-        await group.WriteAsync<DateTime>(columns.Date, dates.AsMemory(0, count), cancellationToken: cancellationToken);
+        await group.WriteAsync<long>(columns.TimestampMicros, timestamps.AsMemory(0, count), cancellationToken: cancellationToken);
+        await group.WriteAsync<int>(columns.UnixDate, dates.AsMemory(0, count), cancellationToken: cancellationToken);
         var values = arena.Values(count);
         for (var j = 0; j < columns.Values.Count; j++)
         {
@@ -158,27 +162,5 @@ internal sealed class ChunkWriter(
 
             await group.WriteAsync(columns.Texts[j], new ArraySegment<string>(texts!, 0, count));
         }
-    }
-
-    private static ParquetOptions WriteOptions(ChunkColumns columns)
-    {
-        // Parquet.Net pools its encoding buffers without bound unless told; that pool alone pushed the peak past the budget.
-        var options = new ParquetOptions
-        {
-            MaximumSmallPoolFreeBytes = 16 << 20,
-            MaximumLargePoolFreeBytes = 32 << 20,
-        };
-
-        // Sensor ids and texts repeat: dictionary encoding makes them smaller and about twice as fast to read back
-        // (Parquet.Net writes strings plain unless asked).
-        options.ColumnEncodingHints[columns.SensorId.Name] = EncodingHint.Dictionary;
-        options.ColumnEncodingHints[columns.Timestamp.Name] = EncodingHint.Dictionary;
-        options.ColumnEncodingHints[columns.Date.Name] = EncodingHint.Dictionary;
-        foreach (var text in columns.Texts)
-        {
-            options.ColumnEncodingHints[text.Name] = EncodingHint.Dictionary;
-        }
-
-        return options;
     }
 }

@@ -17,8 +17,8 @@ internal sealed class WriteArena
     private int[] _ordered = [];
     private int[] _kept = [];
     private string[] _sensorIds = [];
-    private DateTime[] _timestamps = [];
-    private DateTime[] _dates = [];
+    private long[] _timestamps = [];
+    private int[] _dates = [];
     private double?[] _values = [];
     private string?[] _texts = [];
 
@@ -28,9 +28,9 @@ internal sealed class WriteArena
 
     public string[] SensorIds(int rows) => Sized(ref _sensorIds, rows);
 
-    public DateTime[] Timestamps(int rows) => Sized(ref _timestamps, rows);
+    public long[] Timestamps(int rows) => Sized(ref _timestamps, rows);
 
-    public DateTime[] Dates(int rows) => Sized(ref _dates, rows);
+    public int[] Dates(int rows) => Sized(ref _dates, rows);
 
     public double?[] Values(int rows) => Sized(ref _values, rows);
 
