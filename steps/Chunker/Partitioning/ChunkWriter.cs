@@ -128,13 +128,13 @@ internal sealed class ChunkWriter(
         for (var i = 0; i < count; i++)
         {
             var row = keys[i];
-            sensorIds[i] = names.Sensors[rows.Sensor(row)];
+            sensorIds[i] = names.SensorChars[rows.Sensor(row)];
             timestamps[i] = TemporalAnnotations.UnixMicros(rows.Ticks(row));
             dates[i] = TemporalAnnotations.UnixDays(rows.Day(row));
         }
 
         using var group = writer.CreateRowGroup();
-        await group.WriteAsync(columns.SensorId, new ArraySegment<string>(sensorIds, 0, count));
+        await group.WriteAsync<ReadOnlyMemory<char>>(columns.SensorId, sensorIds.AsMemory(0, count), cancellationToken: cancellationToken);
         await group.WriteAsync<long>(columns.TimestampMicros, timestamps.AsMemory(0, count), cancellationToken: cancellationToken);
         await group.WriteAsync<int>(columns.UnixDate, dates.AsMemory(0, count), cancellationToken: cancellationToken);
         var values = arena.Values(count);

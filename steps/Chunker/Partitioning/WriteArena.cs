@@ -16,7 +16,7 @@ internal sealed class WriteArena
 
     private int[] _ordered = [];
     private int[] _kept = [];
-    private string[] _sensorIds = [];
+    private ReadOnlyMemory<char>[] _sensorIds = [];
     private long[] _timestamps = [];
     private int[] _dates = [];
     private double?[] _values = [];
@@ -26,7 +26,7 @@ internal sealed class WriteArena
 
     public int[] Kept(int rows) => Sized(ref _kept, rows);
 
-    public string[] SensorIds(int rows) => Sized(ref _sensorIds, rows);
+    public ReadOnlyMemory<char>[] SensorIds(int rows) => Sized(ref _sensorIds, rows);
 
     public long[] Timestamps(int rows) => Sized(ref _timestamps, rows);
 
