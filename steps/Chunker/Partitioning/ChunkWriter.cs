@@ -124,36 +124,22 @@ internal sealed class ChunkWriter(
         var sensorIds = arena.SensorIds(count);
         var timestamps = arena.Timestamps(count);
         var dates = arena.Dates(count);
-        var keys = groupRows.Span;
-        for (var i = 0; i < count; i++)
-        {
-            var row = keys[i];
-            sensorIds[i] = names.SensorChars[rows.Sensor(row)];
-            timestamps[i] = TemporalAnnotations.UnixMicros(rows.Ticks(row));
-            dates[i] = TemporalAnnotations.UnixDays(rows.Day(row));
-        }
+        var values = arena.ValueColumns(columns.Values.Count, count);
+        RowGroupColumns.Gather(rows, names, groupRows.Span, sensorIds, timestamps, dates, values);
 
         using var group = writer.CreateRowGroup();
         await group.WriteAsync<ReadOnlyMemory<char>>(columns.SensorId, sensorIds.AsMemory(0, count), cancellationToken: cancellationToken);
         await group.WriteAsync<long>(columns.TimestampMicros, timestamps.AsMemory(0, count), cancellationToken: cancellationToken);
         await group.WriteAsync<int>(columns.UnixDate, dates.AsMemory(0, count), cancellationToken: cancellationToken);
-        var values = arena.Values(count);
         for (var j = 0; j < columns.Values.Count; j++)
         {
-            keys = groupRows.Span;
-            for (var i = 0; i < count; i++)
-            {
-                var v = rows.Value(keys[i], j);
-                values[i] = MissingValue.IsNa(v) ? null : v;
-            }
-
-            await group.WriteAsync<double>(columns.Values[j], values.AsMemory(0, count), cancellationToken: cancellationToken);
+            await group.WriteAsync<double>(columns.Values[j], values[j].AsMemory(0, count), cancellationToken: cancellationToken);
         }
 
         var texts = arena.Texts(count);
         for (var j = 0; j < columns.Texts.Count; j++)
         {
-            keys = groupRows.Span;
+            var keys = groupRows.Span;
             for (var i = 0; i < count; i++)
             {
                 var id = rows.Text(keys[i], j);

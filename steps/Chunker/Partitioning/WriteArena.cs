@@ -19,7 +19,7 @@ internal sealed class WriteArena
     private ReadOnlyMemory<char>[] _sensorIds = [];
     private long[] _timestamps = [];
     private int[] _dates = [];
-    private double?[] _values = [];
+    private double?[][] _values = [];
     private string?[] _texts = [];
 
     public int[] Ordered(int rows) => Sized(ref _ordered, rows);
@@ -32,7 +32,21 @@ internal sealed class WriteArena
 
     public int[] Dates(int rows) => Sized(ref _dates, rows);
 
-    public double?[] Values(int rows) => Sized(ref _values, rows);
+    /// <summary>One array per value column, each of at least <paramref name="rows"/> entries.</summary>
+    public double?[][] ValueColumns(int columns, int rows)
+    {
+        if (_values.Length != columns)
+        {
+            _values = [.. Enumerable.Range(0, columns).Select(_ => Array.Empty<double?>())];
+        }
+
+        for (var j = 0; j < columns; j++)
+        {
+            Sized(ref _values[j], rows);
+        }
+
+        return _values;
+    }
 
     public string?[] Texts(int rows) => Sized(ref _texts, rows);
 
