@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Parquet;
-using Pipeline.Steps.Chunker.Parsing;
 using Pipeline.Steps.Contract;
 
 namespace Pipeline.Steps.Chunker.Partitioning;
@@ -39,26 +38,9 @@ internal sealed class ChunkWriter(
         var ordered = arena.Ordered(rows.Count);
         ChunkSorter.Sort(rows, names.SensorRanks, ordered);
         var kept = arena.Kept(rows.Count);
-        var keptCount = 0;
         var duplicates = new List<DuplicateRow>();
         var days = new SortedSet<int>();
-        var firstOrder = 0L;
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var row = ordered[i];
-            if (i > 0 && rows.Sensor(ordered[i - 1]) == rows.Sensor(row) && rows.Ticks(ordered[i - 1]) == rows.Ticks(row))
-            {
-                duplicates.Add(new DuplicateRow(rows.Order(row), firstOrder, names.Sensors[rows.Sensor(row)], rows.Ticks(row)));
-                continue;
-            }
-
-            firstOrder = rows.Order(row);
-            kept[keptCount++] = row;
-            if (keptCount == 1 || rows.Day(row) != rows.Day(kept[keptCount - 2]))
-            {
-                days.Add(rows.Day(row));
-            }
-        }
+        var keptCount = DuplicateFilter.Keep(rows, ordered.AsSpan(0, rows.Count), kept, names.Sensors, duplicates, days);
 
         var files = 0;
         var dayFolder = PartitionPaths.DayFolder(firstDay, daysPerChunk);
