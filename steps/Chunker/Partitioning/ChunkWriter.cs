@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Parquet;
-using Pipeline.Steps.Chunker.Parsing;
 using Pipeline.Steps.Contract;
 
 namespace Pipeline.Steps.Chunker.Partitioning;
@@ -14,7 +13,9 @@ internal sealed class ChunkWriter(
 {
     public const string SchemaName = "chunk";
 
-    private readonly ParquetOptions _writeOptions = WriteOptions(columns);
+    private readonly ParquetOptions _writeOptions = ChunkWriteOptions.Create(columns);
+
+    private readonly TemporalAnnotations _annotations = new([columns.Timestamp, columns.Date], new ParquetOptions());
 
     // One per writer running at a time (the flusher runs two); reused, so a chunk's scratch arrays are not garbage.
     private readonly ConcurrentBag<WriteArena> _arenas = [];
@@ -37,26 +38,9 @@ internal sealed class ChunkWriter(
         var ordered = arena.Ordered(rows.Count);
         ChunkSorter.Sort(rows, names.SensorRanks, ordered);
         var kept = arena.Kept(rows.Count);
-        var keptCount = 0;
         var duplicates = new List<DuplicateRow>();
         var days = new SortedSet<int>();
-        var firstOrder = 0L;
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var row = ordered[i];
-            if (i > 0 && rows.Sensor(ordered[i - 1]) == rows.Sensor(row) && rows.Ticks(ordered[i - 1]) == rows.Ticks(row))
-            {
-                duplicates.Add(new DuplicateRow(rows.Order(row), firstOrder, names.Sensors[rows.Sensor(row)], rows.Ticks(row)));
-                continue;
-            }
-
-            firstOrder = rows.Order(row);
-            kept[keptCount++] = row;
-            if (keptCount == 1 || rows.Day(row) != rows.Day(kept[keptCount - 2]))
-            {
-                days.Add(rows.Day(row));
-            }
-        }
+        var keptCount = DuplicateFilter.Keep(rows, ordered.AsSpan(0, rows.Count), kept, names.Sensors, duplicates, days);
 
         var files = 0;
         var dayFolder = PartitionPaths.DayFolder(firstDay, daysPerChunk);
@@ -102,13 +86,15 @@ internal sealed class ChunkWriter(
     private async Task WriteFileAsync(string relative, RowBuffer rows, ChunkNames names, ReadOnlyMemory<int> fileRows, WriteArena arena, CancellationToken cancellationToken)
     {
         await using var stream = new SynchronousWriteStream(output.PathFor(relative));
-        await using (var writer = await ParquetWriter.CreateAsync(columns.Schema, stream, _writeOptions, cancellationToken: cancellationToken))
+        await using (var writer = await ParquetWriter.CreateAsync(columns.WriteSchema, stream, _writeOptions, cancellationToken: cancellationToken))
         {
             for (var first = 0; first < fileRows.Length; first += WriteArena.RowGroupRows)
             {
                 var groupRows = fileRows.Slice(first, Math.Min(WriteArena.RowGroupRows, fileRows.Length - first));
                 await WriteRowGroupAsync(writer, rows, names, groupRows, arena, cancellationToken);
             }
+
+            _annotations.Apply(writer);
         }
 
         output.AddFile(relative, fileRows.Length, columns.Schema.Fields.Count, SchemaName);
@@ -120,36 +106,22 @@ internal sealed class ChunkWriter(
         var sensorIds = arena.SensorIds(count);
         var timestamps = arena.Timestamps(count);
         var dates = arena.Dates(count);
-        var keys = groupRows.Span;
-        for (var i = 0; i < count; i++)
-        {
-            var row = keys[i];
-            sensorIds[i] = names.Sensors[rows.Sensor(row)];
-            timestamps[i] = new DateTime(rows.Ticks(row), DateTimeKind.Utc);
-            dates[i] = new DateTime(rows.Day(row) * TimeSpan.TicksPerDay, DateTimeKind.Utc);
-        }
+        var values = arena.ValueColumns(columns.Values.Count, count);
+        RowGroupColumns.Gather(rows, names, groupRows.Span, sensorIds, timestamps, dates, values);
 
         using var group = writer.CreateRowGroup();
-        await group.WriteAsync(columns.SensorId, new ArraySegment<string>(sensorIds, 0, count));
-        await group.WriteAsync<DateTime>(columns.Timestamp, timestamps.AsMemory(0, count), cancellationToken: cancellationToken);
-        await group.WriteAsync<DateTime>(columns.Date, dates.AsMemory(0, count), cancellationToken: cancellationToken);
-        var values = arena.Values(count);
+        await group.WriteAsync<ReadOnlyMemory<char>>(columns.SensorId, sensorIds.AsMemory(0, count), cancellationToken: cancellationToken);
+        await group.WriteAsync<long>(columns.TimestampMicros, timestamps.AsMemory(0, count), cancellationToken: cancellationToken);
+        await group.WriteAsync<int>(columns.UnixDate, dates.AsMemory(0, count), cancellationToken: cancellationToken);
         for (var j = 0; j < columns.Values.Count; j++)
         {
-            keys = groupRows.Span;
-            for (var i = 0; i < count; i++)
-            {
-                var v = rows.Value(keys[i], j);
-                values[i] = MissingValue.IsNa(v) ? null : v;
-            }
-
-            await group.WriteAsync<double>(columns.Values[j], values.AsMemory(0, count), cancellationToken: cancellationToken);
+            await group.WriteAsync<double>(columns.Values[j], values[j].AsMemory(0, count), cancellationToken: cancellationToken);
         }
 
         var texts = arena.Texts(count);
         for (var j = 0; j < columns.Texts.Count; j++)
         {
-            keys = groupRows.Span;
+            var keys = groupRows.Span;
             for (var i = 0; i < count; i++)
             {
                 var id = rows.Text(keys[i], j);
@@ -158,27 +130,5 @@ internal sealed class ChunkWriter(
 
             await group.WriteAsync(columns.Texts[j], new ArraySegment<string>(texts!, 0, count));
         }
-    }
-
-    private static ParquetOptions WriteOptions(ChunkColumns columns)
-    {
-        // Parquet.Net pools its encoding buffers without bound unless told; that pool alone pushed the peak past the budget.
-        var options = new ParquetOptions
-        {
-            MaximumSmallPoolFreeBytes = 16 << 20,
-            MaximumLargePoolFreeBytes = 32 << 20,
-        };
-
-        // Sensor ids and texts repeat: dictionary encoding makes them smaller and about twice as fast to read back
-        // (Parquet.Net writes strings plain unless asked).
-        options.ColumnEncodingHints[columns.SensorId.Name] = EncodingHint.Dictionary;
-        options.ColumnEncodingHints[columns.Timestamp.Name] = EncodingHint.Dictionary;
-        options.ColumnEncodingHints[columns.Date.Name] = EncodingHint.Dictionary;
-        foreach (var text in columns.Texts)
-        {
-            options.ColumnEncodingHints[text.Name] = EncodingHint.Dictionary;
-        }
-
-        return options;
     }
 }

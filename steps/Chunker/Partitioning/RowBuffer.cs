@@ -31,6 +31,13 @@ internal sealed class RowBuffer(RowSegmentPool pool)
     public int Text(int row, int column) =>
         _segments[row >> RowSegment.Shift].Texts[((row & RowSegment.Mask) * TextCount) + column];
 
+    /// <summary>The segment holding a row, and the row's index in it: for reading several columns of one row.</summary>
+    public RowSegment SegmentOf(int row, out int index)
+    {
+        index = row & RowSegment.Mask;
+        return _segments[row >> RowSegment.Shift];
+    }
+
     /// <summary>The value columns of one row, to fill.</summary>
     public Span<double> ValuesOf(int row) =>
         _segments[row >> RowSegment.Shift].Values.AsSpan((row & RowSegment.Mask) * ValueCount, ValueCount);

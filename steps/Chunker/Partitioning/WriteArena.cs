@@ -16,23 +16,37 @@ internal sealed class WriteArena
 
     private int[] _ordered = [];
     private int[] _kept = [];
-    private string[] _sensorIds = [];
-    private DateTime[] _timestamps = [];
-    private DateTime[] _dates = [];
-    private double?[] _values = [];
+    private ReadOnlyMemory<char>[] _sensorIds = [];
+    private long[] _timestamps = [];
+    private int[] _dates = [];
+    private double?[][] _values = [];
     private string?[] _texts = [];
 
     public int[] Ordered(int rows) => Sized(ref _ordered, rows);
 
     public int[] Kept(int rows) => Sized(ref _kept, rows);
 
-    public string[] SensorIds(int rows) => Sized(ref _sensorIds, rows);
+    public ReadOnlyMemory<char>[] SensorIds(int rows) => Sized(ref _sensorIds, rows);
 
-    public DateTime[] Timestamps(int rows) => Sized(ref _timestamps, rows);
+    public long[] Timestamps(int rows) => Sized(ref _timestamps, rows);
 
-    public DateTime[] Dates(int rows) => Sized(ref _dates, rows);
+    public int[] Dates(int rows) => Sized(ref _dates, rows);
 
-    public double?[] Values(int rows) => Sized(ref _values, rows);
+    /// <summary>One array per value column, each of at least <paramref name="rows"/> entries.</summary>
+    public double?[][] ValueColumns(int columns, int rows)
+    {
+        if (_values.Length != columns)
+        {
+            _values = [.. Enumerable.Range(0, columns).Select(_ => Array.Empty<double?>())];
+        }
+
+        for (var j = 0; j < columns; j++)
+        {
+            Sized(ref _values[j], rows);
+        }
+
+        return _values;
+    }
 
     public string?[] Texts(int rows) => Sized(ref _texts, rows);
 

@@ -56,7 +56,14 @@ internal sealed class ChunkFileReader
                     await ReadKeyAsync(rowGroup, layout.Sensor, _buffers.Sensors.AsMemory(0, rows), path, cancellationToken);
                 }
 
-                await ReadKeyAsync(rowGroup, layout.Date, _buffers.Dates.AsMemory(0, rows), path, cancellationToken);
+                if (ChunkStatistics.ConstantDate(rowGroup, layout.Date) is { } day)
+                {
+                    _buffers.Dates.AsSpan(0, rows).Fill(day);
+                }
+                else
+                {
+                    await ReadKeyAsync(rowGroup, layout.Date, _buffers.Dates.AsMemory(0, rows), path, cancellationToken);
+                }
                 for (var j = 0; j < layout.Values.Count; j++)
                 {
                     var field = layout.Values[j];

@@ -33,4 +33,31 @@ internal static class ChunkStatistics
             return null;
         }
     }
+
+    /// <summary>
+    /// The single day of a DATE column when its min and max agree and it has no nulls (every file of one-day chunks),
+    /// else null: filling the buffer with it is cheaper than decoding the column, a day number per row.
+    /// </summary>
+    public static DateOnly? ConstantDate(ParquetRowGroupReader rowGroup, DataField field)
+    {
+        try
+        {
+            var stats = rowGroup.GetStatistics(field);
+            var nulls = stats?.NullCount ?? (field.IsNullable ? -1 : 0);
+            return nulls == 0 && AsDate(stats?.MinValue) is { } min && AsDate(stats?.MaxValue) == min ? min : null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Parquet.Net 6.1 returns DATE statistics as the raw INT32, days since the Unix epoch.</summary>
+    private static DateOnly? AsDate(object? value) => value switch
+    {
+        int days => DateOnly.FromDateTime(DateTime.UnixEpoch).AddDays(days),
+        DateOnly date => date,
+        DateTime time when time.TimeOfDay == TimeSpan.Zero => DateOnly.FromDateTime(time),
+        _ => null,
+    };
 }
