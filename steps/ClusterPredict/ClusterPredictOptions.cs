@@ -9,9 +9,11 @@ public sealed class ClusterPredictOptions : StepOptions
 {
     /// <summary>The FeatureCreator's output folder, or a features.parquet file.</summary>
     [Description("The FeatureCreator's output folder, or a features.parquet file.")]
+    [RequiredOption]
     public string Input { get; set; } = "";
 
     [Description("The model registry folder.")]
+    [RequiredOption]
     public string Registry { get; set; } = "";
 
     /// <summary>The model version to use; null means the registry's production version.</summary>
@@ -37,16 +39,6 @@ public sealed class ClusterPredictOptions : StepOptions
         foreach (var problem in base.Validate())
         {
             yield return problem;
-        }
-
-        if (string.IsNullOrWhiteSpace(Input))
-        {
-            yield return "--input is required";
-        }
-
-        if (string.IsNullOrWhiteSpace(Registry))
-        {
-            yield return "--registry is required";
         }
 
         if (ModelVersion is < 1)

@@ -12,10 +12,12 @@ public sealed class ClusterTrainOptions : StepOptions
 
     /// <summary>The FeatureCreator's output folder, or a features.parquet file.</summary>
     [Description("The FeatureCreator's output folder, or a features.parquet file.")]
+    [RequiredOption]
     public string Input { get; set; } = "";
 
     /// <summary>The model registry folder; created when missing.</summary>
     [Description("The model registry folder (created when missing).")]
+    [RequiredOption]
     public string Registry { get; set; } = "";
 
     /// <summary>Feature columns to cluster on; null means every *_mean and *_std column.</summary>
@@ -55,16 +57,6 @@ public sealed class ClusterTrainOptions : StepOptions
         foreach (var problem in base.Validate())
         {
             yield return problem;
-        }
-
-        if (string.IsNullOrWhiteSpace(Input))
-        {
-            yield return "--input is required";
-        }
-
-        if (string.IsNullOrWhiteSpace(Registry))
-        {
-            yield return "--registry is required";
         }
 
         if (!ScalingMethods.Contains(Scaling))

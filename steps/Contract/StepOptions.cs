@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Reflection;
 
 namespace Pipeline.Steps.Contract;
 
@@ -42,6 +43,14 @@ public abstract class StepOptions
         if (Verbose && Quiet)
         {
             yield return "--verbose and --quiet cannot be combined";
+        }
+
+        foreach (var property in GetType().GetProperties().Where(p => p.GetCustomAttribute<RequiredOptionAttribute>() is not null))
+        {
+            if (string.IsNullOrWhiteSpace(property.GetValue(this) as string))
+            {
+                yield return $"--{OptionNames.Kebab(property.Name)} is required";
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ public sealed class FeatureCreatorOptions : StepOptions
 {
     /// <summary>The Chunker's output folder (or any folder of Parquet chunks with the same columns).</summary>
     [Description("The Chunker's output folder; without _manifest.json every *.parquet under it is read.")]
+    [RequiredOption]
     public string Input { get; set; } = "";
 
     /// <summary>Value columns to compute features for; null means every value column of the input.</summary>
@@ -40,11 +41,6 @@ public sealed class FeatureCreatorOptions : StepOptions
         foreach (var problem in base.Validate())
         {
             yield return problem;
-        }
-
-        if (string.IsNullOrWhiteSpace(Input))
-        {
-            yield return "--input is required";
         }
 
         foreach (var name in Features ?? [])
