@@ -48,6 +48,21 @@ public sealed record UpstreamOutput(string Folder, StepManifest Manifest, InputR
     {
         var listed = Manifest.Outputs.FirstOrDefault(o => o.Path == fileName)
             ?? throw StepException.BadData($"the upstream manifest lists no {fileName}", new SourceLocation(Record.Path));
-        return Path.Combine(Folder, listed.Path);
+        return FullPath(listed.Path);
+    }
+
+    /// <summary>
+    /// The full path of a file the manifest lists; one that would resolve outside the folder (<c>../</c>, an
+    /// absolute path) is refused: a manifest is input, and input can be bad.
+    /// </summary>
+    public string FullPath(string relative)
+    {
+        var full = Path.GetFullPath(Path.Combine(Folder, relative));
+        if (!full.StartsWith(Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw StepException.BadData($"the upstream manifest lists a file outside its folder: {relative}", new SourceLocation(Record.Path));
+        }
+
+        return full;
     }
 }

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pipeline.Steps.Contract;
+using Pipeline.Steps.Contract.Features;
 using Pipeline.Steps.Contract.Manifest;
 
 namespace Pipeline.Steps.FeatureCreator.Input;
@@ -24,7 +24,7 @@ internal static class InputLocator
         var manifest = Path.Combine(root, StepOutput.ManifestFileName);
         if (File.Exists(manifest))
         {
-            return FromManifest(root, manifest);
+            return FromManifest(root);
         }
 
         var failure = Path.Combine(root, StepOutput.FailureFileName);
@@ -45,49 +45,22 @@ internal static class InputLocator
         return new InputPlan(files, null, new InputRecord(root, files.Sum(f => new FileInfo(f).Length), null));
     }
 
-    private static InputPlan FromManifest(string root, string path)
+    // The manifest is read and checked by the contract's UpstreamOutput, as every step that reads a step's output does.
+    private static InputPlan FromManifest(string root)
     {
-        var bytes = File.ReadAllBytes(path);
-        StepManifest manifest;
-        try
-        {
-            manifest = JsonSerializer.Deserialize(bytes, ManifestJsonContext.Default.StepManifest)
-                ?? throw new JsonException("the manifest is null");
-        }
-        catch (JsonException e)
-        {
-            throw StepException.BadData($"the upstream manifest is not valid: {e.Message}", new SourceLocation(path));
-        }
-
-        if (manifest.Status != "succeeded")
-        {
-            throw StepException.BadData($"the upstream manifest has status '{manifest.Status}', not 'succeeded'", new SourceLocation(path));
-        }
-
-        var files = manifest.Outputs
+        var upstream = UpstreamOutput.Read(root);
+        var files = upstream.Manifest.Outputs
             .Where(o => o.Path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
             .Select(o => o.Path)
             .Order(StringComparer.Ordinal)
-            .Select(relative => Inside(root, relative, path))
+            .Select(upstream.FullPath)
             .ToArray();
         if (files.Length == 0)
         {
-            throw StepException.BadData("the upstream manifest lists no Parquet files", new SourceLocation(path));
+            throw StepException.BadData("the upstream manifest lists no Parquet files", new SourceLocation(upstream.Record.Path));
         }
 
-        var record = new InputRecord(path, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
-        return new InputPlan(files, DeclaredValueColumns(manifest.Metrics, path), record);
-    }
-
-    private static string Inside(string root, string relative, string manifest)
-    {
-        var full = Path.GetFullPath(Path.Combine(root, relative));
-        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            throw StepException.BadData($"the upstream manifest lists a file outside its folder: {relative}", new SourceLocation(manifest));
-        }
-
-        return full;
+        return new InputPlan(files, DeclaredValueColumns(upstream.Manifest.Metrics, upstream.Record.Path), upstream.Record);
     }
 
     private static string[]? DeclaredValueColumns(JsonObject metrics, string manifest)

@@ -34,6 +34,27 @@ public sealed class FeatureCreatorBadInputTests
         Assert.Equal(StepExitCodes.DataError, await FeatureCreatorRun.RunAsync("--input", temp.Combine("chunks"), "--output", temp.Combine("out")));
     }
 
+    // A manifest is input too: one listing a file outside its folder must not make the step read elsewhere.
+    [Fact]
+    public async Task A_manifest_listing_a_file_outside_its_folder_exits_65_naming_the_manifest()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Combine("chunks");
+        await SampleChunks.WriteAsync(input);
+        await ChunkFiles.WriteAsync(temp.Combine("outside.parquet"), []);
+        ChunkFiles.WriteManifest(input);
+        var manifestPath = Path.Combine(input, StepOutput.ManifestFileName);
+        var manifest = FeatureCreatorRun.ReadJson(manifestPath);
+        manifest["outputs"]![0]!["path"] = "../outside.parquet";
+        await File.WriteAllTextAsync(manifestPath, manifest.ToJsonString());
+
+        Assert.Equal(StepExitCodes.DataError, await FeatureCreatorRun.RunAsync("--input", input, "--output", temp.Combine("out")));
+
+        var error = FeatureCreatorRun.ReadJson(temp.Combine("out", StepOutput.FailureFileName))["error"]!;
+        Assert.Equal(manifestPath, (string?)error["file"]);
+        Assert.Equal("the upstream manifest lists a file outside its folder: ../outside.parquet", (string?)error["message"]);
+    }
+
     [Fact]
     public async Task A_corrupt_parquet_file_exits_65_naming_the_file()
     {
