@@ -1,35 +1,54 @@
-using Microsoft.Extensions.Logging.Abstractions;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Runs;
-using Pipeline.Orchestrator.Persistence;
-using Pipeline.Orchestrator.ProcessRunner;
+using Pipeline.Orchestrator.Engine.Storage;
+using Pipeline.Orchestrator.Hosting;
 
 namespace Pipeline.Benchmarks.Orchestration;
 
 /// <summary>
-/// The workflow server's engine, in this process, over a real database: publishes a workflow, runs it once with the
-/// process runner, and reads back what the store recorded (ready, claimed and finished times of every step).
+/// The workflow server's engine, in this process, assembled by the server's own registration
+/// (<see cref="OrchestratorServices.AddPipelineOrchestrator"/>) over a real database: publishes a workflow, runs it
+/// once with the process runner, and reads back what the store recorded (ready, claimed and finished times).
 /// </summary>
 internal static class EngineHarness
 {
-    public static async Task<ShapeResult> RunAsync(
-        OrchestratorDatabase database, string dataRoot, string workflowId, string definitionJson, int parallel, CancellationToken cancellationToken)
+    /// <summary>The server's services on <paramref name="connectionString"/> (null: a SQLite file in <paramref name="work"/>), migrated.</summary>
+    public static async Task<ServiceProvider> StartAsync(string? connectionString, string work, int parallel, CancellationToken cancellationToken)
     {
-        var clock = TimeProvider.System;
-        await database.Workflows.SaveDraftAsync(workflowId, definitionJson, clock.GetUtcNow(), cancellationToken);
-        await database.Workflows.PublishAsync(workflowId, clock.GetUtcNow(), cancellationToken);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Database"] = connectionString,
+            ["Storage:SqliteFile"] = Path.Combine(work, "bench.db"),
+            ["Engine:DataRoot"] = Path.Combine(work, "data"),
+            ["Engine:MaxParallelSteps"] = parallel.ToString(CultureInfo.InvariantCulture),
+            ["Engine:WorkerId"] = "bench",
+        }).Build();
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<IConfiguration>(configuration)
+            .AddPipelineOrchestrator(configuration)
+            .BuildServiceProvider();
+        await services.GetRequiredService<StorageStartup>().MigrateAsync(cancellationToken);
+        return services;
+    }
 
-        var options = new EngineOptions { DataRoot = dataRoot, MaxParallelSteps = parallel, WorkerId = "bench" };
-        using var signal = new EngineSignal();
-        var runner = new ProcessStepRunner(new ProcessRunnerOptions(), new StepProgramCatalog(new ProcessRunnerOptions()), NullLogger<ProcessStepRunner>.Instance);
-        var engine = new WorkflowEngine(database.Runs, new WorkflowLimits(database.Workflows, clock), [runner], signal, options, clock, NullLogger<WorkflowEngine>.Instance);
-        var launcher = new RunLauncher(database.Workflows, database.Runs, signal, options, clock);
+    public static async Task<ShapeResult> RunAsync(IServiceProvider services, string workflowId, string definitionJson, CancellationToken cancellationToken)
+    {
+        var clock = services.GetRequiredService<TimeProvider>();
+        var workflows = services.GetRequiredService<IWorkflowStore>();
+        var runs = services.GetRequiredService<IRunStore>();
+        await workflows.SaveDraftAsync(workflowId, definitionJson, clock.GetUtcNow(), cancellationToken);
+        await workflows.PublishAsync(workflowId, clock.GetUtcNow(), cancellationToken);
 
         using var stop = new CancellationTokenSource();
-        var loop = engine.RunAsync(stop.Token);
-        var run = (await launcher.LaunchAsync(new LaunchRequest { WorkflowId = workflowId }, cancellationToken))!;
-        while ((await database.Runs.GetRunAsync(run.Id, cancellationToken))!.State is var state && !state.IsFinal())
+        var loop = services.GetRequiredService<WorkflowEngine>().RunAsync(stop.Token);
+        var run = (await services.GetRequiredService<RunLauncher>().LaunchAsync(new LaunchRequest { WorkflowId = workflowId }, cancellationToken))!;
+        while ((await runs.GetRunAsync(run.Id, cancellationToken))!.State is var state && !state.IsFinal())
         {
             await Task.Delay(5, cancellationToken);
         }
@@ -37,9 +56,9 @@ internal static class EngineHarness
         await stop.CancelAsync();
         await loop;
 
-        var ended = (await database.Runs.GetRunAsync(run.Id, cancellationToken))!;
-        var steps = await database.Runs.GetStepRunsAsync(run.Id, cancellationToken);
-        var attempts = await database.Runs.GetAttemptsAsync(run.Id, cancellationToken);
+        var ended = (await runs.GetRunAsync(run.Id, cancellationToken))!;
+        var steps = await runs.GetStepRunsAsync(run.Id, cancellationToken);
+        var attempts = await runs.GetAttemptsAsync(run.Id, cancellationToken);
         var readyAt = steps.ToDictionary(s => s.StepId, s => s.ReadyAt);
         var waits = attempts.Where(a => readyAt[a.StepId] is not null).Select(a => (a.StartedAt - readyAt[a.StepId]!.Value).TotalMilliseconds).ToList();
         return new ShapeResult(

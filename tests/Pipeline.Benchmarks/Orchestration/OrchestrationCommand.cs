@@ -2,7 +2,6 @@ using System.Globalization;
 using Pipeline.Benchmarks.Cli;
 using Pipeline.Benchmarks.Ingest;
 using Pipeline.Orchestrator.Engine.Runs;
-using Pipeline.Orchestrator.Persistence;
 using Pipeline.Steps.Tests.Support;
 
 namespace Pipeline.Benchmarks.Orchestration;
@@ -33,17 +32,14 @@ internal static class OrchestrationCommand
         var rows = new List<string[]>();
         foreach (var engine in new[] { "sqlite", "postgres" })
         {
-            await using var database = engine == "sqlite"
-                ? OrchestratorStorage.Open(null, Path.Combine(work, "bench.db"))
-                : OrchestratorStorage.Open(await postgres.CreateDatabaseAsync(cancellationToken), "unused");
-            await database.MigrateAsync(cancellationToken);
-            var dataRoot = Path.Combine(work, engine);
+            await using var services = await EngineHarness.StartAsync(
+                engine == "sqlite" ? null : await postgres.CreateDatabaseAsync(cancellationToken), Path.Combine(work, engine), parallel, cancellationToken);
 
-            var c = await EngineHarness.RunAsync(database, dataRoot, "bench-chain", TrivialWorkflow.Chain("bench-chain", chain), parallel, cancellationToken);
+            var c = await EngineHarness.RunAsync(services, "bench-chain", TrivialWorkflow.Chain("bench-chain", chain), cancellationToken);
             Expect(c, chain, "chain");
             rows.Add(Row(engine, $"chain of {chain}", c, chain, sequentialFloor));
 
-            var f = await EngineHarness.RunAsync(database, dataRoot, "bench-fan-out", TrivialWorkflow.FanOut("bench-fan-out", fanOut), parallel, cancellationToken);
+            var f = await EngineHarness.RunAsync(services, "bench-fan-out", TrivialWorkflow.FanOut("bench-fan-out", fanOut), cancellationToken);
             Expect(f, fanOut, "fan-out");
             rows.Add(Row(engine, $"fan-out of {fanOut}", f, fanOut, parallelFloor));
         }
