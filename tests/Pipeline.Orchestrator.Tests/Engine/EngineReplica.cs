@@ -1,48 +1,50 @@
-using Microsoft.Extensions.Logging.Abstractions;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Runs;
+using Pipeline.Orchestrator.Hosting;
 using Pipeline.Orchestrator.Persistence;
-using Pipeline.Orchestrator.ProcessRunner;
+using Pipeline.Orchestrator.Tests.Persistence;
 
 namespace Pipeline.Orchestrator.Tests.Engine;
 
-/// <summary>One server's engine over a database, as the host assembles it: its own store instance, signal and worker id.</summary>
+/// <summary>
+/// One server's engine over a test database, assembled by the server's own registration: its own store instance,
+/// signal and worker id, as a second replica would have.
+/// </summary>
 internal sealed class EngineReplica : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly ServiceProvider _services;
     private Task? _loop;
 
-    public EngineReplica(OrchestratorDatabase database, string dataRoot, string workerId, TimeSpan? lease = null, int parallel = 4)
+    public EngineReplica(TestDatabase test, string workerId, TimeSpan? lease = null, int parallel = 4)
     {
-        Database = database;
-        Options = new EngineOptions
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            DataRoot = dataRoot,
-            WorkerId = workerId,
-            MaxParallelSteps = parallel,
-            PollInterval = TimeSpan.FromMilliseconds(50),
-            LeaseDuration = lease ?? TimeSpan.FromSeconds(30),
-        };
-        var runnerOptions = new ProcessRunnerOptions { StopGracePeriod = TimeSpan.FromSeconds(1) };
-        var runner = new ProcessStepRunner(runnerOptions, new StepProgramCatalog(runnerOptions), NullLogger<ProcessStepRunner>.Instance);
-        Engine = new WorkflowEngine(database.Runs, new WorkflowLimits(database.Workflows, TimeProvider.System), [runner], Signal, Options, TimeProvider.System, NullLogger<WorkflowEngine>.Instance);
-        Launcher = new RunLauncher(database.Workflows, database.Runs, Signal, Options, TimeProvider.System);
+            ["Storage:Database"] = test.ConnectionString,
+            ["Storage:SqliteFile"] = test.SqliteFile,
+            ["Engine:DataRoot"] = Path.Combine(test.Folder, "data"),
+            ["Engine:WorkerId"] = workerId,
+            ["Engine:MaxParallelSteps"] = parallel.ToString(CultureInfo.InvariantCulture),
+            ["Engine:PollInterval"] = "00:00:00.05",
+            ["Engine:LeaseDuration"] = (lease ?? TimeSpan.FromSeconds(30)).ToString("c", CultureInfo.InvariantCulture),
+            ["Runner:Process:StopGracePeriod"] = "00:00:01",
+        }).Build();
+        _services = new ServiceCollection().AddLogging().AddPipelineOrchestrator(configuration).BuildServiceProvider();
     }
 
-    public OrchestratorDatabase Database { get; }
+    public OrchestratorDatabase Database => _services.GetRequiredService<OrchestratorDatabase>();
 
-    public EngineOptions Options { get; }
+    public EngineOptions Options => _services.GetRequiredService<EngineOptions>();
 
-    public EngineSignal Signal { get; } = new();
+    public RunLauncher Launcher => _services.GetRequiredService<RunLauncher>();
 
-    public WorkflowEngine Engine { get; }
+    public void Start() => _loop = _services.GetRequiredService<WorkflowEngine>().RunAsync(_stop.Token);
 
-    public RunLauncher Launcher { get; }
-
-    public void Start() => _loop = Engine.RunAsync(_stop.Token);
-
-    /// <summary>Stops the loop the way a server shutting down does: running attempts are stopped and left to lapse.</summary>
+    /// <summary>Stops the loop the way a server shutting down does: running attempts are stopped and recorded lost.</summary>
     public async Task StopAsync()
     {
         await _stop.CancelAsync();
@@ -80,6 +82,6 @@ internal sealed class EngineReplica : IAsyncDisposable
     {
         await StopAsync();
         _stop.Dispose();
-        Signal.Dispose();
+        await _services.DisposeAsync();
     }
 }

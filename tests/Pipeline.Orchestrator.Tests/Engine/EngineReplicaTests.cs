@@ -19,8 +19,8 @@ public sealed class EngineReplicaTests(PostgresFixture postgres)
         await using var test = await TestDatabase.CreateAsync(engine, postgres);
         var ledger = Path.Combine(test.Folder, "ledger.txt");
         Directory.CreateDirectory(test.Folder);
-        await using var a = new EngineReplica(test.Open(), Path.Combine(test.Folder, "data"), "server-a");
-        await using var b = new EngineReplica(test.Open(), Path.Combine(test.Folder, "data"), "server-b");
+        await using var a = new EngineReplica(test, "server-a");
+        await using var b = new EngineReplica(test, "server-b");
         await a.PublishAsync(FanOut("fan", 30, $"echo \"$PIPELINE_STEP_ID $PIPELINE_ATTEMPT\" >> {ledger}; sleep 0.05"));
         a.Start();
         b.Start();
@@ -46,8 +46,8 @@ public sealed class EngineReplicaTests(PostgresFixture postgres)
         Directory.CreateDirectory(test.Folder);
         var ledger = Path.Combine(test.Folder, "ledger.txt");
         var lease = TimeSpan.FromSeconds(1);
-        await using var a = new EngineReplica(test.Open(), Path.Combine(test.Folder, "data"), "server-a", lease);
-        await using var b = new EngineReplica(test.Open(), Path.Combine(test.Folder, "data"), "server-b", lease);
+        await using var a = new EngineReplica(test, "server-a", lease);
+        await using var b = new EngineReplica(test, "server-b", lease);
         await a.PublishAsync(Chain("slow", $"echo \"$PIPELINE_STEP_ID $PIPELINE_ATTEMPT\" >> {ledger}; [ $PIPELINE_STEP_ID = first ] && sleep 2; true"));
         a.Start();
         var run = (await a.Launcher.LaunchAsync(new LaunchRequest { WorkflowId = "slow" }, CancellationToken.None))!;
@@ -70,7 +70,7 @@ public sealed class EngineReplicaTests(PostgresFixture postgres)
     {
         await using var test = await TestDatabase.CreateAsync("sqlite", postgres);
         Directory.CreateDirectory(test.Folder);
-        await using var cli = new EngineReplica(test.Open(), Path.Combine(test.Folder, "data"), "cli");
+        await using var cli = new EngineReplica(test, "cli");
         // Two active runs allowed, so "mine" does not wait for a slot held by the run nobody here runs.
         await cli.PublishAsync(FanOut("fan", 3, "true").Replace("\"name\":\"fan\"", "\"name\":\"fan\",\"maxActiveRuns\":2", StringComparison.Ordinal));
         var others = (await cli.Launcher.LaunchAsync(new LaunchRequest { WorkflowId = "fan" }, CancellationToken.None))!;
