@@ -8,6 +8,7 @@ using Pipeline.Orchestrator.Engine.Scheduling;
 using Pipeline.Orchestrator.Persistence;
 using Pipeline.Orchestrator.Tests.Persistence;
 using Pipeline.Orchestrator.Tests.Support;
+using Pipeline.Steps.Tests.Support;
 
 namespace Pipeline.Orchestrator.Tests.Engine;
 

@@ -3,6 +3,7 @@ using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Tests.Persistence;
 using Pipeline.Orchestrator.Tests.Support;
+using Pipeline.Steps.Tests.Support;
 
 namespace Pipeline.Orchestrator.Tests.Engine;
 

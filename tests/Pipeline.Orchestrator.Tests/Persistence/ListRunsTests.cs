@@ -1,5 +1,6 @@
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Tests.Support;
+using Pipeline.Steps.Tests.Support;
 using static Pipeline.Orchestrator.Tests.Persistence.TestRuns;
 
 namespace Pipeline.Orchestrator.Tests.Persistence;

@@ -1,6 +1,7 @@
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Engine.Storage;
 using Pipeline.Orchestrator.Tests.Support;
+using Pipeline.Steps.Tests.Support;
 using static Pipeline.Orchestrator.Tests.Persistence.TestRuns;
 
 namespace Pipeline.Orchestrator.Tests.Persistence;

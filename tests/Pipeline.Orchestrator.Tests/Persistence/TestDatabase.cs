@@ -1,5 +1,5 @@
 using Pipeline.Orchestrator.Persistence;
-using Pipeline.Orchestrator.Tests.Support;
+using Pipeline.Steps.Tests.Support;
 
 namespace Pipeline.Orchestrator.Tests.Persistence;
 

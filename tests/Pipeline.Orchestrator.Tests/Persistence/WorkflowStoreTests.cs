@@ -1,4 +1,5 @@
 using Pipeline.Orchestrator.Tests.Support;
+using Pipeline.Steps.Tests.Support;
 using static Pipeline.Orchestrator.Tests.Persistence.TestRuns;
 
 namespace Pipeline.Orchestrator.Tests.Persistence;

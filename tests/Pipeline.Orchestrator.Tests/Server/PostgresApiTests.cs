@@ -1,4 +1,5 @@
 using Pipeline.Orchestrator.Tests.Support;
+using Pipeline.Steps.Tests.Support;
 
 namespace Pipeline.Orchestrator.Tests.Server;
 

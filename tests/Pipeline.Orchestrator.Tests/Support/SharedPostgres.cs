@@ -1,3 +1,4 @@
+using Pipeline.Steps.Tests.Support;
 namespace Pipeline.Orchestrator.Tests.Support;
 
 /// <summary>Test classes in this collection share one <see cref="PostgresFixture"/> server (and run one after another).</summary>

@@ -1,9 +1,9 @@
-using Npgsql;
-using Pipeline.Steps.ClusterPredict.Storage;
-
 namespace Pipeline.Steps.Tests.Support;
 
-/// <summary>One throwaway PostgreSQL server for the whole <see cref="SharedPostgres"/>; tests make their own databases.</summary>
+/// <summary>
+/// One throwaway PostgreSQL server for a test collection; each test asks it for a fresh database. Shared by the step
+/// and orchestrator test projects (linked), as <see cref="PostgresServer"/> is.
+/// </summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
     private PostgresServer? _server;
@@ -18,17 +18,5 @@ public sealed class PostgresFixture : IAsyncLifetime
         {
             await _server.DisposeAsync();
         }
-    }
-
-    /// <summary>A data source on a fresh, empty database; dispose it at the end of the test.</summary>
-    public async Task<NpgsqlDataSource> NewDatabaseAsync() =>
-        NpgsqlDataSource.Create(await Server.CreateDatabaseAsync(CancellationToken.None));
-
-    /// <summary>A data source on a fresh database with ClusterPredict's schema applied.</summary>
-    public async Task<NpgsqlDataSource> NewMigratedDatabaseAsync()
-    {
-        var dataSource = await NewDatabaseAsync();
-        await SchemaMigrator.ForClusterPredict(dataSource).MigrateAsync(CancellationToken.None);
-        return dataSource;
     }
 }
