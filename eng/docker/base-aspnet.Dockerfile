@@ -1,0 +1,8 @@
+# The local stand-in for mcr.microsoft.com/dotnet/aspnet: base-runtime plus Microsoft.AspNetCore.App.
+# Built by base-images.sh; the context is a folder holding dotnet/shared/Microsoft.AspNetCore.App/<version>.
+ARG RUNTIME_IMAGE=pipeline/base-runtime:local
+FROM ${RUNTIME_IMAGE}
+ARG ASPNET_VERSION
+COPY dotnet/ /usr/share/dotnet/
+ENV ASPNET_VERSION=${ASPNET_VERSION}
+LABEL org.pipeline.dotnet.aspnet=${ASPNET_VERSION}
