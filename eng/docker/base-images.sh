@@ -87,14 +87,16 @@ dotnet_context() {
 if [ "$(label_of "$runtime_image" org.pipeline.dotnet.runtime)" != "$runtime_version" ]; then
   echo "base-images: building $runtime_image (.NET $runtime_version)" >&2
   docker build -q -f "$here/base-runtime.Dockerfile" --build-arg DEBIAN_IMAGE="$debian_image" \
-    --build-arg DOTNET_VERSION="$runtime_version" -t "$runtime_image" "$(dotnet_context)/runtime" >/dev/null
+    --build-arg DOTNET_VERSION="$runtime_version" -t "$runtime_image" "$(dotnet_context)/runtime" >/dev/null \
+    2>"$cache/base-runtime.build.log" || { cat "$cache/base-runtime.build.log" >&2; fail "docker build of $runtime_image failed"; }
 fi
 
 if [ "$(label_of "$aspnet_image" org.pipeline.dotnet.aspnet)" != "$aspnet_version" ] \
    || [ "$(label_of "$aspnet_image" org.pipeline.dotnet.runtime)" != "$runtime_version" ]; then
   echo "base-images: building $aspnet_image (ASP.NET Core $aspnet_version)" >&2
   docker build -q -f "$here/base-aspnet.Dockerfile" --build-arg RUNTIME_IMAGE="$runtime_image" \
-    --build-arg ASPNET_VERSION="$aspnet_version" -t "$aspnet_image" "$(dotnet_context)/aspnet" >/dev/null
+    --build-arg ASPNET_VERSION="$aspnet_version" -t "$aspnet_image" "$(dotnet_context)/aspnet" >/dev/null \
+    2>"$cache/base-aspnet.build.log" || { cat "$cache/base-aspnet.build.log" >&2; fail "docker build of $aspnet_image failed"; }
 fi
 
 echo "base-images: $runtime_image and $aspnet_image ready (.NET $runtime_version, ASP.NET Core $aspnet_version)" >&2
