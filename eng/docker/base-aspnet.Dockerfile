@@ -3,6 +3,9 @@
 ARG RUNTIME_IMAGE=pipeline/base-runtime:local
 FROM ${RUNTIME_IMAGE}
 ARG ASPNET_VERSION
+ARG RUNTIME_ID
 COPY dotnet/ /usr/share/dotnet/
 ENV ASPNET_VERSION=${ASPNET_VERSION}
-LABEL org.pipeline.dotnet.aspnet=${ASPNET_VERSION}
+# The base-runtime image this was built on: base-images.sh rebuilds this one when that one changed.
+LABEL org.pipeline.dotnet.aspnet=${ASPNET_VERSION} \
+      org.pipeline.base-runtime.id=${RUNTIME_ID}

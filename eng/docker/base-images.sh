@@ -35,6 +35,11 @@ aspnet_version=$(dotnet --list-runtimes | awk -v m="$major." '$1 == "Microsoft.A
 fxr_version=$(ls "$dotnet_root/host/fxr" | sort -V | tail -n 1)
 [ -n "$fxr_version" ] || fail "no host/fxr under $dotnet_root"
 
+# Certificate authorities this machine adds to its trust store (a TLS-inspecting proxy's, a company's) go into the
+# local base too, so https inputs and NuGet work from containers as they do on the host.
+host_ca_dir=/usr/local/share/ca-certificates
+host_ca_hash=$(cat "$host_ca_dir"/*.crt 2>/dev/null | sha256sum | cut -c1-16)
+
 label_of() { docker image inspect --format "{{ index .Config.Labels \"$2\" }}" "$1" 2>/dev/null || true; }
 
 mkdir -p "$cache"
@@ -84,18 +89,24 @@ dotnet_context() {
   echo "$dir"
 }
 
-if [ "$(label_of "$runtime_image" org.pipeline.dotnet.runtime)" != "$runtime_version" ]; then
+if [ "$(label_of "$runtime_image" org.pipeline.dotnet.runtime)" != "$runtime_version" ] \
+   || [ "$(label_of "$runtime_image" org.pipeline.host-ca)" != "$host_ca_hash" ]; then
   echo "base-images: building $runtime_image (.NET $runtime_version)" >&2
+  context=$(dotnet_context)/runtime
+  rm -rf "$context/ca" && mkdir -p "$context/ca"
+  cp "$host_ca_dir"/*.crt "$context/ca/" 2>/dev/null || true
   docker build -q -f "$here/base-runtime.Dockerfile" --build-arg DEBIAN_IMAGE="$debian_image" \
-    --build-arg DOTNET_VERSION="$runtime_version" -t "$runtime_image" "$(dotnet_context)/runtime" >/dev/null \
+    --build-arg DOTNET_VERSION="$runtime_version" --build-arg HOST_CA="$host_ca_hash" \
+    -t "$runtime_image" "$context" >/dev/null \
     2>"$cache/base-runtime.build.log" || { cat "$cache/base-runtime.build.log" >&2; fail "docker build of $runtime_image failed"; }
 fi
 
+runtime_id=$(docker image inspect --format '{{.Id}}' "$runtime_image")
 if [ "$(label_of "$aspnet_image" org.pipeline.dotnet.aspnet)" != "$aspnet_version" ] \
-   || [ "$(label_of "$aspnet_image" org.pipeline.dotnet.runtime)" != "$runtime_version" ]; then
+   || [ "$(label_of "$aspnet_image" org.pipeline.base-runtime.id)" != "$runtime_id" ]; then
   echo "base-images: building $aspnet_image (ASP.NET Core $aspnet_version)" >&2
   docker build -q -f "$here/base-aspnet.Dockerfile" --build-arg RUNTIME_IMAGE="$runtime_image" \
-    --build-arg ASPNET_VERSION="$aspnet_version" -t "$aspnet_image" "$(dotnet_context)/aspnet" >/dev/null \
+    --build-arg ASPNET_VERSION="$aspnet_version" --build-arg RUNTIME_ID="$runtime_id" -t "$aspnet_image" "$(dotnet_context)/aspnet" >/dev/null \
     2>"$cache/base-aspnet.build.log" || { cat "$cache/base-aspnet.build.log" >&2; fail "docker build of $aspnet_image failed"; }
 fi
 
