@@ -1,6 +1,5 @@
 using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Engine.Launching;
-using Pipeline.Orchestrator.Engine.Runners;
 using Pipeline.Orchestrator.Engine.Scheduling;
 using Pipeline.Orchestrator.ProcessRunner;
 
@@ -19,7 +18,7 @@ public static class OrchestratorServices
         services.AddSingleton<EngineSignal>();
         services.AddSingleton<WorkflowLimits>();
         services.AddSingleton<StepProgramCatalog>();
-        services.AddSingleton<IStepRunner, ProcessStepRunner>();
+        services.AddStepRunners(configuration);
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<RunLauncher>();
         services.AddSingleton<RunWatcher>();

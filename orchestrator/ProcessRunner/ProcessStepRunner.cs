@@ -69,10 +69,7 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
             return new AttemptResult(AttemptStates.Cancelled, process.ExitCode, "stopped", Retryable: true);
         }
 
-        var exitCode = process.ExitCode;
-        return exitCode == 0
-            ? new AttemptResult(AttemptStates.Succeeded, 0, null, Retryable: true)
-            : new AttemptResult(AttemptStates.Failed, exitCode, FailureMessage(exitCode, launch.Logs.StderrPath), ExitCodes.IsRetryable(exitCode));
+        return StepExitCodes.ToResult(process.ExitCode, launch.Logs.StderrPath);
     }
 
     private ProcessStartInfo StartInfo(StepLaunch launch)
@@ -102,20 +99,11 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var (name, value) in spec.Env)
+        foreach (var (name, value) in StepEnvironment.For(launch))
         {
             start.Environment[name] = value;
         }
 
-        start.Environment["PIPELINE_RUN_ID"] = launch.Attempt.RunId;
-        start.Environment["PIPELINE_STEP_ID"] = launch.Attempt.StepId;
-        start.Environment["PIPELINE_ATTEMPT"] = launch.Attempt.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["PIPELINE_OUTPUT"] = spec.OutputFolder;
-        foreach (var (stepId, folder) in spec.UpstreamOutputs)
-        {
-            // PIPELINE_UPSTREAM_FEATURES=/data/runs/<run>/features: where an upstream step's output and manifest are.
-            start.Environment["PIPELINE_UPSTREAM_" + stepId.ToUpperInvariant().Replace('-', '_')] = folder;
-        }
         return start;
     }
 
@@ -160,14 +148,6 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
     // Unbuffered, so that a follower of the log sees each write as it lands.
     private static FileStream LogFile(string path) =>
         new(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, useAsync: true);
-
-    /// <summary>The step's own last error line (steps print <c>error: file:line:column: message</c>), else the exit code.</summary>
-    private static string FailureMessage(int exitCode, string stderrPath)
-    {
-        var tail = LogTail.LastLines(stderrPath, 20);
-        var last = tail.LastOrDefault(l => l.StartsWith("error:", StringComparison.Ordinal)) ?? (tail.Count > 0 ? tail[^1] : null);
-        return last is null ? $"exited with code {exitCode}" : $"exited with code {exitCode}: {last}";
-    }
 
     private static partial class Log
     {

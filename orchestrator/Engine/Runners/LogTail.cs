@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace Pipeline.Orchestrator.ProcessRunner;
+namespace Pipeline.Orchestrator.Engine.Runners;
 
 /// <summary>The last lines of a log file, read from its end so a large log costs no more than a small one.</summary>
-internal static class LogTail
+public static class LogTail
 {
     private const int MaxBytes = 64 * 1024;
 

@@ -1,0 +1,36 @@
+namespace Pipeline.Orchestrator.DockerRunner;
+
+/// <summary>How the container runner starts steps; bound from the <c>Runner:Docker</c> configuration section.</summary>
+public sealed class DockerRunnerOptions
+{
+    /// <summary>The Docker Engine API endpoint: a unix socket (<c>unix:///var/run/docker.sock</c>) or <c>tcp://host:2375</c>.</summary>
+    public Uri Endpoint { get; set; } = new("unix:///var/run/docker.sock");
+
+    /// <summary>The image of each step program, by program name (<c>chunker</c> → <c>pipeline/chunker:local</c>); its entrypoint is the program.</summary>
+    public Dictionary<string, string> Images { get; set; } = [];
+
+    /// <summary>
+    /// A named volume that holds the data root (the server itself in a container with the same volume). Empty: the
+    /// server's data root folder is bind-mounted. Either way it is mounted at the data root's absolute path, so the
+    /// paths in a step's arguments and environment are the same inside the container as on the server.
+    /// </summary>
+    public string? DataVolume { get; set; }
+
+    /// <summary>Host folders mounted read-only at the same path (relative ones from the working directory), e.g. <c>samples</c> for inputs.</summary>
+    public List<string> ReadOnlyBinds { get; set; } = [];
+
+    /// <summary>Where relative paths resolve inside the container. Default: the server's working directory, as for the process runner.</summary>
+    public string? WorkingDirectory { get; set; }
+
+    /// <summary>The container network: <c>none</c> by default (steps read files); <c>bridge</c> or a named network for steps that reach a database.</summary>
+    public string NetworkMode { get; set; } = "none";
+
+    /// <summary>The user the step runs as (<c>uid:gid</c>); empty: the image's.</summary>
+    public string? User { get; set; }
+
+    /// <summary>How long a container has to exit after SIGTERM before it is killed.</summary>
+    public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Whether finished containers are removed (false keeps them for <c>docker inspect</c>).</summary>
+    public bool RemoveContainers { get; set; } = true;
+}

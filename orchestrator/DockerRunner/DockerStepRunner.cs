@@ -1,0 +1,146 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Logging;
+using Pipeline.Orchestrator.Engine.Execution;
+using Pipeline.Orchestrator.Engine.Runners;
+using Pipeline.Orchestrator.Engine.Runs;
+
+namespace Pipeline.Orchestrator.DockerRunner;
+
+/// <summary>
+/// Runs each attempt as a Docker container: found again by its labels (<see cref="ContainerAdoption"/>) or created,
+/// started, its stdout and stderr copied into the attempt's log files as they come, waited for, stopped on
+/// cancellation (SIGTERM, then SIGKILL after the grace period, both by the engine's stop), and removed.
+/// </summary>
+public sealed partial class DockerStepRunner : IStepRunner, IDisposable
+{
+    private static readonly TimeSpan LogDrainLimit = TimeSpan.FromSeconds(2);
+    private readonly DockerRunnerOptions _options;
+    private readonly EngineOptions _engine;
+    private readonly ILogger<DockerStepRunner> _logger;
+    private readonly DockerClient _client;
+
+    public DockerStepRunner(DockerRunnerOptions options, EngineOptions engine, ILogger<DockerStepRunner> logger)
+    {
+        _options = options;
+        _engine = engine;
+        _logger = logger;
+        // Connects on first use: a server whose engine is down still starts, and its container steps fail retryably.
+        _client = new DockerClientBuilder().WithEndpoint(options.Endpoint).Build();
+    }
+
+    public bool CanRun(StepSpec spec) => ContainerParameters.ImageFor(spec, _options) is not null;
+
+    public async Task<AttemptResult> RunAsync(StepLaunch launch, CancellationToken cancellationToken)
+    {
+        var image = ContainerParameters.ImageFor(launch.Spec, _options) ?? "";
+        Directory.CreateDirectory(Path.GetDirectoryName(launch.Logs.StdoutPath)!);
+        Directory.CreateDirectory(launch.Spec.OutputFolder);
+        string? id = null;
+        try
+        {
+            var existing = await _client.Containers.ListContainersAsync(
+                new ContainersListParameters { All = true, Filters = ContainerLabels.Filter(launch.Attempt) }, cancellationToken);
+            var adopted = ContainerAdoption.Choose(launch.Attempt, existing);
+            id = adopted?.ID ?? (await _client.Containers.CreateContainerAsync(
+                ContainerParameters.For(launch, _options, _engine.DataRoot, _engine.WorkerId), cancellationToken)).ID;
+            if (adopted is null || adopted.State == "created")
+            {
+                await _client.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellationToken);
+            }
+
+            Log.Started(_logger, launch.Attempt.ToString(), id, image, adopted is not null);
+            return await FollowAsync(launch, id, rewriteLogs: adopted is not null, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled while creating or starting: a container that exists is stopped like a running one.
+            if (id is not null)
+            {
+                await StopAsync(id, launch.Attempt);
+            }
+
+            return new AttemptResult(AttemptStates.Cancelled, null, "stopped", Retryable: true);
+        }
+        catch (Exception e) when (DockerFailures.Classify(e, image, _options.Endpoint) is { } failure)
+        {
+            Log.Failed(_logger, launch.Attempt.ToString(), failure.Error!);
+            await File.AppendAllTextAsync(launch.Logs.StderrPath, failure.Error + Environment.NewLine, CancellationToken.None);
+            return failure;
+        }
+        finally
+        {
+            if (id is not null && _options.RemoveContainers)
+            {
+                await RemoveAsync(id);
+            }
+        }
+    }
+
+    private async Task<AttemptResult> FollowAsync(StepLaunch launch, string id, bool rewriteLogs, CancellationToken cancellationToken)
+    {
+        // An adopted container's log is read again from its start: the engine keeps it whole, the file may not be.
+        var mode = rewriteLogs ? FileMode.Create : FileMode.Append;
+        await using var stdout = LogFile(launch.Logs.StdoutPath, mode);
+        await using var stderr = LogFile(launch.Logs.StderrPath, mode);
+        using var logs = await _client.Containers.GetContainerLogsAsync(
+            id, new ContainerLogsParameters { Follow = true, ShowStdout = true, ShowStderr = true }, cancellationToken);
+        // Copied with CancellationToken.None: the stream ends when the container does, and its last words matter most.
+        var copy = logs.CopyOutputToAsync(Stream.Null, stdout, stderr, CancellationToken.None);
+        long exitCode;
+        try
+        {
+            exitCode = (await _client.Containers.WaitContainerAsync(id, cancellationToken)).StatusCode;
+        }
+        catch (OperationCanceledException)
+        {
+            await StopAsync(id, launch.Attempt);
+            await Task.WhenAny(copy, Task.Delay(LogDrainLimit, CancellationToken.None));
+            return new AttemptResult(AttemptStates.Cancelled, null, "stopped", Retryable: true);
+        }
+
+        await Task.WhenAny(copy, Task.Delay(LogDrainLimit, CancellationToken.None));
+        var state = (await _client.Containers.InspectContainerAsync(id, CancellationToken.None)).State;
+        if (state?.OOMKilled == true)
+        {
+            return new AttemptResult(AttemptStates.Failed, (int)exitCode,
+                $"killed for going over its memory limit ({launch.Spec.Resources?.MemoryMb} MB, resources.memoryMb)", Retryable: true);
+        }
+
+        return StepExitCodes.ToResult((int)exitCode, launch.Logs.StderrPath);
+    }
+
+    private async Task StopAsync(string id, AttemptKey attempt)
+    {
+        // The engine sends the image's stop signal (SIGTERM), waits the grace period, then SIGKILL.
+        var grace = (uint)Math.Ceiling(_options.StopGracePeriod.TotalSeconds);
+        try
+        {
+            await _client.Containers.StopContainerAsync(id, new ContainerStopParameters { WaitBeforeKillSeconds = grace }, CancellationToken.None);
+            Log.Stopped(_logger, attempt.ToString(), id);
+        }
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
+        {
+            Log.StopFailed(_logger, attempt.ToString(), id, e.Message);
+        }
+    }
+
+    private async Task RemoveAsync(string id)
+    {
+        try
+        {
+            await _client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, CancellationToken.None);
+        }
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
+        {
+            // Gone already, or the engine is away: `docker ps -a --filter label=pipeline.run` finds it later.
+            Log.RemoveFailed(_logger, id, e.Message);
+        }
+    }
+
+    // Unbuffered, so that a follower of the log sees each write as it lands.
+    private static FileStream LogFile(string path, FileMode mode) =>
+        new(path, mode, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, useAsync: true);
+
+    public void Dispose() => _client.Dispose();
+}

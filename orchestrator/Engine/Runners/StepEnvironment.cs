@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace Pipeline.Orchestrator.Engine.Runners;
+
+/// <summary>
+/// The environment every runner gives a step: the definition's variables, then which attempt this is, where its
+/// output goes and where its upstream steps' outputs are. One list, so a step sees the same in a process and a container.
+/// </summary>
+public static class StepEnvironment
+{
+    public static IReadOnlyList<KeyValuePair<string, string>> For(StepLaunch launch)
+    {
+        var spec = launch.Spec;
+        var env = new Dictionary<string, string>(spec.Env, StringComparer.Ordinal)
+        {
+            ["PIPELINE_RUN_ID"] = launch.Attempt.RunId,
+            ["PIPELINE_STEP_ID"] = launch.Attempt.StepId,
+            ["PIPELINE_ATTEMPT"] = launch.Attempt.Attempt.ToString(CultureInfo.InvariantCulture),
+            ["PIPELINE_OUTPUT"] = spec.OutputFolder,
+        };
+        foreach (var (stepId, folder) in spec.UpstreamOutputs)
+        {
+            // PIPELINE_UPSTREAM_FEATURES=/data/runs/<run>/features: where an upstream step's output and manifest are.
+            env["PIPELINE_UPSTREAM_" + stepId.ToUpperInvariant().Replace('-', '_')] = folder;
+        }
+
+        return [.. env];
+    }
+}

@@ -1,0 +1,83 @@
+using Pipeline.Orchestrator.Definitions;
+using Pipeline.Orchestrator.DockerRunner;
+using Pipeline.Orchestrator.Engine.Runners;
+using Pipeline.Orchestrator.Engine.Runs;
+
+namespace Pipeline.Orchestrator.Tests.DockerRunner;
+
+/// <summary>How a rendered step becomes a container: image, argv, environment, mounts, limits, labels.</summary>
+public sealed class ContainerParametersTests
+{
+    private static readonly AttemptKey Key = new("run-7", "features", 2);
+
+    private static StepLaunch Launch(StepSpec spec) => new(Key, spec, AttemptLogs.For("/data", Key));
+
+    [Fact]
+    public void A_program_step_runs_its_configured_image_with_its_arguments_environment_labels_and_limits()
+    {
+        var options = new DockerRunnerOptions { Images = { ["feature-creator"] = "pipeline/feature-creator:local" }, WorkingDirectory = "/srv" };
+        var spec = new StepSpec
+        {
+            Program = "feature-creator",
+            Args = ["--input", "/data/runs/run-7/chunks", "--note", "two words"],
+            Env = new Dictionary<string, string> { ["LEVEL"] = "debug" },
+            OutputFolder = "/data/runs/run-7/features",
+            UpstreamOutputs = new Dictionary<string, string> { ["chunk-data"] = "/data/runs/run-7/chunk-data" },
+            Resources = new StepResources { Cpus = 1.5, MemoryMb = 512 },
+        };
+
+        var p = ContainerParameters.For(Launch(spec), options, "/data", "worker-a");
+
+        Assert.Equal("pipeline/feature-creator:local", p.Image);
+        Assert.Equal(["--input", "/data/runs/run-7/chunks", "--note", "two words"], p.Cmd);
+        Assert.Contains("LEVEL=debug", p.Env);
+        Assert.Contains("PIPELINE_ATTEMPT=2", p.Env);
+        Assert.Contains("PIPELINE_OUTPUT=/data/runs/run-7/features", p.Env);
+        Assert.Contains("PIPELINE_UPSTREAM_CHUNK_DATA=/data/runs/run-7/chunk-data", p.Env);
+        Assert.Equal("run-7", p.Labels[ContainerLabels.Run]);
+        Assert.Equal("features", p.Labels[ContainerLabels.Step]);
+        Assert.Equal("2", p.Labels[ContainerLabels.Attempt]);
+        Assert.Equal("worker-a", p.Labels[ContainerLabels.Worker]);
+        Assert.Equal(1_500_000_000, p.HostConfig!.NanoCPUs);
+        Assert.Equal(512L * 1024 * 1024, p.HostConfig!.Memory);
+        Assert.Equal("none", p.HostConfig!.NetworkMode);
+        Assert.Equal("/srv", p.WorkingDir);
+        Assert.Equal("", p.User);
+        Assert.False(p.HostConfig!.AutoRemove);
+    }
+
+    [Fact]
+    public void The_data_root_is_mounted_at_its_own_absolute_path_so_rendered_paths_work_unchanged()
+    {
+        var options = new DockerRunnerOptions { ReadOnlyBinds = ["samples", "/opt/ref"] };
+
+        Assert.Equal(["/srv/.pipeline/data:/srv/.pipeline/data", "/srv/samples:/srv/samples:ro", "/opt/ref:/opt/ref:ro"],
+            ContainerParameters.Binds(options, ".pipeline/data", "/srv"));
+        options.DataVolume = "pipeline-data";
+        Assert.Equal("pipeline-data:/data", ContainerParameters.Binds(options, "/data", "/srv")[0]);
+    }
+
+    [Fact]
+    public void No_limits_means_none_and_an_image_step_keeps_its_own_image()
+    {
+        var spec = new StepSpec { Image = "alpine:3", OutputFolder = "/data/x" };
+
+        var p = ContainerParameters.For(Launch(spec), new DockerRunnerOptions(), "/data", "w");
+
+        Assert.Equal("alpine:3", p.Image);
+        Assert.Empty(p.Cmd);
+        Assert.Equal(0, p.HostConfig!.NanoCPUs);
+        Assert.Equal(0, p.HostConfig!.Memory);
+    }
+
+    [Fact]
+    public void The_runner_takes_image_steps_and_programs_with_an_image_but_not_commands()
+    {
+        var options = new DockerRunnerOptions { Images = { ["chunker"] = "pipeline/chunker:local" } };
+
+        Assert.Equal("x:1", ContainerParameters.ImageFor(new StepSpec { Image = "x:1", OutputFolder = "o" }, options));
+        Assert.Equal("pipeline/chunker:local", ContainerParameters.ImageFor(new StepSpec { Program = "chunker", OutputFolder = "o" }, options));
+        Assert.Null(ContainerParameters.ImageFor(new StepSpec { Program = "cluster-train", OutputFolder = "o" }, options));
+        Assert.Null(ContainerParameters.ImageFor(new StepSpec { Command = "/bin/sh", OutputFolder = "o" }, options));
+    }
+}

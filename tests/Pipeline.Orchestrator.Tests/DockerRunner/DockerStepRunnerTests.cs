@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Pipeline.Orchestrator.Definitions;
+using Pipeline.Orchestrator.DockerRunner;
+using Pipeline.Orchestrator.Engine.Execution;
+using Pipeline.Orchestrator.Engine.Runners;
+using Pipeline.Orchestrator.Engine.Runs;
+
+namespace Pipeline.Orchestrator.Tests.DockerRunner;
+
+/// <summary>The container runner against a real Docker Engine: output, exit codes, mounts, stopping, clear errors.</summary>
+public sealed class DockerStepRunnerTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "docker-runner-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly string _run = "run-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly DockerRunnerOptions _options = new() { StopGracePeriod = TimeSpan.FromSeconds(1) };
+
+    private DockerStepRunner Runner() =>
+        new(_options, new EngineOptions { DataRoot = _folder, WorkerId = "test-worker" }, NullLogger<DockerStepRunner>.Instance);
+
+    private StepLaunch Shell(string script, string? image = null, StepResources? resources = null)
+    {
+        var key = new AttemptKey(_run, "step", 1);
+        var spec = new StepSpec
+        {
+            Image = image ?? DockerFactAttribute.TestImage,
+            Args = ["sh", "-c", script],
+            OutputFolder = Path.Combine(_folder, "runs", _run, "step"),
+            Resources = resources,
+        };
+        return new StepLaunch(key, spec, AttemptLogs.For(_folder, key));
+    }
+
+    [DockerFact]
+    public async Task Output_goes_to_the_attempt_logs_and_the_output_folder_is_the_same_path_inside()
+    {
+        var launch = Shell("""echo "out:$PIPELINE_RUN_ID/$PIPELINE_ATTEMPT"; echo err >&2; echo data > "$PIPELINE_OUTPUT/file.txt" """,
+            resources: new StepResources { Cpus = 0.5, MemoryMb = 64 });
+        using var runner = Runner();
+
+        var result = await runner.RunAsync(launch, CancellationToken.None);
+
+        Assert.Equal(AttemptStates.Succeeded, result.State);
+        Assert.Equal([$"out:{_run}/1"], await File.ReadAllLinesAsync(launch.Logs.StdoutPath));
+        Assert.Equal("err", (await File.ReadAllTextAsync(launch.Logs.StderrPath)).Trim());
+        Assert.Equal("data", (await File.ReadAllTextAsync(Path.Combine(launch.Spec.OutputFolder, "file.txt"))).Trim());
+    }
+
+    [DockerFact]
+    public async Task A_usage_exit_is_not_retried_and_its_last_error_line_is_the_message()
+    {
+        using var runner = Runner();
+
+        var result = await runner.RunAsync(Shell("echo 'error: bad option' >&2; exit 64"), CancellationToken.None);
+
+        Assert.Equal(AttemptStates.Failed, result.State);
+        Assert.Equal(64, result.ExitCode);
+        Assert.False(result.Retryable);
+        Assert.Equal("exited with code 64: error: bad option", result.Error);
+    }
+
+    [DockerFact]
+    public async Task Cancellation_stops_the_container_even_when_it_ignores_SIGTERM()
+    {
+        using var runner = Runner();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await runner.RunAsync(Shell("trap '' TERM; echo up; while true; do sleep 1; done"), cancel.Token);
+
+        Assert.Equal(AttemptStates.Cancelled, result.State);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30));
+    }
+
+    [DockerFact]
+    public async Task A_missing_image_fails_for_good_with_a_clear_message()
+    {
+        using var runner = Runner();
+
+        var result = await runner.RunAsync(Shell("true", image: "pipeline/no-such-image:local"), CancellationToken.None);
+
+        Assert.Equal(AttemptStates.Failed, result.State);
+        Assert.False(result.Retryable);
+        Assert.Contains("image 'pipeline/no-such-image:local' is not on this Docker Engine", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_engine_fails_retryably_naming_the_endpoint()
+    {
+        _options.Endpoint = new Uri("unix://" + Path.Combine(_folder, "no-docker.sock"));
+        using var runner = Runner();
+
+        var result = await runner.RunAsync(Shell("true", image: "any:1"), CancellationToken.None);
+
+        Assert.Equal(AttemptStates.Failed, result.State);
+        Assert.True(result.Retryable);
+        Assert.Contains("no-docker.sock", result.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
