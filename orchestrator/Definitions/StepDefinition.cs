@@ -22,6 +22,12 @@ public sealed record StepDefinition
     /// <summary>A container image (container runner only).</summary>
     public string? Image { get; init; }
 
+    /// <summary>
+    /// Where the step runs, overriding the server's <c>Runner:Default</c> for this step: <c>process</c> or
+    /// <c>docker</c> (<see cref="StepRunners"/>). Absent: the server's choice.
+    /// </summary>
+    public string? Runner { get; init; }
+
     /// <summary>Ids of the steps this one waits for; it runs when all of them succeeded.</summary>
     public IReadOnlyList<string> DependsOn { get; init; } = [];
 

@@ -1,6 +1,7 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
+using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Engine.Runners;
 using Pipeline.Orchestrator.Engine.Runs;
@@ -28,6 +29,8 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
         // Connects on first use: a server whose engine is down still starts, and its container steps fail retryably.
         _client = new DockerClientBuilder().WithEndpoint(options.Endpoint).Build();
     }
+
+    public string Name => StepRunners.Docker;
 
     public bool CanRun(StepSpec spec) => ContainerParameters.ImageFor(spec, _options) is not null;
 

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.Engine.Runners;
 using Pipeline.Orchestrator.Engine.Runs;
 
@@ -13,6 +14,8 @@ namespace Pipeline.Orchestrator.ProcessRunner;
 public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, StepProgramCatalog programs, ILogger<ProcessStepRunner> logger) : IStepRunner
 {
     private static readonly TimeSpan PipeDrainLimit = TimeSpan.FromSeconds(2);
+
+    public string Name => StepRunners.Process;
 
     public bool CanRun(StepSpec spec) => spec.Program is not null || spec.Command is not null;
 

@@ -62,6 +62,30 @@ internal static class StepChecks
                 problems.Add(new(JsonPaths.Property(path, name), $"'{name}' must not be empty"));
             }
         }
+
+        CheckRunner(step, path, problems);
+    }
+
+    private static void CheckRunner(StepDefinition step, string path, List<DefinitionProblem> problems)
+    {
+        var runnerPath = JsonPaths.Property(path, "runner");
+        if (step.Runner is null)
+        {
+            return;
+        }
+
+        if (!StepRunners.All.Contains(step.Runner))
+        {
+            problems.Add(new(runnerPath, $"unknown runner '{step.Runner}'; expected one of {string.Join(", ", StepRunners.All)}"));
+        }
+        else if (step.Runner == StepRunners.Docker && step.Command is not null)
+        {
+            problems.Add(new(runnerPath, "a 'command' runs on the server itself; run it in a container by giving its 'image' instead"));
+        }
+        else if (step.Runner == StepRunners.Process && step.Image is not null)
+        {
+            problems.Add(new(runnerPath, "an 'image' runs only in a container; use runner 'docker' or leave 'runner' out"));
+        }
     }
 
     private static void CheckArgs(StepDefinition step, string path, List<DefinitionProblem> problems)

@@ -192,10 +192,10 @@ public sealed partial class WorkflowEngine(
     private async Task<AttemptResult> RunOnRunnerAsync(RunningAttempt attempt)
     {
         var spec = attempt.Claimed.Step.Spec;
-        var runner = _runners.FirstOrDefault(r => r.CanRun(spec));
+        var (runner, refusal) = RunnerChoice.For(spec, _runners);
         if (runner is null)
         {
-            return new AttemptResult(AttemptStates.Failed, null, "no runner on this server can run this step (program, command or image)", Retryable: false);
+            return new AttemptResult(AttemptStates.Failed, null, refusal, Retryable: false);
         }
 
         using var linked = attempt.Timeout is null

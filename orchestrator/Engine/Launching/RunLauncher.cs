@@ -70,6 +70,7 @@ public sealed class RunLauncher(IWorkflowStore workflows, IRunStore runs, Engine
             Program = step.Program,
             Command = step.Command,
             Image = step.Image,
+            Runner = step.Runner,
             Args = [.. step.Args.Select(a => StepTemplate.Render(a, context))],
             Env = step.Env.ToDictionary(e => e.Key, e => StepTemplate.Render(e.Value, context), StringComparer.Ordinal),
             OutputFolder = context.StepOutput,

@@ -9,6 +9,9 @@ namespace Pipeline.Orchestrator.Engine.Runners;
 /// </summary>
 public interface IStepRunner
 {
+    /// <summary>The name a step's <c>runner</c> field chooses this runner by (<see cref="Definitions.StepRunners"/>).</summary>
+    string Name { get; }
+
     /// <summary>Whether this runner can run the step (a process runner: programs and commands; a container runner: images and programs).</summary>
     bool CanRun(StepSpec spec);
 

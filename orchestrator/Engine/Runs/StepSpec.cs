@@ -14,6 +14,9 @@ public sealed record StepSpec
 
     public string? Image { get; init; }
 
+    /// <summary>The runner the definition asked for (<see cref="StepRunners"/>); null: the server's default.</summary>
+    public string? Runner { get; init; }
+
     public IReadOnlyList<string> Args { get; init; } = [];
 
     public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();

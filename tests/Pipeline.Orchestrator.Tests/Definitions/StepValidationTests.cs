@@ -47,6 +47,33 @@ public sealed class StepValidationTests
             "$.steps[0].command",
             "'command' must not be empty");
 
+    [Fact]
+    public void Runner_must_be_known() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithStep(0, s => s with { Runner = "kubernetes" }),
+            "$.steps[0].runner",
+            "unknown runner 'kubernetes'; expected one of process, docker");
+
+    [Fact]
+    public void A_command_cannot_ask_for_a_container() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithStep(0, s => s with { Program = null, Command = "/bin/true", Runner = "docker" }),
+            "$.steps[0].runner",
+            "a 'command' runs on the server itself; run it in a container by giving its 'image' instead");
+
+    [Fact]
+    public void An_image_cannot_ask_for_a_process() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithStep(0, s => s with { Program = null, Image = "busybox", Runner = "process" }),
+            "$.steps[0].runner",
+            "an 'image' runs only in a container; use runner 'docker' or leave 'runner' out");
+
+    [Theory]
+    [InlineData("process")]
+    [InlineData("docker")]
+    public void A_program_may_run_on_either_runner(string runner) =>
+        Assert.Empty(WorkflowValidator.Validate(TestDefinitions.Valid().WithStep(0, s => s with { Runner = runner })));
+
     [Theory]
     [InlineData(-1)]
     [InlineData(21)]
