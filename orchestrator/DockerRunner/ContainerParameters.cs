@@ -25,11 +25,10 @@ internal static class ContainerParameters
             Image = ImageFor(spec, options) ?? throw new InvalidOperationException("the container runner runs images and programs with a configured image"),
             // The image's entrypoint is the program; the step's arguments are its argv, never a shell line (none: the image's CMD).
             Cmd = [.. spec.Args],
-            Env = [.. StepEnvironment.For(launch).Select(e => $"{e.Key}={e.Value}")],
+            Env = Environment(launch, options),
             // Relative paths (a relative data root, samples/...) resolve inside the container as they do on the server.
             WorkingDir = workingDirectory,
-            // Empty: the image's user.
-            User = options.User ?? "",
+            User = options.User ?? (string.IsNullOrEmpty(options.DataVolume) ? HostUser.Current() : ""),
             Labels = ContainerLabels.For(launch.Attempt, workerId),
             AttachStdout = true,
             AttachStderr = true,
@@ -57,6 +56,11 @@ internal static class ContainerParameters
         var root = Path.GetFullPath(dataRoot, workingDirectory);
         var source = string.IsNullOrEmpty(options.DataVolume) ? root : options.DataVolume;
         var binds = new List<string> { $"{source}:{root}" };
+        if (options.MountWorkingDirectory && string.IsNullOrEmpty(options.DataVolume) && !IsWithin(root, workingDirectory) && workingDirectory != "/")
+        {
+            binds.Add($"{workingDirectory}:{workingDirectory}");
+        }
+
         foreach (var folder in options.ReadOnlyBinds)
         {
             var path = Path.GetFullPath(folder, workingDirectory);
@@ -65,4 +69,30 @@ internal static class ContainerParameters
 
         return binds;
     }
+
+    /// <summary>The server's passed-through variables that are set, then the step's own environment over them.</summary>
+    public static List<string> Environment(StepLaunch launch, DockerRunnerOptions options, Func<string, string?>? server = null)
+    {
+        server ??= System.Environment.GetEnvironmentVariable;
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in options.PassEnvironment)
+        {
+            if (server(name) is { } value)
+            {
+                env[name] = value;
+            }
+        }
+
+        foreach (var (name, value) in StepEnvironment.For(launch))
+        {
+            env[name] = value;
+        }
+
+        return [.. env.Select(e => $"{e.Key}={e.Value}")];
+    }
+
+    // The data root inside the working directory is mounted by the working directory's bind already; a second
+    // bind of it would shadow nothing but is noise in `docker inspect`.
+    private static bool IsWithin(string folder, string parent) =>
+        folder == parent || folder.StartsWith(parent.TrimEnd('/') + "/", StringComparison.Ordinal);
 }

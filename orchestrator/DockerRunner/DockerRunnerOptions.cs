@@ -22,10 +22,28 @@ public sealed class DockerRunnerOptions
     /// <summary>Where relative paths resolve inside the container. Default: the server's working directory, as for the process runner.</summary>
     public string? WorkingDirectory { get; set; }
 
+    /// <summary>
+    /// Whether the working directory is bind-mounted (read-write, at its own path) when the data root is a host folder,
+    /// so relative inputs and outputs (<c>samples/...</c>, <c>.pipeline/registry</c>) are the same files a process
+    /// step would use. Ignored with <see cref="DataVolume"/>: a server in a container has no host folder to share.
+    /// </summary>
+    public bool MountWorkingDirectory { get; set; } = true;
+
+    /// <summary>
+    /// Names of the server's environment variables copied into every container when set (a database connection string
+    /// for <c>cluster-predict</c>, say), so secrets stay in the server's environment rather than in definitions. A
+    /// step's own <c>env</c> wins over them.
+    /// </summary>
+    public List<string> PassEnvironment { get; set; } = [];
+
     /// <summary>The container network: <c>none</c> by default (steps read files); <c>bridge</c> or a named network for steps that reach a database.</summary>
     public string NetworkMode { get; set; } = "none";
 
-    /// <summary>The user the step runs as (<c>uid:gid</c>); empty: the image's.</summary>
+    /// <summary>
+    /// The user the step runs as (<c>uid:gid</c>). Default: the server's own uid and gid when the data root is a host
+    /// folder (files a step writes belong to the server's user, as a process step's do); the image's with
+    /// <see cref="DataVolume"/>.
+    /// </summary>
     public string? User { get; set; }
 
     /// <summary>How long a container has to exit after SIGTERM before it is killed.</summary>

@@ -42,8 +42,33 @@ public sealed class ContainerParametersTests
         Assert.Equal(512L * 1024 * 1024, p.HostConfig!.Memory);
         Assert.Equal("none", p.HostConfig!.NetworkMode);
         Assert.Equal("/srv", p.WorkingDir);
-        Assert.Equal("", p.User);
+        Assert.Matches(@"^\d+:\d+$", p.User);
         Assert.False(p.HostConfig!.AutoRemove);
+    }
+
+    [Fact]
+    public void Steps_run_as_the_server_user_on_host_folders_and_as_the_image_user_on_a_volume()
+    {
+        var spec = new StepSpec { Image = "alpine:3", OutputFolder = "/data/x" };
+        var uid = File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t')[2];
+
+        Assert.StartsWith(uid + ":", ContainerParameters.For(Launch(spec), new DockerRunnerOptions(), "/data", "w").User, StringComparison.Ordinal);
+        Assert.Equal("", ContainerParameters.For(Launch(spec), new DockerRunnerOptions { DataVolume = "pipeline-data" }, "/data", "w").User);
+        Assert.Equal("10001:10001", ContainerParameters.For(Launch(spec), new DockerRunnerOptions { User = "10001:10001" }, "/data", "w").User);
+    }
+
+    [Fact]
+    public void Passed_through_server_variables_are_copied_when_set_and_the_step_env_wins()
+    {
+        var options = new DockerRunnerOptions { PassEnvironment = ["DB", "TOKEN", "UNSET"] };
+        var spec = new StepSpec { Image = "alpine:3", OutputFolder = "/data/x", Env = new Dictionary<string, string> { ["TOKEN"] = "step" } };
+        var server = new Dictionary<string, string> { ["DB"] = "Host=db", ["TOKEN"] = "server", ["OTHER"] = "x" };
+
+        var env = ContainerParameters.Environment(Launch(spec), options, name => server.GetValueOrDefault(name));
+
+        Assert.Contains("DB=Host=db", env);
+        Assert.Contains("TOKEN=step", env);
+        Assert.DoesNotContain(env, e => e.StartsWith("UNSET=", StringComparison.Ordinal) || e.StartsWith("OTHER=", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -55,6 +80,19 @@ public sealed class ContainerParametersTests
             ContainerParameters.Binds(options, ".pipeline/data", "/srv"));
         options.DataVolume = "pipeline-data";
         Assert.Equal("pipeline-data:/data", ContainerParameters.Binds(options, "/data", "/srv")[0]);
+    }
+
+    [Fact]
+    public void The_working_directory_is_shared_too_so_relative_paths_mean_what_they_mean_for_a_process()
+    {
+        var options = new DockerRunnerOptions();
+
+        Assert.Equal(["/var/pipeline:/var/pipeline", "/srv:/srv"], ContainerParameters.Binds(options, "/var/pipeline", "/srv"));
+        options.MountWorkingDirectory = false;
+        Assert.Equal(["/var/pipeline:/var/pipeline"], ContainerParameters.Binds(options, "/var/pipeline", "/srv"));
+        options.MountWorkingDirectory = true;
+        options.DataVolume = "pipeline-data";
+        Assert.Equal(["pipeline-data:/var/pipeline"], ContainerParameters.Binds(options, "/var/pipeline", "/srv"));
     }
 
     [Fact]
