@@ -152,6 +152,10 @@ in_volume test -s "/data/runs/$run/train/_manifest.json" || fail "no train manif
 count=$("${compose[@]}" exec -T postgres psql -U pipeline -d pipeline -tAc "SELECT count(*) FROM runs WHERE id = '$run'")
 [ "$(tr -d '[:space:]' <<<"$count")" = 1 ] || fail "run $run not in PostgreSQL (count '$count')"
 
+# The CLI inside the server container reads the same configuration (the README's `compose exec` line).
+"${compose[@]}" exec -T server dotnet /app/Pipeline.Orchestrator.dll status 2>&1 | grep -q "$run" \
+  || fail "the CLI's status in the server container does not list run $run"
+
 # 5. Prometheus scraped the server: up{job="pipeline-server"} == 1, and a server metric arrived.
 prom=http://127.0.0.1:$PIPELINE_PROMETHEUS_PORT
 query() { curl -fsS -G "$prom/api/v1/query" --data-urlencode "query=$1" | jq -r '.data.result[0].value[1] // empty'; }
