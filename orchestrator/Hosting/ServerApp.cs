@@ -4,7 +4,7 @@ using Scalar.AspNetCore;
 
 namespace Pipeline.Orchestrator.Hosting;
 
-/// <summary>The web server: REST API, OpenAPI document and reference page, HTTP hooks, engine and scheduler.</summary>
+/// <summary>The web server: REST API, OpenAPI document and reference page, HTTP hooks, /metrics, engine and scheduler.</summary>
 public static class ServerApp
 {
     public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?> overrides)
@@ -17,6 +17,7 @@ public static class ServerApp
         builder.Services.AddHostedService<StartupHostedService>();
         builder.Services.AddPipelineBackgroundWork();
         builder.Services.AddProblemDetails();
+        builder.Services.AddPipelineMetrics();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Pipeline workflow server";
@@ -37,6 +38,7 @@ public static class ServerApp
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference");
         app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithTags("Health").ExcludeFromDescription();
+        app.MapPipelineMetrics();
         app.MapWorkflowsApi();
         app.MapRunsApi();
         app.MapLogsApi();

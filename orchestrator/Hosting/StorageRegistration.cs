@@ -6,6 +6,7 @@ namespace Pipeline.Orchestrator.Hosting;
 /// <summary>
 /// The database from configuration: <c>Storage:Database</c> (<c>--db</c>) is a PostgreSQL connection string; without
 /// it the embedded SQLite file <c>Storage:SqliteFile</c> (<c>--sqlite</c>, default <c>.pipeline/pipeline.db</c>).
+/// <c>Storage:PasswordFile</c> supplies the PostgreSQL password from a file (<see cref="DatabaseConnectionString"/>).
 /// </summary>
 public static class StorageRegistration
 {
@@ -14,7 +15,7 @@ public static class StorageRegistration
     public static IServiceCollection AddPipelineStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(provider => OrchestratorStorage.Open(
-            configuration["Storage:Database"], configuration["Storage:SqliteFile"] ?? DefaultSqliteFile, provider.GetRequiredService<TimeProvider>()));
+            DatabaseConnectionString.From(configuration), configuration["Storage:SqliteFile"] ?? DefaultSqliteFile, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IWorkflowStore>(provider => provider.GetRequiredService<OrchestratorDatabase>().Workflows);
         services.AddSingleton<IRunStore>(provider => provider.GetRequiredService<OrchestratorDatabase>().Runs);
         services.AddSingleton<StorageStartup>();

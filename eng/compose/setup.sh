@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# One-time set-up for `docker compose up` in this repository (docker-compose.yml). Idempotent: keeps what exists.
+#   .env                          DOCKER_GID (the Docker socket's group, so the server's uid 10001 may use it) and
+#                                 PIPELINE_POSTGRES_PASSWORD_FILE
+#   .secrets/postgres-password    a random PostgreSQL password: the folder mode 700, the file 644 so the postgres
+#                                 and server containers (other uids) can read it through the secret mount
+# Both are ignored by git. Usage: eng/compose/setup.sh [docker socket, default $DOCKER_SOCKET or /var/run/docker.sock]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+socket=${1:-${DOCKER_SOCKET:-/var/run/docker.sock}}
+[ -S "$socket" ] || { echo "error: setup: no Docker socket at $socket (pass its path)" >&2; exit 1; }
+
+touch .env
+if ! grep -q '^DOCKER_GID=' .env; then
+  echo "DOCKER_GID=$(stat -c %g "$socket")" >>.env
+  echo "setup: .env: DOCKER_GID=$(stat -c %g "$socket") (group of $socket)" >&2
+fi
+if ! grep -q '^PIPELINE_POSTGRES_PASSWORD_FILE=' .env; then
+  echo "PIPELINE_POSTGRES_PASSWORD_FILE=./.secrets/postgres-password" >>.env
+fi
+
+password_file=$(sed -n 's/^PIPELINE_POSTGRES_PASSWORD_FILE=//p' .env | tail -n 1)
+if [ ! -s "$password_file" ]; then
+  mkdir -p "$(dirname "$password_file")"
+  chmod 700 "$(dirname "$password_file")"
+  # 32 characters from [A-Za-z0-9]: nothing a connection string or shell would need quoted.
+  password=$(head -c 48 /dev/urandom | base64 -w 0 | LC_ALL=C tr -dc 'A-Za-z0-9')
+  (umask 022 && printf '%s\n' "${password:0:32}" >"$password_file")
+  echo "setup: wrote a new PostgreSQL password to $password_file" >&2
+fi
+echo "setup: ready; now: docker compose up -d" >&2
