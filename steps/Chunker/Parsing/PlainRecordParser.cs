@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.Steps.Chunker.Parsing;
 
 /// <summary>
@@ -12,6 +14,7 @@ internal static class PlainRecordParser
     /// Calls <paramref name="parser"/> for each record with its physical line number; false as soon as a carriage
     /// return stands anywhere but before a newline (Sylvan ends a record there, so the block must go to it).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse<TParser>(ReadOnlySpan<char> text, long firstLine, char delimiter, int[] starts, ref TParser parser)
         where TParser : struct, IPlainRecordSink
     {
@@ -43,6 +46,7 @@ internal static class PlainRecordParser
     /// Records where each field starts in <paramref name="starts"/> (as far as it has room, plus the line length + 1
     /// after the last field) and returns the number of fields.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Split(ReadOnlySpan<char> record, char delimiter, Span<int> starts)
     {
         var count = 1;
