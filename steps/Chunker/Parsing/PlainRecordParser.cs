@@ -1,3 +1,8 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Pipeline.Steps.Chunker.Parsing;
 
 /// <summary>
@@ -12,23 +17,26 @@ internal static class PlainRecordParser
     /// Calls <paramref name="parser"/> for each record with its physical line number; false as soon as a carriage
     /// return stands anywhere but before a newline (Sylvan ends a record there, so the block must go to it).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse<TParser>(ReadOnlySpan<char> text, long firstLine, char delimiter, int[] starts, ref TParser parser)
         where TParser : struct, IPlainRecordSink
     {
-        var hasCarriageReturn = text.Contains('\r');
+        if (!text.Contains('\r') && Vector256.IsHardwareAccelerated)
+        {
+            ScanBlock(text, firstLine, delimiter, starts, ref parser);
+            return true;
+        }
+
         var line = firstLine;
         while (!text.IsEmpty)
         {
             var end = text.IndexOf('\n');
             var record = end < 0 ? text : text[..end];
             text = end < 0 ? default : text[(end + 1)..];
-            if (hasCarriageReturn)
+            record = record.EndsWith('\r') ? record[..^1] : record;
+            if (record.Contains('\r'))
             {
-                record = record.EndsWith('\r') ? record[..^1] : record;
-                if (record.Contains('\r'))
-                {
-                    return false;
-                }
+                return false;
             }
 
             var count = Split(record, delimiter, starts);
@@ -43,6 +51,7 @@ internal static class PlainRecordParser
     /// Records where each field starts in <paramref name="starts"/> (as far as it has room, plus the line length + 1
     /// after the last field) and returns the number of fields.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Split(ReadOnlySpan<char> record, char delimiter, Span<int> starts)
     {
         var count = 1;
@@ -71,5 +80,92 @@ internal static class PlainRecordParser
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The same split as <see cref="Split"/> record by record, in one pass over a block without carriage returns:
+    /// each 16 characters are compared with the newline and the delimiter at once and the matches walked as bits.
+    /// A search call per field (four per row of sensor CSV) cost more than the search itself on such short fields.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ScanBlock<TParser>(ReadOnlySpan<char> text, long firstLine, char delimiter, int[] starts, ref TParser parser)
+        where TParser : struct, IPlainRecordSink
+    {
+        var scan = new RecordScan(firstLine, starts);
+        ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        var newlines = Vector256.Create((ushort)'\n');
+        var delimiters = Vector256.Create((ushort)delimiter);
+        var i = 0;
+        for (; i <= text.Length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
+        {
+            var chars = Vector256.LoadUnsafe(ref first, (nuint)i);
+            var matches = (Vector256.Equals(chars, newlines) | Vector256.Equals(chars, delimiters)).ExtractMostSignificantBits();
+            while (matches != 0)
+            {
+                var at = i + BitOperations.TrailingZeroCount(matches);
+                matches &= matches - 1;
+                scan.Separator(text, at, delimiter, ref parser);
+            }
+        }
+
+        for (; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || text[i] == delimiter)
+            {
+                scan.Separator(text, i, delimiter, ref parser);
+            }
+        }
+
+        scan.End(text, ref parser);
+    }
+
+    /// <summary>The record being split: where it starts in the block, its line and the fields found so far.</summary>
+    private ref struct RecordScan(long line, int[] starts)
+    {
+        private int _recordStart;
+        private int _count = 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Separator<TParser>(ReadOnlySpan<char> text, int at, char delimiter, ref TParser parser)
+            where TParser : struct, IPlainRecordSink
+        {
+            if (text[at] == delimiter)
+            {
+                if (_count < starts.Length)
+                {
+                    starts[_count] = at + 1 - _recordStart;
+                }
+
+                _count++;
+                return;
+            }
+
+            Emit(text[_recordStart..at], ref parser);
+            _recordStart = at + 1;
+        }
+
+        /// <summary>Emits the text after the last newline, if any, as the block's last record.</summary>
+        public void End<TParser>(ReadOnlySpan<char> text, ref TParser parser)
+            where TParser : struct, IPlainRecordSink
+        {
+            if (_recordStart < text.Length)
+            {
+                Emit(text[_recordStart..], ref parser);
+            }
+        }
+
+        private void Emit<TParser>(ReadOnlySpan<char> record, ref TParser parser)
+            where TParser : struct, IPlainRecordSink
+        {
+            starts[0] = 0;
+            if (_count < starts.Length)
+            {
+                starts[_count] = record.Length + 1;
+            }
+
+            parser.Record(new SplitFields(record, starts), _count, record, line);
+            line++;
+            _count = 1;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Pipeline.Steps.Chunker.Schema;
 
 namespace Pipeline.Steps.Chunker.Parsing;
@@ -21,6 +22,7 @@ internal sealed class RowFieldParser(
     private readonly bool _numericNaTokens = schema.NaTokens.Any(t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
 
     /// <summary>Adds the row; returns the bad field (0-based column) and the reason when the row cannot be kept.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (int Column, string Category, string Reason)? TryAdd<TFields>(TFields fields, long order)
         where TFields : IRecordFields, allows ref struct
     {
@@ -97,6 +99,7 @@ internal sealed class RowFieldParser(
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (long UtcTicks, int Day, (int, string, string)? Problem) ParseTime<TFields>(TFields fields)
         where TFields : IRecordFields, allows ref struct
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pipeline.Steps.Chunker.Parsing;
 
 namespace Pipeline.Steps.Chunker.Partitioning;
@@ -31,6 +32,7 @@ internal sealed class ChunkAccumulator(int valueCount, int textCount, int daysPe
     /// <summary>First day number of a chunk; chunks are aligned to day 0 so they do not depend on the input.</summary>
     public int FirstDay(int chunk) => chunk * daysPerChunk;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ParsedBatch batch)
     {
         _batch++;

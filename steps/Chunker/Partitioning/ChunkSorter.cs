@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.Steps.Chunker.Partitioning;
 
 /// <summary>
@@ -10,6 +12,7 @@ namespace Pipeline.Steps.Chunker.Partitioning;
 internal static class ChunkSorter
 {
     /// <summary>Writes the row indexes of <paramref name="rows"/> in output order into <paramref name="ordered"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sort(RowBuffer rows, int[] sensorRanks, Span<int> ordered)
     {
         var count = rows.Count;
@@ -36,6 +39,7 @@ internal static class ChunkSorter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SortByTimeIfNeeded(Span<int> segment, RowBuffer rows)
     {
         for (var i = 1; i < segment.Length; i++)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.Steps.Chunker.Partitioning;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace Pipeline.Steps.Chunker.Partitioning;
 internal static class DuplicateFilter
 {
     /// <returns>How many rows were kept (written to the front of <paramref name="kept"/>).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Keep(
         RowBuffer rows, ReadOnlySpan<int> ordered, int[] kept, string[] sensors, List<DuplicateRow> duplicates, SortedSet<int> days)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pipeline.Steps.Chunker.Parsing;
 
 namespace Pipeline.Steps.Chunker.Partitioning;
@@ -9,6 +10,7 @@ namespace Pipeline.Steps.Chunker.Partitioning;
 /// </summary>
 internal static class RowGroupColumns
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Gather(
         RowBuffer rows, ChunkNames names, ReadOnlySpan<int> keys,
         ReadOnlyMemory<char>[] sensorIds, long[] timestamps, int[] dates, double?[][] values)

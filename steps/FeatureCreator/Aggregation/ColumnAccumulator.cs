@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.Steps.FeatureCreator.Aggregation;
 
 /// <summary>
@@ -25,6 +27,7 @@ internal struct ColumnAccumulator
     public readonly double? StandardDeviation => Variance is { } v ? Math.Sqrt(v) : null;
 
     /// <summary>Adds a run of readings: its non-null values and how many readings were NA.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddSegment(ReadOnlySpan<double> values, long naCount)
     {
         Na += naCount;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Parquet.Schema;
 using Pipeline.Steps.FeatureCreator.Aggregation;
@@ -18,6 +19,7 @@ internal sealed class RowGroupAggregator(ColumnBuffers buffers, int valueColumns
     /// <param name="constantSensor">The sensor of every row when the statistics say so (the sensor column was not decoded).</param>
     /// <param name="fields">The selected value columns, in buffer order.</param>
     /// <param name="into">The file's partial aggregate.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Aggregate(int rows, string? constantSensor, IReadOnlyList<DataField> fields, PartialAggregate into)
     {
         into.Rows += rows;
@@ -66,6 +68,7 @@ internal sealed class RowGroupAggregator(ColumnBuffers buffers, int valueColumns
         return _lastSensor;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long CountCleaned(int rows, IReadOnlyList<DataField> fields)
     {
         var finite = buffers.Finite.AsSpan(0, rows);
