@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, set-up included, on a fresh Debian machine with the .NET SDK:
 # restores packages, builds the solution in Release (warnings are errors), and runs every test project.
-# Later issues add real servers here (PostgreSQL, Docker, Prometheus, Chromium), each installed with apt-get
-# when missing and started on loopback by the tests that need it.
+# Real servers, each installed with apt-get when missing: PostgreSQL (the tests start throwaway servers on
+# loopback), a Docker Engine (dockerd started here when none answers) with the step and server images built from
+# this checkout on locally made base images, and the docker-compose stack, brought up and torn down by its test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,4 +27,13 @@ if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
 fi
 
 dotnet build Pipeline.sln -c Release --nologo -v quiet
+
+# Docker: the engine, the local base images and the five images (eng/docker/README.md). The container tests then
+# must run: PIPELINE_REQUIRE_DOCKER makes a missing engine or image fail them instead of skipping them.
+./eng/docker/build-images.sh
+export PIPELINE_REQUIRE_DOCKER=1
+
 dotnet test Pipeline.sln -c Release --no-build --nologo --logger "console;verbosity=minimal" "$@"
+
+# The whole stack under docker-compose, on the images just built (eng/compose/test-compose.sh).
+COMPOSE_TEST_SKIP_IMAGES=1 ./eng/compose/test-compose.sh
