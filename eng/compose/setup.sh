@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One-time set-up for `docker compose up` in this repository (docker-compose.yml). Idempotent: keeps what exists.
-#   .env                          DOCKER_GID (the Docker socket's group, so the server's uid 10001 may use it) and
-#                                 PIPELINE_POSTGRES_PASSWORD_FILE
+#   .env                          DOCKER_GID (the Docker socket's group, so the server's uid 10001 may use it),
+#                                 PIPELINE_POSTGRES_PASSWORD_FILE and CLUSTER_PREDICT_CONNECTION_STRING (mode 600)
 #   .secrets/postgres-password    a random PostgreSQL password: the folder mode 700, the file 644 so the postgres
 #                                 and server containers (other uids) can read it through the secret mount
 # Both are ignored by git. Usage: eng/compose/setup.sh [docker socket, default $DOCKER_SOCKET or /var/run/docker.sock]
@@ -29,4 +29,10 @@ if [ ! -s "$password_file" ]; then
   (umask 022 && printf '%s\n' "${password:0:32}" >"$password_file")
   echo "setup: wrote a new PostgreSQL password to $password_file" >&2
 fi
+# cluster-predict's connection string, with the same password: the server passes it to that step's container.
+if ! grep -q '^CLUSTER_PREDICT_CONNECTION_STRING=' .env; then
+  echo "CLUSTER_PREDICT_CONNECTION_STRING=Host=postgres;Username=pipeline;Database=pipeline;Password=$(head -n 1 "$password_file")" >>.env
+fi
+# .env now holds a password: its owner's only.
+chmod 600 .env
 echo "setup: ready; now: docker compose up -d" >&2

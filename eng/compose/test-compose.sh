@@ -27,6 +27,10 @@ if ! command -v docker-compose >/dev/null 2>&1 && ! docker compose version >/dev
     || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get -y -qq install docker-compose >/dev/null; } \
     || fail "apt-get install docker-compose failed"
 fi
+for tool in jq curl; do
+  command -v "$tool" >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 -y -qq install "$tool" >/dev/null \
+    || fail "apt-get install $tool failed"
+done
 # Compose v2 where the engine has it; Debian's docker-compose 1.29 otherwise (as here).
 if docker compose version >/dev/null 2>&1; then compose_cmd=(docker compose); else compose_cmd=(docker-compose); fi
 if [ "${COMPOSE_TEST_SKIP_IMAGES:-}" != 1 ]; then
@@ -53,6 +57,9 @@ PIPELINE_PROMETHEUS_PORT=$(free_port)
 export PIPELINE_PORT PIPELINE_PROMETHEUS_PORT
 # Not a password the server could guess: a wrong one would fail the start, so the run proves the secret reaches both.
 (umask 022 && head -c 24 /dev/urandom | base64 -w 0 | tr -d '/+=' >"$PIPELINE_POSTGRES_PASSWORD_FILE")
+# What eng/compose/setup.sh writes into .env: cluster-predict's connection string, passed to its container.
+CLUSTER_PREDICT_CONNECTION_STRING="Host=postgres;Username=pipeline;Database=pipeline;Password=$(cat "$PIPELINE_POSTGRES_PASSWORD_FILE")"
+export CLUSTER_PREDICT_CONNECTION_STRING
 compose=("${compose_cmd[@]}" --project-name "$project" --file "$root/docker-compose.yml" --project-directory "$root")
 
 cleanup() {
@@ -155,6 +162,18 @@ count=$("${compose[@]}" exec -T postgres psql -U pipeline -d pipeline -tAc "SELE
 # The CLI inside the server container reads the same configuration (the README's `compose exec` line).
 "${compose[@]}" exec -T server dotnet /app/Pipeline.Orchestrator.dll status 2>&1 | grep -q "$run" \
   || fail "the CLI's status in the server container does not list run $run"
+
+# sensor-prediction with the model just trained: cluster-predict's rows reach the compose PostgreSQL.
+prediction=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"inputs": {}}' "$api/api/workflows/sensor-prediction/runs" | jq -r .id)
+for _ in $(seq 1 180); do
+  state=$(curl -fsS "$api/api/runs/$prediction" | jq -r .run.state)
+  case $state in succeeded | failed | cancelled) break ;; esac
+  sleep 1
+done
+[ "$state" = succeeded ] || fail "sensor-prediction run $prediction ended '$state': $(curl -sS "$api/api/runs/$prediction")"
+rows=$("${compose[@]}" exec -T postgres psql -U pipeline -d pipeline -tAc "SELECT count(*) FROM cluster_predictions WHERE run_id = '$prediction'")
+[ "$(tr -d '[:space:]' <<<"$rows")" -gt 0 ] || fail "sensor-prediction run $prediction wrote no rows to cluster_predictions ('$rows')"
+say "prediction run $prediction wrote $(tr -d '[:space:]' <<<"$rows") rows to PostgreSQL"
 
 # 5. Prometheus scraped the server: up{job="pipeline-server"} == 1, and a server metric arrived.
 prom=http://127.0.0.1:$PIPELINE_PROMETHEUS_PORT

@@ -47,9 +47,13 @@ public sealed partial class SchemaMigrator
         _endpoint = PostgresConnection.Endpoint(dataSource.ConnectionString);
     }
 
-    /// <summary>The migrator of ClusterPredict's own scripts, recorded in <c>schema_version</c>.</summary>
+    /// <summary>
+    /// The migrator of ClusterPredict's own scripts, recorded in <c>cluster_predict_schema_version</c>: the workflow
+    /// server keeps its own scripts in <c>schema_version</c>, and in one database (as under docker-compose) the two
+    /// histories must not be read as one.
+    /// </summary>
     public static SchemaMigrator ForClusterPredict(NpgsqlDataSource dataSource) =>
-        new(dataSource, typeof(SchemaMigrator).Assembly, ClusterPredictPrefix);
+        new(dataSource, typeof(SchemaMigrator).Assembly, ClusterPredictPrefix, "cluster_predict_schema_version");
 
     /// <summary>The embedded scripts, in order: what a fully migrated database has applied.</summary>
     public IReadOnlyList<AppliedMigration> Scripts => [.. _scripts.Select(s => new AppliedMigration(s.Version, s.Name, s.Checksum))];

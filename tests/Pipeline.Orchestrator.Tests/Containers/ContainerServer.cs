@@ -9,7 +9,7 @@ namespace Pipeline.Orchestrator.Tests.Containers;
 
 /// <summary>
 /// The real server program (<c>serve</c>, a child process a test can kill -9) with <c>Runner:Default=docker</c> and the
-/// step images, on a temp SQLite file, data root and workflows folder; plus a Docker client to look at its containers.
+/// step images, on a temp SQLite file (or a given PostgreSQL database), data root and workflows folder; plus a Docker client to look at its containers.
 /// Containers are kept after they end (<c>RemoveContainers=false</c>) unless a test says otherwise, so tests can
 /// see which image ran each attempt; all of a test's containers are removed when it is disposed.
 /// </summary>
@@ -21,8 +21,13 @@ public sealed class ContainerServer : IAsyncDisposable
     private ServerProcess? _server;
     private int _starts;
 
-    public ContainerServer(IReadOnlyDictionary<string, string>? settings = null)
+    private readonly string[] _storage;
+
+    /// <param name="settings">Environment variables of the server, over the defaults here.</param>
+    /// <param name="database">A PostgreSQL connection string for the server's state; none: a temp SQLite file.</param>
+    public ContainerServer(IReadOnlyDictionary<string, string>? settings = null, string? database = null)
     {
+        _storage = database is null ? ["--sqlite", _folder.Sub("pipeline.db")] : ["--db", database];
         _environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["Runner__Default"] = "docker",
@@ -67,7 +72,7 @@ public sealed class ContainerServer : IAsyncDisposable
         // Each start is a new worker, as a restarted server is; every container of this test carries the prefix in its
         // worker label, so disposal finds them all, whichever run or start made them.
         _environment["Engine__WorkerId"] = $"{_label}-{++_starts}";
-        _server = await ServerProcess.StartAsync(["--sqlite", _folder.Sub("pipeline.db")], DataRoot, Workflows, _environment);
+        _server = await ServerProcess.StartAsync(_storage, DataRoot, Workflows, _environment);
         Api?.Dispose();
         Api = new ApiClient(_server.BaseUrl);
     }

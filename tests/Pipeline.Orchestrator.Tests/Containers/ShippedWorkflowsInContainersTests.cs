@@ -9,7 +9,7 @@ namespace Pipeline.Orchestrator.Tests.Containers;
 /// sensor-training, then sensor-prediction, as shipped, with every step in its own container of the real step images:
 /// the Parquet chunks, features and model pass between containers through the data root, the model registry through
 /// the shared working directory, and ClusterPredict writes to PostgreSQL with the connection string passed through
-/// from the server's environment.
+/// from the server's environment, into the database that also holds the server's state.
 /// </summary>
 [Collection(SharedPostgres.Name)]
 public sealed class ShippedWorkflowsInContainersTests(PostgresFixture postgres)
@@ -26,7 +26,10 @@ public sealed class ShippedWorkflowsInContainersTests(PostgresFixture postgres)
             ["Runner__Docker__PassEnvironment__0"] = "CLUSTER_PREDICT_CONNECTION_STRING",
             // The test's PostgreSQL listens on the host's loopback.
             ["Runner__Docker__NetworkMode"] = "host",
-        });
+        },
+        // One database for the server's state and ClusterPredict's table, as under docker-compose: their schema
+        // histories must not collide.
+        database);
         server.Ship("sensor-training");
         server.Ship("sensor-prediction");
         await server.StartAsync();

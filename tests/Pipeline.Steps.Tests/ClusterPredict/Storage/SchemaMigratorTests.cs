@@ -24,7 +24,7 @@ public sealed class SchemaMigratorTests(PostgresFixture postgres)
         Assert.Matches("^[0-9a-f]{64}$", applied.Checksum);
         Assert.Empty(second);
         await using var connection = await dataSource.OpenConnectionAsync();
-        var recorded = await connection.QueryAsync<(int, string, string)>("SELECT version, name, checksum FROM schema_version");
+        var recorded = await connection.QueryAsync<(int, string, string)>("SELECT version, name, checksum FROM cluster_predict_schema_version");
         Assert.Equal([(1, "cluster_predictions", applied.Checksum)], recorded);
         var columns = await connection.QueryAsync<(string, string)>("""
             SELECT column_name::text, data_type::text FROM information_schema.columns
