@@ -28,7 +28,7 @@ internal static class ContainerParameters
             Env = Environment(launch, options),
             // Relative paths (a relative data root, samples/...) resolve inside the container as they do on the server.
             WorkingDir = workingDirectory,
-            User = options.User ?? (string.IsNullOrEmpty(options.DataVolume) ? HostUser.Current() : ""),
+            User = options.User ?? (options.DataRootIsHostFolder ? HostUser.Current : ""),
             Labels = ContainerLabels.For(launch.Attempt, workerId),
             AttachStdout = true,
             AttachStderr = true,
@@ -54,9 +54,9 @@ internal static class ContainerParameters
     public static List<string> Binds(DockerRunnerOptions options, string dataRoot, string workingDirectory)
     {
         var root = Path.GetFullPath(dataRoot, workingDirectory);
-        var source = string.IsNullOrEmpty(options.DataVolume) ? root : options.DataVolume;
+        var source = options.DataRootIsHostFolder ? root : options.DataVolume;
         var binds = new List<string> { $"{source}:{root}" };
-        if (options.MountWorkingDirectory && string.IsNullOrEmpty(options.DataVolume) && !IsWithin(root, workingDirectory) && workingDirectory != "/")
+        if (options.MountWorkingDirectory && options.DataRootIsHostFolder && !IsWithin(root, workingDirectory) && workingDirectory != "/")
         {
             binds.Add($"{workingDirectory}:{workingDirectory}");
         }

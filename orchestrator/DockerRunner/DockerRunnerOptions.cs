@@ -16,6 +16,9 @@ public sealed class DockerRunnerOptions
     /// </summary>
     public string? DataVolume { get; set; }
 
+    /// <summary>Whether the data root is a folder of the server's host (no <see cref="DataVolume"/>): what mounts and user follow from.</summary>
+    public bool DataRootIsHostFolder => string.IsNullOrEmpty(DataVolume);
+
     /// <summary>Host folders mounted read-only at the same path (relative ones from the working directory), e.g. <c>samples</c> for inputs.</summary>
     public List<string> ReadOnlyBinds { get; set; } = [];
 

@@ -3,8 +3,12 @@ namespace Pipeline.Orchestrator.DockerRunner;
 /// <summary>The server process's own <c>uid:gid</c>, for containers that write into the server's host folders.</summary>
 internal static class HostUser
 {
-    /// <summary>The effective uid and gid from <c>/proc/self/status</c>; empty (the image's user) where there is none.</summary>
-    public static string Current()
+    private static readonly Lazy<string> LazyCurrent = new(Read);
+
+    /// <summary>The effective uid and gid, read once (they do not change); empty (the image's user) where there is no /proc.</summary>
+    public static string Current => LazyCurrent.Value;
+
+    private static string Read()
     {
         const string status = "/proc/self/status";
         if (!File.Exists(status))

@@ -10,18 +10,17 @@ public static class RunnerChoice
 {
     public static (IStepRunner? Runner, string Refusal) For(StepSpec spec, IReadOnlyList<IStepRunner> runners)
     {
+        var available = $"runners: {string.Join(", ", runners.Select(r => r.Name))}";
         if (spec.Runner is null)
         {
             var first = runners.FirstOrDefault(r => r.CanRun(spec));
-            return first is not null
-                ? (first, "")
-                : (null, $"no runner on this server can run this step (runners: {string.Join(", ", runners.Select(r => r.Name))})");
+            return first is not null ? (first, "") : (null, $"no runner on this server can run this step ({available})");
         }
 
         var named = runners.FirstOrDefault(r => r.Name == spec.Runner);
         if (named is null)
         {
-            return (null, $"the step asks for runner '{spec.Runner}', which this server does not have (runners: {string.Join(", ", runners.Select(r => r.Name))})");
+            return (null, $"the step asks for runner '{spec.Runner}', which this server does not have ({available})");
         }
 
         return named.CanRun(spec)
