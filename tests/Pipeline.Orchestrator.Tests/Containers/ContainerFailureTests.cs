@@ -104,25 +104,14 @@ public sealed class ContainerFailureTests
         Assert.Equal("working\nfinished\n", await server.Api.LogAsync(runId, "work", 2));
     }
 
-    private static JsonObject ProgramStep(string id, string program, string[] args, JsonObject extra)
-    {
-        var step = new JsonObject { ["id"] = id, ["program"] = program, ["args"] = new JsonArray([.. args.Select(a => (JsonNode)a!)]) };
-        foreach (var (key, value) in extra)
-        {
-            step[key] = value?.DeepClone();
-        }
-
-        return step;
-    }
+    private static JsonObject ProgramStep(string id, string program, string[] args, JsonObject extra) =>
+        With(new JsonObject { ["id"] = id, ["program"] = program, ["args"] = Args(args) }, extra);
 
     // A shell script in the small test image: the image's entrypoint is none, so the arguments are the command.
-    private static JsonObject ImageStep(string id, string script, JsonObject extra)
-    {
-        var step = ProgramStep(id, "chunker", ["sh", "-c", script], extra);
-        step.Remove("program");
-        step["image"] = DockerFactAttribute.TestImage;
-        return step;
-    }
+    private static JsonObject ImageStep(string id, string script, JsonObject extra) =>
+        With(new JsonObject { ["id"] = id, ["image"] = DockerFactAttribute.TestImage, ["args"] = Args(["sh", "-c", script]) }, extra);
+
+    private static JsonArray Args(string[] args) => new([.. args.Select(a => (JsonNode)a!)]);
 
     private static Task WaitForStagedParquetAsync(string output) =>
         WaitForAsync(() => Task.FromResult(Directory.GetDirectories(Path.GetDirectoryName(output)!, "*.staging-*")

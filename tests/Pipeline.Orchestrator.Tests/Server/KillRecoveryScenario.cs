@@ -38,16 +38,16 @@ internal static class KillRecoveryScenario
         string firstOutput;
         await using (var first = await ServerProcess.StartAsync(args, dataRoot, workflows, Environment))
         {
-            using var http = new HttpClient { BaseAddress = new Uri(first.BaseUrl) };
-            runId = await TriggerAsync(http, journal);
-            await PollAsync(http, runId, d => ApiServer.StepState(d, "middle") == "running" && Lines(journal).Contains("middle"), first);
+            using var api = new ApiClient(first.BaseUrl);
+            runId = await api.TriggerAsync("crash", new() { ["journal"] = journal });
+            await api.WaitForAsync(runId, d => ApiServer.StepState(d, "middle") == "running" && Lines(journal).Contains("middle"), context: () => first.Output);
             await first.KillAsync();
             firstOutput = first.Output;
         }
 
         await using var second = await ServerProcess.StartAsync(args, dataRoot, workflows, Environment);
-        using var client = new HttpClient { BaseAddress = new Uri(second.BaseUrl) };
-        var detail = await PollAsync(client, runId, d => ApiServer.RunState(d) is "succeeded" or "failed" or "cancelled", second, firstOutput);
+        using var client = new ApiClient(second.BaseUrl);
+        var detail = await client.WaitForEndAsync(runId, context: () => $"{firstOutput}\n{second.Output}");
 
         var context = $"{detail.ToJsonString()}\njournal: {string.Join(",", Lines(journal))}\n{second.Output}";
         Assert.True(ApiServer.RunState(detail) == "succeeded", context);
@@ -56,46 +56,9 @@ internal static class KillRecoveryScenario
         Assert.Equal(["succeeded"], ApiServer.Attempts(detail, "last"));
         Assert.Equal([1, 2, 1], StepIds.Select(s => ApiServer.Step(detail, s)["attempts"]!.GetValue<int>()));
         Assert.Equal(["first", "middle", "middle", "last"], Lines(journal));
-        var counts = (await GetAsync(client, "/api/runs?workflow=crash"))["runs"]![0]!["stepCounts"]!;
+        var counts = (await client.GetJsonAsync("/api/runs?workflow=crash"))["runs"]![0]!["stepCounts"]!;
         Assert.Equal(3, counts["succeeded"]!.GetValue<int>());
         Assert.Single(counts.AsObject());
-    }
-
-    private static async Task<string> TriggerAsync(HttpClient http, string journal)
-    {
-        using var content = new StringContent(new JsonObject { ["inputs"] = new JsonObject { ["journal"] = journal } }.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync(new Uri("/api/workflows/crash/runs", UriKind.Relative), content);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True((int)response.StatusCode == 201, body);
-        return JsonNode.Parse(body)!["id"]!.GetValue<string>();
-    }
-
-    private static async Task<JsonNode> PollAsync(HttpClient http, string runId, Func<JsonNode, bool> until, ServerProcess server, string? earlier = null)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        JsonNode detail;
-        do
-        {
-            detail = await GetAsync(http, $"/api/runs/{runId}");
-            if (until(detail))
-            {
-                return detail;
-            }
-
-            await Task.Delay(50);
-        }
-        while (watch.Elapsed < TimeSpan.FromSeconds(30));
-
-        Assert.Fail($"run {runId} did not get there: {detail.ToJsonString()}\n{earlier}\n{server.Output}");
-        return detail;
-    }
-
-    private static async Task<JsonNode> GetAsync(HttpClient http, string path)
-    {
-        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonNode.Parse(body)!;
     }
 
     private static List<string> Lines(string file) => File.Exists(file) ? [.. File.ReadAllLines(file)] : [];

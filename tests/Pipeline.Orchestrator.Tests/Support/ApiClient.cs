@@ -44,8 +44,11 @@ public class ApiClient : IDisposable
 
     public Task<JsonNode> RunAsync(string runId) => GetJsonAsync($"/api/runs/{runId}");
 
-    /// <summary>Polls the run's detail until <paramref name="until"/> holds; fails with the last detail otherwise.</summary>
-    public async Task<JsonNode> WaitForAsync(string runId, Func<JsonNode, bool> until, TimeSpan? timeout = null)
+    /// <summary>
+    /// Polls the run's detail until <paramref name="until"/> holds; fails with the last detail otherwise, and with
+    /// <paramref name="context"/> (e.g. what a server process printed).
+    /// </summary>
+    public async Task<JsonNode> WaitForAsync(string runId, Func<JsonNode, bool> until, TimeSpan? timeout = null, Func<string>? context = null)
     {
         var watch = Stopwatch.StartNew();
         JsonNode detail;
@@ -61,13 +64,13 @@ public class ApiClient : IDisposable
         }
         while (watch.Elapsed < (timeout ?? TimeSpan.FromSeconds(30)));
 
-        Assert.Fail($"run {runId} did not get there in time: {detail.ToJsonString()}");
+        Assert.Fail($"run {runId} did not get there in time: {detail.ToJsonString()}\n{context?.Invoke()}");
         return detail;
     }
 
     /// <summary>Waits for the run to end (succeeded, failed or cancelled) and returns its detail.</summary>
-    public Task<JsonNode> WaitForEndAsync(string runId, TimeSpan? timeout = null) =>
-        WaitForAsync(runId, d => RunState(d) is "succeeded" or "failed" or "cancelled", timeout);
+    public Task<JsonNode> WaitForEndAsync(string runId, TimeSpan? timeout = null, Func<string>? context = null) =>
+        WaitForAsync(runId, d => RunState(d) is "succeeded" or "failed" or "cancelled", timeout, context);
 
     public static string RunState(JsonNode detail) => detail["run"]!["state"]!.GetValue<string>();
 

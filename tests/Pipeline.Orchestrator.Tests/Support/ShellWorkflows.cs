@@ -20,6 +20,12 @@ public static class ShellWorkflows
             step["dependsOn"] = new JsonArray([.. dependsOn.Select(d => (JsonNode)d!)]);
         }
 
+        return With(step, extra);
+    }
+
+    /// <summary>The step with each property of <paramref name="extra"/> (retry, timeoutSeconds, resources...) copied in.</summary>
+    public static JsonObject With(JsonObject step, JsonObject? extra)
+    {
         foreach (var (key, value) in extra ?? [])
         {
             step[key] = value?.DeepClone();
