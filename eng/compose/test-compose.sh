@@ -124,13 +124,17 @@ since=$(date +%s)
 run=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"inputs": {}}' "$api/api/workflows/sensor-training/runs" | jq -r .id)
 [ -n "$run" ] && [ "$run" != null ] || fail "triggering sensor-training gave no run id"
 say "run $run triggered"
-state=
-for _ in $(seq 1 180); do
-  detail=$(curl -fsS "$api/api/runs/$run")
-  state=$(jq -r .run.state <<<"$detail")
-  case $state in succeeded | failed | cancelled) break ;; esac
-  sleep 1
-done
+# wait_run ID: polls the run until it ends (at most 180 s); leaves its last detail in $detail and state in $state.
+wait_run() {
+  state=
+  for _ in $(seq 1 180); do
+    detail=$(curl -fsS "$api/api/runs/$1")
+    state=$(jq -r .run.state <<<"$detail")
+    case $state in succeeded | failed | cancelled) return ;; esac
+    sleep 1
+  done
+}
+wait_run "$run"
 if [ "$state" != succeeded ]; then
   jq . <<<"$detail" >&2
   for step in chunk features train; do
@@ -165,12 +169,8 @@ count=$("${compose[@]}" exec -T postgres psql -U pipeline -d pipeline -tAc "SELE
 
 # sensor-prediction with the model just trained: cluster-predict's rows reach the compose PostgreSQL.
 prediction=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"inputs": {}}' "$api/api/workflows/sensor-prediction/runs" | jq -r .id)
-for _ in $(seq 1 180); do
-  state=$(curl -fsS "$api/api/runs/$prediction" | jq -r .run.state)
-  case $state in succeeded | failed | cancelled) break ;; esac
-  sleep 1
-done
-[ "$state" = succeeded ] || fail "sensor-prediction run $prediction ended '$state': $(curl -sS "$api/api/runs/$prediction")"
+wait_run "$prediction"
+[ "$state" = succeeded ] || fail "sensor-prediction run $prediction ended '$state': $detail"
 rows=$("${compose[@]}" exec -T postgres psql -U pipeline -d pipeline -tAc "SELECT count(*) FROM cluster_predictions WHERE run_id = '$prediction'")
 [ "$(tr -d '[:space:]' <<<"$rows")" -gt 0 ] || fail "sensor-prediction run $prediction wrote no rows to cluster_predictions ('$rows')"
 say "prediction run $prediction wrote $(tr -d '[:space:]' <<<"$rows") rows to PostgreSQL"
