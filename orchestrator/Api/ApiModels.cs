@@ -11,7 +11,9 @@ public sealed record WorkflowVersionView(string WorkflowId, int Version, string 
 /// <summary>How to start a run: inputs over the defaults (strings, numbers or booleans), an optional logical date and version.</summary>
 public sealed record TriggerRequest
 {
-    public Dictionary<string, System.Text.Json.JsonElement> Inputs { get; init; } = [];
+    // set, not init: System.Text.Json's source generator gives a missing init-only property its default (null),
+    // overriding the initializer, so a body of {} failed with a NullReferenceException.
+    public Dictionary<string, System.Text.Json.JsonElement> Inputs { get; set; } = [];
 
     public DateTimeOffset? LogicalDate { get; init; }
 
@@ -21,14 +23,16 @@ public sealed record TriggerRequest
 /// <summary>A backfill: one run per day from <see cref="From"/> to <see cref="To"/>, both included.</summary>
 public sealed record BackfillRequest(DateOnly From, DateOnly To, Dictionary<string, System.Text.Json.JsonElement>? Inputs);
 
-/// <summary>A run as the API shows it.</summary>
+/// <summary>A run as the API shows it; <see cref="TraceId"/> finds its trace in a tracing backend and its steps' log lines.</summary>
 public sealed record RunView(
     string Id, string WorkflowId, int WorkflowVersion, string State, string TriggeredBy, DateTimeOffset? LogicalDate,
-    IReadOnlyDictionary<string, string> Inputs, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error)
+    IReadOnlyDictionary<string, string> Inputs, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error,
+    string? TraceId)
 {
     public static RunView Of(RunRecord run) => new(
         run.Id, run.WorkflowId, run.WorkflowVersion, StateNames.Of(run.State), run.TriggeredBy, run.LogicalDate, run.Inputs,
-        run.CreatedAt, run.StartedAt, run.FinishedAt, run.Error);
+        run.CreatedAt, run.StartedAt, run.FinishedAt, run.Error,
+        System.Diagnostics.ActivityContext.TryParse(run.TraceParent, null, out var trace) ? trace.TraceId.ToHexString() : null);
 }
 
 /// <summary>A run in a list, with how many steps are in each state.</summary>
