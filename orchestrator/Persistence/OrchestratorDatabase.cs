@@ -19,6 +19,7 @@ public sealed class OrchestratorDatabase : IAsyncDisposable
     private readonly NpgsqlDataSource? _postgres;
     private readonly string? _sqlite;
     private readonly TimeProvider _time;
+    private readonly SqlRunStore _runs;
 
     internal OrchestratorDatabase(NpgsqlDataSource? postgres, string? sqliteConnectionString, string endpoint, TimeProvider time)
     {
@@ -28,7 +29,8 @@ public sealed class OrchestratorDatabase : IAsyncDisposable
         Endpoint = endpoint;
         Dialect = postgres is null ? SqlDialect.Sqlite : SqlDialect.Postgres;
         Workflows = new SqlWorkflowStore(this);
-        Runs = new SqlRunStore(this);
+        _runs = new SqlRunStore(this);
+        Runs = _runs;
     }
 
     public SqlDialect Dialect { get; }
@@ -40,7 +42,28 @@ public sealed class OrchestratorDatabase : IAsyncDisposable
 
     public IRunStore Runs { get; }
 
+    /// <summary>Sends every committed change of a run to <paramref name="observer"/> (set once, at start-up).</summary>
+    public void ObserveRuns(IRunObserver observer) => _runs.Observe(observer);
+
     /// <summary>Brings the schema up to date (safe when several servers start at once); returns the versions applied.</summary>
+    /// <summary>
+    /// Whether the database answers and its schema has every migration this build knows (readiness): null when
+    /// ready, else why not.
+    /// </summary>
+    public async Task<string?> CheckReadyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var expected = MigrationScript.Load(Dialect).Max(s => s.Version);
+        // A table missing (never migrated) is a failed statement: counted as version 0, not an error.
+        var tableExists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Dialect == SqlDialect.Sqlite
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+            : "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'schema_version' AND table_schema = current_schema()",
+            cancellationToken: cancellationToken));
+        var version = tableExists == 0 ? 0 : await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MAX(version) FROM schema_version", cancellationToken: cancellationToken)) ?? 0;
+        return version >= expected ? null : $"the schema is at version {version}, this server needs {expected}: migrations have not run yet";
+    }
+
     public Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken) =>
         new SchemaMigrator(this, _time).MigrateAsync(cancellationToken);
 

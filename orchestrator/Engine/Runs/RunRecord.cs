@@ -28,4 +28,10 @@ public sealed record RunRecord
 
     /// <summary>Why the run failed or was cancelled, in a sentence.</summary>
     public string? Error { get; init; }
+
+    /// <summary>
+    /// The run's W3C trace context (<c>00-trace-span-flags</c>), made at creation; each step attempt's span is its
+    /// child and each step gets the attempt's context as <c>TRACEPARENT</c>. Null for runs made before it existed.
+    /// </summary>
+    public string? TraceParent { get; init; }
 }

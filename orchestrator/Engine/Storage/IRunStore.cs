@@ -24,6 +24,9 @@ public interface IRunStore
 
     Task<RunPage> ListRunsAsync(RunQuery query, CancellationToken cancellationToken);
 
+    /// <summary>Per workflow with anything active: runs running, runs queued for a slot, steps ready and not yet claimed at <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<QueueCounts>> CountQueuesAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>
     /// Moves queued runs to running, oldest first, while their workflow has fewer than
     /// <paramref name="maxActiveRuns"/>(workflow id) running runs. Returns the ids of runs started.

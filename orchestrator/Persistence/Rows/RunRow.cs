@@ -10,7 +10,7 @@ internal sealed record RunRow
 {
     public const string Columns =
         "id AS Id, workflow_id AS WorkflowId, workflow_version AS WorkflowVersion, state AS State, triggered_by AS TriggeredBy, " +
-        "logical_date AS LogicalDate, inputs AS Inputs, created_at AS CreatedAt, started_at AS StartedAt, finished_at AS FinishedAt, error AS Error";
+        "logical_date AS LogicalDate, inputs AS Inputs, created_at AS CreatedAt, started_at AS StartedAt, finished_at AS FinishedAt, error AS Error, trace_parent AS TraceParent";
 
     public string Id { get; set; } = "";
 
@@ -34,6 +34,8 @@ internal sealed record RunRow
 
     public string? Error { get; set; }
 
+    public string? TraceParent { get; set; }
+
     public static RunRow From(RunRecord run) => new()
     {
         Id = run.Id,
@@ -47,6 +49,7 @@ internal sealed record RunRow
         StartedAt = UnixMs.From(run.StartedAt),
         FinishedAt = UnixMs.From(run.FinishedAt),
         Error = run.Error,
+        TraceParent = run.TraceParent,
     };
 
     public RunRecord ToRecord() => new()
@@ -62,5 +65,6 @@ internal sealed record RunRow
         StartedAt = UnixMs.To(StartedAt),
         FinishedAt = UnixMs.To(FinishedAt),
         Error = Error,
+        TraceParent = TraceParent,
     };
 }

@@ -16,7 +16,7 @@ public sealed partial class SqlRunStore
     public Task<bool> CompleteAttemptAsync(AttemptKey attempt, string worker, AttemptResult result, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return _database.WriteAsync(async (connection, transaction) =>
+        return WriteObservedAsync(async (connection, transaction, observed) =>
         {
             var locked = await LockAsync(connection, transaction, attempt.RunId, cancellationToken);
             var step = locked?.StepRecords.FirstOrDefault(s => s.StepId == attempt.StepId);
@@ -29,7 +29,7 @@ public sealed partial class SqlRunStore
             {
                 attempt.RunId, attempt.StepId, Attempt = (long)attempt.Attempt, result.State, FinishedAt = UnixMs.From(now), ExitCode = (long?)result.ExitCode, result.Error,
             }, transaction, cancellationToken: cancellationToken));
-            await WriteAsync(connection, transaction, locked, RunProgress.AfterAttempt(locked.RunRecord, locked.StepRecords, attempt.StepId, result, now), cancellationToken);
+            await WriteAsync(connection, transaction, locked, RunProgress.AfterAttempt(locked.RunRecord, locked.StepRecords, attempt.StepId, result, now), observed, cancellationToken);
             return true;
         }, cancellationToken);
     }
@@ -49,7 +49,7 @@ public sealed partial class SqlRunStore
         {
             // One transaction per run; under its lock the step is checked again, so another server's expiry or a
             // late renewal is seen and each attempt is counted once.
-            expired += await _database.WriteAsync(async (connection, transaction) =>
+            expired += await WriteObservedAsync(async (connection, transaction, observed) =>
             {
                 var locked = await LockAsync(connection, transaction, runId, cancellationToken);
                 if (locked is null)
@@ -70,7 +70,7 @@ public sealed partial class SqlRunStore
                     count++;
                 }
 
-                await WriteAsync(connection, transaction, locked, change, cancellationToken);
+                await WriteAsync(connection, transaction, locked, change, observed, cancellationToken);
                 return count;
             }, cancellationToken);
         }
@@ -79,7 +79,7 @@ public sealed partial class SqlRunStore
     }
 
     public Task<bool> CancelRunAsync(string runId, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _database.WriteAsync(async (connection, transaction) =>
+        WriteObservedAsync(async (connection, transaction, observed) =>
         {
             var locked = await LockAsync(connection, transaction, runId, cancellationToken);
             if (locked is null)
@@ -100,14 +100,14 @@ public sealed partial class SqlRunStore
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE attempts SET state = 'cancelled', finished_at = @at, error = @reason WHERE run_id = @runId AND state = 'running'",
                 new { runId, reason, at = UnixMs.From(now) }, transaction, cancellationToken: cancellationToken));
-            await WriteAsync(connection, transaction, locked, change, cancellationToken);
+            await WriteAsync(connection, transaction, locked, change, observed, cancellationToken);
             return true;
         }, cancellationToken);
 
     public Task<RunRecord?> ChangeRunAsync(string runId, Func<RunRecord, IReadOnlyList<StepRunRecord>, RunChange> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return _database.WriteAsync<RunRecord?>(async (connection, transaction) =>
+        return WriteObservedAsync<RunRecord?>(async (connection, transaction, observed) =>
         {
             var locked = await LockAsync(connection, transaction, runId, cancellationToken);
             if (locked is null)
@@ -117,7 +117,7 @@ public sealed partial class SqlRunStore
 
             // A refusal propagates: the transaction is disposed uncommitted, so nothing changes.
             var after = change(locked.RunRecord, locked.StepRecords);
-            await WriteAsync(connection, transaction, locked, after, cancellationToken);
+            await WriteAsync(connection, transaction, locked, after, observed, cancellationToken);
             return after.Run;
         }, cancellationToken);
     }

@@ -67,10 +67,32 @@ public sealed partial class SqlRunStore
         return new RunPage(summaries, rows.Count > limit ? page[^1].Id : null);
     }
 
+    public async Task<IReadOnlyList<QueueCounts>> CountQueuesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        // Both counts use the state indexes; a step is waiting when it is claimable now, as ClaimStepsAsync sees it.
+        var runs = await connection.QueryAsync<(string WorkflowId, string State, long Count)>(new CommandDefinition(
+            "SELECT workflow_id, state, COUNT(*) FROM runs WHERE state IN ('queued', 'running') GROUP BY workflow_id, state",
+            cancellationToken: cancellationToken));
+        var steps = await connection.QueryAsync<(string WorkflowId, long Count)>(new CommandDefinition(
+            """
+            SELECT r.workflow_id, COUNT(*) FROM step_runs s JOIN runs r ON r.id = s.run_id
+            WHERE s.state IN ('queued', 'up-for-retry') AND s.ready_at <= @at AND r.state = 'running'
+            GROUP BY r.workflow_id
+            """, new { at = UnixMs.From(now) }, cancellationToken: cancellationToken));
+        var byRunState = runs.ToLookup(r => r.WorkflowId, StringComparer.Ordinal);
+        var ready = steps.ToDictionary(s => s.WorkflowId, s => s.Count, StringComparer.Ordinal);
+        return [.. byRunState.Select(g => g.Key).Union(ready.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(w => new QueueCounts(
+            w,
+            byRunState[w].Where(r => r.State == "running").Sum(r => r.Count),
+            byRunState[w].Where(r => r.State == "queued").Sum(r => r.Count),
+            ready.GetValueOrDefault(w)))];
+    }
+
     public Task<IReadOnlyList<string>> StartQueuedRunsAsync(Func<string, int> maxActiveRuns, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(maxActiveRuns);
-        return _database.WriteAsync<IReadOnlyList<string>>(async (connection, transaction) =>
+        return WriteObservedAsync<IReadOnlyList<string>>(async (connection, transaction, observed) =>
         {
             await Dialect.LockAsync(connection, transaction, StartQueuedLockKey, cancellationToken);
             var queued = (await connection.QueryAsync<(string Id, string WorkflowId)>(new CommandDefinition(
@@ -105,6 +127,7 @@ public sealed partial class SqlRunStore
                         new { id, at = UnixMs.From(now) }, transaction, cancellationToken: cancellationToken));
                     running[workflowId] = active + 1;
                     started.Add(id);
+                    observed.Started(id, workflowId, now);
                 }
             }
 

@@ -14,8 +14,12 @@ namespace Pipeline.Orchestrator.Persistence.Stores;
 public sealed partial class SqlRunStore : IRunStore
 {
     private readonly OrchestratorDatabase _database;
+    private IRunObserver _observer = NoRunObserver.Instance;
 
     internal SqlRunStore(OrchestratorDatabase database) => _database = database;
+
+    /// <summary>Who hears of committed run changes (the server's metrics and traces); nobody until set.</summary>
+    internal void Observe(IRunObserver observer) => _observer = observer;
 
     private SqlDialect Dialect => _database.Dialect;
 
@@ -31,8 +35,8 @@ public sealed partial class SqlRunStore : IRunStore
             // DO NOTHING rather than catching the violation: a failed statement would abort a PostgreSQL transaction.
             var inserted = await connection.ExecuteAsync(new CommandDefinition(
                 """
-                INSERT INTO runs (id, workflow_id, workflow_version, state, triggered_by, logical_date, inputs, created_at, started_at, finished_at, error, dedup_key)
-                VALUES (@Id, @WorkflowId, @WorkflowVersion, @State, @TriggeredBy, @LogicalDate, @Inputs, @CreatedAt, @StartedAt, @FinishedAt, @Error, @DedupKey)
+                INSERT INTO runs (id, workflow_id, workflow_version, state, triggered_by, logical_date, inputs, created_at, started_at, finished_at, error, trace_parent, dedup_key)
+                VALUES (@Id, @WorkflowId, @WorkflowVersion, @State, @TriggeredBy, @LogicalDate, @Inputs, @CreatedAt, @StartedAt, @FinishedAt, @Error, @TraceParent, @DedupKey)
                 ON CONFLICT DO NOTHING
                 """, parameters, transaction, cancellationToken: cancellationToken));
             if (inserted == 0)
@@ -87,8 +91,23 @@ public sealed partial class SqlRunStore : IRunStore
     }
 
     /// <summary>Writes the run row and every step row whose state columns differ from what was read.</summary>
-    private static async Task WriteAsync(DbConnection connection, DbTransaction transaction, LockedRun before, RunChange after, CancellationToken cancellationToken)
+    /// <summary>A writing transaction whose run changes reach the observer once it has committed.</summary>
+    private async Task<T> WriteObservedAsync<T>(Func<DbConnection, DbTransaction, ObservedChanges, Task<T>> work, CancellationToken cancellationToken)
     {
+        var observed = new ObservedChanges();
+        var result = await _database.WriteAsync((connection, transaction) =>
+        {
+            observed.Clear();
+            return work(connection, transaction, observed);
+        }, cancellationToken);
+        observed.PublishTo(_observer);
+        return result;
+    }
+
+    private static async Task WriteAsync(
+        DbConnection connection, DbTransaction transaction, LockedRun before, RunChange after, ObservedChanges observed, CancellationToken cancellationToken)
+    {
+        observed.Changed(before, after);
         var run = RunRow.From(after.Run);
         if (run != before.Run)
         {
