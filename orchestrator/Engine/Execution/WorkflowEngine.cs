@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Pipeline.Orchestrator.Engine.Runners;
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Engine.Storage;
+using Pipeline.Orchestrator.Engine.Telemetry;
 
 namespace Pipeline.Orchestrator.Engine.Execution;
 
@@ -19,8 +20,10 @@ public sealed partial class WorkflowEngine(
     EngineSignal signal,
     EngineOptions options,
     TimeProvider clock,
-    ILogger<WorkflowEngine> logger)
+    ILogger<WorkflowEngine> logger,
+    EngineTelemetry? telemetry = null)
 {
+    private readonly EngineTelemetry _telemetry = telemetry ?? new EngineTelemetry();
     private readonly ConcurrentDictionary<AttemptKey, RunningAttempt> _running = new();
     private readonly IReadOnlyList<IStepRunner> _runners = [.. runners];
     private DateTimeOffset _nextLeaseWork = DateTimeOffset.MinValue;
@@ -126,19 +129,32 @@ public sealed partial class WorkflowEngine(
             : null;
         var attempt = new RunningAttempt(claimed) { Timeout = timeout };
         _running[claimed.Key] = attempt;
-        Log.AttemptClaimed(logger, claimed.Key.ToString(), claimed.Step.ReadyAt is { } ready ? (clock.GetUtcNow() - ready).TotalMilliseconds : 0);
+        var waited = claimed.Step.ReadyAt is { } ready ? clock.GetUtcNow() - ready : TimeSpan.Zero;
+        _telemetry.Metrics.StepStarted(claimed.Run.WorkflowId, claimed.Step.StepId, waited);
+        Log.AttemptClaimed(logger, claimed.Key.ToString(), waited.TotalMilliseconds);
         _ = Task.Run(() => ExecuteAsync(attempt, stopping), CancellationToken.None);
     }
 
     private async Task ExecuteAsync(RunningAttempt attempt, CancellationToken stopping)
     {
         var key = attempt.Claimed.Key;
+        var workflow = attempt.Claimed.Run.WorkflowId;
+        // Every log line about this attempt, the runners' included, says which run, step and attempt it is about.
+        using var scope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["Workflow"] = workflow, ["RunId"] = key.RunId, ["StepId"] = key.StepId, ["Attempt"] = key.Attempt,
+        });
+        var (runner, refusal) = RunnerChoice.For(attempt.Claimed.Step.Spec, _runners);
+        using var span = _telemetry.Tracing.StartAttempt(attempt.Claimed, runner?.Name ?? "none");
+        var started = clock.GetUtcNow();
         try
         {
             AttemptResult result;
             try
             {
-                result = await RunOnRunnerAsync(attempt);
+                result = runner is null
+                    ? new AttemptResult(AttemptStates.Failed, null, refusal, Retryable: false)
+                    : await RunOnRunnerAsync(attempt, runner, RunTracing.TraceParentFor(span, attempt.Claimed.Run));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -152,6 +168,13 @@ public sealed partial class WorkflowEngine(
                 // Shutting down: the attempt was stopped, not failed. Recorded as lost now, so another server (or this
                 // one restarted) retries it at once instead of after its lease; a kill -9 leaves it to the lease.
                 result = new AttemptResult(AttemptStates.Lost, result.ExitCode, $"server {options.WorkerId} shut down during the attempt", Retryable: true);
+            }
+
+            _telemetry.Metrics.StepAttemptEnded(workflow, key.StepId, result.State, clock.GetUtcNow() - started);
+            RunTracing.EndAttempt(span, result);
+            if (result.Succeeded)
+            {
+                await RecordDataMetricsAsync(attempt.Claimed);
             }
 
             var completed = await CompleteWithRetriesAsync(key, result);
@@ -189,19 +212,26 @@ public sealed partial class WorkflowEngine(
         }
     }
 
-    private async Task<AttemptResult> RunOnRunnerAsync(RunningAttempt attempt)
+    /// <summary>The step's manifest into the data gauges; a manifest that cannot be read costs the metrics, never the run.</summary>
+    private async Task RecordDataMetricsAsync(ClaimedStep claimed)
+    {
+        try
+        {
+            await _telemetry.Data.RecordManifestAsync(claimed.Run.WorkflowId, claimed.Step.StepId, claimed.Step.Spec.OutputFolder, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            Log.ManifestUnreadable(logger, claimed.Key.ToString(), e.Message);
+        }
+    }
+
+    private async Task<AttemptResult> RunOnRunnerAsync(RunningAttempt attempt, IStepRunner runner, string? traceParent)
     {
         var spec = attempt.Claimed.Step.Spec;
-        var (runner, refusal) = RunnerChoice.For(spec, _runners);
-        if (runner is null)
-        {
-            return new AttemptResult(AttemptStates.Failed, null, refusal, Retryable: false);
-        }
-
         using var linked = attempt.Timeout is null
             ? CancellationTokenSource.CreateLinkedTokenSource(attempt.Stop.Token)
             : CancellationTokenSource.CreateLinkedTokenSource(attempt.Stop.Token, attempt.Timeout.Token);
-        var launch = new StepLaunch(attempt.Claimed.Key, spec, AttemptLogs.For(options.DataRoot, attempt.Claimed.Key));
+        var launch = new StepLaunch(attempt.Claimed.Key, spec, AttemptLogs.For(options.DataRoot, attempt.Claimed.Key), traceParent);
         var result = await runner.RunAsync(launch, linked.Token);
         return attempt.TimedOut && result.State == AttemptStates.Cancelled
             ? new AttemptResult(AttemptStates.TimedOut, result.ExitCode, $"timed out after {spec.TimeoutSeconds} s", Retryable: true)
@@ -261,6 +291,9 @@ public sealed partial class WorkflowEngine(
 
         [LoggerMessage(7, LogLevel.Warning, "attempt {Attempt}: cannot record its result yet, trying again in {DelayMs} ms: {Reason}")]
         public static partial void RecordRetry(ILogger logger, string attempt, double delayMs, string reason);
+
+        [LoggerMessage(8, LogLevel.Warning, "attempt {Attempt}: its manifest could not be read for metrics: {Reason}")]
+        public static partial void ManifestUnreadable(ILogger logger, string attempt, string reason);
 
         [LoggerMessage(6, LogLevel.Warning, "{Count} attempts of stopped servers were taken over")]
         public static partial void LeasesExpired(ILogger logger, int count);

@@ -5,6 +5,7 @@ using Pipeline.Orchestrator.Definitions.Templates;
 using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Engine.Storage;
+using Pipeline.Orchestrator.Engine.Telemetry;
 
 namespace Pipeline.Orchestrator.Engine.Launching;
 
@@ -12,8 +13,11 @@ namespace Pipeline.Orchestrator.Engine.Launching;
 /// Turns a request into a stored run: the published version's definition, inputs checked and defaulted, every
 /// step's arguments and environment rendered once (so retries run exactly the same command).
 /// </summary>
-public sealed class RunLauncher(IWorkflowStore workflows, IRunStore runs, EngineSignal signal, EngineOptions options, TimeProvider clock)
+public sealed class RunLauncher(
+    IWorkflowStore workflows, IRunStore runs, EngineSignal signal, EngineOptions options, TimeProvider clock, EngineTelemetry? telemetry = null)
 {
+    private readonly EngineTelemetry _telemetry = telemetry ?? new EngineTelemetry();
+
     /// <summary>The created run, or null when <see cref="LaunchRequest.DedupKey"/> was already used.</summary>
     public async Task<RunRecord?> LaunchAsync(LaunchRequest request, CancellationToken cancellationToken)
     {
@@ -34,9 +38,10 @@ public sealed class RunLauncher(IWorkflowStore workflows, IRunStore runs, Engine
         }
 
         var now = clock.GetUtcNow();
+        var runId = RunIds.New(now);
         var run = new RunRecord
         {
-            Id = RunIds.New(now),
+            Id = runId,
             WorkflowId = definition.Id,
             WorkflowVersion = version.Version,
             State = RunState.Queued,
@@ -44,10 +49,29 @@ public sealed class RunLauncher(IWorkflowStore workflows, IRunStore runs, Engine
             LogicalDate = request.LogicalDate ?? now,
             Inputs = inputs,
             CreatedAt = now,
+            TraceParent = _telemetry.Tracing.StartRun(runId, definition.Id, request.TriggeredBy, now),
         };
         var steps = definition.Steps.Select(s => StepRunFor(run, definition, s, now)).ToList();
-        var created = await runs.CreateRunAsync(new NewRun(run, steps, request.DedupKey), cancellationToken);
+        RunRecord? created = null;
+        try
+        {
+            created = await runs.CreateRunAsync(new NewRun(run, steps, request.DedupKey), cancellationToken);
+        }
+        finally
+        {
+            // Not stored (a deduplicated trigger, or the database failed): the span has no run to end it.
+            if (created is null)
+            {
+                _telemetry.Tracing.Abandon(run.Id);
+            }
+        }
+
         signal.RunsCreated();
+        if (created is not null)
+        {
+            _telemetry.Metrics.RunTriggered(created.WorkflowId, created.TriggeredBy);
+        }
+
         return created;
     }
 

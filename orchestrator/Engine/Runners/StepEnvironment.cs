@@ -18,6 +18,12 @@ public static class StepEnvironment
             ["PIPELINE_ATTEMPT"] = launch.Attempt.Attempt.ToString(CultureInfo.InvariantCulture),
             ["PIPELINE_OUTPUT"] = spec.OutputFolder,
         };
+        if (launch.TraceParent is { } traceParent)
+        {
+            // W3C Trace Context's variable name, as OpenTelemetry SDKs read it: the step's logs carry the run's trace id.
+            env["TRACEPARENT"] = traceParent;
+        }
+
         foreach (var (stepId, folder) in spec.UpstreamOutputs)
         {
             // PIPELINE_UPSTREAM_FEATURES=/data/runs/<run>/features: where an upstream step's output and manifest are.

@@ -6,4 +6,5 @@ namespace Pipeline.Orchestrator.Engine.Runners;
 /// <param name="Attempt">Which attempt of which step of which run.</param>
 /// <param name="Spec">The rendered step: program, command or image, arguments, environment, output folder.</param>
 /// <param name="Logs">The attempt's log files; a runner appends the program's stdout and stderr as they come.</param>
-public sealed record StepLaunch(AttemptKey Attempt, StepSpec Spec, AttemptLogs Logs);
+/// <param name="TraceParent">The attempt span's W3C trace context, given to the step as <c>TRACEPARENT</c>.</param>
+public sealed record StepLaunch(AttemptKey Attempt, StepSpec Spec, AttemptLogs Logs, string? TraceParent = null);

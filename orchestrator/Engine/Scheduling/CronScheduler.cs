@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.Engine.Launching;
+using Pipeline.Orchestrator.Engine.Telemetry;
 
 namespace Pipeline.Orchestrator.Engine.Scheduling;
 
@@ -9,7 +10,8 @@ namespace Pipeline.Orchestrator.Engine.Scheduling;
 /// it fires exactly once however many replicas run this loop and however often a server restarts. Due times missed
 /// while no server ran are caught up by the trigger's policy: <c>all</c>, <c>latest</c> or <c>none</c>.
 /// </summary>
-public sealed partial class CronScheduler(ScheduleCatalog catalog, RunLauncher launcher, SchedulerOptions options, TimeProvider clock, ILogger<CronScheduler> logger)
+public sealed partial class CronScheduler(
+    ScheduleCatalog catalog, RunLauncher launcher, SchedulerOptions options, TimeProvider clock, ILogger<CronScheduler> logger, OrchestrationMetrics? metrics = null)
 {
     private readonly DateTimeOffset _startedAt = clock.GetUtcNow();
     private readonly Dictionary<string, DateTimeOffset> _checkedUpTo = new(StringComparer.Ordinal);
@@ -83,6 +85,8 @@ public sealed partial class CronScheduler(ScheduleCatalog catalog, RunLauncher l
             if (run is not null)
             {
                 fired++;
+                // Catch-up runs count too: a run made an hour late is an hour of lag, whatever the reason.
+                metrics?.CronFired(trigger.WorkflowId, run.CreatedAt - time);
                 Log.Fired(logger, trigger.WorkflowId, time, run.Id);
             }
 
