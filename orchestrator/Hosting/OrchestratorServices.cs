@@ -1,6 +1,8 @@
 using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Scheduling;
+using Pipeline.Orchestrator.Engine.Storage;
+using Pipeline.Orchestrator.Engine.Telemetry;
 using Pipeline.Orchestrator.ProcessRunner;
 
 namespace Pipeline.Orchestrator.Hosting;
@@ -14,6 +16,12 @@ public static class OrchestratorServices
         services.AddSingleton(Bind<EngineOptions>(configuration, "Engine").Checked());
         services.AddSingleton(Bind<SchedulerOptions>(configuration, "Scheduler").Checked());
         services.AddSingleton(Bind<ProcessRunnerOptions>(configuration, "Runner:Process"));
+        services.AddSingleton<OrchestrationMetrics>();
+        services.AddSingleton<RunTracing>();
+        services.AddSingleton<DataMetrics>();
+        services.AddSingleton<QueueGauges>();
+        services.AddSingleton<EngineTelemetry>();
+        services.AddSingleton<IRunObserver, RunTelemetry>();
         services.AddPipelineStorage(configuration);
         services.AddSingleton<EngineSignal>();
         services.AddSingleton<WorkflowLimits>();

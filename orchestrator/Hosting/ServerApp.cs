@@ -1,5 +1,7 @@
 using Pipeline.Orchestrator.Api;
 using Pipeline.Orchestrator.Persistence;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Console;
 using Scalar.AspNetCore;
 
 namespace Pipeline.Orchestrator.Hosting;
@@ -7,17 +9,30 @@ namespace Pipeline.Orchestrator.Hosting;
 /// <summary>The web server: REST API, OpenAPI document and reference page, HTTP hooks, /metrics, engine and scheduler.</summary>
 public static class ServerApp
 {
+    private const string ReadyTag = "ready";
+
     public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?> overrides)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddInMemoryCollection(overrides);
         // A line per request is noise for an operator; the server's own logs say what happens to runs.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Log lines about a run say which one: the engine's scopes (workflow, run, step, attempt) and the trace.
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        builder.Services.Configure<SimpleConsoleFormatterOptions>(o => o.IncludeScopes = true);
+        // JSON lines (Logging:Console:FormatterName=json, or serve --log-format json) for log collectors.
+        builder.Services.Configure<JsonConsoleFormatterOptions>(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
         builder.Services.AddPipelineOrchestrator(builder.Configuration);
         builder.Services.AddHostedService<StartupHostedService>();
         builder.Services.AddPipelineBackgroundWork();
         builder.Services.AddProblemDetails();
-        builder.Services.AddPipelineMetrics();
+        builder.Services.AddPipelineTelemetry(builder.Configuration);
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [ReadyTag]);
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Pipeline workflow server";
@@ -37,7 +52,10 @@ public static class ServerApp
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference");
-        app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithTags("Health").ExcludeFromDescription();
+        // Liveness: the process serves requests (no check runs). Readiness: the database answers and is migrated.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).ExcludeFromDescription();
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthResponse.WriteAsync })
+            .ExcludeFromDescription();
         app.MapPipelineMetrics();
         app.MapWorkflowsApi();
         app.MapRunsApi();

@@ -14,8 +14,13 @@ public static class StorageRegistration
 
     public static IServiceCollection AddPipelineStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(provider => OrchestratorStorage.Open(
-            DatabaseConnectionString.From(configuration), configuration["Storage:SqliteFile"] ?? DefaultSqliteFile, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider =>
+        {
+            var database = OrchestratorStorage.Open(
+                DatabaseConnectionString.From(configuration), configuration["Storage:SqliteFile"] ?? DefaultSqliteFile, provider.GetRequiredService<TimeProvider>());
+            database.ObserveRuns(provider.GetService<IRunObserver>() ?? NoRunObserver.Instance);
+            return database;
+        });
         services.AddSingleton<IWorkflowStore>(provider => provider.GetRequiredService<OrchestratorDatabase>().Workflows);
         services.AddSingleton<IRunStore>(provider => provider.GetRequiredService<OrchestratorDatabase>().Runs);
         services.AddSingleton<StorageStartup>();

@@ -1,15 +1,20 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Pipeline.Orchestrator.Engine.Telemetry;
 
 namespace Pipeline.Orchestrator.Hosting;
 
 /// <summary>
-/// <c>GET /metrics</c> in Prometheus text format (OpenTelemetry's Prometheus exporter): HTTP server, Kestrel and
-/// .NET runtime metrics now, the pipeline's own meter when it has one (issue #6).
+/// OpenTelemetry for the server: <c>GET /metrics</c> in Prometheus text format (the pipeline's meters, HTTP server,
+/// Kestrel and .NET runtime), and traces of runs and step attempts, exported over OTLP when an endpoint is set with
+/// OpenTelemetry's standard variables (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c> or <c>OTEL_EXPORTER_OTLP_TRACES_ENDPOINT</c>,
+/// <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>, <c>OTEL_EXPORTER_OTLP_HEADERS</c>, <c>OTEL_SERVICE_NAME</c>, ...), which the
+/// exporter reads itself.
 /// </summary>
-public static class MetricsEndpoint
+public static class TelemetrySetup
 {
-    public const string Path = "/metrics";
+    public const string MetricsPath = "/metrics";
 
     /// <summary>
     /// The meters ASP.NET Core and the runtime publish themselves since .NET 8 and 9. Listening to them by name needs
@@ -26,18 +31,34 @@ public static class MetricsEndpoint
         "System.Runtime",
     ];
 
-    public static IServiceCollection AddPipelineMetrics(this IServiceCollection services)
+    public static IServiceCollection AddPipelineTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
+        var exportTraces = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])
+            || !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"]);
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("pipeline-server"))
-            .WithMetrics(m => m.AddMeter(BuiltInMeters).AddPrometheusExporter());
+            .WithMetrics(m => m
+                .AddMeter(BuiltInMeters)
+                .AddMeter(TelemetryNames.OrchestrationMeter, TelemetryNames.DataMeter)
+                .AddPrometheusExporter())
+            .WithTracing(t =>
+            {
+                // Always listening, exporter or not: the spans give every run and attempt its trace id, which step
+                // logs and the run's record carry even where no tracing backend is set up.
+                t.AddSource(TelemetryNames.ActivitySource);
+                if (exportTraces)
+                {
+                    t.AddOtlpExporter();
+                }
+            });
+        services.AddHostedService<QueueGaugesHostedService>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapPipelineMetrics(this IEndpointRouteBuilder endpoints)
     {
-        // Not part of the API: kept out of the OpenAPI document, as /healthz is.
-        endpoints.MapPrometheusScrapingEndpoint(Path).ExcludeFromDescription();
+        // Not part of the API: kept out of the OpenAPI document, as /healthz and /readyz are.
+        endpoints.MapPrometheusScrapingEndpoint(MetricsPath).ExcludeFromDescription();
         return endpoints;
     }
 }
