@@ -54,6 +54,7 @@ public static class StepHost
         using var tracing = StepTracing.Start(step.Name, environment);
         using var loggerFactory = CreateLoggerFactory(options);
         var logger = loggerFactory.CreateLogger(step.Name);
+        using var runScope = StepRunScope.From(environment) is { } scope ? logger.BeginScope(scope) : null;
         if (tracing.InvalidTraceParent is { } invalid)
         {
             StepLog.InvalidTraceParent(logger, invalid);
