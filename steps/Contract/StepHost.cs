@@ -51,8 +51,15 @@ public static class StepHost
         }
 
         var options = loaded.Options;
+        using var tracing = StepTracing.Start(step.Name, environment);
         using var loggerFactory = CreateLoggerFactory(options);
         var logger = loggerFactory.CreateLogger(step.Name);
+        using var runScope = StepRunScope.From(environment) is { } scope ? logger.BeginScope(scope) : null;
+        if (tracing.InvalidTraceParent is { } invalid)
+        {
+            StepLog.InvalidTraceParent(logger, invalid);
+        }
+
         using var cancellation = new CancellationTokenSource();
         using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cancellation.Cancel(); });
         using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; cancellation.Cancel(); });
@@ -77,7 +84,7 @@ public static class StepHost
             {
                 var metrics = await body(context, cancellation.Token);
                 metrics["memory"] ??= JsonSerializer.SerializeToNode(ProcessMemory.Sample(), ManifestJsonContext.Default.MemoryMetrics);
-                var manifest = BuildManifest(context, "succeeded", startedAt, started, metrics, null);
+                var manifest = BuildManifest(context, "succeeded", startedAt, started, metrics, null, tracing.Trace);
                 output.Publish(manifest);
                 StepLog.Succeeded(logger, step.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, manifest.Outputs.Count, output.FinalDirectory);
                 return StepExitCodes.Success;
@@ -89,7 +96,7 @@ public static class StepHost
                     failure.Location?.File, failure.Location?.Line, failure.Location?.Column);
                 try
                 {
-                    output.RecordFailure(BuildManifest(context, "failed", startedAt, started, [], error));
+                    output.RecordFailure(BuildManifest(context, "failed", startedAt, started, [], error, tracing.Trace));
                 }
                 catch (Exception writeError) when (writeError is IOException or UnauthorizedAccessException)
                 {
@@ -122,7 +129,7 @@ public static class StepHost
         location is null ? $"error: {message}" : $"error: {location}: {message}";
 
     private static StepManifest BuildManifest<TOptions>(
-        StepContext<TOptions> context, string status, DateTimeOffset startedAt, long started, JsonObject metrics, StepError? error)
+        StepContext<TOptions> context, string status, DateTimeOffset startedAt, long started, JsonObject metrics, StepError? error, StepTrace? trace)
         where TOptions : StepOptions
     {
         var timings = context.Timings.Snapshot().ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
@@ -140,12 +147,17 @@ public static class StepHost
             Metrics = metrics,
             TimingsMs = timings,
             Error = error,
+            Trace = trace,
         };
     }
 
     private static ILoggerFactory CreateLoggerFactory(StepOptions options) =>
         LoggerFactory.Create(logging =>
         {
+            // Every line gets the current activity's ids as a scope: the orchestrator's trace id when StepTracing
+            // started the run under TRACEPARENT, nothing when there is no activity.
+            logging.Configure(factory => factory.ActivityTrackingOptions =
+                ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
             logging.SetMinimumLevel(options.Verbose ? LogLevel.Debug : options.Quiet ? LogLevel.Warning : LogLevel.Information);
             logging.AddJsonConsole(json =>
             {

@@ -13,4 +13,7 @@ internal static partial class StepLog
 
     [LoggerMessage(3, LogLevel.Error, "{Step} failed with exit code {ExitCode} (retryable: {Retryable}) at {Location}: {Message}")]
     public static partial void Failed(ILogger logger, Exception? exception, string step, int exitCode, bool retryable, string? location, string message);
+
+    [LoggerMessage(4, LogLevel.Warning, "TRACEPARENT {TraceParent} is not a valid W3C traceparent; the step runs without a parent trace")]
+    public static partial void InvalidTraceParent(ILogger logger, string traceParent);
 }

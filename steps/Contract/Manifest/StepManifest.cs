@@ -40,6 +40,9 @@ public sealed record StepManifest
 
     /// <summary>Set when <see cref="Status"/> is <c>failed</c>.</summary>
     public StepError? Error { get; init; }
+
+    /// <summary>The trace this run belongs to; set only when the step was started with a valid <c>TRACEPARENT</c>.</summary>
+    public StepTrace? Trace { get; init; }
 }
 
 /// <summary>The program that wrote a manifest.</summary>
@@ -53,6 +56,12 @@ public sealed record ColumnSchema(string Name, string Type, bool Nullable);
 
 /// <summary>One published file, relative to the output folder.</summary>
 public sealed record OutputFile(string Path, long Rows, int Columns, string? Schema, long Bytes);
+
+/// <summary>
+/// W3C trace context of a run, as lower-case hex: the trace id, the span of this run, and the span that started it
+/// (the orchestrator's attempt), so a manifest can be found from a trace and a trace from a manifest.
+/// </summary>
+public sealed record StepTrace(string TraceId, string SpanId, string? ParentSpanId);
 
 /// <summary>Why a step failed, and where in its input.</summary>
 public sealed record StepError(int ExitCode, bool Retryable, string Message, string? File = null, long? Line = null, int? Column = null);

@@ -1,0 +1,52 @@
+using System.Collections;
+using System.Globalization;
+
+namespace Pipeline.Steps.Contract;
+
+/// <summary>
+/// Logger scope naming the run, step and attempt from <c>PIPELINE_RUN_ID</c>, <c>PIPELINE_STEP_ID</c> and
+/// <c>PIPELINE_ATTEMPT</c>, so every log line of an attempt says which one it belongs to, also when the logs of many
+/// attempts are collected in one place.
+/// </summary>
+/// <remarks>
+/// A list of pairs rather than a dictionary: the JSON console formatter writes such a scope as an object of its
+/// pairs plus <c>Message</c> = <see cref="ToString"/>, which for a dictionary would be its type name.
+/// </remarks>
+internal sealed class StepRunScope : IReadOnlyList<KeyValuePair<string, object?>>
+{
+    private readonly KeyValuePair<string, object?>[] _items;
+
+    private StepRunScope(KeyValuePair<string, object?>[] items) => _items = items;
+
+    public int Count => _items.Length;
+
+    public KeyValuePair<string, object?> this[int index] => _items[index];
+
+    /// <summary>The scope of the variables that are set; null when none is (a step run by hand).</summary>
+    public static StepRunScope? From(IDictionary environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var items = new List<KeyValuePair<string, object?>>(3);
+        Add("RunId", environment["PIPELINE_RUN_ID"] as string);
+        Add("StepId", environment["PIPELINE_STEP_ID"] as string);
+        var attempt = environment["PIPELINE_ATTEMPT"] as string;
+        // A number stays a number in the JSON, so log queries can compare attempts.
+        Add("Attempt", int.TryParse(attempt, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : attempt);
+        return items.Count == 0 ? null : new StepRunScope([.. items]);
+
+        void Add(string key, object? value)
+        {
+            if (value is not (null or ""))
+            {
+                items.Add(new(key, value));
+            }
+        }
+    }
+
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object?>>)_items).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public override string ToString() =>
+        string.Join(", ", _items.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}:{p.Value}")));
+}
