@@ -2,8 +2,9 @@
 # The whole test suite, set-up included, on a fresh Debian machine with the .NET SDK:
 # restores packages, builds the solution in Release (warnings are errors), and runs every test project.
 # Real servers, each installed with apt-get when missing: PostgreSQL (the tests start throwaway servers on
-# loopback), a Docker Engine (dockerd started here when none answers) with the step and server images built from
-# this checkout on locally made base images, and the docker-compose stack, brought up and torn down by its test.
+# loopback), Prometheus (its test starts one on loopback, scraping a test server), a Docker Engine (dockerd
+# started here when none answers) with the step and server images built from this checkout on locally made base
+# images, and the docker-compose stack, brought up and torn down by its test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +25,13 @@ fi
 if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get install -y -qq postgresql >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; }
+fi
+
+# Prometheus for the metrics test: the test starts its own on loopback, scraping a test server (the package's
+# service is not needed, and does not start by itself here).
+if [ ! -x /usr/bin/prometheus ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq prometheus >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq prometheus >/dev/null; }
 fi
 
 dotnet build Pipeline.sln -c Release --nologo -v quiet

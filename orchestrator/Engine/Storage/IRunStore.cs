@@ -24,7 +24,7 @@ public interface IRunStore
 
     Task<RunPage> ListRunsAsync(RunQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Per workflow with anything active: runs running, runs queued for a slot, steps ready and not yet claimed at <paramref name="now"/>.</summary>
+    /// <summary>Per workflow (every one, idle ones with zeros): runs running, runs queued for a slot, steps ready and not yet claimed at <paramref name="now"/>.</summary>
     Task<IReadOnlyList<QueueCounts>> CountQueuesAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>

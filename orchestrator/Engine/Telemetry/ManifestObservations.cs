@@ -22,7 +22,7 @@ public static class ManifestObservations
             return points;
         }
 
-        if (manifest.TryGetProperty("finishedAt", out var finished) && finished.TryGetDateTimeOffset(out var finishedAt))
+        if (manifest.TryGetProperty("finishedAt", out var finished) && finished.ValueKind == JsonValueKind.String && finished.TryGetDateTimeOffset(out var finishedAt))
         {
             points.Add(new DataPoint(DataInstruments.LastSuccess, finishedAt.ToUnixTimeMilliseconds() / 1000.0, []));
         }

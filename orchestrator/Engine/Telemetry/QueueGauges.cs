@@ -13,7 +13,6 @@ public sealed class QueueGauges : IDisposable
 {
     private readonly Meter _meter = new(TelemetryNames.OrchestrationMeter);
     private readonly TimeProvider _clock;
-    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private volatile Snapshot? _snapshot;
 
     public QueueGauges(TimeProvider clock)
@@ -27,18 +26,8 @@ public sealed class QueueGauges : IDisposable
     /// <summary>How often the snapshot is refreshed; one three times older is not reported.</summary>
     public static TimeSpan RefreshInterval { get; } = TimeSpan.FromSeconds(5);
 
-    public void Update(IReadOnlyList<QueueCounts> counts)
-    {
-        ArgumentNullException.ThrowIfNull(counts);
-        // A workflow whose runs all ended is no longer counted by the store, but its gauges must drop to 0 rather
-        // than vanish (a vanished series reads as "no data", not as an empty queue).
-        var seen = counts.Select(c => c.WorkflowId).ToHashSet(StringComparer.Ordinal);
-        lock (_known)
-        {
-            _known.UnionWith(seen);
-            _snapshot = new Snapshot([.. counts, .. _known.Where(w => !seen.Contains(w)).Select(w => new QueueCounts(w, 0, 0, 0))], _clock.GetUtcNow());
-        }
-    }
+    /// <summary>A new snapshot: every workflow, idle ones with zeros (<see cref="Storage.IRunStore.CountQueuesAsync"/>).</summary>
+    public void Update(IReadOnlyList<QueueCounts> counts) => _snapshot = new Snapshot(counts, _clock.GetUtcNow());
 
     public void Dispose() => _meter.Dispose();
 

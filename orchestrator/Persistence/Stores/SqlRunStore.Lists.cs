@@ -80,9 +80,11 @@ public sealed partial class SqlRunStore
             WHERE s.state IN ('queued', 'up-for-retry') AND s.ready_at <= @at AND r.state = 'running'
             GROUP BY r.workflow_id
             """, new { at = UnixMs.From(now) }, cancellationToken: cancellationToken));
+        // Every workflow, idle ones too: their gauges read 0 rather than vanishing between runs.
+        var workflows = await connection.QueryAsync<string>(new CommandDefinition("SELECT id FROM workflows", cancellationToken: cancellationToken));
         var byRunState = runs.ToLookup(r => r.WorkflowId, StringComparer.Ordinal);
         var ready = steps.ToDictionary(s => s.WorkflowId, s => s.Count, StringComparer.Ordinal);
-        return [.. byRunState.Select(g => g.Key).Union(ready.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(w => new QueueCounts(
+        return [.. workflows.Union(byRunState.Select(g => g.Key), StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(w => new QueueCounts(
             w,
             byRunState[w].Where(r => r.State == "running").Sum(r => r.Count),
             byRunState[w].Where(r => r.State == "queued").Sum(r => r.Count),

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Pipeline.Orchestrator.Engine.Telemetry;
+
+namespace Pipeline.Orchestrator.Tests.Telemetry;
+
+public sealed class ManifestObservationsTests
+{
+    [Fact]
+    public void Shapes_rows_memory_clusters_and_features_become_labelled_values()
+    {
+        var points = Read("""
+            {"finishedAt": "2026-01-02T03:04:05Z", "timingsMs": {"read": 1500, "total": 2000},
+             "metrics": {"rowsRead": 10, "rowsQuarantined": 2, "rowsetName": 3, "shapes": {"input": {"rows": 10, "columns": 4}},
+               "memory": {"workingSetBytes": 100, "managedHeapBytes": 50, "peakWorkingSetBytes": 120},
+               "model": {"version": 7}, "clusterDistribution": {"training": [{"cluster": 0, "count": 3, "share": 0.75}, {"cluster": 1, "count": 1, "share": 0.25}]},
+               "featureStats": {"t_mean": {"mean": 1.5, "std": 0.5}}, "drift": {"t_mean": {"zScore": 3.5, "drifted": true}}}}
+            """);
+
+        Assert.Equal(1767323045, Single(points, DataInstruments.LastSuccess).Value);
+        Assert.Equal(1.5, Single(points, DataInstruments.PhaseDuration, ("phase", "read")).Value);
+        Assert.Equal(10, Single(points, DataInstruments.StepRows, ("kind", "read")).Value);
+        Assert.Equal(2, Single(points, DataInstruments.StepRows, ("kind", "quarantined")).Value);
+        Assert.Equal(2, points.Count(p => p.Instrument == DataInstruments.StepRows));
+        Assert.Equal(10, Single(points, DataInstruments.Rows, ("stage", "input")).Value);
+        Assert.Equal(4, Single(points, DataInstruments.Columns, ("stage", "input")).Value);
+        Assert.Equal(120, Single(points, DataInstruments.Memory, ("kind", "peak_working_set")).Value);
+        Assert.Equal(50, Single(points, DataInstruments.Memory, ("kind", "managed_heap")).Value);
+        Assert.Equal(0.25, Single(points, DataInstruments.ClusterShare, ("model_version", "7"), ("set", "training"), ("cluster", "1")).Value);
+        Assert.Equal(3, Single(points, DataInstruments.ClusterSize, ("model_version", "7"), ("set", "training"), ("cluster", "0")).Value);
+        Assert.Equal(0.5, Single(points, DataInstruments.FeatureStd, ("feature", "t_mean")).Value);
+        Assert.Equal(3.5, Single(points, DataInstruments.FeatureDrift, ("feature", "t_mean")).Value);
+        Assert.Equal(1, Single(points, DataInstruments.FeatureDrifted, ("feature", "t_mean")).Value);
+    }
+
+    [Fact]
+    public void Malformed_or_missing_fields_give_no_values_instead_of_failing()
+    {
+        var points = Read("""
+            {"finishedAt": 5, "timingsMs": [1], "metrics": {"rowsRead": "ten", "shapes": {"input": {"rows": "x"}, "bad": 3},
+             "memory": null, "clusterDistribution": {"training": [{"count": 3}, 4]}, "drift": {"t": {"zScore": null, "drifted": "no"}}}}
+            """);
+
+        Assert.Empty(points);
+        Assert.Empty(Read("[1, 2]"));
+    }
+
+    private static IReadOnlyList<DataPoint> Read(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return ManifestObservations.From(document.RootElement);
+    }
+
+    private static DataPoint Single(IReadOnlyList<DataPoint> points, string instrument, params (string Name, string Value)[] labels) =>
+        Assert.Single(points, p => p.Instrument == instrument
+            && labels.All(l => p.Labels.Any(x => x.Key == l.Name && (string?)x.Value == l.Value)));
+}

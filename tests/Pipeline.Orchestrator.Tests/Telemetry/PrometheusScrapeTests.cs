@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Pipeline.Orchestrator.Tests.Support;
+using Pipeline.Steps.Tests.Support;
+
+namespace Pipeline.Orchestrator.Tests.Telemetry;
+
+/// <summary>
+/// A real Prometheus scrapes the real server while it runs the shipped sensor-continuous workflow (all four steps on
+/// the bundled sample); its query API must then hold the data-frame shapes, step memory, cluster distribution and
+/// feature statistics with the values the steps wrote in their manifests, and the run's orchestration series.
+/// </summary>
+public sealed class PrometheusScrapeTests
+{
+    private const string Workflow = "sensor-continuous";
+    private static readonly string[] Steps = ["chunk", "features", "train", "predict"];
+
+    [Fact]
+    public async Task Prometheus_sees_shapes_memory_clusters_and_runs_with_the_manifests_values()
+    {
+        var shipped = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(SharedData.RepositoryRoot, "workflows", $"{Workflow}.json")))!.AsObject();
+        shipped.Remove("$schema");
+        await using var server = await ApiServer.StartAsync([shipped]);
+        await using var prometheus = await PrometheusServer.StartAsync(new Uri(server.Http.BaseAddress!.ToString()).Authority);
+
+        var runId = await server.TriggerAsync(Workflow, new()
+        {
+            ["source"] = SharedData.BundledSample,
+            ["registry"] = server.Scratch + "/registry",
+        });
+        var detail = await server.WaitForEndAsync(runId, TimeSpan.FromMinutes(3));
+        Assert.True(ApiClient.RunState(detail) == "succeeded", detail.ToJsonString());
+        // The steps' JSON log lines carry the run's trace id (their TRACEPARENT is their attempt's span).
+        var traceId = detail["run"]!["traceId"]!.GetValue<string>();
+        var featureLog = await server.LogAsync(runId, "features", 1);
+        Assert.Contains($"\"TraceId\":\"{traceId}\"", featureLog, StringComparison.Ordinal);
+        var manifests = Steps.ToDictionary(
+            s => s, s => JsonNode.Parse(File.ReadAllText(Path.Combine(server.DataRoot, "runs", runId, s, "_manifest.json")))!["metrics"]!);
+
+        // Shapes of every stage the FeatureCreator and the cluster steps reported.
+        foreach (var step in new[] { "features", "train", "predict" })
+        {
+            foreach (var (stage, shape) in manifests[step]["shapes"]!.AsObject())
+            {
+                Assert.Equal(shape!["rows"]!.GetValue<double>(), await ValueAsync(prometheus, $"pipeline_data_rows{{{Labels(step)},stage=\"{stage}\"}}"));
+                Assert.Equal(shape["columns"]!.GetValue<double>(), await ValueAsync(prometheus, $"pipeline_data_columns{{{Labels(step)},stage=\"{stage}\"}}"));
+            }
+        }
+
+        // Memory of each step's process, the FeatureCreator's above all.
+        var memory = manifests["features"]["memory"]!;
+        Assert.Equal(memory["workingSetBytes"]!.GetValue<double>(), await ValueAsync(prometheus, $"pipeline_step_memory_bytes{{{Labels("features")},kind=\"working_set\"}}"));
+        Assert.Equal(memory["managedHeapBytes"]!.GetValue<double>(), await ValueAsync(prometheus, $"pipeline_step_memory_bytes{{{Labels("features")},kind=\"managed_heap\"}}"));
+        Assert.Equal(memory["peakWorkingSetBytes"]!.GetValue<double>(), await ValueAsync(prometheus, $"pipeline_step_memory_bytes{{{Labels("features")},kind=\"peak_working_set\"}}"));
+
+        // The cluster distribution of the model version the prediction used, in training and in prediction.
+        var version = manifests["predict"]["model"]!["version"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture);
+        foreach (var (set, clusters) in manifests["predict"]["clusterDistribution"]!.AsObject())
+        {
+            foreach (var cluster in clusters!.AsArray())
+            {
+                var labels = $"{Labels("predict")},model_version=\"{version}\",set=\"{set}\",cluster=\"{cluster!["cluster"]}\"";
+                Assert.Equal(cluster["count"]!.GetValue<double>(), await ValueAsync(prometheus, $"pipeline_model_cluster_size{{{labels}}}"));
+                Assert.Equal(cluster["share"]!.GetValue<double>(), await ValueAsync(prometheus, $"pipeline_model_cluster_share{{{labels}}}"), 12);
+            }
+        }
+
+        var shares = await prometheus.QueryAsync($"sum(pipeline_model_cluster_share{{{Labels("predict")},set=\"prediction\"}})");
+        Assert.Equal(1.0, Assert.Single(shares).Value, 9);
+
+        // Feature statistics and the drift flag (no z-score yet: this is the history's first run).
+        var stats = manifests["features"]["featureStats"]!["TEMP_mean"]!;
+        Assert.Equal(stats["mean"]!.GetValue<double>(), await ValueAsync(prometheus, $"pipeline_feature_mean{{{Labels("features")},feature=\"TEMP_mean\"}}"), 9);
+        Assert.Equal(stats["std"]!.GetValue<double>(), await ValueAsync(prometheus, $"pipeline_feature_std{{{Labels("features")},feature=\"TEMP_mean\"}}"), 9);
+        Assert.Equal(0, await ValueAsync(prometheus, $"pipeline_feature_drifted{{{Labels("features")},feature=\"TEMP_mean\"}}"));
+        Assert.Equal(manifests["chunk"]["rowsRead"]!.GetValue<double>(), await ValueAsync(prometheus, $"pipeline_step_rows{{{Labels("chunk")},kind=\"read\"}}"));
+
+        // The orchestration: one run started and succeeded, one attempt per step, nothing active or queued.
+        Assert.Equal(1, await ValueAsync(prometheus, $"pipeline_runs_triggered_total{{workflow=\"{Workflow}\",trigger=\"manual\"}}"));
+        Assert.Equal(1, await ValueAsync(prometheus, $"pipeline_runs_finished_total{{workflow=\"{Workflow}\",status=\"succeeded\"}}"));
+        foreach (var step in manifests.Keys)
+        {
+            Assert.Equal(1, await ValueAsync(prometheus, $"pipeline_step_duration_seconds_count{{{Labels(step)},status=\"succeeded\"}}"));
+            Assert.Equal(1, await ValueAsync(prometheus, $"pipeline_step_start_latency_seconds_count{{{Labels(step)}}}"));
+        }
+
+        Assert.Equal(0, await ValueAsync(prometheus, $"pipeline_runs_active{{workflow=\"{Workflow}\"}}"));
+        Assert.Equal(0, await ValueAsync(prometheus, $"sum(pipeline_queue_depth{{workflow=\"{Workflow}\"}})"));
+
+        await DashboardQueriesRunAsync(prometheus);
+    }
+
+    /// <summary>
+    /// Every query of the provisioned Grafana dashboard is valid PromQL for this Prometheus, and the panels of shapes,
+    /// memory and clusters show data after the run.
+    /// </summary>
+    private static async Task DashboardQueriesRunAsync(PrometheusServer prometheus)
+    {
+        var dashboard = Path.Combine(SharedData.RepositoryRoot, "eng", "compose", "grafana", "dashboards", "pipeline-overview.json");
+        var expressions = DashboardQueries.From(JsonNode.Parse(await File.ReadAllTextAsync(dashboard))!);
+        Assert.True(expressions.Count >= 10, $"only {expressions.Count} queries in {dashboard}");
+        foreach (var expression in expressions)
+        {
+            var result = await prometheus.QueryAsync(expression);
+            if (expression.Contains("pipeline_data_rows", StringComparison.Ordinal)
+                || expression.Contains("pipeline_step_memory_bytes", StringComparison.Ordinal)
+                || expression.Contains("pipeline_model_cluster_share", StringComparison.Ordinal))
+            {
+                Assert.True(result.Count > 0, $"the dashboard query {expression} has no data after a run");
+            }
+        }
+    }
+
+    private static string Labels(string step) => $"workflow=\"{Workflow}\",step=\"{step}\"";
+
+    /// <summary>The single value of <paramref name="promql"/>, once a scrape has brought it.</summary>
+    private static async Task<double> ValueAsync(PrometheusServer prometheus, string promql) =>
+        Assert.Single(await prometheus.WaitForAsync(promql)).Value;
+}
