@@ -11,11 +11,13 @@ namespace Pipeline.Orchestrator.Engine.Telemetry;
 /// </summary>
 public sealed class DataMetrics : IDisposable
 {
-    private readonly Meter _meter = new(TelemetryNames.DataMeter);
+    private readonly Meter _meter;
     private readonly ConcurrentDictionary<(string Workflow, string Step), ILookup<string, DataPoint>> _latest = new();
 
-    public DataMetrics()
+    /// <param name="meters">The host's factory, so only its own OpenTelemetry reads these; none: detached meters.</param>
+    public DataMetrics(IMeterFactory? meters = null)
     {
+        _meter = (meters ?? DetachedMeterFactory.Instance).Create(new MeterOptions(TelemetryNames.DataMeter));
         foreach (var (name, unit, description) in DataInstruments.All)
         {
             _meter.CreateObservableGauge(name, () => Observe(name), unit, description);

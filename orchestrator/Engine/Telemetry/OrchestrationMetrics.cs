@@ -16,7 +16,7 @@ public sealed class OrchestrationMetrics : IDisposable
     // Claim latency is the engine's polling: milliseconds to a few seconds, more when the server is saturated.
     private static readonly double[] LatencyBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600];
 
-    private readonly Meter _meter = new(TelemetryNames.OrchestrationMeter);
+    private readonly Meter _meter;
     private readonly Counter<long> _runsTriggered;
     private readonly Counter<long> _runsStarted;
     private readonly Counter<long> _runsFinished;
@@ -26,8 +26,10 @@ public sealed class OrchestrationMetrics : IDisposable
     private readonly Counter<long> _stepRetries;
     private readonly Histogram<double> _schedulerLag;
 
-    public OrchestrationMetrics()
+    /// <param name="meters">The host's factory, so only its own OpenTelemetry reads these; none: detached meters.</param>
+    public OrchestrationMetrics(IMeterFactory? meters = null)
     {
+        _meter = (meters ?? DetachedMeterFactory.Instance).Create(new MeterOptions(TelemetryNames.OrchestrationMeter));
         _runsTriggered = _meter.CreateCounter<long>("pipeline.runs.triggered", description: "Runs created, by workflow and trigger (manual, cron, http, backfill, rerun).");
         _runsStarted = _meter.CreateCounter<long>("pipeline.runs.started", description: "Runs that got a slot of their workflow and started running.");
         _runsFinished = _meter.CreateCounter<long>("pipeline.runs.finished", description: "Runs that ended, by workflow and status (succeeded, failed, cancelled).");

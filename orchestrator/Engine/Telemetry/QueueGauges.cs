@@ -11,13 +11,14 @@ namespace Pipeline.Orchestrator.Engine.Telemetry;
 /// </summary>
 public sealed class QueueGauges : IDisposable
 {
-    private readonly Meter _meter = new(TelemetryNames.OrchestrationMeter);
+    private readonly Meter _meter;
     private readonly TimeProvider _clock;
     private volatile Snapshot? _snapshot;
 
-    public QueueGauges(TimeProvider clock)
+    public QueueGauges(TimeProvider clock, IMeterFactory? meters = null)
     {
         _clock = clock;
+        _meter = (meters ?? DetachedMeterFactory.Instance).Create(new MeterOptions(TelemetryNames.OrchestrationMeter));
         _meter.CreateObservableGauge("pipeline.runs.active", ObserveActive, description: "Runs running now, by workflow (all servers).");
         _meter.CreateObservableGauge("pipeline.queue.depth", ObserveQueues,
             description: "Work waiting, by workflow: queue=runs (queued runs waiting for a slot), queue=steps (ready steps not yet claimed).");
