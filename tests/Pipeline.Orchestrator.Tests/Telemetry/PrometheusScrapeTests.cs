@@ -10,8 +10,15 @@ namespace Pipeline.Orchestrator.Tests.Telemetry;
 /// the bundled sample); its query API must then hold the data-frame shapes, step memory, cluster distribution and
 /// feature statistics with the values the steps wrote in their manifests, and the run's orchestration series.
 /// </summary>
+[Collection(PrometheusScrapeTests.Alone)]
 public sealed class PrometheusScrapeTests
 {
+    /// <summary>
+    /// Run by itself, after the parallel tests: beside twenty busy API servers on two cores the predict step's data
+    /// series were once missing from the scrape (not reproduced alone; root cause not found yet).
+    /// </summary>
+    public const string Alone = "prometheus-alone";
+
     private const string Workflow = "sensor-continuous";
     private static readonly string[] Steps = ["chunk", "features", "train", "predict"];
 
@@ -117,3 +124,6 @@ public sealed class PrometheusScrapeTests
     private static async Task<double> ValueAsync(PrometheusServer prometheus, string promql) =>
         Assert.Single(await prometheus.WaitForAsync(promql)).Value;
 }
+
+[CollectionDefinition(PrometheusScrapeTests.Alone, DisableParallelization = true)]
+public sealed class PrometheusAlone;
