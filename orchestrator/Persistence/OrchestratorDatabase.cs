@@ -21,6 +21,9 @@ public sealed class OrchestratorDatabase : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly SqlRunStore _runs;
 
+    // The newest script this build carries: read from the embedded resources once, not on every readiness probe.
+    private readonly Lazy<int> _latestMigration;
+
     internal OrchestratorDatabase(NpgsqlDataSource? postgres, string? sqliteConnectionString, string endpoint, TimeProvider time)
     {
         _postgres = postgres;
@@ -29,6 +32,7 @@ public sealed class OrchestratorDatabase : IAsyncDisposable
         Endpoint = endpoint;
         Dialect = postgres is null ? SqlDialect.Sqlite : SqlDialect.Postgres;
         Workflows = new SqlWorkflowStore(this);
+        _latestMigration = new Lazy<int>(() => MigrationScript.Load(Dialect).Max(s => s.Version));
         _runs = new SqlRunStore(this);
         Runs = _runs;
     }
@@ -53,7 +57,7 @@ public sealed class OrchestratorDatabase : IAsyncDisposable
     public async Task<string?> CheckReadyAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var expected = MigrationScript.Load(Dialect).Max(s => s.Version);
+        var expected = _latestMigration.Value;
         // A table missing (never migrated) is a failed statement: counted as version 0, not an error.
         var tableExists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Dialect == SqlDialect.Sqlite
             ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"

@@ -23,6 +23,9 @@ public sealed partial class WorkflowEngine(
     ILogger<WorkflowEngine> logger,
     EngineTelemetry? telemetry = null)
 {
+    private static readonly Func<ILogger, string, string, string, int, IDisposable?> AttemptScope =
+        LoggerMessage.DefineScope<string, string, string, int>("{Workflow} {RunId} {StepId} #{Attempt}");
+
     private readonly EngineTelemetry _telemetry = telemetry ?? new EngineTelemetry();
     private readonly ConcurrentDictionary<AttemptKey, RunningAttempt> _running = new();
     private readonly IReadOnlyList<IStepRunner> _runners = [.. runners];
@@ -140,10 +143,9 @@ public sealed partial class WorkflowEngine(
         var key = attempt.Claimed.Key;
         var workflow = attempt.Claimed.Run.WorkflowId;
         // Every log line about this attempt, the runners' included, says which run, step and attempt it is about.
-        using var scope = logger.BeginScope(new Dictionary<string, object>
-        {
-            ["Workflow"] = workflow, ["RunId"] = key.RunId, ["StepId"] = key.StepId, ["Attempt"] = key.Attempt,
-        });
+        // A message-template scope, not a dictionary: the text formatter shows it readably and the JSON one writes
+        // each value as a property (a dictionary's scope message would be its type name).
+        using var scope = AttemptScope(logger, workflow, key.RunId, key.StepId, key.Attempt);
         var (runner, refusal) = RunnerChoice.For(attempt.Claimed.Step.Spec, _runners);
         using var span = _telemetry.Tracing.StartAttempt(attempt.Claimed, runner?.Name ?? "none");
         var started = clock.GetUtcNow();

@@ -65,16 +65,7 @@ public static class ManifestObservations
     {
         foreach (var stage in Objects(metrics, "shapes"))
         {
-            var label = Label("stage", stage.Name);
-            if (Number(stage.Value, "rows") is { } rows)
-            {
-                points.Add(new DataPoint(DataInstruments.Rows, rows, [label]));
-            }
-
-            if (Number(stage.Value, "columns") is { } columns)
-            {
-                points.Add(new DataPoint(DataInstruments.Columns, columns, [label]));
-            }
+            AddFields(stage.Value, Label("stage", stage.Name), points, ("rows", DataInstruments.Rows), ("columns", DataInstruments.Columns));
         }
     }
 
@@ -135,16 +126,7 @@ public static class ManifestObservations
     {
         foreach (var feature in Objects(metrics, "featureStats"))
         {
-            var label = Label("feature", feature.Name);
-            if (Number(feature.Value, "mean") is { } mean)
-            {
-                points.Add(new DataPoint(DataInstruments.FeatureMean, mean, [label]));
-            }
-
-            if (Number(feature.Value, "std") is { } std)
-            {
-                points.Add(new DataPoint(DataInstruments.FeatureStd, std, [label]));
-            }
+            AddFields(feature.Value, Label("feature", feature.Name), points, ("mean", DataInstruments.FeatureMean), ("std", DataInstruments.FeatureStd));
         }
 
         foreach (var feature in Objects(metrics, "drift"))
@@ -159,6 +141,18 @@ public static class ManifestObservations
             if (feature.Value.TryGetProperty("drifted", out var drifted) && drifted.ValueKind is JsonValueKind.True or JsonValueKind.False)
             {
                 points.Add(new DataPoint(DataInstruments.FeatureDrifted, drifted.GetBoolean() ? 1 : 0, [label]));
+            }
+        }
+    }
+
+    /// <summary>Each numeric field of <paramref name="source"/> named in <paramref name="fields"/> as a value of its instrument.</summary>
+    private static void AddFields(JsonElement source, KeyValuePair<string, object?> label, List<DataPoint> points, params (string Field, string Instrument)[] fields)
+    {
+        foreach (var (field, instrument) in fields)
+        {
+            if (Number(source, field) is { } value)
+            {
+                points.Add(new DataPoint(instrument, value, [label]));
             }
         }
     }
