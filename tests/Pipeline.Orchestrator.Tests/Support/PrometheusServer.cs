@@ -108,21 +108,45 @@ public sealed class PrometheusServer : IAsyncDisposable
             double.Parse(r["value"]![1]!.GetValue<string>(), CultureInfo.InvariantCulture)))];
     }
 
-    /// <summary>Queries until the result is not empty (scrapes come each second); fails after <paramref name="timeout"/>.</summary>
-    public async Task<IReadOnlyList<(JsonObject Labels, double Value)>> WaitForAsync(string promql, TimeSpan? timeout = null)
+    /// <summary>
+    /// Waits until <paramref name="promql"/> has exactly one sample equal to <paramref name="expected"/> (to
+    /// <paramref name="precision"/> decimals). Waits rather than reads once: scrapes come each second, and some gauges
+    /// (active runs, queue depth) are snapshots the server refreshes every few seconds, so the latest sample can lag.
+    /// </summary>
+    public Task AssertValueAsync(string promql, double expected, int precision = 15) =>
+        WaitUntilAsync(promql, r => r.Count == 1 && Math.Round(r[0].Value - expected, precision) == 0, $"should be {expected}");
+
+    /// <summary>Waits until <paramref name="promql"/> returns at least one series.</summary>
+    public Task AssertHasDataAsync(string promql) => WaitUntilAsync(promql, r => r.Count > 0, "should have data");
+
+    /// <summary>Queries every half second until <paramref name="done"/>; fails after a minute with what it last saw.</summary>
+    private async Task WaitUntilAsync(string promql, Func<IReadOnlyList<(JsonObject Labels, double Value)>, bool> done, string expectation)
     {
         var watch = Stopwatch.StartNew();
         while (true)
         {
             var result = await QueryAsync(promql);
-            if (result.Count > 0)
+            if (done(result))
             {
-                return result;
+                return;
             }
 
-            Assert.True(watch.Elapsed < (timeout ?? TimeSpan.FromSeconds(60)), $"Prometheus has no series for {promql}");
+            if (watch.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                var seen = result.Count == 0 ? "no series" : string.Join(", ", result.Select(r => $"{r.Labels.ToJsonString()} = {r.Value}"));
+                Assert.Fail($"Prometheus: {promql} {expectation}, is {seen}; its scrape target: {await TargetHealthAsync()}");
+            }
+
             await Task.Delay(500);
         }
+    }
+
+    /// <summary>The target's health as Prometheus saw it last (state, last error, scrape duration), for failure messages.</summary>
+    private async Task<string> TargetHealthAsync()
+    {
+        var targets = JsonNode.Parse(await _http.GetStringAsync(new Uri("/api/v1/targets", UriKind.Relative)))!;
+        return string.Join("; ", targets["data"]!["activeTargets"]!.AsArray().Select(t =>
+            $"{t!["scrapeUrl"]} {t["health"]} lastError='{t["lastError"]}' lastScrapeDuration={t["lastScrapeDuration"]}s"));
     }
 
     public async ValueTask DisposeAsync()
