@@ -44,9 +44,9 @@ public static class StepHost
             return e.ExitCode;
         }
 
-        if (loaded.HelpRequested)
+        if (loaded.HelpRequested || loaded.DescribeRequested)
         {
-            await Console.Out.WriteAsync(StepOptionsHelp.Render<TOptions>(step));
+            await Console.Out.WriteAsync(loaded.HelpRequested ? StepOptionsHelp.Render<TOptions>(step) : StepOptionsHelp.Describe<TOptions>(step));
             return StepExitCodes.Success;
         }
 

@@ -1,10 +1,14 @@
 using System.ComponentModel;
 using System.Reflection;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace Pipeline.Steps.Contract;
 
-/// <summary>Writes <c>--help</c> from the options class itself, so help can never drift from what is accepted.</summary>
+/// <summary>
+/// Writes <c>--help</c> (text for people) and <c>--describe</c> (JSON for the workflow designer's palette) from the
+/// options class itself, so neither can drift from what is accepted.
+/// </summary>
 public static class StepOptionsHelp
 {
     public static string Render<T>(StepDefinition step)
@@ -23,16 +27,8 @@ public static class StepOptionsHelp
             var kebab = OptionNames.Kebab(property.Name);
             var type = property.PropertyType == typeof(bool) ? "" : $" <{TypeName(property.PropertyType)}>";
             text.AppendLine($"  --{kebab}{type}");
-            var description = property.GetCustomAttribute<DescriptionAttribute>()?.Description ?? "";
-            text.AppendLine($"      {description}");
-            var value = property.GetValue(defaults);
-            var shown = value switch
-            {
-                null => null,
-                string s when s.Length == 0 => null,
-                bool b => b ? "true" : null,
-                _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
-            };
+            text.AppendLine($"      {DescriptionOf(property)}");
+            var shown = DefaultOf(property, defaults);
             text.AppendLine($"      env {OptionNames.Environment(step.Name, property.Name)}{(shown is null ? "" : $"; default {shown}")}");
         }
 
@@ -43,6 +39,50 @@ public static class StepOptionsHelp
         text.AppendLine("70 internal error, 75 temporary failure (a retry may succeed).");
         return text.ToString();
     }
+
+    /// <summary>The step and its options as one JSON object: name, version, description, and per option its flag, type,
+    /// environment variable, description, default, and whether it is required, a flag or a secret.</summary>
+    public static string Describe<T>(StepDefinition step)
+        where T : StepOptions, new()
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var defaults = new T();
+        var options = new JsonArray();
+        foreach (var property in StepOptionsLoader.OptionProperties<T>())
+        {
+            options.Add(new JsonObject
+            {
+                ["name"] = "--" + OptionNames.Kebab(property.Name),
+                ["type"] = property.PropertyType == typeof(bool) ? "flag" : TypeName(property.PropertyType),
+                ["environment"] = OptionNames.Environment(step.Name, property.Name),
+                ["description"] = DescriptionOf(property),
+                ["default"] = DefaultOf(property, defaults),
+                // --output is every step's, checked by StepOptions itself rather than marked.
+                ["required"] = property.GetCustomAttribute<RequiredOptionAttribute>() is not null || property.Name == nameof(StepOptions.Output),
+                ["secret"] = property.GetCustomAttribute<SecretOptionAttribute>() is not null,
+            });
+        }
+
+        var description = new JsonObject
+        {
+            ["name"] = step.Name,
+            ["version"] = step.Version,
+            ["description"] = step.Description,
+            ["options"] = options,
+        };
+        return description.ToJsonString() + Environment.NewLine;
+    }
+
+    private static string DescriptionOf(PropertyInfo property) => property.GetCustomAttribute<DescriptionAttribute>()?.Description ?? "";
+
+    private static string? DefaultOf(PropertyInfo property, object defaults) => property.GetValue(defaults) switch
+    {
+        null => null,
+        string s when s.Length == 0 => null,
+        bool b => b ? "true" : null,
+        string[] list => list.Length == 0 ? null : string.Join(',', list),
+        var value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private static string TypeName(Type type)
     {

@@ -11,8 +11,8 @@ namespace Pipeline.Steps.Contract;
 /// </summary>
 public static class StepOptionsLoader
 {
-    /// <summary>The result of reading the command line: the options, or a request for help.</summary>
-    public sealed record Result<T>(T Options, bool HelpRequested);
+    /// <summary>The result of reading the command line: the options, or a request for help (text) or a description (JSON).</summary>
+    public sealed record Result<T>(T Options, bool HelpRequested, bool DescribeRequested = false);
 
     public static Result<T> Load<T>(string stepName, IReadOnlyList<string> args, IDictionary environment)
         where T : StepOptions, new()
@@ -22,10 +22,10 @@ public static class StepOptionsLoader
         var properties = OptionProperties<T>();
         var byKebab = properties.ToDictionary(p => OptionNames.Kebab(p.Name), StringComparer.Ordinal);
 
-        var commandLine = ParseCommandLine(args, byKebab, out var configFile, out var help);
-        if (help)
+        var commandLine = ParseCommandLine(args, byKebab, out var configFile, out var help, out var describe);
+        if (help || describe)
         {
-            return new Result<T>(new T(), true);
+            return new Result<T>(new T(), help, describe);
         }
 
         configFile ??= environment[OptionNames.Environment(stepName, "Config")] as string;
@@ -80,18 +80,25 @@ public static class StepOptionsLoader
     private static bool IsFlag(PropertyInfo property) => property.PropertyType == typeof(bool);
 
     private static Dictionary<string, string?> ParseCommandLine(
-        IReadOnlyList<string> args, Dictionary<string, PropertyInfo> byKebab, out string? configFile, out bool help)
+        IReadOnlyList<string> args, Dictionary<string, PropertyInfo> byKebab, out string? configFile, out bool help, out bool describe)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var listCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         configFile = null;
         help = false;
+        describe = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
             if (arg is "--help" or "-h" or "-?")
             {
                 help = true;
+                return values;
+            }
+
+            if (arg == "--describe")
+            {
+                describe = true;
                 return values;
             }
 
