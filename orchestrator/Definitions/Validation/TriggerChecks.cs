@@ -1,4 +1,3 @@
-using Cronos;
 using Pipeline.Orchestrator.Definitions.Inputs;
 
 namespace Pipeline.Orchestrator.Definitions.Validation;
@@ -47,36 +46,7 @@ internal static class TriggerChecks
 
     private static void CheckCron(TriggerDefinition trigger, string path, List<DefinitionProblem> problems)
     {
-        var schedulePath = JsonPaths.Property(path, "schedule");
-        if (string.IsNullOrWhiteSpace(trigger.Schedule))
-        {
-            problems.Add(new(schedulePath, "a cron trigger needs a schedule"));
-        }
-        else
-        {
-            var fields = trigger.Schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-            if (fields is not (5 or 6) && !trigger.Schedule.StartsWith('@'))
-            {
-                problems.Add(new(schedulePath, $"'{trigger.Schedule}' has {fields} fields; expected 5 (minute hour day month weekday) or 6 (with seconds first)"));
-            }
-            else
-            {
-                try
-                {
-                    CronExpression.Parse(trigger.Schedule, fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
-                }
-                catch (CronFormatException e)
-                {
-                    problems.Add(new(schedulePath, $"'{trigger.Schedule}' is not a valid cron expression: {e.Message}"));
-                }
-            }
-        }
-
-        if (trigger.TimeZone is { } zone && !IsTimeZone(zone))
-        {
-            problems.Add(new(JsonPaths.Property(path, "timeZone"), $"unknown time zone '{zone}'; expected an IANA id such as Europe/Berlin or UTC"));
-        }
-
+        CronSchedules.Check(trigger.Schedule, trigger.TimeZone, path, problems);
         if (!CatchUps.Contains(trigger.CatchUp))
         {
             problems.Add(new(JsonPaths.Property(path, "catchUp"), $"unknown catch-up policy '{trigger.CatchUp}'; expected one of {string.Join(", ", CatchUps)}"));
@@ -135,19 +105,6 @@ internal static class TriggerChecks
             {
                 problems.Add(new(inputPath, error));
             }
-        }
-    }
-
-    private static bool IsTimeZone(string id)
-    {
-        try
-        {
-            TimeZoneInfo.FindSystemTimeZoneById(id);
-            return true;
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
-        {
-            return false;
         }
     }
 }

@@ -23,8 +23,7 @@ public sealed record CronTrigger(string WorkflowId, int Version, int Index, Trig
     public static CronTrigger Parse(string workflowId, int version, int index, TriggerDefinition trigger, DateTimeOffset publishedAt)
     {
         var schedule = trigger.Schedule ?? throw new InvalidOperationException($"cron trigger {index} of '{workflowId}' has no schedule");
-        var format = schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
-        var zone = trigger.TimeZone is { } id ? TimeZoneInfo.FindSystemTimeZoneById(id) : TimeZoneInfo.Utc;
-        return new CronTrigger(workflowId, version, index, trigger, CronExpression.Parse(schedule, format), zone, publishedAt);
+        var zone = CronSchedules.FindZone(trigger.TimeZone) ?? throw new InvalidOperationException($"cron trigger {index} of '{workflowId}' has an unknown time zone");
+        return new CronTrigger(workflowId, version, index, trigger, CronSchedules.Parse(schedule), zone, publishedAt);
     }
 }
