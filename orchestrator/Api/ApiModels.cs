@@ -2,8 +2,19 @@ using Pipeline.Orchestrator.Engine.Runs;
 
 namespace Pipeline.Orchestrator.Api;
 
-/// <summary>A workflow in the list: its draft and latest published version.</summary>
-public sealed record WorkflowSummary(string Id, string? Name, int? LatestVersion, bool HasDraft, DateTimeOffset? DraftUpdatedAt);
+/// <summary>
+/// A workflow in the list: its draft and latest published version and, for the list page, its latest run and the next
+/// time a cron trigger fires it (null when it has no cron trigger).
+/// </summary>
+public sealed record WorkflowSummary(
+    string Id, string? Name, int? LatestVersion, bool HasDraft, DateTimeOffset? DraftUpdatedAt,
+    string? Description = null, RunBrief? LastRun = null, DateTimeOffset? NextDueAt = null);
+
+/// <summary>A run in a line: enough to show its state and when.</summary>
+public sealed record RunBrief(string Id, string State, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt)
+{
+    public static RunBrief Of(RunRecord run) => new(run.Id, StateNames.Of(run.State), run.CreatedAt, run.FinishedAt);
+}
 
 /// <summary>A published version, with its definition as stored.</summary>
 public sealed record WorkflowVersionView(string WorkflowId, int Version, string Checksum, DateTimeOffset PublishedAt, System.Text.Json.JsonElement Definition);
@@ -61,3 +72,29 @@ public sealed record RunDetailView(RunView Run, IReadOnlyList<StepView> Steps)
 
 /// <summary>A cron trigger and when it fires next.</summary>
 public sealed record ScheduleView(string WorkflowId, int Version, int Trigger, string Schedule, string TimeZone, string CatchUp, DateTimeOffset? NextDueAt);
+
+/// <summary>A schedule to preview: a cron expression, its time zone (UTC when absent) and how many fire times (5).</summary>
+public sealed record CronPreviewRequest(string? Schedule, string? TimeZone, int? Count);
+
+/// <summary>The next fire times of a schedule, in its time zone's offset at each time.</summary>
+public sealed record CronPreview(string TimeZone, IReadOnlyList<DateTimeOffset> NextTimes);
+
+/// <summary>The designer's palette: every step program, and the template expressions step arguments may use.</summary>
+public sealed record StepTypesView(IReadOnlyList<StepTypeView> Programs, IReadOnlyList<TemplateHelp> Templates);
+
+/// <summary>
+/// A step program: its name in definitions, a title, what it does, its version, the arguments a new step starts with,
+/// and its options as the program describes them (null, with <see cref="Problem"/>, when it could not be asked).
+/// </summary>
+public sealed record StepTypeView(
+    string Program, string Title, string? Description, string? Version, IReadOnlyList<string> DefaultArgs,
+    System.Text.Json.JsonElement? Options, string? Problem);
+
+/// <summary>A template expression and what it stands for.</summary>
+public sealed record TemplateHelp(string Expression, string Description);
+
+/// <summary>A model: its registry folder, production version (null before the first promotion) and version count.</summary>
+public sealed record ModelSummary(string Name, string Registry, int? ProductionVersion, int VersionCount);
+
+/// <summary>A model version's metadata as the trainer registered it, and whether (since when) it is production.</summary>
+public sealed record ModelVersionView(Pipeline.Steps.Contract.Registry.ModelVersion Metadata, bool IsProduction, DateTimeOffset? ProductionSince);

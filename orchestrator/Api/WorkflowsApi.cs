@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.Definitions.Serialization;
+using Pipeline.Orchestrator.Engine.Runs;
+using Pipeline.Orchestrator.Engine.Scheduling;
 using Pipeline.Orchestrator.Engine.Storage;
 
 namespace Pipeline.Orchestrator.Api;
@@ -24,13 +26,25 @@ internal static class WorkflowsApi
         return group;
     }
 
-    private static async Task<Ok<List<WorkflowSummary>>> ListAsync(IWorkflowStore workflows, CancellationToken cancellationToken)
+    private static async Task<Ok<List<WorkflowSummary>>> ListAsync(
+        IWorkflowStore workflows, IRunStore runs, ScheduleCatalog schedules, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
+        var nextDue = (await schedules.CronTriggersAsync(cancellationToken))
+            .Select(t => (t.WorkflowId, Next: t.NextAfter(now)))
+            .Where(t => t.Next is not null)
+            .GroupBy(t => t.WorkflowId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Min(t => t.Next), StringComparer.Ordinal);
         var list = new List<WorkflowSummary>();
         foreach (var w in await workflows.ListAsync(cancellationToken))
         {
             var latest = w.LatestVersion is null ? null : await workflows.GetVersionAsync(w.Id, null, cancellationToken);
-            list.Add(new WorkflowSummary(w.Id, NameOf(latest?.DefinitionJson ?? w.DraftJson), w.LatestVersion, w.DraftJson is not null, w.DraftUpdatedAt));
+            var (name, description) = Describe(latest?.DefinitionJson ?? w.DraftJson);
+            var lastRuns = (await runs.ListRunsAsync(new RunQuery { WorkflowId = w.Id, Limit = 1 }, cancellationToken)).Runs;
+            var lastRun = lastRuns.Count > 0 ? lastRuns[0] : null;
+            list.Add(new WorkflowSummary(
+                w.Id, name, w.LatestVersion, w.DraftJson is not null, w.DraftUpdatedAt,
+                description, lastRun is null ? null : RunBrief.Of(lastRun.Run), nextDue.GetValueOrDefault(w.Id)));
         }
 
         return TypedResults.Ok(list);
@@ -125,14 +139,17 @@ internal static class WorkflowsApi
         return new WorkflowVersionView(v.WorkflowId, v.Version, v.Checksum, v.PublishedAt, document.RootElement.Clone());
     }
 
-    private static string? NameOf(string? json)
+    private static (string? Name, string? Description) Describe(string? json)
     {
         if (json is null)
         {
-            return null;
+            return (null, null);
         }
 
         using var document = JsonDocument.Parse(json);
-        return document.RootElement.TryGetProperty("name", out var name) ? name.GetString() : null;
+        return (Text(document.RootElement, "name"), Text(document.RootElement, "description"));
     }
+
+    private static string? Text(JsonElement definition, string property) =>
+        definition.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -3,6 +3,7 @@ using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Scheduling;
 using Pipeline.Orchestrator.Engine.Storage;
 using Pipeline.Orchestrator.Engine.Telemetry;
+using Pipeline.Orchestrator.Models;
 using Pipeline.Orchestrator.ProcessRunner;
 
 namespace Pipeline.Orchestrator.Hosting;
@@ -26,6 +27,9 @@ public static class OrchestratorServices
         services.AddSingleton<EngineSignal>();
         services.AddSingleton<WorkflowLimits>();
         services.AddSingleton<StepProgramCatalog>();
+        services.AddSingleton<StepDescriptions>();
+        services.AddSingleton(Bind<ModelsOptions>(configuration, "Models"));
+        services.AddSingleton<ModelRegistries>();
         services.AddStepRunners(configuration);
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<RunLauncher>();

@@ -50,6 +50,7 @@ public static class ServerApp
                 : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UsePipelineUi();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference");
         // Liveness: the process serves requests (no check runs). Readiness: the database answers and is migrated.
@@ -60,7 +61,11 @@ public static class ServerApp
         app.MapWorkflowsApi();
         app.MapRunsApi();
         app.MapLogsApi();
+        app.MapManifestsApi();
         app.MapSchedulesApi();
+        app.MapCronApi();
+        app.MapStepTypesApi();
+        app.MapModelsApi();
         app.MapHooksApi();
         return app;
     }

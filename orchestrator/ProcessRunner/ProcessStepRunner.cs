@@ -88,8 +88,7 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
         };
         if (spec.Program is { } program)
         {
-            // The step programs are framework-dependent assemblies: run them with the same dotnet host as the server.
-            start.FileName = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
+            start.FileName = DotnetHost.Path;
             start.ArgumentList.Add(programs.EntryAssembly(program));
         }
         else

@@ -19,6 +19,7 @@ public sealed class WorkflowsApiTests(ApiServerFixture fixture) : IClassFixture<
             "/api/workflows", "/api/workflows/{workflowId}/publish", "/api/workflows/{workflowId}/versions", "/api/runs", "/api/runs/{runId}",
             "/api/workflows/{workflowId}/runs", "/api/runs/{runId}/cancel", "/api/runs/{runId}/steps/{stepId}/retry", "/api/runs/{runId}/retry-failed",
             "/api/runs/{runId}/rerun", "/api/runs/{runId}/steps/{stepId}/attempts/{attempt}/logs", "/api/schedules", "/api/workflows/{workflowId}/backfill",
+            "/api/step-types", "/api/cron/preview", "/api/runs/{runId}/steps/{stepId}/manifest", "/api/models", "/api/models/{name}/versions",
         })
         {
             Assert.Contains(expected, paths);

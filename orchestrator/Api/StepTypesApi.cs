@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pipeline.Orchestrator.ProcessRunner;
+
+namespace Pipeline.Orchestrator.Api;
+
+/// <summary>The designer's palette: the step programs with their options' help, and the template expressions arguments may use.</summary>
+internal static class StepTypesApi
+{
+    private static readonly TemplateHelp[] Templates =
+    [
+        new("${{ inputs.<name> }}", "a run input: the value the trigger or caller gave, else the input's default"),
+        new("${{ step.output }}", "this step's own output folder (runs/<run>/<step> under the data root); steps publish into it"),
+        new("${{ steps.<id>.output }}", "the output folder of an upstream step (the step must be in dependsOn)"),
+        new("${{ run.id }}", "the run's id"),
+        new("${{ run.workflowId }}", "the workflow's id"),
+        new("${{ run.logicalDate }}", "the day the run is about, yyyy-MM-dd (a cron run's due day, a backfill's day; else the day it was created)"),
+        new("${{ run.logicalTime }}", "the instant the run is about, ISO 8601 in UTC"),
+        new("${{ dataRoot }}", "the folder under which the server keeps run data"),
+    ];
+
+    public static RouteHandlerBuilder MapStepTypesApi(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/step-types", ListAsync)
+            .WithTags("Workflows")
+            .WithSummary("The step programs with their options (from each program's --describe), and the template expressions");
+
+    private static async Task<Ok<StepTypesView>> ListAsync(StepDescriptions descriptions, CancellationToken cancellationToken)
+    {
+        var programs = (await descriptions.AllAsync(cancellationToken)).Select(d => new StepTypeView(
+            d.Program,
+            Title(d.Program),
+            Text(d.Description, "description"),
+            Text(d.Description, "version"),
+            ["--input", "", "--output", "${{ step.output }}"],
+            d.Description is { } json && json.TryGetProperty("options", out var options) ? options : null,
+            d.Problem)).ToList();
+        return TypedResults.Ok(new StepTypesView(programs, Templates));
+    }
+
+    /// <summary><c>feature-creator</c> → <c>Feature creator</c>.</summary>
+    private static string Title(string program) =>
+        CultureInfo.InvariantCulture.TextInfo.ToUpper(program[0]) + program[1..].Replace('-', ' ');
+
+    private static string? Text(JsonElement? description, string property) =>
+        description is { } json && json.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
