@@ -177,6 +177,15 @@ count=$("${compose[@]}" exec -T postgres psql -U pipeline -d pipeline -tAc "SELE
 "${compose[@]}" exec -T server dotnet /app/Pipeline.Orchestrator.dll status 2>&1 | grep -q "$run" \
   || fail "the CLI's status in the server container does not list run $run"
 
+# What the UI shows: the palette, asked of the step images (no step program is beside this server), the model
+# the training just registered, and the UI itself at /.
+types=$(curl -fsS "$api/api/step-types")
+jq -e '[.programs[] | select(.options != null and .problem == null)] | length == 4' <<<"$types" >/dev/null \
+  || fail "the palette lacks a program's options: $(jq -c '[.programs[] | {program, problem}]' <<<"$types")"
+curl -fsS "$api/api/models" | jq -e '.[] | select(.name == "sensor-clusters") | .productionVersion >= 1' >/dev/null \
+  || fail "the Models API shows no production version of sensor-clusters: $(curl -sS "$api/api/models")"
+curl -fsS "$api/runs/$run" | grep -q '<script type="module"' || fail "GET /runs/$run does not serve the UI's page"
+
 # sensor-prediction with the model just trained: cluster-predict's rows reach the compose PostgreSQL.
 prediction=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"inputs": {}}' "$api/api/workflows/sensor-prediction/runs" | jq -r .id)
 wait_run "$prediction"

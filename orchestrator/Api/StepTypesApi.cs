@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Pipeline.Orchestrator.ProcessRunner;
+using Pipeline.Orchestrator.Designer;
 
 namespace Pipeline.Orchestrator.Api;
 

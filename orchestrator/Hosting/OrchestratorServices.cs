@@ -3,6 +3,7 @@ using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Scheduling;
 using Pipeline.Orchestrator.Engine.Storage;
 using Pipeline.Orchestrator.Engine.Telemetry;
+using Pipeline.Orchestrator.Designer;
 using Pipeline.Orchestrator.Models;
 using Pipeline.Orchestrator.ProcessRunner;
 

@@ -2,16 +2,19 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Pipeline.Orchestrator.Definitions;
+using Pipeline.Orchestrator.DockerRunner;
+using Pipeline.Orchestrator.Engine.Runners;
+using Pipeline.Orchestrator.ProcessRunner;
 
-namespace Pipeline.Orchestrator.ProcessRunner;
+namespace Pipeline.Orchestrator.Designer;
 
 /// <summary>
 /// What each step program says about itself (<c>--describe</c>: its version, purpose and every option with type,
 /// default and help), for the designer's palette. Asked of the programs this server would run, so the help always
-/// matches them; kept once read. A program that cannot be asked (not built, or a server that runs containers only)
-/// is listed with the reason.
+/// matches them: the built program beside the server, else its image (a server that runs steps only in
+/// containers). Kept once read; a program that cannot be asked either way is listed with both reasons.
 /// </summary>
-public sealed class StepDescriptions(StepProgramCatalog programs)
+public sealed class StepDescriptions(StepProgramCatalog programs, IEnumerable<IStepRunner> runners)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
     private readonly ConcurrentDictionary<string, JsonElement> _known = new(StringComparer.Ordinal);
@@ -29,18 +32,28 @@ public sealed class StepDescriptions(StepProgramCatalog programs)
             return new StepDescription(program, known, null);
         }
 
-        try
+        var problems = new List<string>();
+        foreach (var ask in new Func<Task<string>>[]
         {
-            var json = await RunDescribeAsync(programs.EntryAssembly(program), cancellationToken);
-            using var document = JsonDocument.Parse(json);
-            var description = document.RootElement.Clone();
-            _known[program] = description;
-            return new StepDescription(program, description, null);
-        }
-        catch (Exception e) when (e is IOException or InvalidOperationException or JsonException or TimeoutException or System.ComponentModel.Win32Exception)
+            () => RunDescribeAsync(programs.EntryAssembly(program), cancellationToken),
+            () => runners.OfType<DockerStepRunner>().Single().DescribeAsync(program, cancellationToken),
+        })
         {
-            return new StepDescription(program, null, $"its options could not be read: {e.Message}");
+            try
+            {
+                using var document = JsonDocument.Parse(await ask());
+                var description = document.RootElement.Clone();
+                _known[program] = description;
+                return new StepDescription(program, description, null);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
+            {
+                // Not built here, no image, no engine, or an answer that is not JSON: say so, and try the other way.
+                problems.Add(e.Message);
+            }
         }
+
+        return new StepDescription(program, null, $"its options could not be read: {string.Join("; ", problems)}");
     }
 
     private static async Task<string> RunDescribeAsync(string entryAssembly, CancellationToken cancellationToken)
