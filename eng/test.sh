@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, set-up included, on a fresh Debian machine with the .NET SDK:
-# restores packages, builds the solution in Release (warnings are errors), and runs every test project.
+# restores packages, builds the solution in Release (warnings are errors, the UI included), and runs every test
+# project, then the UI's component and browser tests.
 # Real servers, each installed with apt-get when missing: PostgreSQL (the tests start throwaway servers on
 # loopback), Prometheus (its test starts one on loopback, scraping a test server), a Docker Engine (dockerd
 # started here when none answers) with the step and server images built from this checkout on locally made base
@@ -34,6 +35,18 @@ if [ ! -x /usr/bin/prometheus ]; then
   apt-get install -y -qq prometheus >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq prometheus >/dev/null; }
 fi
 
+# Chromium for the UI's browser tests (Playwright drives Debian's package; it cannot download its own browser).
+if [ ! -x /usr/bin/chromium ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+fi
+
+# Node.js 20.19+ with npm builds the UI (the server's build runs npm ci and vite build) and runs its tests.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "error: Node.js 20.19 or later with npm is required to build the UI (orchestrator/ui)" >&2
+  exit 1
+fi
+
 dotnet build Pipeline.sln -c Release --nologo -v quiet
 
 # Docker: the engine, the local base images and the five images (eng/docker/README.md). The container tests then
@@ -42,6 +55,9 @@ dotnet build Pipeline.sln -c Release --nologo -v quiet
 export PIPELINE_REQUIRE_DOCKER=1
 
 dotnet test Pipeline.sln -c Release --no-build --nologo --logger "console;verbosity=minimal" "$@"
+
+# The UI: component tests (Vitest), then browser tests (Playwright + Chromium) against the real server just built.
+(cd orchestrator/ui && npm test && PIPELINE_SERVER_DLL="$PWD/../bin/Release/net10.0/Pipeline.Orchestrator.dll" npm run test:e2e)
 
 # The whole stack under docker-compose, on the images just built (eng/compose/test-compose.sh).
 COMPOSE_TEST_SKIP_IMAGES=1 ./eng/compose/test-compose.sh
