@@ -45,10 +45,9 @@ export function Designer({ initial, exists: existsAtStart, latestVersion: latest
   const [versionsKey, setVersionsKey] = useState(0);
   const [positions, setPositions] = useState<Record<string, Position>>(() => loadLayout(initial.id));
   const validation = useValidation(definition);
-  // Problems from a refused save are shown until the next check replaces them.
-  const [saveProblems, setSaveProblems] = useState<ReturnType<typeof placeProblems> | undefined>();
-  const problems = saveProblems ?? validation.problems;
-  useEffect(() => setSaveProblems(undefined), [validation.problems]);
+  // Problems from a refused save belong to the definition that was sent: shown until the next edit.
+  const [saveProblems, setSaveProblems] = useState<{ for: WorkflowDef; index: ReturnType<typeof placeProblems> } | undefined>();
+  const problems = saveProblems?.for === definition ? saveProblems.index : validation.problems;
 
   const dirty = definitionJson(definition) !== savedJson;
   const ids = useMemo(() => definition.steps.map((s) => s.id), [definition.steps]);
@@ -105,7 +104,7 @@ export function Designer({ initial, exists: existsAtStart, latestVersion: latest
       if (publish) setVersionsKey((k) => k + 1);
       if (!exists) onCreated?.(summary);
     } catch (error) {
-      if (error instanceof ApiError && error.problems.length > 0) setSaveProblems(placeProblems(error.problems, body));
+      if (error instanceof ApiError && error.problems.length > 0) setSaveProblems({ for: definition, index: placeProblems(error.problems, body) });
       setActionError({ action: publish ? 'Publishing' : 'Saving the draft', error });
     } finally {
       setBusy(false);
