@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from './ApiError';
 import { requestJson, toApiError } from './client';
 import { problem, stubFetch } from '../test/fetchStub';
@@ -34,6 +34,7 @@ describe('requestJson', () => {
     await expect(requestJson('/api/runs/r1')).rejects.toMatchObject({ status: 404, message: "no run 'r1'" });
 
     stubFetch([]);
+    vi.spyOn(console, 'error').mockImplementation(() => {});
     const error = await requestJson('/api/other').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(0);

@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
@@ -116,7 +116,7 @@ describe('Designer', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Saving the draft failed: the workflow definition is not valid');
     expect(await within(screen.getByTestId('step-node-train')).findByText(/1 problem/)).toBeInTheDocument();
     // A later (empty) live check of the same definition does not hide them; the next edit does.
-    await new Promise((r) => setTimeout(r, 500));
+    await act(() => new Promise((r) => setTimeout(r, 500)));
     expect(within(screen.getByTestId('step-node-train')).getByText(/1 problem/)).toBeInTheDocument();
     await user.type(screen.getByLabelText('Description'), '?');
     await waitFor(() => expect(within(screen.getByTestId('step-node-train')).queryByText(/problem/)).toBeNull());

@@ -34,7 +34,7 @@ export function ClusterChart({ version, compact }: Props) {
   const width = bars.length * (barWidth + gap) + gap;
   return (
     <figure className="cluster-chart">
-      <svg viewBox={`0 0 ${width} ${height + 36}`} width={Math.min(width, 640)} role="img" aria-label={`Version ${version.version} cluster distribution: ${summary}`}>
+      <svg viewBox={`0 0 ${width} ${height + 36}`} width={Math.min(width, 640)} role="img" aria-label={`Clusters of version ${version.version}: ${summary}`}>
         <line x1={0} x2={width} y1={height} y2={height} className="axis" />
         {bars.map((b, i) => {
           const h = (b.size / max) * (height - 20);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { cancelRun, getRun, rerun, retryFailed, retryStep } from '../api/runs';
 import { ErrorBanner } from '../common/ErrorBanner';
@@ -22,6 +22,13 @@ export function RunDetailPage() {
   const detail = useResource((signal) => getRun(id, signal), id, { pollMs: POLL_MS });
   const action = useAction();
   const [selection, setSelection] = useState<{ stepId: string; attempt?: number } | null>(null);
+  // Without a choice, show the step that needs attention: the first failed, else running, else the first. It is
+  // chosen once, so the panel stays on a step the user is watching (or just retried) as states change.
+  const steps = detail.data?.steps;
+  const defaultStepId = (steps?.find((s) => s.state === 'failed') ?? steps?.find((s) => s.state === 'running') ?? steps?.[0])?.stepId;
+  useEffect(() => {
+    if (!selection && defaultStepId) setSelection({ stepId: defaultStepId });
+  }, [selection, defaultStepId]);
 
   if (detail.error && !detail.data) {
     return (
@@ -32,11 +39,9 @@ export function RunDetailPage() {
   }
   if (!detail.data) return <div className="page"><Loading what="the run" /></div>;
 
-  const { run, steps } = detail.data;
-  // Without a choice, show the step that needs attention: the first failed, else running, else the first.
-  const defaultStep = steps.find((s) => s.state === 'failed') ?? steps.find((s) => s.state === 'running') ?? steps[0];
-  const selectedId = selection?.stepId ?? defaultStep?.stepId ?? null;
-  const selected = steps.find((s) => s.stepId === selectedId);
+  const { run } = detail.data;
+  const selectedId = selection?.stepId ?? defaultStepId ?? null;
+  const selected = detail.data.steps.find((s) => s.stepId === selectedId);
   const act = async (name: string, work: () => Promise<unknown>) => {
     await action.run(name, work);
     detail.reload();
@@ -60,8 +65,8 @@ export function RunDetailPage() {
       />
       <div className="run-body">
         <div className="run-left">
-          <RunGraph steps={steps} selectedId={selectedId} onSelect={(stepId) => setSelection({ stepId })} />
-          <AttemptTimeline steps={steps} selectedId={selectedId} onSelect={(stepId, attempt) => setSelection({ stepId, attempt })} />
+          <RunGraph steps={detail.data.steps} selectedId={selectedId} onSelect={(stepId) => setSelection({ stepId })} />
+          <AttemptTimeline steps={detail.data.steps} selectedId={selectedId} onSelect={(stepId, attempt) => setSelection({ stepId, attempt })} />
         </div>
         <div className="run-right">
           {selected ? (

@@ -34,17 +34,20 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 export function splitManifest(manifest: Manifest): ManifestParts {
   const rest: Record<string, unknown> = { ...manifest };
-  const take = (key: string) => {
+  // Takes a known field out of `rest` only when it has the expected shape; otherwise it stays there, shown raw.
+  const take = (key: string, fits: (v: unknown) => boolean = () => true) => {
     const value = rest[key];
+    if (value === undefined || !fits(value)) return undefined;
     delete rest[key];
     return value;
   };
-  const step = take('step');
+  const isText = (v: unknown) => typeof v === 'string';
+  const step = take('step', (v) => isObject(v) || isText(v));
   const parts: ManifestParts = {
     step: isObject(step) ? [str(step.name), str(step.version)].filter(Boolean).join(' ') : str(step),
-    status: str(take('status')),
-    startedAt: str(take('startedAt')),
-    finishedAt: str(take('finishedAt')),
+    status: str(take('status', isText)),
+    startedAt: str(take('startedAt', isText)),
+    finishedAt: str(take('finishedAt', isText)),
     outputs: [],
     schemas: {},
     shapes: [],
@@ -53,7 +56,7 @@ export function splitManifest(manifest: Manifest): ManifestParts {
     scalars: [],
     rest,
   };
-  const outputs = take('outputs');
+  const outputs = take('outputs', Array.isArray);
   if (Array.isArray(outputs)) {
     parts.outputs = outputs.filter(isObject).map((o) => ({
       path: str(o.path) ?? '?',
@@ -63,7 +66,7 @@ export function splitManifest(manifest: Manifest): ManifestParts {
       bytes: num(o.bytes),
     }));
   }
-  const schemas = take('schemas');
+  const schemas = take('schemas', isObject);
   if (isObject(schemas)) {
     for (const [name, columns] of Object.entries(schemas)) {
       if (Array.isArray(columns)) {
@@ -71,11 +74,11 @@ export function splitManifest(manifest: Manifest): ManifestParts {
       }
     }
   }
-  const timings = take('timingsMs');
+  const timings = take('timingsMs', isObject);
   if (isObject(timings)) {
     parts.timings = Object.entries(timings).flatMap(([phase, ms]) => (typeof ms === 'number' ? [{ phase, ms }] : []));
   }
-  const error = take('error');
+  const error = take('error', isObject);
   if (isObject(error)) parts.error = error;
 
   const metrics = rest.metrics;
@@ -84,8 +87,8 @@ export function splitManifest(manifest: Manifest): ManifestParts {
     for (const [name, value] of Object.entries(metrics)) {
       if (name === 'shapes' && isObject(value)) {
         parts.shapes = Object.entries(value).map(([stage, shape]) => ({ stage, rows: isObject(shape) ? num(shape.rows) : undefined, columns: isObject(shape) ? num(shape.columns) : undefined }));
-      } else if (name === 'memory' && isObject(value)) {
-        parts.memory = Object.entries(value).flatMap(([k, bytes]) => (typeof bytes === 'number' ? [{ name: k, bytes }] : []));
+      } else if (name === 'memory' && isObject(value) && Object.values(value).every((v) => typeof v === 'number')) {
+        parts.memory = Object.entries(value).map(([k, bytes]) => ({ name: k, bytes: bytes as number }));
       } else if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
         parts.scalars.push({ name, value });
       } else if (value !== null) {

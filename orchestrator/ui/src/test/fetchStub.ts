@@ -28,7 +28,12 @@ export function stubFetch(routes: StubRoute[]) {
     const route = routes.find(
       (r) => (r.method ?? 'GET') === method && (typeof r.path === 'string' ? r.path === url.pathname : r.path.test(url.pathname)),
     );
-    if (!route) throw new Error(`unexpected request ${method} ${url.pathname}${url.search}`);
+    if (!route) {
+      // The client turns a thrown fetch into "the server did not answer"; say which request it was.
+      const message = `unexpected request ${method} ${url.pathname}${url.search}`;
+      console.error(message);
+      throw new Error(message);
+    }
     const reply = typeof route.reply === 'function' ? await route.reply(url, init) : route.reply;
     const status = reply.status ?? 200;
     if (reply.text !== undefined) {
