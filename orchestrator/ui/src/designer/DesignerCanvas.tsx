@@ -15,7 +15,7 @@ import {
 } from '@xyflow/react';
 import type { WorkflowDef } from './definition';
 import { edgesOf, wouldCycle } from './graphEdits';
-import type { Position } from './layout';
+import { NODE_HEIGHT, NODE_WIDTH, type Position } from './layout';
 import type { ProblemIndex } from './problems';
 import { StepNode, type StepNodeType } from './StepNode';
 import { PALETTE_MIME, readPaletteItem, type PaletteItem } from './paletteItems';
@@ -114,7 +114,9 @@ export function DesignerCanvas(props: Props) {
     const item = readPaletteItem(event.dataTransfer.getData(PALETTE_MIME));
     if (!item) return;
     event.preventDefault();
-    props.onDropItem(item, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    // The node is centred where it is dropped, as the pointer held it.
+    const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    props.onDropItem(item, { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 });
   };
 
   return (

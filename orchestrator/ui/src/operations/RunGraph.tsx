@@ -13,7 +13,11 @@ interface Props {
 
 const nodeTypes = { runStep: RunStepNode };
 
-/** The run's DAG, read-only, each step in its state's colour; clicking a step shows its details. */
+/**
+ * The run's DAG, read-only, each step in its state's colour; clicking a step shows its details (the timeline's
+ * step buttons do the same from the keyboard). Selection is the page's: listening to React Flow's own selection
+ * events as well made the two chase each other without end.
+ */
 export function RunGraph({ steps, selectedId, onSelect }: Props) {
   const shape = steps.map((s) => `${s.stepId}<${s.dependsOn.join(',')}`).join(';');
   const positions = useMemo(
@@ -51,7 +55,6 @@ export function RunGraph({ steps, selectedId, onSelect }: Props) {
           nodesDraggable={false}
           nodesConnectable={false}
           onNodeClick={(_, node) => onSelect(node.id)}
-          onSelectionChange={({ nodes: selected }) => selected[0] && selected[0].id !== selectedId && onSelect(selected[0].id)}
           fitView
           fitViewOptions={{ maxZoom: 1 }}
           proOptions={{ hideAttribution: true }}
