@@ -1,0 +1,90 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FullConfig } from '@playwright/test';
+import { preview } from 'vite';
+import { freePort, startServer } from './serverProcess';
+import { flakyOnceWorkflow } from './testWorkflows';
+
+const uiFolder = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = resolve(uiFolder, '../..');
+
+/**
+ * Starts the real server from the repository's build (PIPELINE_SERVER_DLL overrides; built when missing) in a
+ * fresh temporary folder, and the UI: the server itself when it serves the UI at /, otherwise `vite preview`
+ * of dist/ forwarding /api to it. Returns the teardown that stops both and removes the folder.
+ */
+export default async function globalSetup(_config: FullConfig) {
+  const dll = process.env.PIPELINE_SERVER_DLL ?? join(repoRoot, 'orchestrator/bin/Debug/net10.0/Pipeline.Orchestrator.dll');
+  if (!existsSync(dll)) {
+    console.log(`[e2e] ${dll} is missing: building the orchestrator`);
+    execFileSync('dotnet', ['build', 'orchestrator', '--nologo', '-v', 'q'], { cwd: repoRoot, stdio: 'inherit' });
+  }
+
+  const work = mkdtempSync(join(tmpdir(), 'pipeline-ui-e2e-'));
+  const workflows = join(work, 'workflows');
+  mkdirSync(workflows);
+  const marker = join(work, 'flaky.marker');
+  writeFileSync(join(workflows, 'e2e-flaky.json'), JSON.stringify(flakyOnceWorkflow(marker), null, 2));
+
+  const server = await startServer({
+    dll,
+    cwd: repoRoot,
+    logFile: join(work, 'server.log'),
+    env: {
+      Storage__SqliteFile: join(work, 'p.db'),
+      Engine__DataRoot: join(work, 'data'),
+      Workflows__Folder: workflows,
+      Scheduler__Enabled: 'false',
+    },
+  });
+  console.log(`[e2e] server ${server.url} (work folder ${work})`);
+
+  let baseUrl = server.url;
+  let closePreview: (() => Promise<void>) | undefined;
+  const mode = process.env.PIPELINE_E2E_UI ?? 'auto';
+  const serverHasUi = mode !== 'preview' && (await serverServesUi(server.url));
+  if (mode === 'server' && !serverHasUi) throw new Error('PIPELINE_E2E_UI=server, but the server does not serve the UI at /');
+  if (!serverHasUi) {
+    if (!existsSync(join(uiFolder, 'dist/index.html'))) throw new Error('dist/ is missing: run npm run build first');
+    process.env.PIPELINE_API = server.url;
+    const previewServer = await preview({
+      root: uiFolder,
+      configFile: join(uiFolder, 'vite.config.ts'),
+      logLevel: 'warn',
+      preview: {
+        host: '127.0.0.1',
+        port: await freePort(),
+        strictPort: true,
+        proxy: { '/api': { target: server.url }, '/hooks': { target: server.url } },
+      },
+    });
+    baseUrl = previewServer.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
+    closePreview = () => previewServer.close();
+    console.log(`[e2e] UI from vite preview at ${baseUrl} (the server does not serve it yet)`);
+  } else {
+    console.log('[e2e] UI served by the server');
+  }
+
+  // Read by the tests (workers inherit the environment set here).
+  process.env.E2E_BASE_URL = baseUrl;
+  process.env.E2E_SERVER_URL = server.url;
+  process.env.E2E_WORK = work;
+
+  return async () => {
+    await closePreview?.();
+    await server.stop();
+    if (!process.env.E2E_KEEP) rmSync(work, { recursive: true, force: true });
+  };
+}
+
+async function serverServesUi(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/workflows`);
+    return response.ok && (await response.text()).includes('<div id="root">');
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,34 @@
+// Workflows put in the server's workflows folder before it starts (it publishes them as version 1).
+
+/**
+ * Fails the first time and succeeds after: its command creates a marker file and exits 1 unless the marker
+ * exists. With no retries the run fails, and a retry from the UI finds the marker and succeeds. `after`
+ * shows that the downstream step runs once its upstream step succeeded.
+ */
+export function flakyOnceWorkflow(markerPath: string) {
+  return {
+    id: 'e2e-flaky',
+    name: 'E2E fails once',
+    description: 'A command step that fails the first time, and a step after it.',
+    triggers: [{ type: 'manual' }],
+    steps: [
+      {
+        id: 'flaky',
+        name: 'Fails the first time',
+        command: '/bin/sh',
+        args: ['-c', 'test -f "$MARKER" || { touch "$MARKER"; echo "first attempt: failing on purpose" >&2; exit 1; }; echo "marker found: succeeding"'],
+        env: { MARKER: markerPath },
+        retry: { retries: 0 },
+        timeoutSeconds: 60,
+      },
+      {
+        id: 'after',
+        name: 'Runs after flaky',
+        command: '/bin/echo',
+        dependsOn: ['flaky'],
+        args: ['after ${{ steps.flaky.output }}'],
+        retry: { retries: 0 },
+      },
+    ],
+  };
+}

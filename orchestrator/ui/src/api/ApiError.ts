@@ -1,0 +1,42 @@
+import type { DefinitionProblem } from './types';
+
+/**
+ * A failed API call with the server's own words: RFC 7807 `title` and `detail`, a definition's `problems`
+ * (422), or ASP.NET's validation `errors` (400). Status 0 means the server did not answer at all.
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly title: string | undefined;
+  readonly detail: string | undefined;
+  readonly problems: DefinitionProblem[];
+  readonly errors: Record<string, string[]>;
+
+  constructor(init: {
+    status: number;
+    message: string;
+    title?: string | undefined;
+    detail?: string | undefined;
+    problems?: DefinitionProblem[] | undefined;
+    errors?: Record<string, string[]> | undefined;
+  }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.title = init.title;
+    this.detail = init.detail;
+    this.problems = init.problems ?? [];
+    this.errors = init.errors ?? {};
+  }
+
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+}
+
+/** The message to show for any thrown value, preferring the server's detail. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) {
+    return error.message;
+  }
+  return String(error);
+}

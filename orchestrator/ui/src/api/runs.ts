@@ -1,0 +1,67 @@
+import { buildUrl, requestJson, send } from './client';
+import type { Manifest, Run, RunDetail, RunList, RunState } from './types';
+
+const id = encodeURIComponent;
+
+export interface RunFilter {
+  workflow?: string;
+  state?: RunState | '';
+  /** ISO instants; the server filters on the run's creation time. */
+  from?: string;
+  to?: string;
+  before?: string;
+  limit?: number;
+}
+
+export const listRuns = (filter: RunFilter, signal?: AbortSignal) =>
+  requestJson<RunList>('/api/runs', { query: { ...filter }, signal });
+
+export const getRun = (runId: string, signal?: AbortSignal) => requestJson<RunDetail>(`/api/runs/${id(runId)}`, { signal });
+
+export const cancelRun = (runId: string) => requestJson<Run>(`/api/runs/${id(runId)}/cancel`, { method: 'POST' });
+
+/** Queues the step again and returns every step downstream of it to pending. */
+export const retryStep = (runId: string, stepId: string) =>
+  requestJson<Run>(`/api/runs/${id(runId)}/steps/${id(stepId)}/retry`, { method: 'POST' });
+
+export const retryFailed = (runId: string) => requestJson<Run>(`/api/runs/${id(runId)}/retry-failed`, { method: 'POST' });
+
+export const rerun = (runId: string) => requestJson<Run>(`/api/runs/${id(runId)}/rerun`, { method: 'POST' });
+
+export const getManifest = (runId: string, stepId: string, signal?: AbortSignal) =>
+  requestJson<Manifest>(`/api/runs/${id(runId)}/steps/${id(stepId)}/manifest`, { signal });
+
+export type LogStream = 'stdout' | 'stderr';
+
+export const logUrl = (runId: string, stepId: string, attempt: number, stream: LogStream, follow: boolean) =>
+  buildUrl(`/api/runs/${id(runId)}/steps/${id(stepId)}/attempts/${attempt}/logs`, { stream, follow });
+
+/**
+ * Reads an attempt's log as it grows: `follow=true` keeps the response open until the attempt ends, so each
+ * chunk is handed on as it arrives. Resolves when the server closes the stream.
+ */
+export async function followLog(
+  runId: string,
+  stepId: string,
+  attempt: number,
+  stream: LogStream,
+  onText: (text: string) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  const response = await send(logUrl(runId, stepId, attempt, stream, true), { signal });
+  if (!response.body) {
+    onText(await response.text());
+    return;
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) {
+      const rest = decoder.decode();
+      if (rest) onText(rest);
+      return;
+    }
+    onText(decoder.decode(value, { stream: true }));
+  }
+}

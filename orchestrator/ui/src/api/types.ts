@@ -1,0 +1,174 @@
+// The server's JSON shapes (camelCase), mirrored from orchestrator/Api/ApiModels.cs and the step contract.
+// Times are ISO 8601 strings as the server writes them.
+
+export interface LastRun {
+  id: string;
+  state: RunState;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface WorkflowSummary {
+  id: string;
+  name: string | null;
+  description?: string | null;
+  latestVersion: number | null;
+  hasDraft: boolean;
+  draftUpdatedAt: string | null;
+  // Added by the server with the UI; absent on older servers.
+  lastRun?: LastRun | null;
+  nextDueAt?: string | null;
+}
+
+export interface WorkflowVersion {
+  workflowId: string;
+  version: number;
+  checksum: string;
+  publishedAt: string;
+  definition: unknown;
+}
+
+/** One problem of a definition: a JSON path such as `$.steps[2].args[1]` and what is wrong there. */
+export interface DefinitionProblem {
+  path: string;
+  message: string;
+}
+
+export type RunState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export type StepState =
+  | 'pending'
+  | 'queued'
+  | 'running'
+  | 'succeeded'
+  | 'failed'
+  | 'up-for-retry'
+  | 'skipped'
+  | 'upstream-failed'
+  | 'cancelled';
+
+export type AttemptState = 'running' | 'succeeded' | 'failed' | 'timed-out' | 'lost' | 'cancelled';
+
+export const RUN_STATES: readonly RunState[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
+
+export interface Run {
+  id: string;
+  workflowId: string;
+  workflowVersion: number;
+  state: RunState;
+  triggeredBy: string;
+  logicalDate: string | null;
+  inputs: Record<string, string>;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  error: string | null;
+  traceId: string | null;
+}
+
+export interface RunListItem {
+  run: Run;
+  stepCounts: Partial<Record<StepState, number>>;
+}
+
+export interface RunList {
+  runs: RunListItem[];
+  next: string | null;
+}
+
+export interface Attempt {
+  attempt: number;
+  state: AttemptState;
+  workerId: string;
+  startedAt: string;
+  finishedAt: string | null;
+  exitCode: number | null;
+  error: string | null;
+}
+
+export interface StepRun {
+  stepId: string;
+  state: StepState;
+  dependsOn: string[];
+  attempts: number;
+  readyAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  exitCode: number | null;
+  error: string | null;
+  outputFolder: string;
+  attemptHistory: Attempt[];
+}
+
+export interface RunDetail {
+  run: Run;
+  steps: StepRun[];
+}
+
+export interface Schedule {
+  workflowId: string;
+  version: number;
+  trigger: number;
+  schedule: string;
+  timeZone: string;
+  catchUp: string;
+  nextDueAt: string | null;
+}
+
+export interface StepOption {
+  name: string;
+  description: string;
+  required: boolean;
+}
+
+export interface StepProgram {
+  program: string;
+  title: string;
+  description: string;
+  defaultArgs: string[];
+  options: StepOption[];
+}
+
+export interface TemplateHelp {
+  expression: string;
+  description: string;
+}
+
+export interface StepTypes {
+  programs: StepProgram[];
+  templates: TemplateHelp[];
+}
+
+export interface CronPreview {
+  nextTimes: string[];
+}
+
+export interface Model {
+  name: string;
+  productionVersion: number | null;
+  versionCount: number;
+}
+
+export interface ModelVersion {
+  version: number;
+  parentVersion: number | null;
+  createdAt: string;
+  trainer: string;
+  training: {
+    input: string;
+    rows: number;
+    rowsSkipped: number;
+    firstDay: string | null;
+    lastDay: string | null;
+    sensors: number;
+  };
+  features: string[];
+  k: number;
+  quality: { daviesBouldin: number; averageDistance: number; inertia: number };
+  clusterSizes: number[];
+  promotion: { promoted: boolean; reason: string };
+  isProduction: boolean;
+}
+
+/** A step's `_manifest.json`: read loosely, since each step adds its own metrics. */
+export type Manifest = Record<string, unknown>;

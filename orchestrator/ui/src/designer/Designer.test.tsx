@@ -1,0 +1,124 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import training from '../test/fixtures/sensor-training.json';
+import { stubFetch } from '../test/fetchStub';
+import { emptyWorkflow, type WorkflowDef } from './definition';
+import { Designer } from './Designer';
+import { BUILT_IN_STEP_TYPES } from './stepCatalog';
+
+function renderDesigner(initial: WorkflowDef, exists: boolean) {
+  return render(
+    <MemoryRouter>
+      <Designer initial={initial} exists={exists} latestVersion={exists ? 1 : null} stepTypes={BUILT_IN_STEP_TYPES} />
+    </MemoryRouter>,
+  );
+}
+
+describe('Designer', () => {
+  it("shows the server's problems on the node and on the field they concern", async () => {
+    stubFetch([
+      {
+        method: 'POST',
+        path: '/api/workflows/validate',
+        reply: {
+          body: [
+            { path: '$.steps[1].args[1]', message: "steps.chunks.output: there is no step 'chunks'" },
+            { path: '$.steps[0].retry.retries', message: 'must be between 0 and 20, not 50' },
+            { path: '$.name', message: 'the name must not be empty' },
+          ],
+        },
+      },
+    ]);
+    const user = userEvent.setup();
+    renderDesigner(training as unknown as WorkflowDef, true);
+
+    const features = await screen.findByTestId('step-node-features');
+    expect(await within(features).findByText(/1 problem/)).toBeInTheDocument();
+    expect(within(screen.getByTestId('step-node-chunk')).getByText(/1 problem/)).toBeInTheDocument();
+    expect(within(screen.getByTestId('step-node-train')).queryByText(/problem/)).toBeNull();
+
+    // The workflow's own problem is on its field in the workflow panel.
+    expect(screen.getByLabelText('Name')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText('the name must not be empty', { selector: '.field-problems li' })).toBeInTheDocument();
+
+    // Following the problem opens the step, where the argument is marked.
+    await user.click(screen.getByRole('button', { name: 'Step features · args[1]' }));
+    const argument = screen.getByLabelText('Argument 2');
+    expect(argument).toHaveAttribute('aria-invalid', 'true');
+    expect(argument).toHaveAccessibleDescription("steps.chunks.output: there is no step 'chunks'");
+    expect(screen.getByLabelText('Argument 1')).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('builds a definition with the keyboard: add steps, tick dependencies, save', async () => {
+    const { calls } = stubFetch([
+      { method: 'POST', path: '/api/workflows/validate', reply: { body: [] } },
+      {
+        method: 'POST',
+        path: '/api/workflows',
+        reply: { status: 201, body: { id: 'ingest', name: 'Ingest', latestVersion: null, hasDraft: true, draftUpdatedAt: '2026-11-23T10:00:00Z' } },
+      },
+    ]);
+    const user = userEvent.setup();
+    renderDesigner(emptyWorkflow(), false);
+
+    await user.type(screen.getByLabelText('Id'), 'ingest');
+    await user.type(screen.getByLabelText('Name'), 'Ingest');
+    await user.click(screen.getByRole('button', { name: 'Add step: Chunker' }));
+    await user.click(screen.getByRole('button', { name: 'Add step: Command' }));
+
+    // The new command step is selected: make it run after the chunker.
+    await user.type(screen.getByLabelText('Command'), '/bin/echo');
+    await user.click(screen.getByRole('button', { name: 'Add argument' }));
+    await user.click(screen.getByText('Templates'));
+    // Only upstream steps' outputs are offered: none until the dependency is ticked.
+    expect(screen.queryByRole('button', { name: 'Insert ${{ steps.chunker.output }}' })).toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: 'chunker' }));
+    await user.click(screen.getByLabelText('Argument 1'));
+    await user.click(screen.getByRole('button', { name: 'Insert ${{ steps.chunker.output }}' }));
+
+    await user.click(screen.getByRole('tab', { name: 'JSON' }));
+    const json = JSON.parse((screen.getByLabelText('Workflow definition (JSON)') as HTMLTextAreaElement).value);
+    const expected = {
+      id: 'ingest',
+      name: 'Ingest',
+      triggers: [{ type: 'manual' }],
+      steps: [
+        { id: 'chunker', program: 'chunker', args: ['--input', '${{ inputs.source }}', '--output', '${{ step.output }}'] },
+        { id: 'command', command: '/bin/echo', dependsOn: ['chunker'], args: ['${{ steps.chunker.output }}'] },
+      ],
+    };
+    expect(json).toEqual(expected);
+
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+    const saved = calls.find((c) => c.method === 'POST' && c.url.pathname === '/api/workflows');
+    expect(saved?.body).toEqual(expected);
+    expect(await screen.findByText('Draft saved.')).toBeInTheDocument();
+  });
+
+  it('shows the problems of a refused save on the fields', async () => {
+    stubFetch([
+      { method: 'POST', path: '/api/workflows/validate', reply: { body: [] } },
+      {
+        method: 'PUT',
+        path: '/api/workflows/sensor-training',
+        reply: {
+          status: 422,
+          body: { title: 'Invalid', status: 422, detail: 'the workflow definition is not valid', problems: [{ path: '$.steps[2].timeoutSeconds', message: 'must be at most 604800, not 1e9' }] },
+        },
+      },
+    ]);
+    const user = userEvent.setup();
+    renderDesigner(training as unknown as WorkflowDef, true);
+    await user.type(screen.getByLabelText('Description'), '!');
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Saving the draft failed: the workflow definition is not valid');
+    expect(await within(screen.getByTestId('step-node-train')).findByText(/1 problem/)).toBeInTheDocument();
+    // A later (empty) live check of the same definition does not hide them; the next edit does.
+    await act(() => new Promise((r) => setTimeout(r, 500)));
+    expect(within(screen.getByTestId('step-node-train')).getByText(/1 problem/)).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Description'), '?');
+    await waitFor(() => expect(within(screen.getByTestId('step-node-train')).queryByText(/problem/)).toBeNull());
+  });
+});

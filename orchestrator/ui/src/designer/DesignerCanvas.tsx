@@ -1,0 +1,152 @@
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import {
+  Background,
+  Controls,
+  MarkerType,
+  ReactFlow,
+  applyEdgeChanges,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import type { WorkflowDef } from './definition';
+import { edgesOf, wouldCycle } from './graphEdits';
+import { NODE_HEIGHT, NODE_WIDTH, type Position } from './layout';
+import type { ProblemIndex } from './problems';
+import { StepNode, type StepNodeType } from './StepNode';
+import { PALETTE_MIME, readPaletteItem, type PaletteItem } from './paletteItems';
+
+interface Props {
+  definition: WorkflowDef;
+  positions: Record<string, Position>;
+  problems: ProblemIndex;
+  selectedId: string | null;
+  onSelect: (stepId: string | null) => void;
+  onConnect: (upstream: string, downstream: string) => void;
+  onDisconnect: (upstream: string, downstream: string) => void;
+  onRemoveSteps: (stepIds: string[]) => void;
+  onMove: (stepId: string, position: Position) => void;
+  onDropItem: (item: PaletteItem, position: Position) => void;
+}
+
+const nodeTypes = { step: StepNode };
+
+/**
+ * The DAG as React Flow draws it. The definition stays the source of truth: nodes and edges are derived from it,
+ * and every edit on the canvas is handed back as a definition edit. Node objects are kept between renders so
+ * React Flow keeps their measured sizes.
+ */
+export function DesignerCanvas(props: Props) {
+  const { definition, positions, problems, selectedId } = props;
+  const flow = useReactFlow();
+  const [nodes, setNodes] = useState<StepNodeType[]>([]);
+  const [edges, setEdges] = useState<Edge[]>([]);
+
+  useEffect(() => {
+    setNodes((previous) => {
+      const byId = new Map(previous.map((n) => [n.id, n]));
+      return definition.steps.map((step): StepNodeType => {
+        const old = byId.get(step.id);
+        return {
+          ...old,
+          id: step.id,
+          type: 'step',
+          position: positions[step.id] ?? old?.position ?? { x: 0, y: 0 },
+          data: { step, problems: problems.byStep.get(step.id) ?? [] },
+          selected: step.id === selectedId,
+          ariaLabel: `Step ${step.id}`,
+        };
+      });
+    });
+  }, [definition, positions, problems, selectedId]);
+
+  const derivedEdges = useMemo(() => edgesOf(definition), [definition]);
+  useEffect(() => {
+    setEdges((previous) => {
+      const selected = new Set(previous.filter((e) => e.selected).map((e) => e.id));
+      return derivedEdges.map(({ source, target }) => {
+        const id = `${source}->${target}`;
+        return {
+          id,
+          source,
+          target,
+          selected: selected.has(id),
+          ariaLabel: `${target} depends on ${source}`,
+          markerEnd: { type: MarkerType.ArrowClosed },
+        };
+      });
+    });
+  }, [derivedEdges]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StepNodeType>[]) => {
+      // Removal goes through onNodesDelete, which edits the definition; the effect above then drops the node.
+      setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns));
+      for (const change of changes) {
+        if (change.type === 'position' && change.position && !change.dragging) props.onMove(change.id, change.position);
+        if (change.type === 'select' && change.selected) props.onSelect(change.id);
+      }
+    },
+    [props],
+  );
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    setEdges((es) => applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), es));
+  }, []);
+
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) => !!c.source && !!c.target && !wouldCycle(definition, c.source, c.target),
+    [definition],
+  );
+
+  const onDragOver = (event: DragEvent) => {
+    if (event.dataTransfer.types.includes(PALETTE_MIME)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  };
+
+  const onDrop = (event: DragEvent) => {
+    const item = readPaletteItem(event.dataTransfer.getData(PALETTE_MIME));
+    if (!item) return;
+    event.preventDefault();
+    // The node is centred where it is dropped, as the pointer held it.
+    const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    props.onDropItem(item, { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 });
+  };
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="designer-canvas">
+      <ReactFlow<StepNodeType>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={(c) => c.source && c.target && props.onConnect(c.source, c.target)}
+        isValidConnection={isValidConnection}
+        onNodesDelete={(deleted) => props.onRemoveSteps(deleted.map((n) => n.id))}
+        onEdgesDelete={(deleted) => deleted.forEach((e) => props.onDisconnect(e.source, e.target))}
+        onPaneClick={() => props.onSelect(null)}
+        deleteKeyCode={['Delete', 'Backspace']}
+        fitView
+        fitViewOptions={{ maxZoom: 1.1 }}
+        minZoom={0.2}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={16} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+      {definition.steps.length === 0 ? (
+        <div className="canvas-empty">
+          <p>No steps yet.</p>
+          <p className="muted">Drag a step type from the palette, or focus one and press Enter to add it.</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

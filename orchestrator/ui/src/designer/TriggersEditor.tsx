@@ -1,0 +1,78 @@
+import { FieldProblems } from '../common/FieldProblems';
+import { SelectField } from '../common/SelectField';
+import { TextField } from '../common/TextField';
+import { CronPreview } from './CronPreview';
+import { CATCH_UP_POLICIES, TRIGGER_TYPES, type TriggerDef } from './definition';
+import { KeyValueEditor } from './KeyValueEditor';
+import { fieldKey, problemsAt, type PlacedProblem } from './problems';
+
+interface Props {
+  triggers: TriggerDef[];
+  onChange: (triggers: TriggerDef[]) => void;
+  problems: PlacedProblem[];
+}
+
+/** What starts runs: cron schedules (with a preview), HTTP endpoints and the manual trigger. */
+export function TriggersEditor({ triggers, onChange, problems }: Props) {
+  const setAt = (i: number, t: TriggerDef) => onChange(triggers.map((x, j) => (j === i ? t : x)));
+  const retype = (type: string): TriggerDef =>
+    type === 'cron' ? { type, schedule: '0 2 * * *', timeZone: 'UTC' } : type === 'http' ? { type, path: '' } : { type };
+  return (
+    <fieldset className="triggers-editor">
+      <legend>Triggers</legend>
+      <p className="hint">Every workflow can also be started by hand.</p>
+      {triggers.map((t, i) => {
+        const at = (field: string) => problemsAt(problems, fieldKey('triggers', i, field)).map((p) => p.message);
+        return (
+          <div key={i} className="trigger" role="group" aria-label={`Trigger ${i + 1}`}>
+            <div className="row">
+              <SelectField label={`Trigger ${i + 1} type`} value={t.type} onChange={(v) => setAt(i, retype(v))} options={TRIGGER_TYPES} problems={at('type')} />
+              <button type="button" className="icon" aria-label={`Remove trigger ${i + 1}`} onClick={() => onChange(triggers.filter((_, j) => j !== i))}>
+                ×
+              </button>
+            </div>
+            <FieldProblems id={`trigger-${i}-problems`} messages={problemsAt(problems, fieldKey('triggers', i)).map((p) => p.message)} />
+            {t.type === 'cron' ? (
+              <>
+                <TextField label="Schedule (cron)" monospace value={t.schedule ?? ''} onChange={(v) => setAt(i, { ...t, schedule: v })} problems={at('schedule')} hint="minute hour day month weekday (or seconds first)" />
+                <TextField label="Time zone (IANA)" value={t.timeZone ?? ''} placeholder="UTC" onChange={(v) => setAt(i, { ...t, timeZone: v || undefined })} problems={at('timeZone')} />
+                <SelectField
+                  label="Missed times"
+                  value={t.catchUp ?? 'latest'}
+                  onChange={(v) => setAt(i, { ...t, catchUp: v })}
+                  options={CATCH_UP_POLICIES.map((p) => ({ value: p, label: { latest: 'Run the latest missed', all: 'Run every missed time', none: 'Skip missed times' }[p] }))}
+                  problems={at('catchUp')}
+                />
+                <CronPreview schedule={t.schedule ?? ''} timeZone={t.timeZone ?? 'UTC'} />
+              </>
+            ) : null}
+            {t.type === 'http' ? (
+              <>
+                <TextField label="Hook path" monospace value={t.path ?? ''} onChange={(v) => setAt(i, { ...t, path: v })} problems={at('path')} placeholder="ingest/daily" />
+                <p className="hint">
+                  Endpoint: <code className="mono">POST {window.location.origin}/hooks/{t.path || '…'}</code> — the JSON body’s properties and the query string become inputs.
+                </p>
+                <label className="check">
+                  <input type="checkbox" checked={t.wait ?? false} onChange={(e) => setAt(i, { ...t, wait: e.target.checked || undefined })} />
+                  Caller waits for the run to end
+                </label>
+              </>
+            ) : null}
+            <KeyValueEditor
+              legend="Inputs this trigger sets"
+              field={fieldKey('triggers', i, 'inputs')}
+              entries={t.inputs ?? {}}
+              onChange={(inputs) => setAt(i, { ...t, inputs })}
+              problems={problems}
+              keyLabel="Input"
+              addLabel="Set an input"
+            />
+          </div>
+        );
+      })}
+      <button type="button" onClick={() => onChange([...triggers, { type: 'cron', schedule: '0 2 * * *', timeZone: 'UTC' }])}>
+        Add trigger
+      </button>
+    </fieldset>
+  );
+}

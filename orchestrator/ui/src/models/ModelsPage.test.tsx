@@ -1,0 +1,60 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import models from '../test/fixtures/models.json';
+import versions from '../test/fixtures/model-versions.json';
+import { stubFetch } from '../test/fetchStub';
+import type { ModelVersion } from '../api/types';
+import { clusterBars, clusterCount, promotionLabel } from './clusterChart';
+import { ModelsPage } from './ModelsPage';
+
+describe('cluster chart data', () => {
+  it('gives each stable cluster its rows and share', () => {
+    const v1 = versions[2] as ModelVersion;
+    expect(clusterBars(v1)).toEqual([
+      { cluster: 0, size: 6, share: 6 / 92 },
+      { cluster: 1, size: 46, share: 0.5 },
+      { cluster: 2, size: 10, share: 10 / 92 },
+      { cluster: 3, size: 30, share: 30 / 92 },
+    ]);
+    expect(clusterBars({ clusterSizes: [0, 0] })).toEqual([
+      { cluster: 0, size: 0, share: 0 },
+      { cluster: 1, size: 0, share: 0 },
+    ]);
+    expect(clusterCount([{ clusterSizes: [1, 2] }, { clusterSizes: [1, 2, 3] }])).toBe(3);
+  });
+
+  it('names the promotion state', () => {
+    expect(versions.map((v) => promotionLabel(v as ModelVersion))).toEqual(['not promoted', 'production', 'promoted']);
+  });
+});
+
+describe('ModelsPage', () => {
+  it('lists versions with promotion and quality, and draws the chosen version', async () => {
+    stubFetch([
+      { path: '/api/models', reply: { body: models } },
+      { path: '/api/models/sensor-clusters/versions', reply: { body: versions } },
+    ]);
+    const user = userEvent.setup();
+    render(<ModelsPage />);
+
+    const rows = await screen.findAllByRole('row');
+    expect(rows).toHaveLength(4);
+    expect(within(rows[1]!).getByText('not promoted')).toBeInTheDocument();
+    expect(within(rows[2]!).getByText('production')).toBeInTheDocument();
+    expect(within(rows[2]!).getByText('0.840')).toBeInTheDocument();
+
+    // The production version is drawn first; each version's row has its distribution too.
+    expect(screen.getByRole('heading', { name: 'Version 2' })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /Version 3 cluster distribution: cluster 0: 8 rows/ })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'v1' }));
+    const chart = screen.getByRole('img', { name: /^Clusters of version 1: cluster 0: 6 rows \(7%\), cluster 1: 46 rows \(50%\)/ });
+    expect(chart.querySelectorAll('rect')).toHaveLength(4);
+  });
+
+  it('says when the server has no model registry endpoint', async () => {
+    stubFetch([{ path: '/api/models', reply: { status: 404, body: { title: 'Not Found', status: 404 } } }]);
+    render(<ModelsPage />);
+    expect(await screen.findByText(/not available from this server/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { ApiError } from '../api/ApiError';
+import { listModels, listModelVersions } from '../api/catalog';
+import { EmptyState } from '../common/EmptyState';
+import { ErrorBanner } from '../common/ErrorBanner';
+import { LastUpdated } from '../common/LastUpdated';
+import { Loading } from '../common/Loading';
+import { useResource } from '../common/useResource';
+import { ModelVersionsTable } from './ModelVersionsTable';
+
+/** The model registry: each model's versions, which is in production, their quality and cluster distribution. */
+export function ModelsPage() {
+  const models = useResource((signal) => listModels(signal), 'models', { pollMs: 15000 });
+  const [chosen, setChosen] = useState<string | null>(null);
+  const name = chosen ?? models.data?.[0]?.name ?? null;
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>Models</h1>
+        <LastUpdated updatedAt={models.updatedAt} stale={models.stale} />
+      </header>
+      {models.error instanceof ApiError && models.error.isNotFound ? (
+        <EmptyState title="The model registry is not available from this server">It needs a server with the /api/models endpoint.</EmptyState>
+      ) : models.error ? (
+        <ErrorBanner error={models.error} action="Loading models" onRetry={models.reload} />
+      ) : null}
+      {!models.data && !models.error ? <Loading what="models" /> : null}
+      {models.data && models.data.length === 0 ? (
+        <EmptyState title="No models yet">Run a training workflow (such as sensor-training) to register the first version.</EmptyState>
+      ) : null}
+      {models.data && models.data.length > 0 ? (
+        <>
+          <div className="tabs" role="tablist" aria-label="Models">
+            {models.data.map((m) => (
+              <button key={m.name} type="button" role="tab" aria-selected={m.name === name} className={m.name === name ? 'tab active' : 'tab'} onClick={() => setChosen(m.name)}>
+                {m.name} <span className="muted small">{m.versionCount} versions{m.productionVersion ? `, production v${m.productionVersion}` : ''}</span>
+              </button>
+            ))}
+          </div>
+          {name ? <ModelVersions name={name} /> : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function ModelVersions({ name }: { name: string }) {
+  const versions = useResource((signal) => listModelVersions(name, signal), name);
+  if (versions.error && !versions.data) return <ErrorBanner error={versions.error} action={`Loading versions of ${name}`} onRetry={versions.reload} />;
+  if (!versions.data) return <Loading what="versions" />;
+  if (versions.data.length === 0) return <EmptyState title="No versions" />;
+  return <ModelVersionsTable versions={versions.data} />;
+}

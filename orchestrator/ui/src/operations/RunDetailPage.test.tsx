@@ -1,0 +1,89 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { RunDetail } from '../api/types';
+import succeeded from '../test/fixtures/run-succeeded.json';
+import { problem, stubFetch } from '../test/fetchStub';
+import { renderAt } from '../test/renderWithRouter';
+import { RunDetailPage } from './RunDetailPage';
+
+/** The real run of sensor-training, as if its features step had failed. */
+function failedRun(): RunDetail {
+  const detail = structuredClone(succeeded) as RunDetail;
+  detail.run.id = 'r1';
+  detail.run.state = 'failed';
+  detail.run.error = "step 'features' failed";
+  const features = detail.steps[1]!;
+  features.state = 'failed';
+  features.exitCode = 75;
+  features.error = 'exit code 75';
+  features.attemptHistory[0]!.state = 'failed';
+  features.attemptHistory[0]!.exitCode = 75;
+  const train = detail.steps[2]!;
+  train.state = 'upstream-failed';
+  train.attempts = 0;
+  train.attemptHistory = [];
+  return detail;
+}
+
+describe('RunDetailPage', () => {
+  it('opens on the failed step with its log, and retries it', async () => {
+    let retried = false;
+    const { calls } = stubFetch([
+      {
+        path: '/api/runs/r1',
+        reply: () => {
+          const detail = failedRun();
+          if (retried) {
+            detail.run.state = 'running';
+            detail.steps[1]!.state = 'queued';
+            detail.steps[2]!.state = 'pending';
+          }
+          return { body: detail };
+        },
+      },
+      { path: '/api/runs/r1/steps/features/attempts/1/logs', reply: { text: 'reading chunks\nerror: disk full\n' } },
+      {
+        method: 'POST',
+        path: '/api/runs/r1/steps/features/retry',
+        reply: () => {
+          retried = true;
+          return { body: succeeded.run };
+        },
+      },
+    ]);
+    const user = userEvent.setup();
+    renderAt('/runs/r1', '/runs/:id', <RunDetailPage />);
+
+    const step = await screen.findByRole('region', { name: 'Step features' });
+    expect(within(step).getByText('exit code 75')).toBeInTheDocument();
+    expect(await within(step).findByText(/error: disk full/)).toBeInTheDocument();
+    expect(calls.find((c) => c.url.pathname.endsWith('/logs'))!.url.searchParams.get('follow')).toBe('true');
+    expect(screen.getByTestId('run-step-train')).toHaveAttribute('data-state', 'upstream-failed');
+
+    await user.click(within(step).getByRole('button', { name: 'Retry this step' }));
+    expect(calls.some((c) => c.method === 'POST' && c.url.pathname === '/api/runs/r1/steps/features/retry')).toBe(true);
+    expect(await screen.findByText('running', { selector: '.badge' })).toBeInTheDocument();
+    expect(screen.getByTestId('run-step-features')).toHaveAttribute('data-state', 'queued');
+  });
+
+  it("shows the server's refusal of an action", async () => {
+    const { calls } = stubFetch([
+      { path: '/api/runs/r1', reply: { body: failedRun() } },
+      { path: /\/logs$/, reply: problem(500, 'Server error', 'log folder unreadable') },
+      {
+        method: 'POST',
+        path: '/api/runs/r1/retry-failed',
+        reply: { status: 409, body: { title: 'Conflict', status: 409, detail: "run 'r1' is still running" } },
+      },
+    ]);
+    const user = userEvent.setup();
+    renderAt('/runs/r1', '/runs/:id', <RunDetailPage />);
+    await user.click(await screen.findByRole('button', { name: 'Re-run from failure' }));
+    expect(await screen.findByText("Re-running from failure failed:", { exact: false, selector: 'strong' })).toBeInTheDocument();
+    expect(screen.getByText("run 'r1' is still running")).toBeInTheDocument();
+    // The failed log read is reported once, not retried in a loop.
+    expect(screen.getByText('log folder unreadable')).toBeInTheDocument();
+    expect(calls.filter((c) => c.url.pathname.endsWith('/logs'))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,76 @@
+import { Link } from 'react-router';
+import type { Run } from '../api/types';
+import { StateBadge } from '../common/StateBadge';
+import { formatDuration, formatTime } from '../common/time';
+
+interface Props {
+  run: Run;
+  busy: string | null;
+  onCancel: () => void;
+  onRetryFailed: () => void;
+  onRerun: () => void;
+}
+
+const ENDED = ['succeeded', 'failed', 'cancelled'];
+
+/** The run's identity, times and inputs, and the actions on the run as a whole. */
+export function RunHeader({ run, busy, onCancel, onRetryFailed, onRerun }: Props) {
+  const ended = ENDED.includes(run.state);
+  return (
+    <section className="run-header" aria-label="Run">
+      <div className="row">
+        <h1 className="mono">{run.id}</h1>
+        <StateBadge state={run.state} />
+        <div className="toolbar-actions">
+          <button type="button" className="danger" disabled={ended || !!busy} onClick={onCancel}>
+            Cancel run
+          </button>
+          <button type="button" disabled={!(run.state === 'failed' || run.state === 'cancelled') || !!busy} onClick={onRetryFailed} title="Run again every step that did not succeed, keeping the outputs of those that did">
+            Re-run from failure
+          </button>
+          <button type="button" disabled={!!busy} onClick={onRerun} title="A new run with the same version, inputs and logical date">
+            Re-run all
+          </button>
+        </div>
+      </div>
+      <dl className="facts inline">
+        <dt>Workflow</dt>
+        <dd>
+          <Link to={`/workflows/${encodeURIComponent(run.workflowId)}/design`}>{run.workflowId}</Link> v{run.workflowVersion}
+        </dd>
+        <dt>Triggered by</dt>
+        <dd>{run.triggeredBy}</dd>
+        <dt>Logical date</dt>
+        <dd>{formatTime(run.logicalDate)}</dd>
+        <dt>Created</dt>
+        <dd>{formatTime(run.createdAt)}</dd>
+        <dt>Duration</dt>
+        <dd>{run.startedAt ? formatDuration(run.startedAt, run.finishedAt) : 'not started'}</dd>
+        {run.traceId ? (
+          <>
+            <dt>Trace</dt>
+            <dd className="mono small">{run.traceId}</dd>
+          </>
+        ) : null}
+      </dl>
+      {Object.keys(run.inputs).length > 0 ? (
+        <details>
+          <summary>Inputs</summary>
+          <dl className="facts">
+            {Object.entries(run.inputs).map(([k, v]) => (
+              <div key={k} className="fact">
+                <dt className="mono">{k}</dt>
+                <dd className="mono">{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      ) : null}
+      {run.error ? (
+        <p className="field-problems" role="note">
+          {run.error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

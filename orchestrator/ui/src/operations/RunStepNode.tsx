@@ -1,0 +1,20 @@
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import type { StepRun } from '../api/types';
+
+export type RunStepNodeType = Node<{ step: StepRun }, 'runStep'>;
+
+/** A step of a run on the graph, coloured by its state. */
+export function RunStepNode({ data, selected }: NodeProps<RunStepNodeType>) {
+  const { step } = data;
+  return (
+    <div className={`run-step-node state-${step.state}${selected ? ' selected' : ''}`} data-testid={`run-step-${step.stepId}`} data-state={step.state}>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div className="run-step-id">{step.stepId}</div>
+      <div className="run-step-state">
+        {step.state}
+        {step.attempts > 1 ? <span className="muted"> · {step.attempts} attempts</span> : null}
+      </div>
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { EmptyState } from '../common/EmptyState';
+import { ErrorBanner } from '../common/ErrorBanner';
+import { LastUpdated } from '../common/LastUpdated';
+import { Loading } from '../common/Loading';
+import { StateBadge } from '../common/StateBadge';
+import { formatRelative, formatTime } from '../common/time';
+import { usePageVisible } from '../common/usePageVisible';
+import { useResource } from '../common/useResource';
+import { BackfillDialog } from './BackfillDialog';
+import { TriggerDialog } from './TriggerDialog';
+import { loadWorkflowRows, type WorkflowRow } from './workflowRows';
+
+type Open = { kind: 'trigger' | 'backfill'; workflow: WorkflowRow } | null;
+
+/** Every workflow with its last run and next scheduled run, and the ways to start runs. */
+export function WorkflowsPage() {
+  const rows = useResource(loadWorkflowRows, 'workflows', { pollMs: 5000 });
+  const visible = usePageVisible();
+  const [open, setOpen] = useState<Open>(null);
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>Workflows</h1>
+        <LastUpdated updatedAt={rows.updatedAt} stale={rows.stale} paused={!visible} />
+        <Link className="button primary" to="/workflows/new">
+          New workflow
+        </Link>
+      </header>
+      {rows.error ? <ErrorBanner error={rows.error} action="Loading workflows" onRetry={rows.reload} /> : null}
+      {!rows.data && !rows.error ? <Loading what="workflows" /> : null}
+      {rows.data && rows.data.length === 0 ? (
+        <EmptyState title="No workflows yet">
+          Create one in the designer, or put definitions in the server's workflows folder.
+        </EmptyState>
+      ) : null}
+      {rows.data && rows.data.length > 0 ? (
+        <table className={rows.stale ? 'table stale' : 'table'}>
+          <thead>
+            <tr>
+              <th scope="col">Workflow</th>
+              <th scope="col">Version</th>
+              <th scope="col">Last run</th>
+              <th scope="col">Next scheduled run</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.data.map((w) => (
+              <tr key={w.id}>
+                <td>
+                  <Link to={`/workflows/${encodeURIComponent(w.id)}/design`} className="strong">
+                    {w.name || w.id}
+                  </Link>
+                  <div className="muted mono small">{w.id}</div>
+                  {w.description ? <div className="muted small clamp">{w.description}</div> : null}
+                </td>
+                <td>{w.latestVersion ? `v${w.latestVersion}` : <span className="muted">draft only</span>}</td>
+                <td>
+                  {w.lastRun ? (
+                    <Link to={`/runs/${encodeURIComponent(w.lastRun.id)}`} aria-label={`Last run of ${w.id}: ${w.lastRun.state}`}>
+                      <StateBadge state={w.lastRun.state} /> <span className="small muted">{formatRelative(w.lastRun.createdAt)}</span>
+                    </Link>
+                  ) : (
+                    <span className="muted">never run</span>
+                  )}
+                </td>
+                <td>
+                  {w.nextDueAt ? (
+                    <span title={formatTime(w.nextDueAt)}>
+                      {formatTime(w.nextDueAt)} <span className="small muted">({formatRelative(w.nextDueAt)})</span>
+                    </span>
+                  ) : (
+                    <span className="muted">not scheduled</span>
+                  )}
+                </td>
+                <td className="actions">
+                  <button type="button" className="primary" disabled={!w.latestVersion} title={w.latestVersion ? undefined : 'Publish a version first'} onClick={() => setOpen({ kind: 'trigger', workflow: w })} aria-label={`Trigger ${w.id}`}>
+                    Trigger…
+                  </button>
+                  <button type="button" disabled={!w.latestVersion} onClick={() => setOpen({ kind: 'backfill', workflow: w })} aria-label={`Backfill ${w.id}`}>
+                    Backfill…
+                  </button>
+                  <Link className="button" to={`/runs?workflow=${encodeURIComponent(w.id)}`} aria-label={`Runs of ${w.id}`}>
+                    Runs
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {open?.kind === 'trigger' ? <TriggerDialog workflowId={open.workflow.id} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === 'backfill' ? <BackfillDialog workflowId={open.workflow.id} onClose={() => setOpen(null)} /> : null}
+    </div>
+  );
+}

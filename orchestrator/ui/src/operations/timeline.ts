@@ -1,0 +1,39 @@
+import type { AttemptState, StepRun } from '../api/types';
+
+export interface TimelineBar {
+  stepId: string;
+  attempt: number;
+  state: AttemptState;
+  /** Percent of the run's span from its left edge, and the bar's width in percent. */
+  left: number;
+  width: number;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+/**
+ * Where each attempt sits in the run's time span (start of the first attempt to the end of the last, or now
+ * while one runs). A bar is at least 0.5 % wide, so an attempt of a few milliseconds stays visible.
+ */
+export function timelineBars(steps: StepRun[], now = Date.now()): { bars: TimelineBar[]; start: number; end: number } {
+  const attempts = steps.flatMap((s) => s.attemptHistory.map((a) => ({ stepId: s.stepId, ...a })));
+  if (attempts.length === 0) return { bars: [], start: now, end: now };
+  const t = (iso: string | null) => (iso ? new Date(iso).getTime() : now);
+  const start = Math.min(...attempts.map((a) => t(a.startedAt)));
+  const end = Math.max(start + 1, ...attempts.map((a) => t(a.finishedAt)));
+  const span = end - start;
+  const bars = attempts.map((a) => {
+    const left = ((t(a.startedAt) - start) / span) * 100;
+    const width = Math.max(0.5, ((t(a.finishedAt) - t(a.startedAt)) / span) * 100);
+    return {
+      stepId: a.stepId,
+      attempt: a.attempt,
+      state: a.state,
+      left: Math.min(left, 99.5),
+      width: Math.min(width, 100 - Math.min(left, 99.5)),
+      startedAt: a.startedAt,
+      finishedAt: a.finishedAt,
+    };
+  });
+  return { bars, start, end };
+}
