@@ -10,5 +10,16 @@ export const previewCron = (schedule: string, timeZone: string, count: number, s
 
 export const listModels = (signal?: AbortSignal) => requestJson<Model[]>('/api/models', { signal });
 
-export const listModelVersions = (name: string, signal?: AbortSignal) =>
-  requestJson<ModelVersion[]>(`/api/models/${encodeURIComponent(name)}/versions`, { signal });
+/** The server sends each version as `{ metadata, isProduction, productionSince }`; screens use one flat record. */
+interface ModelVersionResponse {
+  metadata: Omit<ModelVersion, 'isProduction' | 'productionSince'>;
+  isProduction: boolean;
+  productionSince: string | null;
+}
+
+export const listModelVersions = async (name: string, signal?: AbortSignal): Promise<ModelVersion[]> =>
+  (await requestJson<ModelVersionResponse[]>(`/api/models/${encodeURIComponent(name)}/versions`, { signal })).map((v) => ({
+    ...v.metadata,
+    isProduction: v.isProduction,
+    productionSince: v.productionSince,
+  }));

@@ -145,6 +145,8 @@ export interface CronPreview {
 
 export interface Model {
   name: string;
+  /** The registry folder on the server. */
+  registry: string;
   productionVersion: number | null;
   versionCount: number;
 }
@@ -168,6 +170,8 @@ export interface ModelVersion {
   clusterSizes: number[];
   promotion: { promoted: boolean; reason: string };
   isProduction: boolean;
+  /** When this version became production (only for the production version). */
+  productionSince: string | null;
 }
 
 /** A step's `_manifest.json`: read loosely, since each step adds its own metrics. */

@@ -26,7 +26,10 @@ describe('CronPreview', () => {
       {
         method: 'POST',
         path: '/api/cron/preview',
-        reply: problem(400, 'Invalid schedule', 'One or more validation errors occurred.', { errors: { schedule: ["'61 * * * *' is not a valid cron expression"] } }),
+        // As the server answers: 422 with each problem and its JSON path.
+        reply: problem(422, 'Invalid', 'the schedule is not valid', {
+          problems: [{ path: '$.schedule', message: "'61 * * * *' is not a valid cron expression: Minute must be between 0 and 59" }],
+        }),
       },
     ]);
     render(<CronPreview schedule="61 * * * *" timeZone="UTC" delayMs={0} />);

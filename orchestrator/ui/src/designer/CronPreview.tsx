@@ -30,7 +30,7 @@ export function CronPreview({ schedule, timeZone, count = 5, delayMs = 400 }: Pr
         .catch((e: unknown) => {
           if (controller.signal.aborted) return;
           if (e instanceof ApiError && e.status === 404 && !e.detail) setNext({ unavailable: true });
-          else if (e instanceof ApiError && e.errors.schedule?.length) setNext({ error: e.errors.schedule.join(' ') });
+          else if (e instanceof ApiError && e.problems.length) setNext({ error: e.problems.map((p) => p.message).join(' ') });
           else setNext({ error: errorMessage(e) });
         });
     }, delayMs);

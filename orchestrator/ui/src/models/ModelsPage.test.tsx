@@ -33,7 +33,11 @@ describe('ModelsPage', () => {
   it('lists versions with promotion and quality, and draws the chosen version', async () => {
     stubFetch([
       { path: '/api/models', reply: { body: models } },
-      { path: '/api/models/sensor-clusters/versions', reply: { body: versions } },
+      // The server nests each version's registry metadata beside its production state.
+      {
+        path: '/api/models/sensor-clusters/versions',
+        reply: { body: versions.map(({ isProduction, productionSince, ...metadata }) => ({ metadata, isProduction, productionSince })) },
+      },
     ]);
     const user = userEvent.setup();
     render(<ModelsPage />);
