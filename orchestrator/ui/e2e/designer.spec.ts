@@ -38,6 +38,9 @@ test('build a workflow by drag and drop, publish, trigger and watch it succeed',
   await expect(page.getByRole('checkbox', { name: 'command', exact: true })).toBeChecked();
 
   await expect(page.getByRole('region', { name: 'Problems' })).toContainText('No problems');
+  // Auto-layout puts the second step below the first (top to bottom, in dependency order).
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await expect.poll(async () => (await second.boundingBox())!.y - (await first.boundingBox())!.y).toBeGreaterThan(40);
   await screenshot(page, 'designer');
 
   await page.getByRole('tab', { name: 'JSON' }).click();

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,8 @@ export default async function globalSetup(_config: FullConfig) {
   mkdirSync(workflows);
   const marker = join(work, 'flaky.marker');
   writeFileSync(join(workflows, 'e2e-flaky.json'), JSON.stringify(flakyOnceWorkflow(marker), null, 2));
+  // The shipped training workflow, for the models scenario: real steps on the bundled sample.
+  copyFileSync(join(repoRoot, 'workflows/sensor-training.json'), join(workflows, 'sensor-training.json'));
 
   const server = await startServer({
     dll,
@@ -38,6 +40,8 @@ export default async function globalSetup(_config: FullConfig) {
       Engine__DataRoot: join(work, 'data'),
       Workflows__Folder: workflows,
       Scheduler__Enabled: 'false',
+      // The Models page shows the registry the models scenario trains into.
+      'Models__Registries__sensor-clusters': join(work, 'registry'),
     },
   });
   console.log(`[e2e] server ${server.url} (work folder ${work})`);
