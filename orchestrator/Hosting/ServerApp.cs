@@ -42,6 +42,7 @@ public static class ServerApp
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         // An unreachable database is the server's state, not the request's fault: 503, so clients and proxies retry.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

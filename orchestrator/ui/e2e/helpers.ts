@@ -46,9 +46,15 @@ export async function dragHandle(page: Page, from: ReturnType<Page['locator']>, 
   await page.mouse.up();
 }
 
-/** Collects uncaught errors of the page, so a test fails on a crash even when its last check would pass. */
+/**
+ * Collects uncaught errors of the page and anything the server's Content-Security-Policy blocked, so a test fails
+ * on a crash or a refused script or style even when its last check would pass.
+ */
 export function collectPageErrors(page: Page): Error[] {
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(new Error(message.text()));
+  });
   return errors;
 }

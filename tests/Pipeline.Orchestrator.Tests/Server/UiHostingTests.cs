@@ -35,4 +35,27 @@ public sealed class UiHostingTests
         using var api = await server.Http.GetAsync(new Uri("/api/no-such-thing", UriKind.Relative));
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task Every_response_forbids_framing_sniffing_and_foreign_scripts_and_only_the_reference_page_may_run_inline_script()
+    {
+        using var ui = new TempFolder("ui-root");
+        await File.WriteAllTextAsync(ui.Sub("index.html"), "<!doctype html><title>Pipeline UI</title>");
+        await using var server = await ApiServer.StartAsync([], extra: new() { ["Ui:Root"] = ui.Path });
+
+        foreach (var path in new[] { "/", "/runs", "/api/workflows", "/api/no-such-thing" })
+        {
+            using var response = await server.Http.GetAsync(new Uri(path, UriKind.Relative));
+            var policy = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe", policy, StringComparison.Ordinal);
+            Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+            Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+            Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        }
+
+        using var reference = await server.Http.GetAsync(new Uri("/api/reference", UriKind.Relative));
+        Assert.Contains("script-src 'self' 'unsafe-inline'", string.Join(' ', reference.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+    }
 }
