@@ -43,6 +43,14 @@ internal static class ContainerParameters
                 AutoRemove = false,
                 // A PID 1 that forwards SIGTERM: dotnet programs stop cleanly, shells in images do not have to.
                 Init = true,
+                // Hardened whatever the definition says: a step writes only to its mounts and a small /tmp, cannot
+                // gain privileges (setuid binaries) or use kernel capabilities, and cannot fork without bound.
+                ReadonlyRootfs = true,
+                Tmpfs = new Dictionary<string, string> { ["/tmp"] = $"rw,noexec,nosuid,nodev,size={options.TmpSizeMb}m" },
+                SecurityOpt = ["no-new-privileges"],
+                CapDrop = ["ALL"],
+                PidsLimit = options.PidsLimit,
+                Privileged = false,
             },
         };
     }

@@ -52,6 +52,12 @@ public sealed class DockerRunnerOptions
     /// <summary>How long a container has to exit after SIGTERM before it is killed.</summary>
     public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>At most this many processes and threads in a step's container (a fork bomb stops there).</summary>
+    public long PidsLimit { get; set; } = 1024;
+
+    /// <summary>Size of the writable <c>/tmp</c> (memory-backed) a step gets; everything else but the mounts is read-only.</summary>
+    public int TmpSizeMb { get; set; } = 256;
+
     /// <summary>Whether finished containers are removed (false keeps them for <c>docker inspect</c>).</summary>
     public bool RemoveContainers { get; set; } = true;
 }

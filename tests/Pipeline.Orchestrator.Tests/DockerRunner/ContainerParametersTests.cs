@@ -47,6 +47,24 @@ public sealed class ContainerParametersTests
     }
 
     [Fact]
+    public void Every_container_is_hardened_whatever_the_step_asks_read_only_root_no_privileges_no_capabilities_bounded_processes()
+    {
+        var options = new DockerRunnerOptions { Images = { ["chunker"] = "pipeline/chunker:local" }, PidsLimit = 300, TmpSizeMb = 32 };
+        var spec = new StepSpec { Program = "chunker", OutputFolder = "/data/runs/run-7/features" };
+
+        var host = ContainerParameters.For(Launch(spec), options, "/data", "worker-a").HostConfig!;
+
+        Assert.True(host.ReadonlyRootfs);
+        Assert.False(host.Privileged);
+        Assert.Equal(["no-new-privileges"], host.SecurityOpt);
+        Assert.Equal(["ALL"], host.CapDrop);
+        Assert.Null(host.CapAdd);
+        Assert.Equal(300, host.PidsLimit);
+        Assert.Equal("rw,noexec,nosuid,nodev,size=32m", host.Tmpfs!["/tmp"]);
+        Assert.Equal("none", host.NetworkMode);
+    }
+
+    [Fact]
     public void Steps_run_as_the_server_user_on_host_folders_and_as_the_image_user_on_a_volume()
     {
         var spec = new StepSpec { Image = "alpine:3", OutputFolder = "/data/x" };

@@ -46,6 +46,24 @@ public sealed class DockerStepRunnerTests : IDisposable
     }
 
     [DockerFact]
+    public async Task Inside_a_step_the_root_is_read_only_no_capability_is_left_and_only_the_output_and_tmp_take_writes()
+    {
+        using var runner = Runner();
+        var launch = Shell("""
+            grep -E '^(CapEff|NoNewPrivs)' /proc/self/status
+            touch /root-file 2>/dev/null && echo root-writable || echo root-read-only
+            echo t > /tmp/t && echo tmp-writable
+            echo o > "$PIPELINE_OUTPUT/o" && echo output-writable
+            """);
+
+        var result = await runner.RunAsync(launch, CancellationToken.None);
+
+        Assert.True(result.State == AttemptStates.Succeeded, result.Error);
+        var lines = (await File.ReadAllLinesAsync(launch.Logs.StdoutPath)).Select(l => string.Join(' ', l.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries))).ToList();
+        Assert.Equal(["CapEff: 0000000000000000", "NoNewPrivs: 1", "root-read-only", "tmp-writable", "output-writable"], lines);
+    }
+
+    [DockerFact]
     public async Task A_usage_exit_is_not_retried_and_its_last_error_line_is_the_message()
     {
         using var runner = Runner();
