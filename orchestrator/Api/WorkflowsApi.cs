@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.Definitions.Serialization;
 using Pipeline.Orchestrator.Engine.Runs;
@@ -17,9 +18,11 @@ internal static class WorkflowsApi
         group.MapGet("/", ListAsync).WithSummary("Every workflow, with its latest version and whether it has a draft");
         group.MapGet("/{workflowId}", GetAsync).WithSummary("The latest published version of a workflow");
         group.MapGet("/{workflowId}/draft", GetDraftAsync).WithSummary("A workflow's draft definition");
-        group.MapPost("/", CreateAsync).Accepts<JsonElement>("application/json").WithSummary("Create a workflow's draft (publish=true also publishes it)");
-        group.MapPut("/{workflowId}", UpdateAsync).Accepts<JsonElement>("application/json").WithSummary("Replace a workflow's draft (publish=true also publishes it)");
-        group.MapPost("/validate", ValidateAsync).Accepts<JsonElement>("application/json").WithSummary("Every problem of a definition, with its path");
+        // Definitions are at most DefinitionLimits.MaxJsonBytes, whatever the server's general body limit is.
+        var definitionSize = new RequestSizeLimitAttribute(DefinitionLimits.MaxJsonBytes);
+        group.MapPost("/", CreateAsync).Accepts<JsonElement>("application/json").WithMetadata(definitionSize).WithSummary("Create a workflow's draft (publish=true also publishes it)");
+        group.MapPut("/{workflowId}", UpdateAsync).Accepts<JsonElement>("application/json").WithMetadata(definitionSize).WithSummary("Replace a workflow's draft (publish=true also publishes it)");
+        group.MapPost("/validate", ValidateAsync).Accepts<JsonElement>("application/json").WithMetadata(definitionSize).WithSummary("Every problem of a definition, with its path");
         group.MapPost("/{workflowId}/publish", PublishAsync).WithSummary("Publish the draft as the next immutable version");
         group.MapGet("/{workflowId}/versions", VersionsAsync).WithSummary("The published versions, newest first");
         group.MapGet("/{workflowId}/versions/{version:int}", VersionAsync).WithSummary("One published version");

@@ -31,6 +31,7 @@ public static class ServerApp
         builder.Services.AddHostedService<StartupHostedService>();
         builder.Services.AddPipelineBackgroundWork();
         builder.Services.AddProblemDetails();
+        builder.Services.AddRequestLimits(builder.Configuration);
         builder.Services.AddPipelineTelemetry(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [ReadyTag]);
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -46,11 +47,16 @@ public static class ServerApp
         // An unreachable database is the server's state, not the request's fault: 503, so clients and proxies retry.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = e => e is OrchestratorStoreException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException
-                ? StatusCodes.Status503ServiceUnavailable
-                : StatusCodes.Status500InternalServerError,
+            // A body over the size limit is Kestrel's 413, not a server error.
+            StatusCodeSelector = e => e switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                OrchestratorStoreException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.UsePipelineUi();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference");

@@ -24,6 +24,9 @@ public static class WorkflowValidator
             problems.Add(new(JsonPaths.Property(root, "name"), "the name must not be empty"));
         }
 
+        CheckCount(definition.Steps?.Count ?? 0, DefinitionLimits.MaxSteps, "steps", problems);
+        CheckCount(definition.Triggers?.Count ?? 0, DefinitionLimits.MaxTriggers, "triggers", problems);
+        CheckCount(definition.Inputs?.Count ?? 0, DefinitionLimits.MaxInputs, "inputs", problems);
         InputChecks.Check(definition, problems);
         TriggerChecks.Check(definition, problems);
 
@@ -44,5 +47,13 @@ public static class WorkflowValidator
         }
 
         return problems;
+    }
+
+    private static void CheckCount(int count, int max, string property, List<DefinitionProblem> problems)
+    {
+        if (count > max)
+        {
+            problems.Add(new(JsonPaths.Property(JsonPaths.Root, property), $"at most {max} {property} are allowed; this definition has {count}"));
+        }
     }
 }

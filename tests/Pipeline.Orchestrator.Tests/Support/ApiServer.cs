@@ -46,6 +46,8 @@ public sealed class ApiServer : ApiClient, IAsyncDisposable
             ["Engine:PollInterval"] = "00:00:00.100",
             ["Engine:LeaseDuration"] = "00:00:05",
             ["Workflows:Folder"] = workflowsFolder,
+            // Tests start many runs a second from one address; RequestLimitsTests checks the limit itself.
+            ["RateLimits:TriggersPerMinute"] = "100000",
         };
         foreach (var (key, value) in extra ?? [])
         {
