@@ -9,5 +9,11 @@ public static class InputTypes
     public const string Flag = "boolean";
     public const string Date = "date";
 
-    public static readonly IReadOnlyList<string> All = [Text, WholeNumber, Number, Flag, Date];
+    /// <summary>
+    /// A file, folder or glob the steps read (relative paths resolve where steps start), or an http(s) URL. The
+    /// server refuses a value outside its input roots (<c>Engine:InputRoots</c>), symbolic links followed.
+    /// </summary>
+    public const string Path = "path";
+
+    public static readonly IReadOnlyList<string> All = [Text, WholeNumber, Number, Flag, Date, Path];
 }

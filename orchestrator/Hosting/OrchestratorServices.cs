@@ -15,7 +15,10 @@ public static class OrchestratorServices
     public static IServiceCollection AddPipelineOrchestrator(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(Bind<EngineOptions>(configuration, "Engine").Checked());
+        var engine = Bind<EngineOptions>(configuration, "Engine").Checked();
+        // Relative path inputs mean what they mean to the steps: paths from where the process runner starts them.
+        engine.InputBase ??= configuration["Runner:Process:WorkingDirectory"];
+        services.AddSingleton(engine);
         services.AddSingleton(Bind<SchedulerOptions>(configuration, "Scheduler").Checked());
         services.AddSingleton(Bind<ProcessRunnerOptions>(configuration, "Runner:Process"));
         services.AddSingleton<OrchestrationMetrics>();

@@ -17,6 +17,7 @@ public static class InputValues
             InputTypes.Number => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d),
             InputTypes.Flag => value is "true" or "false",
             InputTypes.Date => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            InputTypes.Path => PathProblem(value) is null,
             _ => false,
         };
         if (ok)
@@ -30,7 +31,30 @@ public static class InputValues
             InputTypes.Number => $"'{value}' is not a number",
             InputTypes.Flag => $"'{value}' is not a boolean (true or false)",
             InputTypes.Date => $"'{value}' is not a date (yyyy-MM-dd)",
+            InputTypes.Path => $"'{value}' is not a path: {PathProblem(value)}",
             _ => $"unknown input type '{type}'",
         };
+    }
+
+    /// <summary>What is wrong with a path value on its face (where it leads is the server's check), or null.</summary>
+    public static string? PathProblem(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            return Uri.TryCreate(value, UriKind.Absolute, out _) ? null : "not a valid URL";
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return "it is empty";
+        }
+
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            return "it contains a NUL character";
+        }
+
+        return value.Split('/').Contains("..") ? "'..' is not allowed in a path" : null;
     }
 }

@@ -24,6 +24,16 @@ public sealed class EngineOptions
     /// </summary>
     public string? OnlyRunId { get; set; }
 
+    /// <summary>
+    /// Folders a <c>path</c> input may lead into (symbolic links followed), besides <see cref="DataRoot"/> and
+    /// <see cref="InputBase"/>. A path anywhere else refuses the run.
+    /// </summary>
+    public List<string> InputRoots { get; set; } = [];
+
+    /// <summary>Where relative <c>path</c> inputs resolve: where steps start (the server sets it from its runner's
+    /// working directory); the current directory when empty.</summary>
+    public string? InputBase { get; set; }
+
     /// <summary>Whether this server runs steps at all (false: API and scheduler only).</summary>
     public bool RunSteps { get; set; } = true;
 }

@@ -37,6 +37,11 @@ public sealed class RunLauncher(
             throw new LaunchRefusedException($"the inputs do not fit workflow '{request.WorkflowId}'", inputProblems);
         }
 
+        if (InputConfinement.Check(definition, inputs, options) is { Count: > 0 } outside)
+        {
+            throw new LaunchRefusedException($"a path input of workflow '{request.WorkflowId}' leads outside the folders runs may read", outside);
+        }
+
         var now = clock.GetUtcNow();
         var runId = RunIds.New(now);
         var run = new RunRecord

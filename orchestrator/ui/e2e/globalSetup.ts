@@ -42,6 +42,8 @@ export default async function globalSetup(_config: FullConfig) {
       Scheduler__Enabled: 'false',
       // The Models page shows the registry the models scenario trains into.
       'Models__Registries__sensor-clusters': join(work, 'registry'),
+      // Runs may read and write paths in the work folder (the models scenario's registry input).
+      Engine__InputRoots__0: work,
     },
   });
   console.log(`[e2e] server ${server.url} (work folder ${work})`);

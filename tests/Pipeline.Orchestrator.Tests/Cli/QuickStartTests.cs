@@ -10,7 +10,8 @@ public sealed class QuickStartTests : IDisposable
     [Fact]
     public async Task Sensor_training_on_the_bundled_sample_succeeds_and_registers_a_model()
     {
-        var registry = _folder.Sub("registry");
+        // Inside the data root: a path input may only lead there, into the working folder or Engine:InputRoots.
+        var registry = Path.Combine(_folder.Sub("data"), "registry");
 
         var result = await OrchestratorProcess.RunAsync(
             ["run", "sensor-training", "--wait", "--input", $"registry={registry}", "--sqlite", _folder.Sub("pipeline.db"), "--data-root", _folder.Sub("data")],

@@ -43,7 +43,7 @@ public sealed class WorkflowValidatorTests
         {
             Inputs = new Dictionary<string, WorkflowInput> { ["source"] = new(), ["day"] = new() { Type = "datetime" } },
         };
-        ProblemAssert.Only(definition, "$.inputs.day.type", "unknown input type 'datetime'; expected one of string, integer, number, boolean, date");
+        ProblemAssert.Only(definition, "$.inputs.day.type", "unknown input type 'datetime'; expected one of string, integer, number, boolean, date, path");
     }
 
     [Theory]

@@ -42,7 +42,8 @@ public sealed class OperationsApiTests
         shipped.Remove("$schema");
         using var scratch = new TempFolder("models-api");
         var registry = scratch.Sub("registry");
-        await using var server = await ApiServer.StartAsync([shipped], extra: new() { ["Models:Registries:beijing"] = registry });
+        // The registry input is a path input: its folder must be one runs may write to.
+        await using var server = await ApiServer.StartAsync([shipped], extra: new() { ["Models:Registries:beijing"] = registry, ["Engine:InputRoots:3"] = scratch.Path });
 
         var before = (await server.GetJsonAsync("/api/models")).AsArray().Single(m => m!["name"]!.GetValue<string>() == "beijing")!;
         Assert.Equal(0, before["versionCount"]!.GetValue<int>());

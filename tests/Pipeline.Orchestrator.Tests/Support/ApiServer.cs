@@ -46,6 +46,10 @@ public sealed class ApiServer : ApiClient, IAsyncDisposable
             ["Engine:PollInterval"] = "00:00:00.100",
             ["Engine:LeaseDuration"] = "00:00:05",
             ["Workflows:Folder"] = workflowsFolder,
+            // Path inputs in tests name the repository's samples, the shared data sets and the test's own folder.
+            ["Engine:InputRoots:0"] = SharedData.RepositoryRoot,
+            ["Engine:InputRoots:1"] = folder.Path,
+            ["Engine:InputRoots:2"] = SharedData.DataRoot,
             // Tests start many runs a second from one address; RequestLimitsTests checks the limit itself.
             ["RateLimits:TriggersPerMinute"] = "100000",
         };

@@ -2,8 +2,8 @@
 // (orchestrator/Definitions/*.cs, workflows/workflow.schema.json). The server refuses unknown properties and
 // nulls, so `cleanDefinition` drops empty values before anything is sent or shown.
 
-export type InputType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
-export const INPUT_TYPES: readonly InputType[] = ['string', 'integer', 'number', 'boolean', 'date'];
+export type InputType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'path';
+export const INPUT_TYPES: readonly InputType[] = ['string', 'integer', 'number', 'boolean', 'date', 'path'];
 
 export interface InputDef {
   type?: string;

@@ -1,0 +1,66 @@
+using Pipeline.Orchestrator.Definitions;
+using Pipeline.Orchestrator.Definitions.Inputs;
+using Pipeline.Orchestrator.Engine.Execution;
+using Pipeline.Orchestrator.Engine.Launching;
+using Pipeline.Orchestrator.Tests.Support;
+
+namespace Pipeline.Orchestrator.Tests.Engine;
+
+/// <summary><c>path</c> inputs stay inside the data root, the steps' working folder and the configured input roots.</summary>
+public sealed class InputConfinementTests : IDisposable
+{
+    private readonly TempFolder _folder = new("confinement");
+    private readonly EngineOptions _options;
+
+    public InputConfinementTests() => _options = new()
+    {
+        DataRoot = _folder.Sub("data", create: true),
+        InputBase = _folder.Sub("work", create: true),
+        InputRoots = [_folder.Sub("extra", create: true)],
+    };
+
+    private static readonly WorkflowDefinition Definition = new()
+    {
+        Id = "reads",
+        Name = "Reads",
+        Inputs = new Dictionary<string, WorkflowInput> { ["source"] = new() { Type = InputTypes.Path }, ["note"] = new() },
+        Steps = [new StepDefinition { Id = "a", Command = "/bin/true" }],
+    };
+
+    [Theory]
+    [InlineData("samples/beijing", null)]
+    [InlineData("https://example.org/a.csv", null)]
+    [InlineData("../etc/passwd", "'..' is not allowed in a path")]
+    [InlineData("data/../../x", "'..' is not allowed in a path")]
+    [InlineData("", "it is empty")]
+    [InlineData("http://", "not a valid URL")]
+    public void A_path_value_on_its_face(string value, string? problem) => Assert.Equal(problem, InputValues.PathProblem(value));
+
+    [Fact]
+    public void Paths_in_the_data_root_the_working_folder_and_the_input_roots_pass_and_globs_are_checked_by_their_folder()
+    {
+        foreach (var value in new[] { "samples/x.csv", "data/*.csv", _folder.Sub("data") + "/runs/r/chunk", _folder.Sub("extra") + "/in/*.gz", "https://example.org/x" })
+        {
+            Assert.Empty(InputConfinement.Check(Definition, new Dictionary<string, string> { ["source"] = value, ["note"] = "/etc" }, _options));
+        }
+    }
+
+    [Fact]
+    public void An_absolute_path_elsewhere_or_a_symbolic_link_out_of_a_root_is_refused_naming_the_input_and_where_it_leads()
+    {
+        File.CreateSymbolicLink(_folder.Sub("work") + "/escape", "/etc");
+        Directory.CreateSymbolicLink(_folder.Sub("data") + "/inner", _folder.Sub("extra"));
+
+        foreach (var (value, leadsTo) in new[] { ("/etc/passwd", "/etc/passwd"), ("escape/passwd", "/etc/passwd"), ("escape/*.conf", "/etc") })
+        {
+            var problem = Assert.Single(InputConfinement.Check(Definition, new Dictionary<string, string> { ["source"] = value }, _options));
+            Assert.Equal("$.inputs.source", problem.Path);
+            Assert.Contains($"leads to {leadsTo},", problem.Message, StringComparison.Ordinal);
+        }
+
+        // A link from one root into another is fine: where it leads is what counts.
+        Assert.Empty(InputConfinement.Check(Definition, new Dictionary<string, string> { ["source"] = _folder.Sub("data") + "/inner/file" }, _options));
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
