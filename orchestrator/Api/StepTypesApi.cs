@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Orchestrator.Designer;
 
@@ -30,8 +29,8 @@ internal static class StepTypesApi
         var programs = (await descriptions.AllAsync(cancellationToken)).Select(d => new StepTypeView(
             d.Program,
             Title(d.Program),
-            Text(d.Description, "description"),
-            Text(d.Description, "version"),
+            JsonText.Of(d.Description, "description"),
+            JsonText.Of(d.Description, "version"),
             ["--input", "", "--output", "${{ step.output }}"],
             d.Description is { } json && json.TryGetProperty("options", out var options) ? options : null,
             d.Problem)).ToList();
@@ -41,7 +40,4 @@ internal static class StepTypesApi
     /// <summary><c>feature-creator</c> → <c>Feature creator</c>.</summary>
     private static string Title(string program) =>
         CultureInfo.InvariantCulture.TextInfo.ToUpper(program[0]) + program[1..].Replace('-', ' ');
-
-    private static string? Text(JsonElement? description, string property) =>
-        description is { } json && json.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -150,9 +150,6 @@ internal static class WorkflowsApi
         }
 
         using var document = JsonDocument.Parse(json);
-        return (Text(document.RootElement, "name"), Text(document.RootElement, "description"));
+        return (JsonText.Of(document.RootElement, "name"), JsonText.Of(document.RootElement, "description"));
     }
-
-    private static string? Text(JsonElement definition, string property) =>
-        definition.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -8,13 +8,9 @@ namespace Pipeline.Orchestrator.Hosting;
 /// </summary>
 public static class SecurityHeaders
 {
-    public const string Policy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    private static readonly string Policy = PolicyWith(inline: "");
 
-    private const string ReferencePolicy =
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    private static readonly string ReferencePolicy = PolicyWith(inline: " 'unsafe-inline'");
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
@@ -36,4 +32,9 @@ public static class SecurityHeaders
         });
         return app;
     }
+
+    /// <summary>The one policy, with <paramref name="inline"/> added to the script and style sources.</summary>
+    private static string PolicyWith(string inline) =>
+        $"default-src 'self'; script-src 'self'{inline}; style-src 'self'{inline}; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 }
