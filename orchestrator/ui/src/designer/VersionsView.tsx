@@ -69,28 +69,26 @@ export function VersionsView({ workflowId, draft, refreshKey, onOpen }: Props) {
         </tbody>
       </table>
       <div className="row diff-pickers">
-        <label>
-          Compare{' '}
-          <select aria-label="Older side" value={fromKey} onChange={(e) => setFrom(e.target.value)}>
-            {options.map((o) => (
-              <option key={o.key} value={o.key}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          with{' '}
-          <select aria-label="Newer side" value={to} onChange={(e) => setTo(e.target.value)}>
-            {options.map((o) => (
-              <option key={o.key} value={o.key}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SidePicker text="Compare" label="Older side" value={fromKey} options={options} onChange={setFrom} />
+        <SidePicker text="with" label="Newer side" value={to} options={options} onChange={setTo} />
       </div>
       {older && newer ? <VersionDiff older={older} newer={newer} /> : null}
     </div>
+  );
+}
+
+/** One side of the comparison: the draft or a published version. */
+function SidePicker(props: { text: string; label: string; value: string; options: { key: string; label: string }[]; onChange: (key: string) => void }) {
+  return (
+    <label>
+      {props.text}{' '}
+      <select aria-label={props.label} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.options.map((o) => (
+          <option key={o.key} value={o.key}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
