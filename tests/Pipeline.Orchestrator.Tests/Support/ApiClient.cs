@@ -7,8 +7,16 @@ namespace Pipeline.Orchestrator.Tests.Support;
 /// <summary>The server's REST API as tests use it: trigger a run, poll it to an end, read its attempts and logs.</summary>
 public class ApiClient : IDisposable
 {
-    public ApiClient(string baseUrl) =>
+    /// <summary>A client that acts with <paramref name="apiKey"/> (default: the test servers' admin key; null: anonymous).</summary>
+    public ApiClient(string baseUrl, string? apiKey = "")
+    {
         Http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        apiKey = apiKey == "" ? TestAuth.AdminKey : apiKey;
+        if (apiKey is not null)
+        {
+            Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        }
+    }
 
     public HttpClient Http { get; }
 
