@@ -32,7 +32,23 @@ internal sealed class ApiKeyAuthenticationHandler(
     /// </summary>
     public static bool Handles(HttpContext context) => Secret(context.Request) is not null || IsOpenToAll(context);
 
+    /// <summary>Why the request's key was not accepted, for the 401 (ASP.NET keeps only successful results).</summary>
+    public static string? FailureOf(HttpContext context) => context.Items[FailureKey] as string;
+
+    private const string FailureKey = "pipeline.api-key-failure";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var result = await AuthenticateKeyAsync();
+        if (result.Failure is { } failure)
+        {
+            Context.Items[FailureKey] = failure.Message;
+        }
+
+        return result;
+    }
+
+    private async Task<AuthenticateResult> AuthenticateKeyAsync()
     {
         if (Secret(Request) is not { } secret || IsOpenToAll(Context))
         {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -17,7 +16,7 @@ internal sealed class AuthorizationResponses : IAuthorizationMiddlewareResultHan
     {
         if (authorizeResult.Challenged)
         {
-            var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message;
+            var failure = ApiKeyAuthenticationHandler.FailureOf(context);
             context.Response.Headers.WWWAuthenticate = "Bearer";
             await Results.Problem(
                     failure ?? "sign in (POST /api/auth/login) or send an API key (Authorization: Bearer <key>)",

@@ -51,7 +51,9 @@ internal sealed partial class FirstAdminHostedService(OrchestratorDatabase datab
 
         if (await database.Accounts.GetUserAsync(name, cancellationToken) is null)
         {
-            throw new InvalidOperationException($"configuration: Auth:Admin:ApiKey is for the user '{name}' (Auth:Admin:Name), who does not exist on this server");
+            // Deleted by another admin since: the key goes with its user, and the server starts without it.
+            Log.KeyUserMissing(logger, name);
+            return;
         }
 
         await database.Accounts.CreateKeyAsync(
@@ -67,6 +69,9 @@ internal sealed partial class FirstAdminHostedService(OrchestratorDatabase datab
     {
         [LoggerMessage(Level = LogLevel.Warning, Message = "No users yet: created the admin '{User}' with the one-time password {Password} — sign in and change it (or set Auth:Admin:Password before the first start)")]
         public static partial void GeneratedPassword(ILogger logger, string user, string password);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Auth:Admin:ApiKey is not added: its user '{User}' (Auth:Admin:Name) does not exist on this server")]
+        public static partial void KeyUserMissing(ILogger logger, string user);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "No users yet: created the admin '{User}' from Auth:Admin")]
         public static partial void Created(ILogger logger, string user);

@@ -36,6 +36,19 @@ public class ApiClient : IDisposable
         return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
     }
 
+    /// <summary>Any request, with a JSON body when given: the status and the body's text.</summary>
+    public async Task<(int Status, string Body)> SendAsync(HttpMethod method, string path, JsonNode? body = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        }
+
+        using var response = await Http.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Starts a run of the latest version with these inputs and returns its id.</summary>
     public async Task<string> TriggerAsync(string workflowId, Dictionary<string, string>? inputs = null, int? version = null)
     {
