@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Pipeline.Orchestrator.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Engine.Launching;
@@ -53,7 +55,7 @@ internal static class RunsApi
     }
 
     private static async Task<Results<Created<RunView>, Ok<RunView>, ProblemHttpResult>> TriggerAsync(
-        string workflowId, TriggerRequest? request, bool? wait, RunLauncher launcher, RunWatcher watcher, CancellationToken cancellationToken)
+        string workflowId, TriggerRequest? request, bool? wait, ClaimsPrincipal user, RunLauncher launcher, RunWatcher watcher, CancellationToken cancellationToken)
     {
         request ??= new TriggerRequest();
         var (inputs, problems) = ApiInputs.FromJson(request.Inputs);
@@ -66,7 +68,7 @@ internal static class RunsApi
         try
         {
             run = await launcher.LaunchAsync(
-                new LaunchRequest { WorkflowId = workflowId, Version = request.Version, Inputs = inputs, LogicalDate = request.LogicalDate }, cancellationToken);
+                new LaunchRequest { WorkflowId = workflowId, Version = request.Version, Inputs = inputs, LogicalDate = request.LogicalDate, StartedBy = user.UserName() }, cancellationToken);
         }
         catch (LaunchRefusedException e)
         {
@@ -128,7 +130,7 @@ internal static class RunsApi
     }
 
     private static async Task<Results<Created<RunView>, ProblemHttpResult>> RerunAsync(
-        string runId, IRunStore runs, RunLauncher launcher, CancellationToken cancellationToken)
+        string runId, ClaimsPrincipal user, IRunStore runs, RunLauncher launcher, CancellationToken cancellationToken)
     {
         var previous = await runs.GetRunAsync(runId, cancellationToken);
         if (previous is null)
@@ -146,6 +148,7 @@ internal static class RunsApi
                     Inputs = previous.Inputs,
                     LogicalDate = previous.LogicalDate,
                     TriggeredBy = "rerun",
+                    StartedBy = user.UserName(),
                 },
                 cancellationToken);
             return TypedResults.Created($"/api/runs/{run!.Id}", RunView.Of(run));

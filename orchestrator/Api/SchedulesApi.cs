@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Pipeline.Orchestrator.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Scheduling;
@@ -27,7 +29,7 @@ internal static class SchedulesApi
     }
 
     private static async Task<Results<Ok<List<RunView>>, ProblemHttpResult>> BackfillAsync(
-        string workflowId, BackfillRequest request, RunLauncher launcher, CancellationToken cancellationToken)
+        string workflowId, BackfillRequest request, ClaimsPrincipal user, RunLauncher launcher, CancellationToken cancellationToken)
     {
         var days = request.To.DayNumber - request.From.DayNumber + 1;
         if (days is < 1 or > MaxBackfillDays)
@@ -52,6 +54,7 @@ internal static class SchedulesApi
                         WorkflowId = workflowId,
                         Inputs = inputs,
                         TriggeredBy = "backfill",
+                        StartedBy = user.UserName(),
                         LogicalDate = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
                     },
                     cancellationToken);

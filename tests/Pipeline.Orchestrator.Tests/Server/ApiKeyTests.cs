@@ -17,7 +17,7 @@ public sealed class ApiKeyTests
         Assert.StartsWith("pk_", secret, StringComparison.Ordinal);
 
         var runId = await erin.TriggerAsync("hello");
-        Assert.NotEmpty(runId);
+        Assert.Equal("erin", (await erin.RunAsync(runId))["run"]!["startedBy"]!.GetValue<string>());
         var listed = (await erin.GetJsonAsync("/api/keys")).AsArray().Single()!;
         Assert.Equal("erin", listed["user"]!.GetValue<string>());
         Assert.Equal("operator", listed["role"]!.GetValue<string>());

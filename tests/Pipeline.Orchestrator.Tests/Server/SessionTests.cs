@@ -38,6 +38,7 @@ public sealed class SessionTests
 
         var (started, run) = await browser.SendAsync(HttpMethod.Post, "/api/workflows/hello/runs", trigger);
         Assert.True(started == 201, $"{started} {run?.ToJsonString()}");
+        Assert.Equal("admin", run!["startedBy"]!.GetValue<string>());
 
         var (loggedOut, _) = await browser.SendAsync(HttpMethod.Post, "/api/auth/logout");
         Assert.Equal(204, loggedOut);
