@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import { setCsrfToken } from '../api/client';
 
 afterEach(() => {
   cleanup();
@@ -8,6 +9,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.useRealTimers();
   localStorage.clear();
+  setCsrfToken(null);
 });
 
 // React Flow measures nodes with ResizeObserver and DOMMatrix, which jsdom lacks.
