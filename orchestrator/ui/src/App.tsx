@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import { AccountPage } from './account/AccountPage';
 import { LoginPage } from './auth/LoginPage';
 import { useSession } from './auth/SessionContext';
 import { SignInAgainDialog } from './auth/SignInAgainDialog';
@@ -84,6 +85,7 @@ export function AppRoutes() {
       <Route path="/runs" element={<RunsPage />} />
       <Route path="/runs/:id" element={<RunDetailPage />} />
       <Route path="/models" element={<ModelsPage />} />
+      <Route path="/account" element={<AccountPage />} />
       <Route
         path="*"
         element={
