@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { AccountPage } from './account/AccountPage';
 import { LoginPage } from './auth/LoginPage';
+import { RequireRole } from './auth/RequireRole';
 import { useSession } from './auth/SessionContext';
 import { SignInAgainDialog } from './auth/SignInAgainDialog';
 import { UserMenu } from './auth/UserMenu';
@@ -15,6 +16,7 @@ import { WorkflowsPage } from './operations/WorkflowsPage';
 // The graph pages carry React Flow and dagre; the lists load without them.
 const DesignerPage = lazy(() => import('./designer/DesignerPage').then((m) => ({ default: m.DesignerPage })));
 const RunDetailPage = lazy(() => import('./operations/RunDetailPage').then((m) => ({ default: m.RunDetailPage })));
+const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })));
 
 /**
  * The shell: who is signed in decides what shows. Nobody: the sign-in page, remembering where the user was going.
@@ -59,6 +61,7 @@ export function App() {
           <NavLink to="/workflows">Workflows</NavLink>
           <NavLink to="/runs">Runs</NavLink>
           <NavLink to="/models">Models</NavLink>
+          {session.hasRole('admin') ? <NavLink to="/admin">Admin</NavLink> : null}
         </nav>
         <a className="app-header-link" href="/api/reference">
           API
@@ -86,6 +89,14 @@ export function AppRoutes() {
       <Route path="/runs/:id" element={<RunDetailPage />} />
       <Route path="/models" element={<ModelsPage />} />
       <Route path="/account" element={<AccountPage />} />
+      <Route
+        path="/admin"
+        element={
+          <RequireRole role="admin" what="The admin page">
+            <AdminPage />
+          </RequireRole>
+        }
+      />
       <Route
         path="*"
         element={

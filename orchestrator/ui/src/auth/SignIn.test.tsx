@@ -63,6 +63,7 @@ describe('signing in', () => {
     const header = await appHeader();
     expect(within(header).getByText('alice')).toBeInTheDocument();
     expect(within(header).getByText('operator')).toBeInTheDocument();
+    expect(within(header).queryByRole('link', { name: 'Admin' })).toBeNull();
   });
 
   it("shows the server's refusal of a wrong password and stays on the page", async () => {
@@ -142,7 +143,7 @@ describe('signing in', () => {
     const user = userEvent.setup();
     renderApp('/workflows');
     const header = await appHeader();
-    expect(await within(header).findByText('alice')).toBeInTheDocument();
+    expect(await within(header).findByRole('link', { name: 'Admin' })).toBeInTheDocument();
     await user.click(within(header).getByRole('button', { name: 'Sign out' }));
 
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
