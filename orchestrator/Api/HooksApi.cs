@@ -15,7 +15,7 @@ internal static class HooksApi
     private static readonly TimeSpan WaitLimit = TimeSpan.FromMinutes(5);
 
     public static RouteHandlerBuilder MapHooksApi(this IEndpointRouteBuilder app) =>
-        app.MapPost("/hooks/{**path}", HandleAsync).WithTags("Triggers").WithSummary("Start a run of the workflow whose HTTP trigger has this path").RequireRateLimiting(Hosting.RequestLimits.TriggerPolicy);
+        app.MapPost("/hooks/{**path}", HandleAsync).WithTags("Triggers").WithSummary("Start a run of the workflow whose HTTP trigger has this path").RequireRateLimiting(Hosting.RequestLimits.TriggerPolicy).RequireAuthorization(Auth.AuthPolicies.Operator);
 
     private static async Task<IResult> HandleAsync(string path, HttpRequest request, ScheduleCatalog catalog, RunLauncher launcher, RunWatcher watcher, CancellationToken cancellationToken)
     {
