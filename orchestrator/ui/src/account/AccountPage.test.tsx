@@ -100,7 +100,7 @@ describe('AccountPage', () => {
         path: '/api/auth/password',
         reply: () =>
           ++attempts === 1
-            ? problem(422, 'Invalid', 'the password was not changed', { errors: { new: ['the new password must have at least 12 characters'] } })
+            ? problem(422, 'Invalid', 'new: the password must be at least 12 characters', { errors: { new: ['the password must be at least 12 characters'] } })
             : { status: 204 },
       },
     ]);
@@ -113,8 +113,10 @@ describe('AccountPage', () => {
     await user.click(screen.getByRole('button', { name: 'Change password' }));
 
     const field = screen.getByLabelText('New password');
-    expect(await screen.findByText('the new password must have at least 12 characters', { selector: '.field-problems li' })).toBeInTheDocument();
+    expect(await screen.findByText('the password must be at least 12 characters', { selector: '.field-problems li' })).toBeInTheDocument();
     expect(field).toHaveAttribute('aria-invalid', 'true');
+    // Said once, on the field, not again in a banner.
+    expect(screen.queryByRole('alert')).toBeNull();
 
     await user.clear(field);
     await user.type(field, 'a much longer password');

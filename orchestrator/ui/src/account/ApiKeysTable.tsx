@@ -46,7 +46,7 @@ export function ApiKeysTable({ keys, showUser, caption, onRevoke }: Props) {
               <tr key={key.id}>
                 <td>
                   {key.name}
-                  <div className="muted mono small">{key.id}</div>
+                  {key.prefix ? <div className="muted mono small" title="The key's first characters">{key.prefix}…</div> : null}
                 </td>
                 {showUser ? <td>{key.user}</td> : null}
                 <td>{key.role}</td>

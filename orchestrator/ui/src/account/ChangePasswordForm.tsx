@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/ApiError';
+import { ApiError, bannerError } from '../api/ApiError';
 import { changePassword } from '../api/auth';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { TextField } from '../common/TextField';
@@ -36,12 +36,13 @@ export function ChangePasswordForm() {
     }
   };
   const field = (f: string) => (error instanceof ApiError ? error.fieldErrors(f) : []);
+  const banner = bannerError(error, ['current', 'new']);
 
   return (
     <section className="card" aria-labelledby="password-title">
       <h2 id="password-title">Change password</h2>
       <form onSubmit={submit} aria-label="Change password">
-        {error ? <ErrorBanner error={error} action="Changing the password" /> : null}
+        {banner ? <ErrorBanner error={banner} action="Changing the password" /> : null}
         {done ? (
           <p className="banner banner-info" role="status">
             Your password was changed.

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/ApiError';
+import { ApiError, bannerError } from '../api/ApiError';
 import { createKey } from '../api/keys';
 import type { CreatedApiKey, Role } from '../api/types';
 import { rolesUpTo } from '../auth/roles';
@@ -36,10 +36,11 @@ export function CreateKeyForm({ role, onCreated }: { role: Role; onCreated: (key
     }
   };
   const field = (f: string) => (error instanceof ApiError ? error.fieldErrors(f) : []);
+  const banner = bannerError(error, ['name', 'role', 'expiresInDays']);
 
   return (
     <form className="inline-form" onSubmit={submit} aria-label="New API key">
-      {error ? <ErrorBanner error={error} action="Creating the key" /> : null}
+      {banner ? <ErrorBanner error={banner} action="Creating the key" /> : null}
       <div className="form-row">
         <TextField label="Key name" value={name} onChange={setName} problems={field('name')} />
         <SelectField label="Key role" value={keyRole} onChange={(v) => setKeyRole(v as Role)} options={rolesUpTo(role)} problems={field('role')} />

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/ApiError';
+import { ApiError, bannerError } from '../api/ApiError';
 import type { Role } from '../api/types';
 import { createUser } from '../api/users';
 import { ROLES } from '../auth/roles';
@@ -31,10 +31,11 @@ export function AddUserForm({ onAdded }: { onAdded: () => void }) {
     }
   };
   const field = (f: string) => (error instanceof ApiError ? error.fieldErrors(f) : []);
+  const banner = bannerError(error, ['name', 'role', 'password']);
 
   return (
     <form className="inline-form" onSubmit={submit} aria-label="Add a user">
-      {error ? <ErrorBanner error={error} action="Adding the user" /> : null}
+      {banner ? <ErrorBanner error={banner} action="Adding the user" /> : null}
       <div className="form-row">
         <TextField label="New user name" value={name} onChange={setName} autoComplete="off" problems={field('name')} />
         <SelectField label="New user role" value={role} onChange={(v) => setRole(v as Role)} options={ROLES} problems={field('role')} />

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/ApiError';
+import { ApiError, bannerError } from '../api/ApiError';
 import { updateUser } from '../api/users';
 import { Dialog } from '../common/Dialog';
 import { ErrorBanner } from '../common/ErrorBanner';
@@ -24,10 +24,11 @@ export function ResetPasswordDialog({ user, onDone, onClose }: { user: string; o
     }
   };
   const problems = error instanceof ApiError ? error.fieldErrors('password') : [];
+  const banner = bannerError(error, ['password']);
   return (
     <Dialog title={`Reset the password of ${user}`} onClose={onClose}>
       <form onSubmit={submit}>
-        {error ? <ErrorBanner error={error} action="Resetting the password" /> : null}
+        {banner ? <ErrorBanner error={banner} action="Resetting the password" /> : null}
         <TextField label="New password" type="password" value={password} onChange={setPassword} autoComplete="new-password" problems={problems} />
         <p className="hint">Tell {user} the new password another way; they can change it on their account page.</p>
         <div className="dialog-actions">

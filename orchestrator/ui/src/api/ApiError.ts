@@ -50,3 +50,14 @@ export function errorMessage(error: unknown): string {
   }
   return String(error);
 }
+
+/**
+ * What a form shows in its banner: nothing when each of the server's complaints (422 `errors`) is shown on one of the
+ * form's fields, else the error itself.
+ */
+export function bannerError(error: unknown, fields: readonly string[]): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const keys = Object.keys(error.errors);
+  const placed = keys.length > 0 && keys.every((k) => fields.some((f) => f.toLowerCase() === k.toLowerCase()));
+  return placed ? undefined : error;
+}

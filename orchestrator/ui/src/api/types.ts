@@ -184,8 +184,10 @@ export type Role = 'viewer' | 'operator' | 'editor' | 'admin';
 export interface SessionInfo {
   user: string;
   role: Role;
-  /** Sent back as `X-CSRF-Token` on every mutating request; it changes at each sign-in. */
-  csrfToken: string;
+  /** How the caller signed in: 'session' (the browser's cookie) or 'api-key'. */
+  via?: string;
+  /** Sent back as `X-CSRF-Token` on every mutating request; it changes at each sign-in. Null for an API key. */
+  csrfToken: string | null;
 }
 
 export interface User {
@@ -193,6 +195,7 @@ export interface User {
   role: Role;
   disabled: boolean;
   createdAt: string;
+  disabledAt?: string | null;
   lastLoginAt: string | null;
 }
 
@@ -201,6 +204,8 @@ export interface ApiKey {
   name: string;
   user: string;
   role: Role;
+  /** The secret's first characters, to tell keys apart (never enough to use). */
+  prefix?: string;
   createdAt: string;
   expiresAt: string | null;
   lastUsedAt: string | null;
