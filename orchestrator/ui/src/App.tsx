@@ -73,7 +73,7 @@ export function App() {
           <AppRoutes />
         </Suspense>
       </div>
-      {state.status === 'signed-out' ? <SignInAgainDialog lastUser={state.lastUser} /> : null}
+      {state.status === 'signed-out' ? <SignInAgainDialog lastUser={state.lastSession?.user ?? null} /> : null}
     </div>
   );
 }

@@ -26,6 +26,9 @@ export async function logout(): Promise<void> {
   }
 }
 
-/** A wrong current password is this request's own 401, not the end of the session. */
+/**
+ * A wrong current password is a 422 naming the field `current`; a 401 here means the session is gone, as anywhere.
+ * The server gives this session a new cookie (the password change ends every other one).
+ */
 export const changePassword = (current: string, next: string) =>
-  requestJson<null>('/api/auth/password', { method: 'POST', body: { current, new: next }, unauthorizedIsAnswer: true });
+  requestJson<null>('/api/auth/password', { method: 'POST', body: { current, new: next } });

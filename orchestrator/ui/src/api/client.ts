@@ -12,8 +12,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | null | undefined>;
   signal?: AbortSignal;
   /**
-   * A 401 is this request's own answer (a wrong password at sign-in or when changing it), not a sign that the
-   * session has ended: the session is not told.
+   * A 401 is this request's own answer (a wrong password at sign-in), not a sign that the session has ended: the
+   * session is not told.
    */
   unauthorizedIsAnswer?: boolean;
 }

@@ -7,13 +7,17 @@ export type SessionStatus =
    * Nobody is signed in: nobody was ('not-signed-in'), a request found the session gone ('expired'), or the user
    * signed out ('signed-out').
    */
-  | { status: 'signed-out'; reason: 'not-signed-in' | 'expired' | 'signed-out'; lastUser: string | null }
+  | { status: 'signed-out'; reason: 'not-signed-in' | 'expired' | 'signed-out'; lastSession: SessionInfo | null }
   | { status: 'signed-in'; session: SessionInfo }
   /** The server did not answer the start-up question of who is signed in. */
   | { status: 'unreachable'; error: unknown };
 
 export interface Session {
   state: SessionStatus;
+  /**
+   * Who is signed in. While a session that ended in use waits for the user to sign in again, the last user and role,
+   * so the page behind the sign-in dialog stays as it was (it cannot be used meanwhile).
+   */
   user: string | null;
   role: Role | null;
   csrfToken: string | null;

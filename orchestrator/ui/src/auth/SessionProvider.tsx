@@ -28,7 +28,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .then((session) => setState({ status: 'signed-in', session }))
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
-        if (error instanceof ApiError && error.status === 401) setState({ status: 'signed-out', reason: 'not-signed-in', lastUser: null });
+        if (error instanceof ApiError && error.status === 401) setState({ status: 'signed-out', reason: 'not-signed-in', lastSession: null });
         else setState({ status: 'unreachable', error });
       });
     return () => controller.abort();
@@ -54,12 +54,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<Session>(() => {
     const session = state.status === 'signed-in' ? state.session : null;
+    const shown = session ?? (state.status === 'signed-out' && state.reason === 'expired' ? state.lastSession : null);
     return {
       state,
-      user: session?.user ?? null,
-      role: session?.role ?? null,
+      user: shown?.user ?? null,
+      role: shown?.role ?? null,
       csrfToken: session?.csrfToken ?? null,
-      hasRole: (role) => roleIncludes(session?.role, role),
+      hasRole: (role) => roleIncludes(shown?.role, role),
       signIn,
       signOut,
       reload,
@@ -70,7 +71,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 }
 
 function signedOut(previous: SessionStatus, reason: 'expired' | 'signed-out'): SessionStatus {
-  const lastUser = previous.status === 'signed-in' ? previous.session.user : previous.status === 'signed-out' ? previous.lastUser : null;
+  const lastSession = previous.status === 'signed-in' ? previous.session : previous.status === 'signed-out' ? previous.lastSession : null;
   // Only a session that was in use can expire; a 401 before anyone signed in is just "not signed in".
-  return { status: 'signed-out', reason: reason === 'expired' && previous.status !== 'signed-in' ? 'not-signed-in' : reason, lastUser };
+  return { status: 'signed-out', reason: reason === 'expired' && previous.status !== 'signed-in' ? 'not-signed-in' : reason, lastSession };
 }

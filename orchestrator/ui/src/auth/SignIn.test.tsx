@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
@@ -124,6 +124,29 @@ describe('signing in', () => {
     expect(screen.getByTestId('where')).toHaveTextContent('/runs?workflow=w');
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('No runs match')).toBeInTheDocument();
+  });
+
+  it("keeps a designer's unsaved work under the sign-in dialog", async () => {
+    let sessionGone = false;
+    stubFetch([
+      { path: '/api/auth/me', reply: { body: { ...alice, role: 'editor' } } },
+      { path: '/api/step-types', reply: { status: 404 } },
+      { method: 'POST', path: '/api/workflows/validate', reply: () => (sessionGone ? problem(401, 'Unauthorized', 'sign in first') : { body: [] }) },
+      { method: 'POST', path: '/api/auth/login', reply: { body: { ...alice, role: 'editor', csrfToken: 'token-2' } } },
+    ]);
+    const user = userEvent.setup();
+    renderApp('/workflows/new');
+    const id = await screen.findByLabelText('Id');
+    sessionGone = true;
+    await user.type(id, 'nightly-import');
+
+    const dialog = await screen.findByRole('dialog', { name: 'Sign in again' });
+    // Behind the dialog the editor's designer stays, with what was typed.
+    expect(screen.getByLabelText('Id')).toHaveValue('nightly-import');
+    expect(screen.queryByText(/needs the editor role/)).toBeNull();
+    await user.type(within(dialog).getByLabelText('Password'), 'correct horse battery{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.getByLabelText('Id')).toHaveValue('nightly-import');
   });
 
   it('signs out to the sign-in page', async () => {
