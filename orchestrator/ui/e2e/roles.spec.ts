@@ -14,7 +14,7 @@ test.describe.configure({ mode: 'serial' });
 
 let runId = '';
 
-test('the admin adds a viewer on the Admin page, and starts a run with the API key', async ({ page }) => {
+test('the admin adds a viewer on the Admin page, makes an API key on the account page, and starts a run with a key', async ({ page }) => {
   const errors = collectPageErrors(page);
   await page.goto(`${baseUrl()}/workflows`);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
@@ -29,6 +29,19 @@ test('the admin adds a viewer on the Admin page, and starts a run with the API k
   await expect(users.getByRole('cell', { name: viewer.user, exact: true })).toBeVisible();
   await expect(users.getByLabel(`Role of ${viewer.user}`)).toHaveValue('viewer');
   await screenshot(page, 'admin');
+
+  // An API key made on the account page: its secret is shown once.
+  await page.getByRole('link', { name: /^Account of admin/ }).click();
+  await page.getByLabel('Key name').fill('e2e-ci');
+  await page.getByLabel('Key role').selectOption('operator');
+  await page.getByRole('button', { name: 'Create key' }).click();
+  const secret = page.getByRole('region', { name: 'New API key e2e-ci' });
+  await expect(secret.getByText('Copy the key now: you will not see it again.')).toBeVisible();
+  await expect(secret.getByLabel('Secret of key e2e-ci')).toHaveValue(/^pk_/);
+  await expect(page.getByRole('table', { name: 'My API keys' }).getByText('e2e-ci')).toBeVisible();
+  await screenshot(page, 'account');
+  await secret.getByRole('button', { name: 'I have copied it' }).click();
+  await expect(page.getByRole('region', { name: /New API key/ })).toHaveCount(0);
 
   // A program uses the admin's API key: no cookie, no CSRF token.
   const api = await apiRequest.newContext({ extraHTTPHeaders: { Authorization: `Bearer ${e2eAdmin().apiKey}` } });

@@ -12,6 +12,9 @@ interface Props {
   onRevoke: (key: ApiKey) => Promise<unknown>;
 }
 
+/** The server gives a key configured for the first admin (Auth:Admin:ApiKey) the largest date there is. */
+const neverExpires = (iso: string | null) => !iso || new Date(iso).getUTCFullYear() >= 9999;
+
 export function keyState(key: ApiKey, now = Date.now()): 'revoked' | 'expired' | 'active' {
   if (key.revokedAt) return 'revoked';
   if (key.expiresAt && Date.parse(key.expiresAt) <= now) return 'expired';
@@ -51,7 +54,7 @@ export function ApiKeysTable({ keys, showUser, caption, onRevoke }: Props) {
                 {showUser ? <td>{key.user}</td> : null}
                 <td>{key.role}</td>
                 <td>{formatTime(key.createdAt)}</td>
-                <td>{key.expiresAt ? formatTime(key.expiresAt) : <span className="muted">never</span>}</td>
+                <td>{neverExpires(key.expiresAt) ? <span className="muted">never</span> : formatTime(key.expiresAt)}</td>
                 <td>{key.lastUsedAt ? formatTime(key.lastUsedAt) : <span className="muted">never</span>}</td>
                 <td>
                   <span className={`badge key-${state}`}>{state}</span>
