@@ -25,19 +25,9 @@ internal static class UsersApi
     private static async Task<IResult> CreateAsync(UserCreateRequest request, OrchestratorDatabase database, Passwords passwords, TimeProvider time, CancellationToken cancellationToken)
     {
         var name = UserNames.Normalize(request.Name ?? "");
-        if (!UserNames.IsValid(name))
+        if (NewUserCheck.Problem(name, request.Role, request.Password, passwords) is var (field, message))
         {
-            return AccountProblems.Invalid("name", $"a user name is {UserNames.Rule}");
-        }
-
-        if (!Roles.IsKnown(request.Role))
-        {
-            return AccountProblems.Invalid("role", $"the role must be one of {string.Join(", ", Roles.All)}");
-        }
-
-        if (passwords.Problem(request.Password) is { } problem)
-        {
-            return AccountProblems.Invalid("password", problem);
+            return AccountProblems.Invalid(field, message);
         }
 
         var user = new UserAccount
@@ -51,9 +41,9 @@ internal static class UsersApi
 
     private static async Task<IResult> ChangeAsync(string name, UserPatchRequest request, HttpContext context, OrchestratorDatabase database, Passwords passwords, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (request.Role is not null && !Roles.IsKnown(request.Role))
+        if (request.Role is not null && NewUserCheck.RoleProblem(request.Role) is { } roleProblem)
         {
-            return AccountProblems.Invalid("role", $"the role must be one of {string.Join(", ", Roles.All)}");
+            return AccountProblems.Invalid("role", roleProblem);
         }
 
         if (request.Password is not null && passwords.Problem(request.Password) is { } problem)
