@@ -64,6 +64,8 @@ export interface Run {
   finishedAt: string | null;
   error: string | null;
   traceId: string | null;
+  /** The user who started the run (absent or null for cron runs and the command line). */
+  startedBy?: string | null;
 }
 
 export interface RunListItem {

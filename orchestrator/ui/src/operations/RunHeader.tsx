@@ -46,7 +46,7 @@ export function RunHeader({ run, busy, onCancel, onRetryFailed, onRerun }: Props
           <Link to={`/workflows/${encodeURIComponent(run.workflowId)}/design`}>{run.workflowId}</Link> v{run.workflowVersion}
         </dd>
         <dt>Triggered by</dt>
-        <dd>{run.triggeredBy}</dd>
+        <dd>{run.startedBy ? `${run.triggeredBy}, by ${run.startedBy}` : run.triggeredBy}</dd>
         <dt>Logical date</dt>
         <dd>{formatTime(run.logicalDate)}</dd>
         <dt>Created</dt>
