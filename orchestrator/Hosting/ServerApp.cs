@@ -18,6 +18,9 @@ public static class ServerApp
         builder.Configuration.AddInMemoryCollection(overrides);
         // A line per request is noise for an operator; the server's own logs say what happens to runs.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Data Protection warns that its keys are stored unencrypted: they are in the orchestrator's database
+        // (Auth/DatabaseKeyRing.cs), whose readers can change any user's role anyway.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         // Log lines about a run say which one: the engine's scopes (workflow, run, step, attempt) and the trace.
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         builder.Services.Configure<SimpleConsoleFormatterOptions>(o => o.IncludeScopes = true);
