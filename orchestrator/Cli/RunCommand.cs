@@ -84,7 +84,7 @@ internal static class RunCommand
         return ended?.State == RunState.Succeeded ? CliExitCodes.Success : CliExitCodes.RunDidNotSucceed;
     }
 
-    private static bool TryParseInputs(string[] given, out Dictionary<string, string> inputs, out string? bad)
+    internal static bool TryParseInputs(string[] given, out Dictionary<string, string> inputs, out string? bad)
     {
         inputs = new Dictionary<string, string>(StringComparer.Ordinal);
         bad = null;

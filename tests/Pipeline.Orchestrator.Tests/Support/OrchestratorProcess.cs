@@ -34,9 +34,9 @@ public static class OrchestratorProcess
     }
 
     /// <summary>Runs the program to its end and returns its exit code and output.</summary>
-    public static async Task<CliResult> RunAsync(IEnumerable<string> args, TimeSpan? timeout = null)
+    public static async Task<CliResult> RunAsync(IEnumerable<string> args, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = StartInfo(args);
+        var start = StartInfo(args, environment);
         using var process = Process.Start(start)!;
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();

@@ -1,0 +1,51 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Pipeline.Orchestrator.Cli.Remote;
+
+/// <summary>
+/// A workflow server's REST API as the <c>remote</c> commands use it, acting with an API key. Every refusal becomes a
+/// <see cref="RemoteRefusedException"/> carrying the server's own explanation (problem details' <c>detail</c> and
+/// each problem with its path); a server that does not answer, an <see cref="HttpRequestException"/>.
+/// </summary>
+internal sealed class RemoteServer : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public RemoteServer(Uri server, string? apiKey)
+    {
+        _http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(100) };
+        if (!string.IsNullOrEmpty(apiKey))
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+    }
+
+    public async Task<JsonNode> GetJsonAsync(string path, CancellationToken cancellationToken) =>
+        JsonNode.Parse(await SendAsync(HttpMethod.Get, path, null, cancellationToken))!;
+
+    public async Task<string> GetTextAsync(string path, CancellationToken cancellationToken) =>
+        await SendAsync(HttpMethod.Get, path, null, cancellationToken);
+
+    public async Task<JsonNode?> PostAsync(string path, JsonNode body, CancellationToken cancellationToken)
+    {
+        var text = await SendAsync(HttpMethod.Post, path, body, cancellationToken);
+        return text.Length == 0 ? null : JsonNode.Parse(text);
+    }
+
+    private async Task<string> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await _http.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return response.IsSuccessStatusCode ? text : throw RemoteRefusedException.From((int)response.StatusCode, method, path, text);
+    }
+
+    public void Dispose() => _http.Dispose();
+}
