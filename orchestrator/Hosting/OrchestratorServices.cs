@@ -20,7 +20,7 @@ public static class OrchestratorServices
         engine.InputBase ??= configuration["Runner:Process:WorkingDirectory"];
         services.AddSingleton(engine);
         services.AddSingleton(Bind<SchedulerOptions>(configuration, "Scheduler").Checked());
-        services.AddSingleton(Bind<ProcessRunnerOptions>(configuration, "Runner:Process"));
+        services.AddSingleton(Bind<ProcessRunnerOptions>(configuration, "Runner:Process").Checked());
         services.AddSingleton<OrchestrationMetrics>();
         services.AddSingleton<RunTracing>();
         services.AddSingleton<DataMetrics>();

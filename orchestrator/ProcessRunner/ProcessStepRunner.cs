@@ -19,6 +19,12 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
 
     public bool CanRun(StepSpec spec) => spec.Program is not null || spec.Command is not null;
 
+    public IReadOnlyList<StepRefusal> Refusals(StepSpec spec) =>
+        spec.Command is { } command && !CommandAllowList.Allows(options.AllowedCommands, command)
+            ? [new("command", $"command '{command}' is not allowed on this server: {CommandAllowList.Setting} lists the commands steps may run "
+                + "(none by default, when only 'program' steps run)")]
+            : [];
+
     public async Task<AttemptResult> RunAsync(StepLaunch launch, CancellationToken cancellationToken)
     {
         ProcessStartInfo start;

@@ -154,9 +154,14 @@ public sealed partial class WorkflowEngine(
             AttemptResult result;
             try
             {
+                // The settings may have changed since the run was created (an allow-list, a cap): what they no longer
+                // allow fails for good, saying which setting, rather than running on an old decision.
+                var refused = runner?.Refusals(attempt.Claimed.Step.Spec) ?? [];
                 result = runner is null
                     ? new AttemptResult(AttemptStates.Failed, null, refusal, Retryable: false)
-                    : await RunOnRunnerAsync(attempt, runner, RunTracing.TraceParentFor(span, attempt.Claimed.Run));
+                    : refused.Count > 0
+                        ? new AttemptResult(AttemptStates.Failed, null, "refused by this server's settings: " + string.Join("; ", refused.Select(r => $"{r.Property}: {r.Message}")), Retryable: false)
+                        : await RunOnRunnerAsync(attempt, runner, RunTracing.TraceParentFor(span, attempt.Claimed.Run));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

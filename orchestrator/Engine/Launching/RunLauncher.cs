@@ -11,10 +11,18 @@ namespace Pipeline.Orchestrator.Engine.Launching;
 
 /// <summary>
 /// Turns a request into a stored run: the published version's definition, inputs checked and defaulted, every
-/// step's arguments and environment rendered once (so retries run exactly the same command).
+/// step's arguments and environment rendered once (so retries run exactly the same command). A definition whose steps
+/// this server's settings do not allow (<see cref="ExecutionPolicy"/>) or whose path inputs lead outside the input
+/// roots is refused.
 /// </summary>
 public sealed class RunLauncher(
-    IWorkflowStore workflows, IRunStore runs, EngineSignal signal, EngineOptions options, TimeProvider clock, EngineTelemetry? telemetry = null)
+    IWorkflowStore workflows,
+    IRunStore runs,
+    EngineSignal signal,
+    EngineOptions options,
+    ExecutionPolicy policy,
+    TimeProvider clock,
+    EngineTelemetry? telemetry = null)
 {
     private readonly EngineTelemetry _telemetry = telemetry ?? new EngineTelemetry();
 
@@ -29,6 +37,12 @@ public sealed class RunLauncher(
         if (definition is null || problems.Count > 0)
         {
             throw new LaunchRefusedException($"workflow '{request.WorkflowId}' version {version.Version} is not valid", problems);
+        }
+
+        // Published before this server's settings changed (an allow-list, a cap): refused now, as a definition would be.
+        if (policy.Check(definition) is { Count: > 0 } refused)
+        {
+            throw new LaunchRefusedException($"workflow '{request.WorkflowId}' version {version.Version} runs what this server's settings do not allow", refused);
         }
 
         var (inputs, inputProblems) = InputResolver.Resolve(definition, request.Inputs);

@@ -60,7 +60,7 @@ public sealed class CronSchedulerTests(PostgresFixture postgres)
     private static CronScheduler Scheduler(OrchestratorDatabase database, TimeProvider clock)
     {
         var options = new EngineOptions { DataRoot = Path.Combine(Path.GetTempPath(), "cron-data") };
-        var launcher = new RunLauncher(database.Workflows, database.Runs, new EngineSignal(), options, clock);
+        var launcher = new RunLauncher(database.Workflows, database.Runs, new EngineSignal(), options, new ExecutionPolicy([]), clock);
         return new CronScheduler(new ScheduleCatalog(database.Workflows), launcher, new SchedulerOptions(), clock, NullLogger<CronScheduler>.Instance);
     }
 

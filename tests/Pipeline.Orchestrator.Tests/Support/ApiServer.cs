@@ -53,6 +53,11 @@ public sealed class ApiServer : ApiClient, IAsyncDisposable
             // Tests start many runs a second from one address; RequestLimitsTests checks the limit itself.
             ["RateLimits:TriggersPerMinute"] = "100000",
         };
+        foreach (var (key, value) in TestCommands.Settings())
+        {
+            overrides[key] = value;
+        }
+
         foreach (var (key, value) in extra ?? [])
         {
             overrides[key] = value;
