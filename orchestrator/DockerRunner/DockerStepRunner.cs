@@ -78,8 +78,10 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
 
             return new AttemptResult(AttemptStates.Cancelled, null, "stopped", Retryable: true);
         }
-        catch (Exception e) when (DockerFailures.Classify(e, image, _options.Endpoint) is { } failure)
+        catch (Exception e) when (DockerFailures.Classify(e, image, _options.Endpoint) is { } classified)
         {
+            // The engine's answer may echo what the container was given.
+            var failure = classified with { Error = launch.SecretValues.Redact(classified.Error) };
             Log.Failed(_logger, launch.Attempt.ToString(), failure.Error!);
             await File.AppendAllTextAsync(launch.Logs.StderrPath, failure.Error + Environment.NewLine, CancellationToken.None);
             return failure;
@@ -97,8 +99,9 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
     {
         // An adopted container's log is read again from its start: the engine keeps it whole, the file may not be.
         var mode = rewriteLogs ? FileMode.Create : FileMode.Append;
-        await using var stdout = LogFile(launch.Logs.StdoutPath, mode);
-        await using var stderr = LogFile(launch.Logs.StderrPath, mode);
+        // Secret values the step prints are masked on their way into the log files.
+        await using var stdout = launch.SecretValues.Redacting(LogFile(launch.Logs.StdoutPath, mode));
+        await using var stderr = launch.SecretValues.Redacting(LogFile(launch.Logs.StderrPath, mode));
         using var logs = await _client.Containers.GetContainerLogsAsync(
             id, new ContainerLogsParameters { Follow = true, ShowStdout = true, ShowStderr = true }, cancellationToken);
         // Copied with CancellationToken.None: the stream ends when the container does, and its last words matter most.

@@ -1,6 +1,7 @@
 using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Scheduling;
+using Pipeline.Orchestrator.Engine.Secrets;
 using Pipeline.Orchestrator.Engine.Storage;
 using Pipeline.Orchestrator.Engine.Telemetry;
 using Pipeline.Orchestrator.Designer;
@@ -28,6 +29,8 @@ public static class OrchestratorServices
         services.AddSingleton<EngineTelemetry>();
         services.AddSingleton<IRunObserver, RunTelemetry>();
         services.AddPipelineStorage(configuration);
+        services.AddSingleton(Bind<SecretsOptions>(configuration, "Secrets"));
+        services.AddSingleton<SecretStore>();
         services.AddSingleton<EngineSignal>();
         services.AddSingleton<WorkflowLimits>();
         services.AddSingleton<StepProgramCatalog>();

@@ -1,9 +1,11 @@
+using System.Globalization;
 using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.Definitions.Inputs;
 using Pipeline.Orchestrator.Definitions.Serialization;
 using Pipeline.Orchestrator.Definitions.Templates;
 using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Engine.Runs;
+using Pipeline.Orchestrator.Engine.Secrets;
 using Pipeline.Orchestrator.Engine.Storage;
 using Pipeline.Orchestrator.Engine.Telemetry;
 
@@ -21,6 +23,7 @@ public sealed class RunLauncher(
     EngineSignal signal,
     EngineOptions options,
     ExecutionPolicy policy,
+    SecretStore secrets,
     TimeProvider clock,
     EngineTelemetry? telemetry = null)
 {
@@ -54,6 +57,11 @@ public sealed class RunLauncher(
         if (InputConfinement.Check(definition, inputs, options) is { Count: > 0 } outside)
         {
             throw new LaunchRefusedException($"a path input of workflow '{request.WorkflowId}' leads outside the folders runs may read", outside);
+        }
+
+        if (MissingSecrets(definition) is { Count: > 0 } missing)
+        {
+            throw new LaunchRefusedException($"workflow '{request.WorkflowId}' uses secrets this server does not have", missing);
         }
 
         var now = clock.GetUtcNow();
@@ -115,7 +123,11 @@ public sealed class RunLauncher(
             Image = step.Image,
             Runner = step.Runner,
             Args = [.. step.Args.Select(a => StepTemplate.Render(a, context))],
-            Env = step.Env.ToDictionary(e => e.Key, e => StepTemplate.Render(e.Value, context), StringComparer.Ordinal),
+            Env = step.Env.Where(e => !UsesSecrets(e.Value)).ToDictionary(e => e.Key, e => StepTemplate.Render(e.Value, context), StringComparer.Ordinal),
+            // Values with secrets keep them as references: the runner resolves them when it starts the step.
+            SecretEnv = step.Env.Any(e => UsesSecrets(e.Value))
+                ? step.Env.Where(e => UsesSecrets(e.Value)).ToDictionary(e => e.Key, e => StepTemplate.Parse(e.Value).RenderKeepingSecrets(context), StringComparer.Ordinal)
+                : null,
             OutputFolder = context.StepOutput,
             UpstreamOutputs = upstream,
             Retry = step.Retry,
@@ -133,6 +145,27 @@ public sealed class RunLauncher(
             ReadyAt = null,
             Spec = spec,
         };
+    }
+
+    private static bool UsesSecrets(string template) => StepTemplate.Parse(template).Expressions.Any(e => e.Kind == TemplateExpressionKind.Secret);
+
+    /// <summary>A problem per env value that uses a secret the server does not have, saying where it looked (never a value).</summary>
+    private List<DefinitionProblem> MissingSecrets(WorkflowDefinition definition)
+    {
+        var problems = new List<DefinitionProblem>();
+        for (var i = 0; i < definition.Steps.Count; i++)
+        {
+            foreach (var (name, value) in definition.Steps[i].Env)
+            {
+                var names = StepTemplate.Parse(value).Expressions.Where(e => e.Kind == TemplateExpressionKind.Secret).Select(e => e.Name!);
+                foreach (var secret in secrets.Resolve(names).Missing)
+                {
+                    problems.Add(new(string.Create(CultureInfo.InvariantCulture, $"$.steps[{i}].env.{name}"), secrets.Missing(secret)));
+                }
+            }
+        }
+
+        return problems;
     }
 
     private static string OutputFolder(string dataRoot, string runId, string stepId) => Path.Combine(dataRoot, "runs", runId, stepId);

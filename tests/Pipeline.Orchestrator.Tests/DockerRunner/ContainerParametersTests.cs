@@ -1,7 +1,9 @@
 using Pipeline.Orchestrator.Definitions;
+using Pipeline.Orchestrator.Definitions.Templates;
 using Pipeline.Orchestrator.DockerRunner;
 using Pipeline.Orchestrator.Engine.Runners;
 using Pipeline.Orchestrator.Engine.Runs;
+using Pipeline.Orchestrator.Engine.Secrets;
 
 namespace Pipeline.Orchestrator.Tests.DockerRunner;
 
@@ -111,6 +113,27 @@ public sealed class ContainerParametersTests
         Assert.Contains("DB=Host=db", env);
         Assert.Contains("TOKEN=step", env);
         Assert.DoesNotContain(env, e => e.StartsWith("UNSET=", StringComparison.Ordinal) || e.StartsWith("OTHER=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Values_using_secrets_get_the_attempt_s_values_and_are_never_put_in_without_them()
+    {
+        var spec = new StepSpec
+        {
+            Image = "alpine:3",
+            OutputFolder = "/data/x",
+            SecretEnv = new Dictionary<string, IReadOnlyList<EnvValuePart>>
+            {
+                ["DB"] = [new(Text: "Host=db;Password="), new(Secret: "db_password"), new(Text: ";")],
+            },
+        };
+        var launch = new StepLaunch(Key, spec, AttemptLogs.For("/data", Key), Secrets: new SecretValues(new Dictionary<string, string> { ["db_password"] = "pw" }));
+
+        var env = ContainerParameters.Environment(launch, new DockerRunnerOptions(), _ => null);
+
+        Assert.Contains("DB=Host=db;Password=pw;", env);
+        Assert.Contains("PIPELINE_OUTPUT=/data/x", env);
+        Assert.Throws<KeyNotFoundException>(() => ContainerParameters.Environment(Launch(spec), new DockerRunnerOptions(), _ => null));
     }
 
     [Fact]
