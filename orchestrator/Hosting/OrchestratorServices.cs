@@ -29,7 +29,14 @@ public static class OrchestratorServices
         services.AddSingleton<EngineTelemetry>();
         services.AddSingleton<IRunObserver, RunTelemetry>();
         services.AddPipelineStorage(configuration);
-        services.AddSingleton(Bind<SecretsOptions>(configuration, "Secrets"));
+        var secrets = Bind<SecretsOptions>(configuration, "Secrets");
+        if (configuration["Storage:PasswordFile"] is { Length: > 0 } passwordFile)
+        {
+            // The database password is the server's, even when it is mounted beside the steps' secrets.
+            secrets.ServerOwnFiles.Add(passwordFile);
+        }
+
+        services.AddSingleton(secrets);
         services.AddSingleton<SecretStore>();
         services.AddSingleton<EngineSignal>();
         services.AddSingleton<WorkflowLimits>();

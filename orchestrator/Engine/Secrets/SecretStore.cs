@@ -4,8 +4,9 @@ namespace Pipeline.Orchestrator.Engine.Secrets;
 
 /// <summary>
 /// The server's secrets by name: the file <c>Secrets:Directory/NAME</c> first, else the environment variable
-/// <c>PIPELINE_SECRET_NAME</c> (as written, then upper-case). Read when a run is created (to refuse one whose
-/// secrets are missing) and when a step starts; values are kept only in memory, for that attempt.
+/// <c>PIPELINE_SECRET_NAME</c> (as written, then upper-case); never the server's own password file. Read when a run
+/// is created (to refuse one whose secrets are missing) and when a step starts; values are kept only in memory, for
+/// that attempt.
 /// </summary>
 public sealed class SecretStore(SecretsOptions options, Func<string, string?>? environment = null)
 {
@@ -47,6 +48,11 @@ public sealed class SecretStore(SecretsOptions options, Func<string, string?>? e
         }
 
         var file = FilePath(name);
+        if (options.ServerOwnFiles.Any(own => string.Equals(RealPathOf(own), RealPathOf(file), StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
         if (File.Exists(file))
         {
             var text = File.ReadAllText(file);
@@ -55,6 +61,8 @@ public sealed class SecretStore(SecretsOptions options, Func<string, string?>? e
 
         return _environment(EnvironmentPrefix + name) ?? _environment(EnvironmentPrefix + name.ToUpperInvariant());
     }
+
+    private static string RealPathOf(string path) => Launching.RealPath.Of(Path.GetFullPath(path));
 
     private string FilePath(string name) => Path.Combine(Path.GetFullPath(options.Directory), name);
 }

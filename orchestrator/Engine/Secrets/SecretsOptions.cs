@@ -9,4 +9,10 @@ public sealed class SecretsOptions
 {
     /// <summary>The folder of secret files, one per secret, named as the secret; one trailing newline is dropped.</summary>
     public string Directory { get; set; } = "/run/secrets";
+
+    /// <summary>
+    /// Files that are never a step's secret though they may lie in <see cref="Directory"/>: the server's own
+    /// (<c>Storage:PasswordFile</c>, set by the server, so compose's <c>/run/secrets/postgres_password</c> stays its own).
+    /// </summary>
+    public List<string> ServerOwnFiles { get; set; } = [];
 }

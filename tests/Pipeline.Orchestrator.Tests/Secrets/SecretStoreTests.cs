@@ -54,6 +54,15 @@ public sealed class SecretStoreTests : IDisposable
     }
 
     [Fact]
+    public void The_server_s_own_password_file_is_never_a_step_s_secret()
+    {
+        File.WriteAllText(_folder.Sub("postgres_password"), "db-password\n");
+        var store = new SecretStore(new SecretsOptions { Directory = _folder.Path, ServerOwnFiles = [_folder.Sub("postgres_password")] }, _ => null);
+
+        Assert.Equal(["postgres_password"], store.Resolve(["postgres_password"]).Missing);
+    }
+
+    [Fact]
     public void A_name_that_is_not_a_secret_name_is_never_looked_up_as_a_path() =>
         Assert.Equal(["../etc/passwd"], Store().Resolve(["../etc/passwd"]).Missing);
 
