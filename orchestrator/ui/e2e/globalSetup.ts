@@ -44,6 +44,9 @@ export default async function globalSetup(_config: FullConfig) {
       'Models__Registries__sensor-clusters': join(work, 'registry'),
       // Runs may read and write paths in the work folder (the models scenario's registry input).
       Engine__InputRoots__0: work,
+      // The e2e workflow's commands: a server runs no command step it does not list.
+      Runner__Process__AllowedCommands__0: '/bin/sh',
+      Runner__Process__AllowedCommands__1: '/bin/echo',
     },
   });
   console.log(`[e2e] server ${server.url} (work folder ${work})`);
