@@ -84,6 +84,31 @@ public sealed class DockerStepRunnerTests : IDisposable
     }
 
     [DockerFact]
+    public async Task On_a_data_volume_an_image_without_a_user_of_its_own_runs_as_the_fallback_user()
+    {
+        using var client = new DockerClientBuilder().WithEndpoint(_options.Endpoint).Build();
+        var volume = "pipeline-test-" + Guid.NewGuid().ToString("N")[..10];
+        await client.Volumes.CreateAsync(new VolumesCreateParameters { Name = volume });
+        try
+        {
+            _options.DataVolume = volume;
+            _options.MountWorkingDirectory = false;
+            using var runner = Runner();
+            var launch = Shell("id -u; id -g");
+
+            var result = await runner.RunAsync(launch, CancellationToken.None);
+
+            Assert.True(result.State == AttemptStates.Succeeded, result.Error + File.ReadAllText(launch.Logs.StderrPath));
+            // The test image sets no USER: on a volume the image's user decides, and root gives way.
+            Assert.Equal(["10001", "10001"], await File.ReadAllLinesAsync(launch.Logs.StdoutPath));
+        }
+        finally
+        {
+            await client.Volumes.RemoveAsync(volume, force: true);
+        }
+    }
+
+    [DockerFact]
     public async Task Every_container_gets_memory_and_cpu_limits_the_defaults_when_the_step_sets_none()
     {
         _options.RemoveContainers = false;
