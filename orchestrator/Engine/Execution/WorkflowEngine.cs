@@ -162,7 +162,7 @@ public sealed partial class WorkflowEngine(
                 result = runner is null
                     ? new AttemptResult(AttemptStates.Failed, null, refusal, Retryable: false)
                     : refused.Count > 0
-                        ? new AttemptResult(AttemptStates.Failed, null, "refused by this server's settings: " + string.Join("; ", refused.Select(r => $"{r.Property}: {r.Message}")), Retryable: false)
+                        ? new AttemptResult(AttemptStates.Failed, null, "refused by this server's settings: " + string.Join("; ", refused.Select(r => r.Message)), Retryable: false)
                         : await RunOnRunnerAsync(attempt, runner, RunTracing.TraceParentFor(span, attempt.Claimed.Run));
             }
             catch (Exception e) when (e is not OutOfMemoryException)

@@ -37,8 +37,13 @@ public sealed class SecretStore(SecretsOptions options, Func<string, string?>? e
     }
 
     /// <summary>Why <paramref name="name"/> is not available: where it was looked for (never a value).</summary>
-    public string Missing(string name) =>
-        $"secret '{name}' is not available on this server: there is no file {FilePath(name)} (Secrets:Directory) and no environment variable {EnvironmentPrefix}{name}";
+    public string Missing(string name)
+    {
+        var file = FilePath(name);
+        return Unreadable(file) is { } reason
+            ? $"secret '{name}' is not available on this server: its file {file} cannot be read: {reason}"
+            : $"secret '{name}' is not available on this server: there is no file {file} (Secrets:Directory) and no environment variable {EnvironmentPrefix}{name}";
+    }
 
     private string? Find(string name)
     {
@@ -55,11 +60,39 @@ public sealed class SecretStore(SecretsOptions options, Func<string, string?>? e
 
         if (File.Exists(file))
         {
-            var text = File.ReadAllText(file);
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Missing() says why; the run is refused or the attempt fails, as for a secret that is not there.
+                return null;
+            }
+
             return text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2] : text.EndsWith('\n') ? text[..^1] : text;
         }
 
         return _environment(EnvironmentPrefix + name) ?? _environment(EnvironmentPrefix + name.ToUpperInvariant());
+    }
+
+    // Why an existing secret file cannot be read (its mode, a folder in its place), or null when it can or is not there.
+    private static string? Unreadable(string file)
+    {
+        try
+        {
+            if (File.Exists(file))
+            {
+                using var _ = File.OpenRead(file);
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
+        }
     }
 
     private static string RealPathOf(string path) => Launching.RealPath.Of(Path.GetFullPath(path));

@@ -123,7 +123,7 @@ public sealed class ExecutionPolicyApiTests
         Assert.Equal("failed", ApiClient.RunState(detail));
         Assert.Equal(["failed"], ApiClient.Attempts(detail, "say"));
         var error = ApiClient.Step(detail, "say")["error"]!.GetValue<string>();
-        Assert.StartsWith("refused by this server's settings: command: command '/bin/echo' is not allowed on this server: Runner:Process:AllowedCommands", error, StringComparison.Ordinal);
+        Assert.StartsWith("refused by this server's settings: command '/bin/echo' is not allowed on this server: Runner:Process:AllowedCommands", error, StringComparison.Ordinal);
     }
 
     [Fact]
