@@ -6,6 +6,8 @@
 #   .secrets/postgres-password    a random PostgreSQL password: the folder mode 700, the file 644 so the postgres
 #                                 and server containers (other uids) can read it through the secret mount
 #   .secrets/grafana-admin-password   a random password of Grafana's user admin, the same way (grafana runs as 472)
+#   .secrets/pipeline-admin-password  the password of the server's first admin (user admin), the same way
+#   .secrets/pipeline-admin-api-key   an API key of that admin for scripts (curl -H "Authorization: Bearer $(cat ...)")
 # All are ignored by git. Run it again after an update: it adds what an older .env lacks.
 # Usage: eng/compose/setup.sh [docker socket, default $DOCKER_SOCKET or /var/run/docker.sock]
 set -euo pipefail
@@ -26,6 +28,12 @@ fi
 if ! grep -q '^PIPELINE_GRAFANA_ADMIN_PASSWORD_FILE=' .env; then
   echo "PIPELINE_GRAFANA_ADMIN_PASSWORD_FILE=./.secrets/grafana-admin-password" >>.env
 fi
+if ! grep -q '^PIPELINE_ADMIN_PASSWORD_FILE=' .env; then
+  echo "PIPELINE_ADMIN_PASSWORD_FILE=./.secrets/pipeline-admin-password" >>.env
+fi
+if ! grep -q '^PIPELINE_ADMIN_API_KEY_FILE=' .env; then
+  echo "PIPELINE_ADMIN_API_KEY_FILE=./.secrets/pipeline-admin-api-key" >>.env
+fi
 
 # new_password FILE WHAT: a random password in FILE unless it has one already.
 new_password() {
@@ -43,6 +51,9 @@ new_password "$password_file" "PostgreSQL password"
 # Grafana reads it only when it creates its admin user (an empty volume `grafana`); eng/compose/grafana/README.md
 # says how to change it later.
 new_password "$(sed -n 's/^PIPELINE_GRAFANA_ADMIN_PASSWORD_FILE=//p' .env | tail -n 1)" "Grafana admin password (user admin)"
+# The server reads both when its database has no users yet (the password) and at every start (the key).
+new_password "$(sed -n 's/^PIPELINE_ADMIN_PASSWORD_FILE=//p' .env | tail -n 1)" "password of the server's user admin"
+new_password "$(sed -n 's/^PIPELINE_ADMIN_API_KEY_FILE=//p' .env | tail -n 1)" "API key of the server's user admin"
 # cluster-predict's connection string, with the same password: the server passes it to that step's container.
 if ! grep -q '^CLUSTER_PREDICT_CONNECTION_STRING=' .env; then
   echo "CLUSTER_PREDICT_CONNECTION_STRING=Host=postgres;Username=pipeline;Database=pipeline;Password=$(head -n 1 "$password_file")" >>.env

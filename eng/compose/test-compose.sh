@@ -53,6 +53,8 @@ export PIPELINE_IMAGE_TAG=local \
   PIPELINE_STEP_NETWORK=$project-steps \
   PIPELINE_POSTGRES_PASSWORD_FILE=$work/postgres-password \
   PIPELINE_GRAFANA_ADMIN_PASSWORD_FILE=$work/grafana-admin-password \
+  PIPELINE_ADMIN_PASSWORD_FILE=$work/pipeline-admin-password \
+  PIPELINE_ADMIN_API_KEY_FILE=$work/pipeline-admin-api-key \
   DOCKER_GID=$(stat -c %g /var/run/docker.sock)
 PIPELINE_PORT=$(free_port)
 PIPELINE_PROMETHEUS_PORT=$(free_port)
@@ -61,6 +63,9 @@ export PIPELINE_PORT PIPELINE_PROMETHEUS_PORT
 (umask 022 && head -c 24 /dev/urandom | base64 -w 0 | tr -d '/+=' >"$PIPELINE_POSTGRES_PASSWORD_FILE")
 # Required by the file, though grafana does not start here.
 (umask 022 && head -c 24 /dev/urandom | base64 -w 0 | tr -d '/+=' >"$PIPELINE_GRAFANA_ADMIN_PASSWORD_FILE")
+# The server's first admin, as setup.sh makes them: every API call below sends the key; the password signs in.
+(umask 022 && head -c 24 /dev/urandom | base64 -w 0 | tr -d '/+=' >"$PIPELINE_ADMIN_PASSWORD_FILE")
+(umask 022 && printf 'pk_%s\n' "$(head -c 32 /dev/urandom | base64 -w 0 | tr -d '/+=')" >"$PIPELINE_ADMIN_API_KEY_FILE")
 # What eng/compose/setup.sh writes into .env: cluster-predict's connection string, passed to its container.
 CLUSTER_PREDICT_CONNECTION_STRING="Host=postgres;Username=pipeline;Database=pipeline;Password=$(cat "$PIPELINE_POSTGRES_PASSWORD_FILE")"
 export CLUSTER_PREDICT_CONNECTION_STRING
@@ -125,20 +130,28 @@ done
 say "healthy after $((SECONDS - start)) s"
 
 api=http://127.0.0.1:$PIPELINE_PORT
+# api_curl ARGS...: curl with the admin's API key (from the secret file the server read).
+api_curl() { curl -H "Authorization: Bearer $(cat "$PIPELINE_ADMIN_API_KEY_FILE")" "$@"; }
 curl -fsS "$api/healthz" >/dev/null || fail "GET /healthz"
-curl -fsS "$api/api/workflows" | jq -e '[.[] | .id] as $ids | ["sensor-training", "sensor-prediction", "sensor-continuous"] - $ids == []' >/dev/null \
-  || fail "the shipped workflows were not published: $(curl -sS "$api/api/workflows")"
+# Nobody gets in without credentials; the admin signs in with the password from the secret file.
+[ "$(curl -sS -o /dev/null -w '%{http_code}' "$api/api/workflows")" = 401 ] || fail "GET /api/workflows without credentials is not 401"
+login=$(jq -n --rawfile p "$PIPELINE_ADMIN_PASSWORD_FILE" '{user: "admin", password: ($p | rtrimstr("\n"))}')
+curl -fsS -c "$work/cookies" -H 'Content-Type: application/json' -d "$login" "$api/api/auth/login" | jq -e '.role == "admin"' >/dev/null \
+  || fail "the admin cannot sign in with the password of the secret file"
+curl -fsS -b "$work/cookies" "$api/api/auth/me" | jq -e '.user == "admin"' >/dev/null || fail "the session cookie does not sign in"
+api_curl -fsS "$api/api/workflows" | jq -e '[.[] | .id] as $ids | ["sensor-training", "sensor-prediction", "sensor-continuous"] - $ids == []' >/dev/null \
+  || fail "the shipped workflows were not published: $(api_curl -sS "$api/api/workflows")"
 
 # 4. sensor-training through the API, on the bundled sample the data-init service copied into the volume.
 since=$(date +%s)
-run=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"inputs": {}}' "$api/api/workflows/sensor-training/runs" | jq -r .id)
+run=$(api_curl -fsS -X POST -H 'Content-Type: application/json' -d '{"inputs": {}}' "$api/api/workflows/sensor-training/runs" | jq -r .id)
 [ -n "$run" ] && [ "$run" != null ] || fail "triggering sensor-training gave no run id"
 say "run $run triggered"
 # wait_run ID: polls the run until it ends (at most 180 s); leaves its last detail in $detail and state in $state.
 wait_run() {
   state=
   for _ in $(seq 1 180); do
-    detail=$(curl -fsS "$api/api/runs/$1")
+    detail=$(api_curl -fsS "$api/api/runs/$1")
     state=$(jq -r .run.state <<<"$detail")
     case $state in succeeded | failed | cancelled) return ;; esac
     sleep 1
@@ -149,7 +162,7 @@ if [ "$state" != succeeded ]; then
   jq . <<<"$detail" >&2
   for step in chunk features train; do
     echo "--- $step stderr" >&2
-    curl -sS "$api/api/runs/$run/steps/$step/attempts/1/logs?stream=stderr" >&2 || true
+    api_curl -sS "$api/api/runs/$run/steps/$step/attempts/1/logs?stream=stderr" >&2 || true
   done
   fail "run $run ended '$state' (or did not end in 180 s)"
 fi
@@ -179,15 +192,15 @@ count=$("${compose[@]}" exec -T postgres psql -U pipeline -d pipeline -tAc "SELE
 
 # What the UI shows: the palette, asked of the step images (no step program is beside this server), the model
 # the training just registered, and the UI itself at /.
-types=$(curl -fsS "$api/api/step-types")
+types=$(api_curl -fsS "$api/api/step-types")
 jq -e '[.programs[] | select(.options != null and .problem == null)] | length == 4' <<<"$types" >/dev/null \
   || fail "the palette lacks a program's options: $(jq -c '[.programs[] | {program, problem}]' <<<"$types")"
-curl -fsS "$api/api/models" | jq -e '.[] | select(.name == "sensor-clusters") | .productionVersion >= 1' >/dev/null \
-  || fail "the Models API shows no production version of sensor-clusters: $(curl -sS "$api/api/models")"
+api_curl -fsS "$api/api/models" | jq -e '.[] | select(.name == "sensor-clusters") | .productionVersion >= 1' >/dev/null \
+  || fail "the Models API shows no production version of sensor-clusters: $(api_curl -sS "$api/api/models")"
 curl -fsS "$api/runs/$run" | grep -q '<script type="module"' || fail "GET /runs/$run does not serve the UI's page"
 
 # sensor-prediction with the model just trained: cluster-predict's rows reach the compose PostgreSQL.
-prediction=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"inputs": {}}' "$api/api/workflows/sensor-prediction/runs" | jq -r .id)
+prediction=$(api_curl -fsS -X POST -H 'Content-Type: application/json' -d '{"inputs": {}}' "$api/api/workflows/sensor-prediction/runs" | jq -r .id)
 wait_run "$prediction"
 [ "$state" = succeeded ] || fail "sensor-prediction run $prediction ended '$state': $detail"
 rows=$("${compose[@]}" exec -T postgres psql -U pipeline -d pipeline -tAc "SELECT count(*) FROM cluster_predictions WHERE run_id = '$prediction'")

@@ -38,12 +38,13 @@ public sealed record BackfillRequest(DateOnly From, DateOnly To, Dictionary<stri
 public sealed record RunView(
     string Id, string WorkflowId, int WorkflowVersion, string State, string TriggeredBy, DateTimeOffset? LogicalDate,
     IReadOnlyDictionary<string, string> Inputs, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error,
-    string? TraceId)
+    string? TraceId, string? StartedBy)
 {
     public static RunView Of(RunRecord run) => new(
         run.Id, run.WorkflowId, run.WorkflowVersion, StateNames.Of(run.State), run.TriggeredBy, run.LogicalDate, run.Inputs,
         run.CreatedAt, run.StartedAt, run.FinishedAt, run.Error,
-        System.Diagnostics.ActivityContext.TryParse(run.TraceParent, null, out var trace) ? trace.TraceId.ToHexString() : null);
+        System.Diagnostics.ActivityContext.TryParse(run.TraceParent, null, out var trace) ? trace.TraceId.ToHexString() : null,
+        run.StartedBy);
 }
 
 /// <summary>A run in a list, with how many steps are in each state.</summary>

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Pipeline.Orchestrator.Auth;
 using System.Text.Json;
 using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Runs;
@@ -15,9 +17,9 @@ internal static class HooksApi
     private static readonly TimeSpan WaitLimit = TimeSpan.FromMinutes(5);
 
     public static RouteHandlerBuilder MapHooksApi(this IEndpointRouteBuilder app) =>
-        app.MapPost("/hooks/{**path}", HandleAsync).WithTags("Triggers").WithSummary("Start a run of the workflow whose HTTP trigger has this path").RequireRateLimiting(Hosting.RequestLimits.TriggerPolicy);
+        app.MapPost("/hooks/{**path}", HandleAsync).WithTags("Triggers").WithSummary("Start a run of the workflow whose HTTP trigger has this path").RequireRateLimiting(Hosting.RequestLimits.TriggerPolicy).RequireAuthorization(Auth.AuthPolicies.Operator);
 
-    private static async Task<IResult> HandleAsync(string path, HttpRequest request, ScheduleCatalog catalog, RunLauncher launcher, RunWatcher watcher, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(string path, HttpRequest request, ClaimsPrincipal user, ScheduleCatalog catalog, RunLauncher launcher, RunWatcher watcher, CancellationToken cancellationToken)
     {
         if (await catalog.HttpTriggerAsync(path, cancellationToken) is not var (definition, trigger))
         {
@@ -55,7 +57,7 @@ internal static class HooksApi
         RunRecord run;
         try
         {
-            run = (await launcher.LaunchAsync(new LaunchRequest { WorkflowId = definition.Id, Inputs = inputs, TriggeredBy = "http" }, cancellationToken))!;
+            run = (await launcher.LaunchAsync(new LaunchRequest { WorkflowId = definition.Id, Inputs = inputs, TriggeredBy = "http", StartedBy = user.UserName() }, cancellationToken))!;
         }
         catch (LaunchRefusedException e)
         {

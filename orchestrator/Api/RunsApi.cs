@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Pipeline.Orchestrator.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Engine.Launching;
@@ -14,11 +16,11 @@ internal static class RunsApi
         var group = app.MapGroup("/api").WithTags("Runs");
         group.MapGet("/runs", ListAsync).WithSummary("Runs, newest first, with filters and keyset paging");
         group.MapGet("/runs/{runId}", GetAsync).WithSummary("A run with its steps and their attempts");
-        group.MapPost("/workflows/{workflowId}/runs", TriggerAsync).WithSummary("Start a run of the latest published version (or a given one)").RequireRateLimiting(Hosting.RequestLimits.TriggerPolicy);
-        group.MapPost("/runs/{runId}/cancel", CancelAsync).WithSummary("Cancel a run; its running steps are stopped");
-        group.MapPost("/runs/{runId}/steps/{stepId}/retry", RetryStepAsync).WithSummary("Retry one step in the run, clearing its downstream steps");
-        group.MapPost("/runs/{runId}/retry-failed", RetryFailedAsync).WithSummary("Re-run what failed, keeping what succeeded");
-        group.MapPost("/runs/{runId}/rerun", RerunAsync).WithSummary("Start a new run with the same version, inputs and logical date").RequireRateLimiting(Hosting.RequestLimits.TriggerPolicy);
+        group.MapPost("/workflows/{workflowId}/runs", TriggerAsync).WithSummary("Start a run of the latest published version (or a given one)").RequireAuthorization(Auth.AuthPolicies.Operator).RequireRateLimiting(Hosting.RequestLimits.TriggerPolicy);
+        group.MapPost("/runs/{runId}/cancel", CancelAsync).WithSummary("Cancel a run; its running steps are stopped").RequireAuthorization(Auth.AuthPolicies.Operator);
+        group.MapPost("/runs/{runId}/steps/{stepId}/retry", RetryStepAsync).WithSummary("Retry one step in the run, clearing its downstream steps").RequireAuthorization(Auth.AuthPolicies.Operator);
+        group.MapPost("/runs/{runId}/retry-failed", RetryFailedAsync).WithSummary("Re-run what failed, keeping what succeeded").RequireAuthorization(Auth.AuthPolicies.Operator);
+        group.MapPost("/runs/{runId}/rerun", RerunAsync).WithSummary("Start a new run with the same version, inputs and logical date").RequireAuthorization(Auth.AuthPolicies.Operator).RequireRateLimiting(Hosting.RequestLimits.TriggerPolicy);
         return group;
     }
 
@@ -53,7 +55,7 @@ internal static class RunsApi
     }
 
     private static async Task<Results<Created<RunView>, Ok<RunView>, ProblemHttpResult>> TriggerAsync(
-        string workflowId, TriggerRequest? request, bool? wait, RunLauncher launcher, RunWatcher watcher, CancellationToken cancellationToken)
+        string workflowId, TriggerRequest? request, bool? wait, ClaimsPrincipal user, RunLauncher launcher, RunWatcher watcher, CancellationToken cancellationToken)
     {
         request ??= new TriggerRequest();
         var (inputs, problems) = ApiInputs.FromJson(request.Inputs);
@@ -66,7 +68,7 @@ internal static class RunsApi
         try
         {
             run = await launcher.LaunchAsync(
-                new LaunchRequest { WorkflowId = workflowId, Version = request.Version, Inputs = inputs, LogicalDate = request.LogicalDate }, cancellationToken);
+                new LaunchRequest { WorkflowId = workflowId, Version = request.Version, Inputs = inputs, LogicalDate = request.LogicalDate, StartedBy = user.UserName() }, cancellationToken);
         }
         catch (LaunchRefusedException e)
         {
@@ -128,7 +130,7 @@ internal static class RunsApi
     }
 
     private static async Task<Results<Created<RunView>, ProblemHttpResult>> RerunAsync(
-        string runId, IRunStore runs, RunLauncher launcher, CancellationToken cancellationToken)
+        string runId, ClaimsPrincipal user, IRunStore runs, RunLauncher launcher, CancellationToken cancellationToken)
     {
         var previous = await runs.GetRunAsync(runId, cancellationToken);
         if (previous is null)
@@ -146,6 +148,7 @@ internal static class RunsApi
                     Inputs = previous.Inputs,
                     LogicalDate = previous.LogicalDate,
                     TriggeredBy = "rerun",
+                    StartedBy = user.UserName(),
                 },
                 cancellationToken);
             return TypedResults.Created($"/api/runs/{run!.Id}", RunView.Of(run));

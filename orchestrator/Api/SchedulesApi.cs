@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Pipeline.Orchestrator.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Scheduling;
@@ -14,7 +16,7 @@ internal static class SchedulesApi
     {
         var group = app.MapGroup("/api").WithTags("Schedules");
         group.MapGet("/schedules", ListAsync).WithSummary("Every cron trigger of the published workflows, with its next due time");
-        group.MapPost("/workflows/{workflowId}/backfill", BackfillAsync).WithSummary("One run per day over a date range, each with that day as its logical date").RequireRateLimiting(Hosting.RequestLimits.TriggerPolicy);
+        group.MapPost("/workflows/{workflowId}/backfill", BackfillAsync).WithSummary("One run per day over a date range, each with that day as its logical date").RequireAuthorization(Auth.AuthPolicies.Operator).RequireRateLimiting(Hosting.RequestLimits.TriggerPolicy);
         return group;
     }
 
@@ -27,7 +29,7 @@ internal static class SchedulesApi
     }
 
     private static async Task<Results<Ok<List<RunView>>, ProblemHttpResult>> BackfillAsync(
-        string workflowId, BackfillRequest request, RunLauncher launcher, CancellationToken cancellationToken)
+        string workflowId, BackfillRequest request, ClaimsPrincipal user, RunLauncher launcher, CancellationToken cancellationToken)
     {
         var days = request.To.DayNumber - request.From.DayNumber + 1;
         if (days is < 1 or > MaxBackfillDays)
@@ -52,6 +54,7 @@ internal static class SchedulesApi
                         WorkflowId = workflowId,
                         Inputs = inputs,
                         TriggeredBy = "backfill",
+                        StartedBy = user.UserName(),
                         LogicalDate = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
                     },
                     cancellationToken);

@@ -21,10 +21,10 @@ internal static class WorkflowsApi
         group.MapGet("/{workflowId}/draft", GetDraftAsync).WithSummary("A workflow's draft definition");
         // Definitions are at most DefinitionLimits.MaxJsonBytes, whatever the server's general body limit is.
         var definitionSize = new RequestSizeLimitAttribute(DefinitionLimits.MaxJsonBytes);
-        group.MapPost("/", CreateAsync).Accepts<JsonElement>("application/json").WithMetadata(definitionSize).WithSummary("Create a workflow's draft (publish=true also publishes it)");
-        group.MapPut("/{workflowId}", UpdateAsync).Accepts<JsonElement>("application/json").WithMetadata(definitionSize).WithSummary("Replace a workflow's draft (publish=true also publishes it)");
+        group.MapPost("/", CreateAsync).Accepts<JsonElement>("application/json").WithMetadata(definitionSize).WithSummary("Create a workflow's draft (publish=true also publishes it)").RequireAuthorization(Auth.AuthPolicies.Editor);
+        group.MapPut("/{workflowId}", UpdateAsync).Accepts<JsonElement>("application/json").WithMetadata(definitionSize).WithSummary("Replace a workflow's draft (publish=true also publishes it)").RequireAuthorization(Auth.AuthPolicies.Editor);
         group.MapPost("/validate", ValidateAsync).Accepts<JsonElement>("application/json").WithMetadata(definitionSize).WithSummary("Every problem of a definition, with its path");
-        group.MapPost("/{workflowId}/publish", PublishAsync).WithSummary("Publish the draft as the next immutable version");
+        group.MapPost("/{workflowId}/publish", PublishAsync).WithSummary("Publish the draft as the next immutable version").RequireAuthorization(Auth.AuthPolicies.Editor);
         group.MapGet("/{workflowId}/versions", VersionsAsync).WithSummary("The published versions, newest first");
         group.MapGet("/{workflowId}/versions/{version:int}", VersionAsync).WithSummary("One published version");
         return group;

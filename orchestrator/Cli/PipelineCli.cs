@@ -18,6 +18,7 @@ public static class PipelineCli
             RetryCommand.Create(),
             CancelCommand.Create(),
             ValidateCommand.Create(),
+            UsersCommand.Create(),
         };
         root.Options.Add(CliOptions.Database);
         root.Options.Add(CliOptions.Sqlite);

@@ -1,4 +1,5 @@
 using Pipeline.Orchestrator.Api;
+using Pipeline.Orchestrator.Auth;
 using Pipeline.Orchestrator.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Console;
@@ -17,6 +18,9 @@ public static class ServerApp
         builder.Configuration.AddInMemoryCollection(overrides);
         // A line per request is noise for an operator; the server's own logs say what happens to runs.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Data Protection warns that its keys are stored unencrypted: they are in the orchestrator's database
+        // (Auth/DatabaseKeyRing.cs), whose readers can change any user's role anyway.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         // Log lines about a run say which one: the engine's scopes (workflow, run, step, attempt) and the trace.
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         builder.Services.Configure<SimpleConsoleFormatterOptions>(o => o.IncludeScopes = true);
@@ -32,6 +36,7 @@ public static class ServerApp
         builder.Services.AddPipelineBackgroundWork();
         builder.Services.AddProblemDetails();
         builder.Services.AddRequestLimits(builder.Configuration);
+        builder.Services.AddPipelineAuth(builder.Configuration);
         builder.Services.AddPipelineTelemetry(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [ReadyTag]);
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -58,13 +63,15 @@ public static class ServerApp
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.UsePipelineUi();
-        app.MapOpenApi();
-        app.MapScalarApiReference("/api/reference");
+        app.UsePipelineAuth();
+        // Open to all: the API's description (no data), liveness and readiness for orchestrators' probes.
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api/reference").AllowAnonymous();
         // Liveness: the process serves requests (no check runs). Readiness: the database answers and is migrated.
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).ExcludeFromDescription();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).ExcludeFromDescription().AllowAnonymous();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthResponse.WriteAsync })
-            .ExcludeFromDescription();
-        app.MapPipelineMetrics();
+            .ExcludeFromDescription().AllowAnonymous();
+        app.MapPipelineMetrics(app.Services.GetRequiredService<AuthOptions>().AnonymousMetrics);
         app.MapWorkflowsApi();
         app.MapRunsApi();
         app.MapLogsApi();
@@ -74,6 +81,9 @@ public static class ServerApp
         app.MapStepTypesApi();
         app.MapModelsApi();
         app.MapHooksApi();
+        app.MapAuthApi();
+        app.MapUsersApi();
+        app.MapKeysApi();
         return app;
     }
 }

@@ -55,10 +55,15 @@ public static class TelemetrySetup
         return services;
     }
 
-    public static IEndpointRouteBuilder MapPipelineMetrics(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapPipelineMetrics(this IEndpointRouteBuilder endpoints, bool anonymous)
     {
         // Not part of the API: kept out of the OpenAPI document, as /healthz and /readyz are.
-        endpoints.MapPrometheusScrapingEndpoint(MetricsPath).ExcludeFromDescription();
+        var metrics = endpoints.MapPrometheusScrapingEndpoint(MetricsPath).ExcludeFromDescription();
+        if (anonymous)
+        {
+            metrics.AllowAnonymous();
+        }
+
         return endpoints;
     }
 }

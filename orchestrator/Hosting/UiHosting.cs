@@ -22,7 +22,7 @@ public static class UiHosting
         var root = Path.GetFullPath(app.Configuration["Ui:Root"] ?? Path.Combine(AppContext.BaseDirectory, "wwwroot"));
         if (!File.Exists(Path.Combine(root, "index.html")))
         {
-            app.MapGet("/", () => Results.Content(NotBuilt, "text/html; charset=utf-8")).ExcludeFromDescription();
+            app.MapGet("/", () => Results.Content(NotBuilt, "text/html; charset=utf-8")).ExcludeFromDescription().AllowAnonymous();
             return app;
         }
 
@@ -48,7 +48,7 @@ public static class UiHosting
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
             await context.Response.SendFileAsync(files.GetFileInfo("index.html"), context.RequestAborted);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 }

@@ -32,6 +32,7 @@ public sealed class OrchestratorDatabase : IAsyncDisposable
         Endpoint = endpoint;
         Dialect = postgres is null ? SqlDialect.Sqlite : SqlDialect.Postgres;
         Workflows = new SqlWorkflowStore(this);
+        Accounts = new SqlAccountStore(this);
         _latestMigration = new Lazy<int>(() => MigrationScript.Load(Dialect).Max(s => s.Version));
         _runs = new SqlRunStore(this);
         Runs = _runs;
@@ -46,10 +47,12 @@ public sealed class OrchestratorDatabase : IAsyncDisposable
 
     public IRunStore Runs { get; }
 
+    /// <summary>Users, API keys and the session cookies' key ring.</summary>
+    public SqlAccountStore Accounts { get; }
+
     /// <summary>Sends every committed change of a run to <paramref name="observer"/> (set once, at start-up).</summary>
     public void ObserveRuns(IRunObserver observer) => _runs.Observe(observer);
 
-    /// <summary>Brings the schema up to date (safe when several servers start at once); returns the versions applied.</summary>
     /// <summary>
     /// Whether the database answers and its schema has every migration this build knows (readiness): null when
     /// ready, else why not.
@@ -68,6 +71,7 @@ public sealed class OrchestratorDatabase : IAsyncDisposable
         return version >= expected ? null : $"the schema is at version {version}, this server needs {expected}: migrations have not run yet";
     }
 
+    /// <summary>Brings the schema up to date (safe when several servers start at once); returns the versions applied.</summary>
     public Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken) =>
         new SchemaMigrator(this, _time).MigrateAsync(cancellationToken);
 

@@ -33,5 +33,7 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // A page test clicks through several requests; on two busy cores that can take more than the default 5 s.
+    testTimeout: 20_000,
   },
 });

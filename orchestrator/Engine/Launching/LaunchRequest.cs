@@ -12,6 +12,9 @@ public sealed record LaunchRequest
     /// <summary><c>manual</c>, <c>cron</c>, <c>http</c>, <c>backfill</c> or <c>rerun</c>.</summary>
     public string TriggeredBy { get; init; } = "manual";
 
+    /// <summary>The user who asked for the run (null: the scheduler, or the command line).</summary>
+    public string? StartedBy { get; init; }
+
     /// <summary>The date the run is about; now when absent.</summary>
     public DateTimeOffset? LogicalDate { get; init; }
 

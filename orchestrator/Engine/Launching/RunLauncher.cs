@@ -73,6 +73,7 @@ public sealed class RunLauncher(
             WorkflowVersion = version.Version,
             State = RunState.Queued,
             TriggeredBy = request.TriggeredBy,
+            StartedBy = request.StartedBy,
             LogicalDate = request.LogicalDate ?? now,
             Inputs = inputs,
             CreatedAt = now,

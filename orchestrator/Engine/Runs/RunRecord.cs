@@ -15,6 +15,9 @@ public sealed record RunRecord
     /// <summary><c>manual</c>, <c>cron</c>, <c>http</c>, <c>backfill</c> or <c>rerun</c>.</summary>
     public required string TriggeredBy { get; init; }
 
+    /// <summary>The user who started the run through the API, UI or a hook; null for cron and the command line.</summary>
+    public string? StartedBy { get; init; }
+
     /// <summary>The date the run is about (a cron run's due time, a backfill's day); templates see it.</summary>
     public DateTimeOffset? LogicalDate { get; init; }
 

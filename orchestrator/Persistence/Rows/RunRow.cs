@@ -10,7 +10,7 @@ internal sealed record RunRow
 {
     public const string Columns =
         "id AS Id, workflow_id AS WorkflowId, workflow_version AS WorkflowVersion, state AS State, triggered_by AS TriggeredBy, " +
-        "logical_date AS LogicalDate, inputs AS Inputs, created_at AS CreatedAt, started_at AS StartedAt, finished_at AS FinishedAt, error AS Error, trace_parent AS TraceParent";
+        "logical_date AS LogicalDate, inputs AS Inputs, created_at AS CreatedAt, started_at AS StartedAt, finished_at AS FinishedAt, error AS Error, trace_parent AS TraceParent, started_by AS StartedBy";
 
     public string Id { get; set; } = "";
 
@@ -36,6 +36,8 @@ internal sealed record RunRow
 
     public string? TraceParent { get; set; }
 
+    public string? StartedBy { get; set; }
+
     public static RunRow From(RunRecord run) => new()
     {
         Id = run.Id,
@@ -50,6 +52,7 @@ internal sealed record RunRow
         FinishedAt = UnixMs.From(run.FinishedAt),
         Error = run.Error,
         TraceParent = run.TraceParent,
+        StartedBy = run.StartedBy,
     };
 
     public RunRecord ToRecord() => new()
@@ -66,5 +69,6 @@ internal sealed record RunRow
         FinishedAt = UnixMs.To(FinishedAt),
         Error = Error,
         TraceParent = TraceParent,
+        StartedBy = StartedBy,
     };
 }

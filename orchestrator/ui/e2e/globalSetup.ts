@@ -1,23 +1,26 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FullConfig } from '@playwright/test';
 import { preview } from 'vite';
+import { ADMIN_STATE, newAdmin, saveSignedInState } from './auth';
 import { freePort, startServer } from './serverProcess';
-import { flakyOnceWorkflow } from './testWorkflows';
+import { echoWorkflow, flakyOnceWorkflow } from './testWorkflows';
 
 const uiFolder = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = resolve(uiFolder, '../..');
 
 /**
- * Starts the real server from the repository's build (PIPELINE_SERVER_DLL overrides; built when missing) in a
- * fresh temporary folder, and the UI: the server itself when it serves the UI at /, otherwise `vite preview`
- * of dist/ forwarding /api to it. Returns the teardown that stops both and removes the folder.
+ * Starts the real server from the repository's build (PIPELINE_SERVER_DLL overrides; the newer of the Release and
+ * Debug builds, built when there is none) in a fresh temporary folder, with a first admin whose password and API
+ * key are made here, and the UI: the server itself (serving this dist/) when it serves the UI at /, otherwise
+ * `vite preview` of dist/ forwarding /api to it. Signs the admin in through the sign-in page and saves the session
+ * the specs start from. Returns the teardown that stops both and removes the folder.
  */
-export default async function globalSetup(_config: FullConfig) {
-  const dll = process.env.PIPELINE_SERVER_DLL ?? join(repoRoot, 'orchestrator/bin/Debug/net10.0/Pipeline.Orchestrator.dll');
+export default async function globalSetup(config: FullConfig) {
+  const dll = process.env.PIPELINE_SERVER_DLL ?? newestBuild();
   if (!existsSync(dll)) {
     console.log(`[e2e] ${dll} is missing: building the orchestrator`);
     execFileSync('dotnet', ['build', 'orchestrator', '--nologo', '-v', 'q'], { cwd: repoRoot, stdio: 'inherit' });
@@ -28,9 +31,11 @@ export default async function globalSetup(_config: FullConfig) {
   mkdirSync(workflows);
   const marker = join(work, 'flaky.marker');
   writeFileSync(join(workflows, 'e2e-flaky.json'), JSON.stringify(flakyOnceWorkflow(marker), null, 2));
+  writeFileSync(join(workflows, 'e2e-echo.json'), JSON.stringify(echoWorkflow(), null, 2));
   // The shipped training workflow, for the models scenario: real steps on the bundled sample.
   copyFileSync(join(repoRoot, 'workflows/sensor-training.json'), join(workflows, 'sensor-training.json'));
 
+  const admin = newAdmin();
   const server = await startServer({
     dll,
     cwd: repoRoot,
@@ -44,9 +49,16 @@ export default async function globalSetup(_config: FullConfig) {
       'Models__Registries__sensor-clusters': join(work, 'registry'),
       // Runs may read and write paths in the work folder (the models scenario's registry input).
       Engine__InputRoots__0: work,
-      // The e2e workflow's commands: a server runs no command step it does not list.
-      Runner__Process__AllowedCommands__0: '/bin/sh',
-      Runner__Process__AllowedCommands__1: '/bin/echo',
+      // The UI just built, not the copy in the server's wwwroot from its last build.
+      Ui__Root: join(uiFolder, 'dist'),
+      // The first admin: specs sign in with the password; API calls made outside a browser use the key.
+      Auth__Admin__Name: admin.user,
+      Auth__Admin__Password: admin.password,
+      Auth__Admin__ApiKey: admin.apiKey,
+      // The commands the test workflows run (e2e-flaky, e2e-echo, and the designer scenario's two steps).
+      Runner__Process__AllowedCommands__0: '/bin/echo',
+      Runner__Process__AllowedCommands__1: '/bin/sh',
+      Runner__Process__AllowedCommands__2: 'sh',
     },
   });
   console.log(`[e2e] server ${server.url} (work folder ${work})`);
@@ -81,12 +93,32 @@ export default async function globalSetup(_config: FullConfig) {
   process.env.E2E_BASE_URL = baseUrl;
   process.env.E2E_SERVER_URL = server.url;
   process.env.E2E_WORK = work;
+  process.env.E2E_ADMIN_USER = admin.user;
+  process.env.E2E_ADMIN_PASSWORD = admin.password;
+  process.env.E2E_ADMIN_KEY = admin.apiKey;
+
+  try {
+    await saveSignedInState(baseUrl, admin.user, admin.password, config.projects[0]?.use.launchOptions ?? {}, ADMIN_STATE);
+  } catch (error) {
+    await closePreview?.();
+    await server.stop();
+    throw error;
+  }
 
   return async () => {
     await closePreview?.();
     await server.stop();
     if (!process.env.E2E_KEEP) rmSync(work, { recursive: true, force: true });
   };
+}
+
+/** The most recently built of the Release and Debug server assemblies (the Debug path when neither exists). */
+function newestBuild(): string {
+  const builds = ['Release', 'Debug']
+    .map((c) => join(repoRoot, `orchestrator/bin/${c}/net10.0/Pipeline.Orchestrator.dll`))
+    .filter((path) => existsSync(path))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  return builds[0] ?? join(repoRoot, 'orchestrator/bin/Debug/net10.0/Pipeline.Orchestrator.dll');
 }
 
 async function serverServesUi(url: string): Promise<boolean> {

@@ -17,6 +17,18 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: resolve(screenshots, `${name}.png`) });
 }
 
+/**
+ * Signs in through the sign-in page (the app returns to where it was going, /workflows by default) and waits until
+ * the header shows the user.
+ */
+export async function signIn(page: Page, user: string, password: string, path = '/login') {
+  await page.goto(`${baseUrl()}${path}`);
+  await page.getByLabel('User name').fill(user);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
 /** Waits for the run page's header badge to show a state (the page polls every 2 s). */
 export async function expectRunState(page: Page, state: string, timeout = 60_000) {
   await expect(page.getByRole('region', { name: 'Run' }).locator('.badge').first()).toHaveText(state, { timeout });

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { ADMIN_STATE } from './auth';
 
 // Drives Debian's Chromium (browsers cannot be downloaded here) against the real workflow server, which
 // globalSetup starts on a free loopback port with a fresh database, data root and workflows folder.
@@ -18,6 +19,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    // Signed in as the server's first admin (globalSetup signs in through the sign-in page and saves the session);
+    // a spec that needs someone else, or nobody, sets its own storageState.
+    storageState: ADMIN_STATE,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

@@ -1,5 +1,16 @@
 // Workflows put in the server's workflows folder before it starts (it publishes them as version 1).
 
+/** One /bin/echo step: a run that anyone's test can start (roles) without touching another scenario's runs. */
+export function echoWorkflow() {
+  return {
+    id: 'e2e-echo',
+    name: 'E2E echo',
+    description: 'One command step that says hello.',
+    triggers: [{ type: 'manual' }],
+    steps: [{ id: 'hello', name: 'Says hello', command: '/bin/echo', args: ['hello from e2e-echo'], retry: { retries: 0 } }],
+  };
+}
+
 /**
  * Fails the first time and succeeds after: its command creates a marker file and exits 1 unless the marker
  * exists. With no retries the run fails, and a retry from the UI finds the marker and succeeds. `after`

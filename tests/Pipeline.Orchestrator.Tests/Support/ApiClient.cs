@@ -7,8 +7,16 @@ namespace Pipeline.Orchestrator.Tests.Support;
 /// <summary>The server's REST API as tests use it: trigger a run, poll it to an end, read its attempts and logs.</summary>
 public class ApiClient : IDisposable
 {
-    public ApiClient(string baseUrl) =>
+    /// <summary>A client that acts with <paramref name="apiKey"/> (default: the test servers' admin key; null: anonymous).</summary>
+    public ApiClient(string baseUrl, string? apiKey = "")
+    {
         Http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        apiKey = apiKey == "" ? TestAuth.AdminKey : apiKey;
+        if (apiKey is not null)
+        {
+            Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        }
+    }
 
     public HttpClient Http { get; }
 
@@ -26,6 +34,19 @@ public class ApiClient : IDisposable
         using var response = await Http.PostAsync(new Uri(path, UriKind.Relative), content);
         var text = await response.Content.ReadAsStringAsync();
         return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+
+    /// <summary>Any request, with a JSON body when given: the status and the body's text.</summary>
+    public async Task<(int Status, string Body)> SendAsync(HttpMethod method, string path, JsonNode? body = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        }
+
+        using var response = await Http.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>Starts a run of the latest version with these inputs and returns its id.</summary>

@@ -26,6 +26,16 @@ public sealed class ApiServer : ApiClient, IAsyncDisposable
 
     public string DataRoot => _folder.Sub("data");
 
+    /// <summary>The embedded database file (when not started on PostgreSQL).</summary>
+    public string DatabaseFile => _folder.Sub("pipeline.db");
+
+    /// <summary>Every endpoint the server maps, with its metadata (authorization tests go through all of them).</summary>
+    public IReadOnlyList<Microsoft.AspNetCore.Routing.RouteEndpoint> Endpoints =>
+        [.. ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)_app).DataSources.SelectMany(d => d.Endpoints).OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()];
+
+    /// <summary>A client of this server acting with <paramref name="apiKey"/>, or anonymous with null.</summary>
+    public ApiClient As(string? apiKey) => new(Http.BaseAddress!.ToString().TrimEnd('/'), apiKey);
+
     /// <summary>Starts a server publishing <paramref name="workflows"/> from its workflows folder.</summary>
     public static async Task<ApiServer> StartAsync(IEnumerable<JsonObject> workflows, string? postgres = null, Dictionary<string, string?>? extra = null)
     {
@@ -53,6 +63,11 @@ public sealed class ApiServer : ApiClient, IAsyncDisposable
             // Tests start many runs a second from one address; RequestLimitsTests checks the limit itself.
             ["RateLimits:TriggersPerMinute"] = "100000",
         };
+        foreach (var (key, value) in TestAuth.Settings())
+        {
+            overrides[key] = value;
+        }
+
         foreach (var (key, value) in TestCommands.Settings())
         {
             overrides[key] = value;

@@ -37,7 +37,13 @@ public sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(string[] storageArgs, string dataRoot, string workflows, IReadOnlyDictionary<string, string> environment)
     {
         var baseUrl = $"http://127.0.0.1:{PostgresServer.FreePort()}";
-        var start = OrchestratorProcess.StartInfo(["serve", "--urls", baseUrl, .. storageArgs, "--data-root", dataRoot, "--workflows", workflows], environment);
+        var withAdmin = TestAuth.Environment();
+        foreach (var (name, value) in environment)
+        {
+            withAdmin[name] = value;
+        }
+
+        var start = OrchestratorProcess.StartInfo(["serve", "--urls", baseUrl, .. storageArgs, "--data-root", dataRoot, "--workflows", workflows], withAdmin);
         var server = new ServerProcess(Process.Start(start)!, baseUrl);
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(2) };
         var watch = Stopwatch.StartNew();

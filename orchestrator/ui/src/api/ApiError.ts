@@ -10,6 +10,8 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly problems: DefinitionProblem[];
   readonly errors: Record<string, string[]>;
+  /** From `Retry-After` on a 429: how many seconds to wait before trying again. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(init: {
     status: number;
@@ -18,6 +20,7 @@ export class ApiError extends Error {
     detail?: string | undefined;
     problems?: DefinitionProblem[] | undefined;
     errors?: Record<string, string[]> | undefined;
+    retryAfterSeconds?: number | undefined;
   }) {
     super(init.message);
     this.name = 'ApiError';
@@ -26,10 +29,17 @@ export class ApiError extends Error {
     this.detail = init.detail;
     this.problems = init.problems ?? [];
     this.errors = init.errors ?? {};
+    this.retryAfterSeconds = init.retryAfterSeconds;
   }
 
   get isNotFound(): boolean {
     return this.status === 404;
+  }
+
+  /** The messages the server gave for one field of a form (`errors` keys compared without case). */
+  fieldErrors(field: string): string[] {
+    const key = Object.keys(this.errors).find((k) => k.toLowerCase() === field.toLowerCase());
+    return key ? (this.errors[key] ?? []) : [];
   }
 }
 
@@ -39,4 +49,15 @@ export function errorMessage(error: unknown): string {
     return error.message;
   }
   return String(error);
+}
+
+/**
+ * What a form shows in its banner: nothing when each of the server's complaints (422 `errors`) is shown on one of the
+ * form's fields, else the error itself.
+ */
+export function bannerError(error: unknown, fields: readonly string[]): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const keys = Object.keys(error.errors);
+  const placed = keys.length > 0 && keys.every((k) => fields.some((f) => f.toLowerCase() === k.toLowerCase()));
+  return placed ? undefined : error;
 }

@@ -64,6 +64,8 @@ export interface Run {
   finishedAt: string | null;
   error: string | null;
   traceId: string | null;
+  /** The user who started the run (absent or null for cron runs and the command line). */
+  startedBy?: string | null;
 }
 
 export interface RunListItem {
@@ -176,3 +178,43 @@ export interface ModelVersion {
 
 /** A step's `_manifest.json`: read loosely, since each step adds its own metrics. */
 export type Manifest = Record<string, unknown>;
+
+/** Roles from least to most: each includes the ones before it (the server decides; the UI only hides). */
+export type Role = 'viewer' | 'operator' | 'editor' | 'admin';
+
+/** Who is signed in: `POST /api/auth/login` and `GET /api/auth/me`. */
+export interface SessionInfo {
+  user: string;
+  role: Role;
+  /** How the caller signed in: 'session' (the browser's cookie) or 'api-key'. */
+  via?: string;
+  /** Sent back as `X-CSRF-Token` on every mutating request; it changes at each sign-in. Null for an API key. */
+  csrfToken: string | null;
+}
+
+export interface User {
+  name: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+  disabledAt?: string | null;
+  lastLoginAt: string | null;
+}
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  user: string;
+  role: Role;
+  /** The secret's first characters, to tell keys apart (never enough to use). */
+  prefix?: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** The reply to creating a key: the only time its secret is sent. */
+export interface CreatedApiKey extends ApiKey {
+  secret: string;
+}

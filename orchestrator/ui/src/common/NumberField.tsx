@@ -8,6 +8,7 @@ interface Props {
   problems?: readonly string[];
   placeholder?: string;
   min?: number;
+  max?: number;
   step?: number | 'any';
 }
 
@@ -15,7 +16,7 @@ interface Props {
  * A number that may be left empty (the server's default then applies). The text is kept while typing, so
  * "1." or "-" do not jump back; the value changes when the text is a number or empty.
  */
-export function NumberField({ label, value, onChange, problems = [], placeholder, min, step = 'any' }: Props) {
+export function NumberField({ label, value, onChange, problems = [], placeholder, min, max, step = 'any' }: Props) {
   const id = useId();
   const [text, setText] = useState(value === undefined ? '' : String(value));
   useEffect(() => {
@@ -30,6 +31,7 @@ export function NumberField({ label, value, onChange, problems = [], placeholder
         inputMode="decimal"
         value={text}
         min={min}
+        max={max}
         step={step}
         placeholder={placeholder}
         aria-invalid={problems.length > 0 || undefined}

@@ -11,10 +11,14 @@ interface Props {
   readOnly?: boolean;
   multiline?: boolean;
   monospace?: boolean;
-  type?: 'text' | 'date' | 'datetime-local';
+  type?: 'text' | 'password' | 'date' | 'datetime-local';
+  autoComplete?: string;
+  autoFocus?: boolean;
+  required?: boolean;
 }
 
-export function TextField({ label, value, onChange, problems = [], hint, placeholder, readOnly, multiline, monospace, type = 'text' }: Props) {
+export function TextField(props: Props) {
+  const { label, value, onChange, problems = [], hint, placeholder, readOnly, multiline, monospace, type = 'text', autoComplete, autoFocus, required } = props;
   const id = useId();
   const describedBy = [problems.length ? `${id}-problems` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
@@ -22,6 +26,8 @@ export function TextField({ label, value, onChange, problems = [], hint, placeho
     value,
     placeholder,
     readOnly,
+    autoFocus,
+    required,
     'aria-invalid': problems.length > 0 || undefined,
     'aria-describedby': describedBy,
     className: monospace ? 'mono' : undefined,
@@ -32,7 +38,7 @@ export function TextField({ label, value, onChange, problems = [], hint, placeho
       {multiline ? (
         <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
       ) : (
-        <input {...common} type={type} onChange={(e) => onChange(e.target.value)} />
+        <input {...common} type={type} autoComplete={autoComplete} onChange={(e) => onChange(e.target.value)} />
       )}
       {hint ? (
         <div className="hint" id={`${id}-hint`}>

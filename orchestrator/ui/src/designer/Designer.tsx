@@ -29,10 +29,16 @@ interface Props {
   stepTypes: StepTypes;
   stepTypesNotice?: string | undefined;
   onCreated?: (summary: WorkflowSummary) => void;
+  /**
+   * For roles below editor: the definition, its validation and its versions can be read, not changed (no palette,
+   * no canvas edits, fields disabled, no save, publish or import).
+   */
+  readOnly?: boolean;
 }
 
 /** The workflow designer: palette, canvas, property panel, JSON view and versions around one definition. */
-export function Designer({ initial, exists: existsAtStart, latestVersion: latestAtStart, stepTypes, stepTypesNotice, onCreated }: Props) {
+export function Designer(props: Props) {
+  const { initial, exists: existsAtStart, latestVersion: latestAtStart, stepTypes, stepTypesNotice, onCreated, readOnly = false } = props;
   const [definition, setDefinition] = useState<WorkflowDef>(initial);
   const [savedJson, setSavedJson] = useState(() => (existsAtStart ? definitionJson(initial) : ''));
   const [exists, setExists] = useState(existsAtStart);
@@ -134,6 +140,7 @@ export function Designer({ initial, exists: existsAtStart, latestVersion: latest
       <DesignerToolbar
         definition={definition}
         exists={exists}
+        readOnly={readOnly}
         dirty={dirty}
         busy={busy}
         latestVersion={latestVersion}
@@ -157,8 +164,8 @@ export function Designer({ initial, exists: existsAtStart, latestVersion: latest
           </button>
         </div>
       ) : null}
-      <div className="designer-body">
-        <Palette items={items} onAdd={(item) => add(item)} notice={stepTypesNotice} />
+      <div className={readOnly ? 'designer-body read-only' : 'designer-body'}>
+        {readOnly ? null : <Palette items={items} onAdd={(item) => add(item)} notice={stepTypesNotice} />}
         <main className="designer-main">
           {tab === 'graph' ? (
             <>
@@ -166,6 +173,7 @@ export function Designer({ initial, exists: existsAtStart, latestVersion: latest
                 <DesignerCanvas
                   definition={definition}
                   positions={laidOut}
+                  readOnly={readOnly}
                   problems={problems}
                   selectedId={selectedId}
                   onSelect={setSelectedId}
@@ -182,13 +190,14 @@ export function Designer({ initial, exists: existsAtStart, latestVersion: latest
               <ProblemList problems={problems.all} checking={validation.checking} error={validation.error} onSelectStep={setSelectedId} />
             </>
           ) : null}
-          {tab === 'json' ? <JsonView definition={definition} onChange={setDefinition} problems={problems.all} /> : null}
+          {tab === 'json' ? <JsonView definition={definition} onChange={setDefinition} problems={problems.all} readOnly={readOnly} /> : null}
           {tab === 'versions' ? (
             exists ? (
               <VersionsView
                 workflowId={definition.id}
                 draft={definition}
                 refreshKey={versionsKey}
+                canOpen={!readOnly}
                 onOpen={(def, version) => {
                   setDefinition({ ...def, id: definition.id });
                   setNotice(`Version ${version} is in the editor; save or publish to make it current.`);
@@ -200,7 +209,9 @@ export function Designer({ initial, exists: existsAtStart, latestVersion: latest
             )
           ) : null}
         </main>
-        <div className="designer-panel">
+        {/* A disabled fieldset disables every field and button of the panels at once. */}
+        <fieldset className="designer-panel" disabled={readOnly}>
+          <legend className="sr-only">{readOnly ? 'Properties (read-only)' : 'Properties'}</legend>
           {selected ? (
             <StepPanel
               key={selected.id}
@@ -219,7 +230,7 @@ export function Designer({ initial, exists: existsAtStart, latestVersion: latest
           ) : (
             <WorkflowPanel definition={definition} problems={problems.workflow} idEditable={!exists} onChange={setDefinition} />
           )}
-        </div>
+        </fieldset>
       </div>
     </div>
   );

@@ -23,6 +23,8 @@ import { PALETTE_MIME, readPaletteItem, type PaletteItem } from './paletteItems'
 interface Props {
   definition: WorkflowDef;
   positions: Record<string, Position>;
+  /** Steps can be selected and looked at, not moved, connected, removed or dropped. */
+  readOnly?: boolean;
   problems: ProblemIndex;
   selectedId: string | null;
   onSelect: (stepId: string | null) => void;
@@ -41,7 +43,7 @@ const nodeTypes = { step: StepNode };
  * React Flow keeps their measured sizes.
  */
 export function DesignerCanvas(props: Props) {
-  const { definition, positions, problems, selectedId } = props;
+  const { definition, positions, problems, selectedId, readOnly = false } = props;
   const flow = useReactFlow();
   const [nodes, setNodes] = useState<StepNodeType[]>([]);
   const [edges, setEdges] = useState<Edge[]>([]);
@@ -112,7 +114,7 @@ export function DesignerCanvas(props: Props) {
 
   const onDrop = (event: DragEvent) => {
     const item = readPaletteItem(event.dataTransfer.getData(PALETTE_MIME));
-    if (!item) return;
+    if (!item || readOnly) return;
     event.preventDefault();
     // The node is centred where it is dropped, as the pointer held it.
     const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
@@ -132,7 +134,9 @@ export function DesignerCanvas(props: Props) {
         onNodesDelete={(deleted) => props.onRemoveSteps(deleted.map((n) => n.id))}
         onEdgesDelete={(deleted) => deleted.forEach((e) => props.onDisconnect(e.source, e.target))}
         onPaneClick={() => props.onSelect(null)}
-        deleteKeyCode={['Delete', 'Backspace']}
+        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         fitView
         fitViewOptions={{ maxZoom: 1.1 }}
         minZoom={0.2}

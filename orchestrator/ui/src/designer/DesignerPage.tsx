@@ -1,5 +1,7 @@
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/ApiError';
+import { useSession } from '../auth/SessionContext';
+import { EmptyState } from '../common/EmptyState';
 import { getDraft, getLatestVersion } from '../api/workflows';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Loading } from '../common/Loading';
@@ -26,9 +28,20 @@ export function DesignerPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const { stepTypes, notice } = useStepTypes();
+  const session = useSession();
+  const canEdit = session.hasRole('editor');
   const isNew = !id;
   const loaded = useResource(() => (isNew ? Promise.resolve({ definition: emptyWorkflow(), latestVersion: null }) : loadWorkflow(id)), id ?? '(new)');
 
+  if (isNew && !canEdit) {
+    return (
+      <div className="page">
+        <EmptyState title="Creating workflows needs the editor role">
+          You are signed in as {session.user} ({session.role}); open an existing workflow to read it.
+        </EmptyState>
+      </div>
+    );
+  }
   if (loaded.error && !loaded.data) {
     return (
       <div className="page">
@@ -42,6 +55,7 @@ export function DesignerPage() {
       key={id ?? '(new)'}
       initial={loaded.data.definition}
       exists={!isNew}
+      readOnly={!canEdit}
       latestVersion={loaded.data.latestVersion}
       stepTypes={stepTypes}
       stepTypesNotice={notice}

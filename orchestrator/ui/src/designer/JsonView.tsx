@@ -6,6 +6,7 @@ interface Props {
   definition: WorkflowDef;
   onChange: (definition: WorkflowDef) => void;
   problems: PlacedProblem[];
+  readOnly?: boolean;
 }
 
 /**
@@ -13,7 +14,7 @@ interface Props {
  * text that does not is kept as typed, with the parser's message, until it does. Edits made elsewhere replace
  * the text only when it is not mid-edit with an error.
  */
-export function JsonView({ definition, onChange, problems }: Props) {
+export function JsonView({ definition, onChange, problems, readOnly = false }: Props) {
   const [text, setText] = useState(() => definitionJson(definition));
   const [error, setError] = useState<string | undefined>();
   const lastSent = useRef<WorkflowDef | null>(null);
@@ -44,6 +45,7 @@ export function JsonView({ definition, onChange, problems }: Props) {
         id="definition-json"
         className="mono"
         spellCheck={false}
+        readOnly={readOnly}
         value={text}
         aria-invalid={!!error || undefined}
         aria-describedby="definition-json-status"
@@ -61,7 +63,7 @@ export function JsonView({ definition, onChange, problems }: Props) {
             ))}
           </ul>
         ) : (
-          <p className="hint">Valid JSON. Changes here update the graph.</p>
+          <p className="hint">{readOnly ? 'Valid JSON.' : 'Valid JSON. Changes here update the graph.'}</p>
         )}
       </div>
     </div>

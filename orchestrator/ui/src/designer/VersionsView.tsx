@@ -16,12 +16,14 @@ interface Props {
   /** Bumped after a publish so the list reloads. */
   refreshKey: number;
   onOpen: (definition: WorkflowDef, version: number) => void;
+  /** False for roles that cannot save: a version is only compared, not taken into the editor. */
+  canOpen?: boolean;
 }
 
 const DRAFT = 'draft';
 
 /** Published versions, newest first, and the difference between any two of them or the draft. */
-export function VersionsView({ workflowId, draft, refreshKey, onOpen }: Props) {
+export function VersionsView({ workflowId, draft, refreshKey, onOpen, canOpen = true }: Props) {
   const versions = useResource(() => listVersions(workflowId), `${workflowId}:${refreshKey}`);
   const list = versions.data ?? [];
   const [from, setFrom] = useState<string>('');
@@ -60,9 +62,11 @@ export function VersionsView({ workflowId, draft, refreshKey, onOpen }: Props) {
                 {v.checksum.slice(0, 12)}
               </td>
               <td>
-                <button type="button" onClick={() => onOpen(v.definition as WorkflowDef, v.version)}>
-                  Open in editor
-                </button>
+                {canOpen ? (
+                  <button type="button" onClick={() => onOpen(v.definition as WorkflowDef, v.version)}>
+                    Open in editor
+                  </button>
+                ) : null}
               </td>
             </tr>
           ))}

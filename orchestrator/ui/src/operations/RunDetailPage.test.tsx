@@ -13,6 +13,7 @@ function failedRun(): RunDetail {
   detail.run.id = 'r1';
   detail.run.state = 'failed';
   detail.run.error = "step 'features' failed";
+  detail.run.startedBy = 'alice';
   const features = detail.steps[1]!;
   features.state = 'failed';
   features.exitCode = 75;
@@ -56,6 +57,7 @@ describe('RunDetailPage', () => {
     renderAt('/runs/r1', '/runs/:id', <RunDetailPage />);
 
     const step = await screen.findByRole('region', { name: 'Step features' });
+    expect(screen.getByText('manual, by alice')).toBeInTheDocument();
     expect(within(step).getByText('exit code 75')).toBeInTheDocument();
     expect(await within(step).findByText(/error: disk full/)).toBeInTheDocument();
     expect(calls.find((c) => c.url.pathname.endsWith('/logs'))!.url.searchParams.get('follow')).toBe('true');

@@ -1,5 +1,7 @@
 import { Link } from 'react-router';
 import type { Run } from '../api/types';
+import { RoleNote } from '../auth/RoleNote';
+import { useSession } from '../auth/SessionContext';
 import { StateBadge } from '../common/StateBadge';
 import { formatDuration, formatTime } from '../common/time';
 
@@ -13,25 +15,30 @@ interface Props {
 
 const ENDED = ['succeeded', 'failed', 'cancelled'];
 
-/** The run's identity, times and inputs, and the actions on the run as a whole. */
+/** The run's identity, times and inputs, and the actions on the run as a whole (operators and up). */
 export function RunHeader({ run, busy, onCancel, onRetryFailed, onRerun }: Props) {
   const ended = ENDED.includes(run.state);
+  const session = useSession();
   return (
     <section className="run-header" aria-label="Run">
       <div className="row">
         <h1 className="mono">{run.id}</h1>
         <StateBadge state={run.state} />
-        <div className="toolbar-actions">
-          <button type="button" className="danger" disabled={ended || !!busy} onClick={onCancel}>
-            Cancel run
-          </button>
-          <button type="button" disabled={!(run.state === 'failed' || run.state === 'cancelled') || !!busy} onClick={onRetryFailed} title="Run again every step that did not succeed, keeping the outputs of those that did">
-            Re-run from failure
-          </button>
-          <button type="button" disabled={!!busy} onClick={onRerun} title="A new run with the same version, inputs and logical date">
-            Re-run all
-          </button>
-        </div>
+        {session.hasRole('operator') ? (
+          <div className="toolbar-actions">
+            <button type="button" className="danger" disabled={ended || !!busy} onClick={onCancel}>
+              Cancel run
+            </button>
+            <button type="button" disabled={!(run.state === 'failed' || run.state === 'cancelled') || !!busy} onClick={onRetryFailed} title="Run again every step that did not succeed, keeping the outputs of those that did">
+              Re-run from failure
+            </button>
+            <button type="button" disabled={!!busy} onClick={onRerun} title="A new run with the same version, inputs and logical date">
+              Re-run all
+            </button>
+          </div>
+        ) : (
+          <RoleNote role="operator" what="Cancelling, retrying and re-running" />
+        )}
       </div>
       <dl className="facts inline">
         <dt>Workflow</dt>
@@ -39,7 +46,7 @@ export function RunHeader({ run, busy, onCancel, onRetryFailed, onRerun }: Props
           <Link to={`/workflows/${encodeURIComponent(run.workflowId)}/design`}>{run.workflowId}</Link> v{run.workflowVersion}
         </dd>
         <dt>Triggered by</dt>
-        <dd>{run.triggeredBy}</dd>
+        <dd>{run.startedBy ? `${run.triggeredBy}, by ${run.startedBy}` : run.triggeredBy}</dd>
         <dt>Logical date</dt>
         <dd>{formatTime(run.logicalDate)}</dd>
         <dt>Created</dt>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { StepRun } from '../api/types';
+import { useSession } from '../auth/SessionContext';
 import { StateBadge } from '../common/StateBadge';
 import { formatDuration, formatTime } from '../common/time';
 import { ManifestView } from './ManifestView';
@@ -21,22 +22,25 @@ export function StepDetail({ runId, step, attempt, onAttempt, busy, onRetry }: P
   const [tab, setTab] = useState<Tab>('log');
   const shown = attempt ?? step.attemptHistory[step.attemptHistory.length - 1]?.attempt;
   const canRetry = !['running', 'queued', 'pending', 'up-for-retry'].includes(step.state);
+  const mayRetry = useSession().hasRole('operator');
   return (
     <section className="step-detail" aria-label={`Step ${step.stepId}`}>
       <header className="row">
         <h2 className="mono">{step.stepId}</h2>
         <StateBadge state={step.state} />
-        <button
-          type="button"
-          className="primary"
-          disabled={!canRetry || !!busy}
-          onClick={onRetry}
-          title={canRetry ? 'Queue this step again; every step downstream of it goes back to pending' : 'The step has not ended'}
-        >
-          Retry this step
-        </button>
+        {mayRetry ? (
+          <button
+            type="button"
+            className="primary"
+            disabled={!canRetry || !!busy}
+            onClick={onRetry}
+            title={canRetry ? 'Queue this step again; every step downstream of it goes back to pending' : 'The step has not ended'}
+          >
+            Retry this step
+          </button>
+        ) : null}
       </header>
-      <p className="hint">Retrying clears every step downstream of it; upstream outputs are kept.</p>
+      {mayRetry ? <p className="hint">Retrying clears every step downstream of it; upstream outputs are kept.</p> : null}
       <dl className="facts inline">
         <dt>Depends on</dt>
         <dd>{step.dependsOn.length ? step.dependsOn.join(', ') : 'nothing'}</dd>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { RoleNote } from '../auth/RoleNote';
+import { useSession } from '../auth/SessionContext';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { LastUpdated } from '../common/LastUpdated';
@@ -14,8 +16,10 @@ import { loadWorkflowRows, type WorkflowRow } from './workflowRows';
 
 type Open = { kind: 'trigger' | 'backfill'; workflow: WorkflowRow } | null;
 
-/** Every workflow with its last run and next scheduled run, and the ways to start runs. */
+/** Every workflow with its last run and next scheduled run, and the ways to start runs (operators and up). */
 export function WorkflowsPage() {
+  const session = useSession();
+  const canRun = session.hasRole('operator');
   const rows = useResource(loadWorkflowRows, 'workflows', { pollMs: 5000 });
   const visible = usePageVisible();
   const [open, setOpen] = useState<Open>(null);
@@ -25,10 +29,13 @@ export function WorkflowsPage() {
       <header className="page-header">
         <h1>Workflows</h1>
         <LastUpdated updatedAt={rows.updatedAt} stale={rows.stale} paused={!visible} />
-        <Link className="button primary" to="/workflows/new">
-          New workflow
-        </Link>
+        {session.hasRole('editor') ? (
+          <Link className="button primary" to="/workflows/new">
+            New workflow
+          </Link>
+        ) : null}
       </header>
+      {canRun ? <RoleNote role="editor" what="Creating and changing workflows" /> : <RoleNote role="operator" what="Starting runs" />}
       {rows.error ? <ErrorBanner error={rows.error} action="Loading workflows" onRetry={rows.reload} /> : null}
       {!rows.data && !rows.error ? <Loading what="workflows" /> : null}
       {rows.data && rows.data.length === 0 ? (
@@ -79,12 +86,16 @@ export function WorkflowsPage() {
                   )}
                 </td>
                 <td className="actions">
-                  <button type="button" className="primary" disabled={!w.latestVersion} title={w.latestVersion ? undefined : 'Publish a version first'} onClick={() => setOpen({ kind: 'trigger', workflow: w })} aria-label={`Trigger ${w.id}`}>
-                    Trigger…
-                  </button>
-                  <button type="button" disabled={!w.latestVersion} onClick={() => setOpen({ kind: 'backfill', workflow: w })} aria-label={`Backfill ${w.id}`}>
-                    Backfill…
-                  </button>
+                  {canRun ? (
+                    <>
+                      <button type="button" className="primary" disabled={!w.latestVersion} title={w.latestVersion ? undefined : 'Publish a version first'} onClick={() => setOpen({ kind: 'trigger', workflow: w })} aria-label={`Trigger ${w.id}`}>
+                        Trigger…
+                      </button>
+                      <button type="button" disabled={!w.latestVersion} onClick={() => setOpen({ kind: 'backfill', workflow: w })} aria-label={`Backfill ${w.id}`}>
+                        Backfill…
+                      </button>
+                    </>
+                  ) : null}
                   <Link className="button" to={`/runs?workflow=${encodeURIComponent(w.id)}`} aria-label={`Runs of ${w.id}`}>
                     Runs
                   </Link>

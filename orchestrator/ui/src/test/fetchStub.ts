@@ -9,6 +9,7 @@ export interface StubReply {
   /** Sent as is (logs, plain-text errors). */
   text?: string;
   contentType?: string;
+  headers?: Record<string, string>;
 }
 
 export type StubHandler = (url: URL, init: RequestInit | undefined) => StubReply | Promise<StubReply>;
@@ -20,11 +21,17 @@ export interface StubRoute {
 }
 
 export function stubFetch(routes: StubRoute[]) {
-  const calls: { method: string; url: URL; body?: unknown }[] = [];
+  const calls: { method: string; url: URL; body?: unknown; headers: Headers; credentials?: RequestCredentials | undefined }[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://localhost');
     const method = (init?.method ?? 'GET').toUpperCase();
-    calls.push({ method, url, body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined });
+    calls.push({
+      method,
+      url,
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      headers: new Headers(init?.headers),
+      credentials: init?.credentials,
+    });
     const route = routes.find(
       (r) => (r.method ?? 'GET') === method && (typeof r.path === 'string' ? r.path === url.pathname : r.path.test(url.pathname)),
     );
@@ -37,11 +44,11 @@ export function stubFetch(routes: StubRoute[]) {
     const reply = typeof route.reply === 'function' ? await route.reply(url, init) : route.reply;
     const status = reply.status ?? 200;
     if (reply.text !== undefined) {
-      return new Response(reply.text, { status, headers: { 'Content-Type': reply.contentType ?? 'text/plain' } });
+      return new Response(reply.text, { status, headers: { 'Content-Type': reply.contentType ?? 'text/plain', ...reply.headers } });
     }
-    return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {
+    return new Response(reply.body === undefined || status === 204 ? null : JSON.stringify(reply.body), {
       status,
-      headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+      headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...reply.headers },
     });
   });
   vi.stubGlobal('fetch', fetchMock);

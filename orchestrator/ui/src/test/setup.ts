@@ -1,6 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import { setCsrfToken } from '../api/client';
+
+// findBy… and waitFor wait for what the page shows, not for a deadline: on a busy two-core machine a page with a
+// few requests in a row can take longer than the default second.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
@@ -8,6 +13,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.useRealTimers();
   localStorage.clear();
+  setCsrfToken(null);
 });
 
 // React Flow measures nodes with ResizeObserver and DOMMatrix, which jsdom lacks.

@@ -1,0 +1,87 @@
+using Pipeline.Orchestrator.Auth;
+using Pipeline.Orchestrator.Persistence;
+using Pipeline.Orchestrator.Persistence.Accounts;
+
+namespace Pipeline.Orchestrator.Api;
+
+/// <summary>
+/// Users, for admins: add, change role, reset password, disable or enable, delete. The server always keeps an enabled
+/// admin, and an admin cannot disable or delete themself (someone must be left to undo it).
+/// </summary>
+internal static class UsersApi
+{
+    public static void MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(AuthPolicies.Admin);
+        group.MapGet("/", ListAsync).WithSummary("Every user with role and state");
+        group.MapPost("/", CreateAsync).WithSummary("Add a user with a role and an initial password");
+        group.MapPatch("/{name}", ChangeAsync).WithSummary("Change a user's role, password, or disabled state (a new password or disabling ends their sessions)");
+        group.MapDelete("/{name}", DeleteAsync).WithSummary("Delete a user and their API keys");
+    }
+
+    private static async Task<List<UserView>> ListAsync(OrchestratorDatabase database, CancellationToken cancellationToken) =>
+        [.. (await database.Accounts.ListUsersAsync(cancellationToken)).Select(UserView.Of)];
+
+    private static async Task<IResult> CreateAsync(UserCreateRequest request, OrchestratorDatabase database, Passwords passwords, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var name = UserNames.Normalize(request.Name ?? "");
+        if (NewUserCheck.Problem(name, request.Role, request.Password, passwords) is var (field, message))
+        {
+            return AccountProblems.Invalid(field, message);
+        }
+
+        var user = new UserAccount
+        {
+            Name = name, Role = request.Role!, PasswordHash = Passwords.Hash(request.Password!), SecurityStamp = Stamps.New(), CreatedAt = time.GetUtcNow(),
+        };
+        return await database.Accounts.CreateUserAsync(user, cancellationToken)
+            ? TypedResults.Created($"/api/users/{name}", UserView.Of(user))
+            : AccountProblems.Conflict($"a user named '{name}' exists");
+    }
+
+    private static async Task<IResult> ChangeAsync(string name, UserPatchRequest request, HttpContext context, OrchestratorDatabase database, Passwords passwords, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (request.Role is not null && NewUserCheck.RoleProblem(request.Role) is { } roleProblem)
+        {
+            return AccountProblems.Invalid("role", roleProblem);
+        }
+
+        if (request.Password is not null && passwords.Problem(request.Password) is { } problem)
+        {
+            return AccountProblems.Invalid("password", problem);
+        }
+
+        if (request.Disabled == true && IsCaller(context, name))
+        {
+            return AccountProblems.Conflict("you cannot disable yourself; another admin can");
+        }
+
+        var change = new UserChange
+        {
+            Role = request.Role, PasswordHash = request.Password is null ? null : Passwords.Hash(request.Password), Disabled = request.Disabled, NewSecurityStamp = Stamps.New(),
+        };
+        return await database.Accounts.ChangeUserAsync(name, change, time.GetUtcNow(), cancellationToken) switch
+        {
+            AccountChangeOutcome.NotFound => ApiProblems.NotFound($"no user named '{name}'"),
+            AccountChangeOutcome.LastAdmin => AccountProblems.Conflict($"'{name}' is the last enabled admin; make another user admin first"),
+            _ => TypedResults.Ok(UserView.Of((await database.Accounts.GetUserAsync(name, cancellationToken))!)),
+        };
+    }
+
+    private static async Task<IResult> DeleteAsync(string name, HttpContext context, OrchestratorDatabase database, CancellationToken cancellationToken)
+    {
+        if (IsCaller(context, name))
+        {
+            return AccountProblems.Conflict("you cannot delete yourself; another admin can");
+        }
+
+        return await database.Accounts.DeleteUserAsync(name, cancellationToken) switch
+        {
+            AccountChangeOutcome.NotFound => ApiProblems.NotFound($"no user named '{name}'"),
+            AccountChangeOutcome.LastAdmin => AccountProblems.Conflict($"'{name}' is the last enabled admin; make another user admin first"),
+            _ => TypedResults.NoContent(),
+        };
+    }
+
+    private static bool IsCaller(HttpContext context, string name) => context.User.UserName() == UserNames.Normalize(name);
+}
