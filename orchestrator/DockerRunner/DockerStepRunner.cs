@@ -156,7 +156,7 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
         FolderOwner.Give(outputFolder, id.Uid, id.Gid);
     }
 
-    /// <summary>The engine's CPUs, asked once; null when it cannot say (no CPU limit is then lowered).</summary>
+    /// <summary>The engine's CPUs, asked once; null when it reports none (no CPU limit is then lowered).</summary>
     private async Task<int?> EngineCpusAsync(CancellationToken cancellationToken)
     {
         if (_engineCpus is null)
