@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.Definitions.Serialization;
+using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Engine.Scheduling;
 using Pipeline.Orchestrator.Engine.Storage;
@@ -64,10 +65,10 @@ internal static class WorkflowsApi
             : ApiProblems.NotFound($"workflow '{workflowId}' has no draft");
 
     private static async Task<Results<Created<WorkflowSummary>, ProblemHttpResult>> CreateAsync(
-        HttpRequest request, bool? publish, IWorkflowStore workflows, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, bool? publish, IWorkflowStore workflows, ExecutionPolicy policy, TimeProvider clock, CancellationToken cancellationToken)
     {
         var json = await ReadBodyAsync(request, cancellationToken);
-        var (definition, problems) = WorkflowDefinitionReader.ReadAndValidate(json);
+        var (definition, problems) = ReadAndCheck(json, policy);
         if (definition is null || problems.Count > 0)
         {
             return ApiProblems.Invalid("the workflow definition is not valid", problems);
@@ -83,10 +84,10 @@ internal static class WorkflowsApi
     }
 
     private static async Task<Results<Ok<WorkflowSummary>, ProblemHttpResult>> UpdateAsync(
-        string workflowId, HttpRequest request, bool? publish, IWorkflowStore workflows, TimeProvider clock, CancellationToken cancellationToken)
+        string workflowId, HttpRequest request, bool? publish, IWorkflowStore workflows, ExecutionPolicy policy, TimeProvider clock, CancellationToken cancellationToken)
     {
         var json = await ReadBodyAsync(request, cancellationToken);
-        var (definition, problems) = WorkflowDefinitionReader.ReadAndValidate(json);
+        var (definition, problems) = ReadAndCheck(json, policy);
         if (definition is null || problems.Count > 0)
         {
             return ApiProblems.Invalid("the workflow definition is not valid", problems);
@@ -100,17 +101,33 @@ internal static class WorkflowsApi
         return TypedResults.Ok(await SaveAsync(definition, json, publish == true, workflows, clock, cancellationToken));
     }
 
-    private static async Task<Ok<List<DefinitionProblem>>> ValidateAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<Ok<List<DefinitionProblem>>> ValidateAsync(HttpRequest request, ExecutionPolicy policy, CancellationToken cancellationToken)
     {
-        var (_, problems) = WorkflowDefinitionReader.ReadAndValidate(await ReadBodyAsync(request, cancellationToken));
+        var (_, problems) = ReadAndCheck(await ReadBodyAsync(request, cancellationToken), policy);
         return TypedResults.Ok(problems.ToList());
     }
 
     private static async Task<Results<Ok<WorkflowVersionView>, ProblemHttpResult>> PublishAsync(
-        string workflowId, IWorkflowStore workflows, TimeProvider clock, CancellationToken cancellationToken) =>
-        await workflows.PublishAsync(workflowId, clock.GetUtcNow(), cancellationToken) is { } v
+        string workflowId, IWorkflowStore workflows, ExecutionPolicy policy, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        // The draft was checked when it was saved; the server's settings may have changed since.
+        if (await workflows.GetAsync(workflowId, cancellationToken) is { DraftJson: { } draft }
+            && ReadAndCheck(draft, policy) is { Problems.Count: > 0 } refused)
+        {
+            return ApiProblems.Invalid("the workflow definition is not valid", refused.Problems);
+        }
+
+        return await workflows.PublishAsync(workflowId, clock.GetUtcNow(), cancellationToken) is { } v
             ? TypedResults.Ok(View(v))
             : ApiProblems.NotFound($"workflow '{workflowId}' has no draft to publish");
+    }
+
+    /// <summary>Every problem: the definition's own, then what this server's settings do not run (<see cref="ExecutionPolicy"/>).</summary>
+    private static DefinitionReadResult ReadAndCheck(string json, ExecutionPolicy policy)
+    {
+        var read = WorkflowDefinitionReader.ReadAndValidate(json);
+        return read.Definition is null ? read : read with { Problems = [.. read.Problems, .. policy.Check(read.Definition)] };
+    }
 
     private static async Task<Ok<List<WorkflowVersionView>>> VersionsAsync(string workflowId, IWorkflowStore workflows, CancellationToken cancellationToken) =>
         TypedResults.Ok((await workflows.ListVersionsAsync(workflowId, cancellationToken)).Select(View).ToList());

@@ -16,9 +16,21 @@ internal static class ContainerParameters
     public static string? ImageFor(StepSpec spec, DockerRunnerOptions options) =>
         spec.Image ?? (spec.Program is { } program && options.Images.TryGetValue(program, out var image) ? image : null);
 
-    public static CreateContainerParameters For(StepLaunch launch, DockerRunnerOptions options, string dataRoot, string workerId)
+    /// <param name="launch">The attempt.</param>
+    /// <param name="options">The runner's options.</param>
+    /// <param name="dataRoot">The engine's data root.</param>
+    /// <param name="workerId">The server, for the worker label.</param>
+    /// <param name="user">The user the container runs as (<see cref="ContainerUser.Resolve"/>).</param>
+    /// <param name="engineCpus">The engine's CPUs, when known: a CPU limit above them is lowered to them (the engine refuses it).</param>
+    public static CreateContainerParameters For(StepLaunch launch, DockerRunnerOptions options, string dataRoot, string workerId, string user, int? engineCpus = null)
     {
         var spec = launch.Spec;
+        var cpus = spec.Resources?.Cpus ?? options.DefaultCpus;
+        if (engineCpus is > 0 && cpus > engineCpus.Value)
+        {
+            cpus = engineCpus.Value;
+        }
+
         var workingDirectory = Path.GetFullPath(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
         return new CreateContainerParameters
         {
@@ -28,7 +40,7 @@ internal static class ContainerParameters
             Env = Environment(launch, options),
             // Relative paths (a relative data root, samples/...) resolve inside the container as they do on the server.
             WorkingDir = workingDirectory,
-            User = options.User ?? (options.DataRootIsHostFolder ? HostUser.Current : ""),
+            User = ContainerUser.IsRoot(user) ? throw new InvalidOperationException("a step container never runs as root") : user,
             Labels = ContainerLabels.For(launch.Attempt, workerId),
             AttachStdout = true,
             AttachStderr = true,
@@ -37,8 +49,10 @@ internal static class ContainerParameters
             {
                 Binds = Binds(options, dataRoot, workingDirectory),
                 NetworkMode = options.NetworkMode,
-                NanoCPUs = spec.Resources?.Cpus is { } cpus ? (long)Math.Round(cpus * 1e9) : 0,
-                Memory = spec.Resources?.MemoryMb is { } mb ? mb * BytesPerMb : 0,
+                // Always limited: a step that says nothing gets the defaults, one that asks more than the caps is
+                // refused before it gets here (Refusals).
+                NanoCPUs = (long)Math.Round(cpus * 1e9),
+                Memory = MemoryMb(spec, options) * BytesPerMb,
                 // Removal is the runner's, after it has read the exit code and the last of the logs.
                 AutoRemove = false,
                 // A PID 1 that forwards SIGTERM: dotnet programs stop cleanly, shells in images do not have to.
@@ -53,6 +67,33 @@ internal static class ContainerParameters
                 Privileged = false,
             },
         };
+    }
+
+    /// <summary>The step's memory limit: its own <c>resources.memoryMb</c>, else <c>Runner:Docker:DefaultMemoryMb</c>.</summary>
+    public static long MemoryMb(StepSpec spec, DockerRunnerOptions options) => spec.Resources?.MemoryMb ?? options.DefaultMemoryMb;
+
+    /// <summary>What the runner's settings do not allow of a step: an image no pattern allows, limits over the caps.</summary>
+    public static IReadOnlyList<StepRefusal> Refusals(StepSpec spec, DockerRunnerOptions options)
+    {
+        var refusals = new List<StepRefusal>();
+        if (spec.Image is { } image && !ImageAllowList.Allows(options, image))
+        {
+            refusals.Add(new("image", $"image '{image}' is not allowed on this server: {ImageAllowList.Setting} lists the images steps may run "
+                + "(by default only the step programs' images, Runner:Docker:Images)"));
+        }
+
+        if (spec.Resources?.MemoryMb is { } memory && memory > options.MaxMemoryMb)
+        {
+            refusals.Add(new("resources.memoryMb", $"{memory} MB is more than this server gives a step: at most {options.MaxMemoryMb} MB (Runner:Docker:MaxMemoryMb)"));
+        }
+
+        if (spec.Resources?.Cpus is { } cpus && cpus > options.MaxCpus)
+        {
+            refusals.Add(new("resources.cpus", string.Create(
+                System.Globalization.CultureInfo.InvariantCulture, $"{cpus} CPUs is more than this server gives a step: at most {options.MaxCpus} (Runner:Docker:MaxCpus)")));
+        }
+
+        return refusals;
     }
 
     /// <summary>

@@ -43,11 +43,38 @@ public sealed class DockerRunnerOptions
     public string NetworkMode { get; set; } = "none";
 
     /// <summary>
-    /// The user the step runs as (<c>uid:gid</c>). Default: the server's own uid and gid when the data root is a host
-    /// folder (files a step writes belong to the server's user, as a process step's do); the image's with
-    /// <see cref="DataVolume"/>.
+    /// The user the step runs as (<c>uid:gid</c>); never root (refused at start). Default: the server's own uid and
+    /// gid when the data root is a host folder (files a step writes belong to the server's user, as a process step's
+    /// do); the image's with <see cref="DataVolume"/>. Where that would be root (a server running as root, an image
+    /// without a user of its own), <see cref="FallbackUser"/>.
     /// </summary>
     public string? User { get; set; }
+
+    /// <summary>
+    /// The <c>uid:gid</c> (numeric, not root) a step runs as when the user it would otherwise get is root. The step
+    /// images' own user. A root server on a host data root hands each step's output folder and its run folder to
+    /// this user before the container starts; other folders steps write (a model registry) must be writable by it.
+    /// </summary>
+    public string FallbackUser { get; set; } = "10001:10001";
+
+    /// <summary>
+    /// Images an <c>image</c> step may name: exact references or patterns where <c>*</c> stands for any characters
+    /// but <c>/</c> (<c>pipeline/*</c>, <c>registry.example.com/team/*</c>). The images of <see cref="Images"/> are
+    /// always allowed. Empty (the default): those only.
+    /// </summary>
+    public List<string> AllowedImages { get; set; } = [];
+
+    /// <summary>The memory limit of a step that sets no <c>resources.memoryMb</c>.</summary>
+    public int DefaultMemoryMb { get; set; } = 4096;
+
+    /// <summary>The CPU limit of a step that sets no <c>resources.cpus</c> (at most the engine's CPUs).</summary>
+    public double DefaultCpus { get; set; } = 2;
+
+    /// <summary>The most <c>resources.memoryMb</c> a step may ask for; a definition asking more is refused.</summary>
+    public int MaxMemoryMb { get; set; } = 16_384;
+
+    /// <summary>The most <c>resources.cpus</c> a step may ask for; a definition asking more is refused.</summary>
+    public double MaxCpus { get; set; } = 8;
 
     /// <summary>How long a container has to exit after SIGTERM before it is killed.</summary>
     public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(10);

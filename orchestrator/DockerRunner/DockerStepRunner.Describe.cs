@@ -25,7 +25,17 @@ public sealed partial class DockerStepRunner
                 Image = image,
                 Cmd = ["--describe"],
                 Labels = new Dictionary<string, string> { [ContainerLabels.Worker] = _engine.WorkerId },
-                HostConfig = new HostConfig { NetworkMode = "none", ReadonlyRootfs = true },
+                // No mounts, so only the image's user counts; never root, as for a step.
+                User = ContainerUser.NotRoot((await _client.Images.InspectImageAsync(image, timeout.Token)).Config?.User, _options.FallbackUser),
+                HostConfig = new HostConfig
+                {
+                    NetworkMode = "none",
+                    ReadonlyRootfs = true,
+                    SecurityOpt = ["no-new-privileges"],
+                    CapDrop = ["ALL"],
+                    PidsLimit = _options.PidsLimit,
+                    Memory = (long)_options.DefaultMemoryMb * 1024 * 1024,
+                },
             },
             timeout.Token)).ID;
         try

@@ -20,6 +20,7 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
     private readonly EngineOptions _engine;
     private readonly ILogger<DockerStepRunner> _logger;
     private readonly DockerClient _client;
+    private int? _engineCpus;
 
     public DockerStepRunner(DockerRunnerOptions options, EngineOptions engine, ILogger<DockerStepRunner> logger)
     {
@@ -34,6 +35,8 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
 
     public bool CanRun(StepSpec spec) => ContainerParameters.ImageFor(spec, _options) is not null;
 
+    public IReadOnlyList<StepRefusal> Refusals(StepSpec spec) => ContainerParameters.Refusals(spec, _options);
+
     public async Task<AttemptResult> RunAsync(StepLaunch launch, CancellationToken cancellationToken)
     {
         var image = ContainerParameters.ImageFor(launch.Spec, _options) ?? "";
@@ -45,8 +48,18 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
             var existing = await _client.Containers.ListContainersAsync(
                 new ContainersListParameters { All = true, Filters = ContainerLabels.Filter(launch.Attempt) }, cancellationToken);
             var adopted = ContainerAdoption.Choose(launch.Attempt, existing);
-            id = adopted?.ID ?? (await _client.Containers.CreateContainerAsync(
-                ContainerParameters.For(launch, _options, _engine.DataRoot, _engine.WorkerId), cancellationToken)).ID;
+            if (adopted is null)
+            {
+                var user = await UserForAsync(image, cancellationToken);
+                HandFoldersTo(user, launch.Spec.OutputFolder);
+                var parameters = ContainerParameters.For(launch, _options, _engine.DataRoot, _engine.WorkerId, user, await EngineCpusAsync(cancellationToken));
+                id = (await _client.Containers.CreateContainerAsync(parameters, cancellationToken)).ID;
+            }
+            else
+            {
+                id = adopted.ID;
+            }
+
             if (adopted is null || adopted.State == "created")
             {
                 await _client.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellationToken);
@@ -65,8 +78,10 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
 
             return new AttemptResult(AttemptStates.Cancelled, null, "stopped", Retryable: true);
         }
-        catch (Exception e) when (DockerFailures.Classify(e, image, _options.Endpoint) is { } failure)
+        catch (Exception e) when (DockerFailures.Classify(e, image, _options.Endpoint) is { } classified)
         {
+            // The engine's answer may echo what the container was given.
+            var failure = classified with { Error = launch.SecretValues.Redact(classified.Error) };
             Log.Failed(_logger, launch.Attempt.ToString(), failure.Error!);
             await File.AppendAllTextAsync(launch.Logs.StderrPath, failure.Error + Environment.NewLine, CancellationToken.None);
             return failure;
@@ -84,8 +99,9 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
     {
         // An adopted container's log is read again from its start: the engine keeps it whole, the file may not be.
         var mode = rewriteLogs ? FileMode.Create : FileMode.Append;
-        await using var stdout = LogFile(launch.Logs.StdoutPath, mode);
-        await using var stderr = LogFile(launch.Logs.StderrPath, mode);
+        // Secret values the step prints are masked on their way into the log files.
+        await using var stdout = launch.SecretValues.Redacting(LogFile(launch.Logs.StdoutPath, mode));
+        await using var stderr = launch.SecretValues.Redacting(LogFile(launch.Logs.StderrPath, mode));
         using var logs = await _client.Containers.GetContainerLogsAsync(
             id, new ContainerLogsParameters { Follow = true, ShowStdout = true, ShowStderr = true }, cancellationToken);
         // Copied with CancellationToken.None: the stream ends when the container does, and its last words matter most.
@@ -107,10 +123,49 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
         if (state?.OOMKilled == true)
         {
             return new AttemptResult(AttemptStates.Failed, (int)exitCode,
-                $"killed for going over its memory limit ({launch.Spec.Resources?.MemoryMb} MB, resources.memoryMb)", Retryable: true);
+                $"killed for going over its memory limit ({ContainerParameters.MemoryMb(launch.Spec, _options)} MB: resources.memoryMb, else Runner:Docker:DefaultMemoryMb)", Retryable: true);
         }
 
         return StepExitCodes.ToResult((int)exitCode, launch.Logs.StderrPath);
+    }
+
+    /// <summary>The user the step's container runs as, never root (<see cref="ContainerUser"/>); the image is asked only when it decides.</summary>
+    private async Task<string> UserForAsync(string image, CancellationToken cancellationToken)
+    {
+        var host = HostUser.Current;
+        var imageUser = ContainerUser.NeedsImageUser(_options, host)
+            ? (await _client.Images.InspectImageAsync(image, cancellationToken)).Config?.User
+            : null;
+        return ContainerUser.Resolve(_options, host, imageUser);
+    }
+
+    /// <summary>
+    /// A server running as root creates the step's folders as root, and a step container never runs as root, so it
+    /// could not write its output: on a host data root, the step's output folder and its run folder (where steps
+    /// stage their output beside the final folder and rename it into place) are handed to the container's user.
+    /// A server that is not root runs steps as itself, and with a data volume the volume's owner is the operator's.
+    /// </summary>
+    private void HandFoldersTo(string user, string outputFolder)
+    {
+        if (!_options.DataRootIsHostFolder || !HostUser.Current.StartsWith("0:", StringComparison.Ordinal) || ContainerUser.Numeric(user) is not { } id)
+        {
+            return;
+        }
+
+        FolderOwner.Give(Path.GetDirectoryName(outputFolder)!, id.Uid, id.Gid);
+        FolderOwner.Give(outputFolder, id.Uid, id.Gid);
+    }
+
+    /// <summary>The engine's CPUs, asked once; null when it reports none (no CPU limit is then lowered).</summary>
+    private async Task<int?> EngineCpusAsync(CancellationToken cancellationToken)
+    {
+        if (_engineCpus is null)
+        {
+            var info = await _client.System.GetSystemInfoAsync(cancellationToken);
+            _engineCpus = info.NCPU > 0 ? (int)Math.Min(info.NCPU, int.MaxValue) : 0;
+        }
+
+        return _engineCpus > 0 ? _engineCpus : null;
     }
 
     private async Task StopAsync(string id, AttemptKey attempt)

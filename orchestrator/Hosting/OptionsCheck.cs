@@ -1,5 +1,7 @@
+using Pipeline.Orchestrator.DockerRunner;
 using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Engine.Scheduling;
+using Pipeline.Orchestrator.ProcessRunner;
 
 namespace Pipeline.Orchestrator.Hosting;
 
@@ -20,6 +22,33 @@ internal static class OptionsCheck
     {
         Require(options.CheckEvery >= TimeSpan.FromMilliseconds(100), "Scheduler:CheckEvery must be at least 100 ms");
         Require(options.CatchUpHorizon >= TimeSpan.Zero, "Scheduler:CatchUpHorizon must not be negative");
+        return options;
+    }
+
+    public static ProcessRunnerOptions Checked(this ProcessRunnerOptions options)
+    {
+        for (var i = 0; i < options.AllowedCommands.Count; i++)
+        {
+            var problem = CommandAllowList.Problem(options.AllowedCommands[i]);
+            Require(problem is null, $"{CommandAllowList.Setting}:{i}: {problem}");
+        }
+
+        return options;
+    }
+
+    public static DockerRunnerOptions Checked(this DockerRunnerOptions options)
+    {
+        Require(options.StopGracePeriod >= TimeSpan.Zero, "Runner:Docker:StopGracePeriod must not be negative");
+        Require(string.IsNullOrEmpty(options.User) || !ContainerUser.IsRoot(options.User),
+            $"Runner:Docker:User is root ('{options.User}'); step containers never run as root: set a non-root uid:gid, or leave it empty "
+            + "for the server's own user (Runner:Docker:FallbackUser when the server is root)");
+        Require(ContainerUser.Numeric(options.FallbackUser) is { Uid: > 0 } fallback && fallback.Gid >= 0,
+            $"Runner:Docker:FallbackUser must be a numeric uid:gid other than root, not '{options.FallbackUser}'");
+        Require(options.DefaultMemoryMb >= 6, "Runner:Docker:DefaultMemoryMb must be at least 6 (the Docker Engine's smallest limit)");
+        Require(options.DefaultMemoryMb <= options.MaxMemoryMb, "Runner:Docker:DefaultMemoryMb must not be more than Runner:Docker:MaxMemoryMb");
+        Require(options.DefaultCpus >= 0.01, "Runner:Docker:DefaultCpus must be at least 0.01");
+        Require(options.DefaultCpus <= options.MaxCpus, "Runner:Docker:DefaultCpus must not be more than Runner:Docker:MaxCpus");
+        Require(options.AllowedImages.TrueForAll(p => !string.IsNullOrWhiteSpace(p)), "Runner:Docker:AllowedImages must not have empty entries");
         return options;
     }
 

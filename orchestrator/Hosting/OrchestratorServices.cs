@@ -1,6 +1,7 @@
 using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Scheduling;
+using Pipeline.Orchestrator.Engine.Secrets;
 using Pipeline.Orchestrator.Engine.Storage;
 using Pipeline.Orchestrator.Engine.Telemetry;
 using Pipeline.Orchestrator.Designer;
@@ -20,7 +21,7 @@ public static class OrchestratorServices
         engine.InputBase ??= configuration["Runner:Process:WorkingDirectory"];
         services.AddSingleton(engine);
         services.AddSingleton(Bind<SchedulerOptions>(configuration, "Scheduler").Checked());
-        services.AddSingleton(Bind<ProcessRunnerOptions>(configuration, "Runner:Process"));
+        services.AddSingleton(Bind<ProcessRunnerOptions>(configuration, "Runner:Process").Checked());
         services.AddSingleton<OrchestrationMetrics>();
         services.AddSingleton<RunTracing>();
         services.AddSingleton<DataMetrics>();
@@ -28,6 +29,15 @@ public static class OrchestratorServices
         services.AddSingleton<EngineTelemetry>();
         services.AddSingleton<IRunObserver, RunTelemetry>();
         services.AddPipelineStorage(configuration);
+        var secrets = Bind<SecretsOptions>(configuration, "Secrets");
+        if (configuration["Storage:PasswordFile"] is { Length: > 0 } passwordFile)
+        {
+            // The database password is the server's, even when it is mounted beside the steps' secrets.
+            secrets.ServerOwnFiles.Add(passwordFile);
+        }
+
+        services.AddSingleton(secrets);
+        services.AddSingleton<SecretStore>();
         services.AddSingleton<EngineSignal>();
         services.AddSingleton<WorkflowLimits>();
         services.AddSingleton<StepProgramCatalog>();

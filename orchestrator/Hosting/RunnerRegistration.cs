@@ -1,5 +1,6 @@
 using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.DockerRunner;
+using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Runners;
 using Pipeline.Orchestrator.ProcessRunner;
 
@@ -25,12 +26,7 @@ public static class RunnerRegistration
 
         var docker = new DockerRunnerOptions();
         configuration.GetSection("Runner:Docker").Bind(docker);
-        if (docker.StopGracePeriod < TimeSpan.Zero)
-        {
-            throw new InvalidOperationException("configuration: Runner:Docker:StopGracePeriod must not be negative");
-        }
-
-        services.AddSingleton(docker);
+        services.AddSingleton(docker.Checked());
         // Registration order is the engine's order of preference.
         if (runnerDefault == StepRunners.Docker)
         {
@@ -43,6 +39,8 @@ public static class RunnerRegistration
             services.AddSingleton<IStepRunner, DockerStepRunner>();
         }
 
+        // What the runners' settings allow, for the API, the workflow folder sync and the launcher.
+        services.AddSingleton<ExecutionPolicy>();
         return services;
     }
 }

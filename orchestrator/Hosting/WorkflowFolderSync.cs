@@ -1,4 +1,5 @@
 using Pipeline.Orchestrator.Definitions.Serialization;
+using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Storage;
 
 namespace Pipeline.Orchestrator.Hosting;
@@ -6,9 +7,10 @@ namespace Pipeline.Orchestrator.Hosting;
 /// <summary>
 /// Publishes the definitions in the workflows folder at start-up, so workflows kept in git are what the server runs:
 /// each valid file becomes the workflow's draft and is published when it differs from the latest version. An invalid
-/// file is reported with every problem and skipped; the server still starts with the rest.
+/// file (its own problems, or steps this server's settings do not run) is reported with every problem and skipped;
+/// the server still starts with the rest.
 /// </summary>
-public sealed partial class WorkflowFolderSync(IWorkflowStore workflows, TimeProvider clock, ILogger<WorkflowFolderSync> logger)
+public sealed partial class WorkflowFolderSync(IWorkflowStore workflows, ExecutionPolicy policy, TimeProvider clock, ILogger<WorkflowFolderSync> logger)
 {
     public async Task<int> SyncAsync(string folder, CancellationToken cancellationToken)
     {
@@ -23,6 +25,12 @@ public sealed partial class WorkflowFolderSync(IWorkflowStore workflows, TimePro
         {
             var json = await File.ReadAllTextAsync(file, cancellationToken);
             var (definition, problems) = WorkflowDefinitionReader.ReadAndValidate(json);
+            if (definition is not null)
+            {
+                // What this server's settings do not run (a command not allowed, say) is a problem of the file here.
+                problems = [.. problems, .. policy.Check(definition)];
+            }
+
             if (definition is null || problems.Count > 0)
             {
                 Log.Invalid(logger, file, string.Join("; ", problems.Select(p => $"{p.Path}: {p.Message}")));

@@ -13,6 +13,14 @@ public sealed class ProcessRunnerOptions
     /// </summary>
     public Dictionary<string, string> Programs { get; set; } = [];
 
+    /// <summary>
+    /// The commands <c>command</c> steps may run: each entry is a command exactly as a definition writes it
+    /// (<c>/bin/sh</c>, or a name looked up on the server's PATH such as <c>python3</c>), or an absolute folder
+    /// ending in <c>/*</c> (<c>/opt/tools/*</c>) for the programs directly in it. Empty (the default): no command
+    /// step runs, only the registered step programs (<c>program</c> steps).
+    /// </summary>
+    public List<string> AllowedCommands { get; set; } = [];
+
     /// <summary>How long a step has to exit after SIGTERM before it is killed.</summary>
     public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.Engine.Runners;
 using Pipeline.Orchestrator.Engine.Runs;
+using Pipeline.Orchestrator.Engine.Secrets;
 
 namespace Pipeline.Orchestrator.ProcessRunner;
 
@@ -18,6 +19,12 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
     public string Name => StepRunners.Process;
 
     public bool CanRun(StepSpec spec) => spec.Program is not null || spec.Command is not null;
+
+    public IReadOnlyList<StepRefusal> Refusals(StepSpec spec) =>
+        spec.Command is { } command && !CommandAllowList.Allows(options.AllowedCommands, command)
+            ? [new("command", $"command '{command}' is not allowed on this server: {CommandAllowList.Setting} lists the commands steps may run "
+                + "(none by default, when only 'program' steps run)")]
+            : [];
 
     public async Task<AttemptResult> RunAsync(StepLaunch launch, CancellationToken cancellationToken)
     {
@@ -34,8 +41,9 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
         Directory.CreateDirectory(Path.GetDirectoryName(launch.Logs.StdoutPath)!);
         // Any command may write its output where ${{ step.output }} says; the step programs replace the folder whole.
         Directory.CreateDirectory(launch.Spec.OutputFolder);
-        await using var stdout = LogFile(launch.Logs.StdoutPath);
-        await using var stderr = LogFile(launch.Logs.StderrPath);
+        // Secret values the step prints are masked on their way into the log files.
+        await using var stdout = launch.SecretValues.Redacting(LogFile(launch.Logs.StdoutPath));
+        await using var stderr = launch.SecretValues.Redacting(LogFile(launch.Logs.StderrPath));
         using var process = new Process { StartInfo = start };
         try
         {
@@ -99,6 +107,13 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
         foreach (var arg in spec.Args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        // A step inherits the server's environment, but not the secrets in it: it gets those its definition names, by
+        // its own variable names, below.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith(SecretStore.EnvironmentPrefix, StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
         }
 
         foreach (var (name, value) in StepEnvironment.For(launch))

@@ -86,7 +86,7 @@ public static class WorkflowDefinitionReader
             message = message[..suffix];
         }
 
-        message = message.Replace("Pipeline.Orchestrator.Definitions.", "", StringComparison.Ordinal);
+        message = UnknownProperties.Describe(message) ?? message.Replace("Pipeline.Orchestrator.Definitions.", "", StringComparison.Ordinal);
         if (e.LineNumber is { } line)
         {
             var column = (e.BytePositionInLine ?? 0) + 1;

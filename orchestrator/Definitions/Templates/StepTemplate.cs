@@ -7,7 +7,8 @@ namespace Pipeline.Orchestrator.Definitions.Templates;
 /// A step argument or environment value with <c>${{ expr }}</c> placeholders (whitespace inside the braces is
 /// ignored; <c>$${{</c> writes a literal <c>${{</c>). Expressions: <c>inputs.&lt;name&gt;</c>, <c>run.id</c>,
 /// <c>run.workflowId</c>, <c>run.logicalDate</c>, <c>run.logicalTime</c>, <c>dataRoot</c>, <c>step.output</c>,
-/// <c>steps.&lt;id&gt;.output</c>.
+/// <c>steps.&lt;id&gt;.output</c>, and in environment values <c>secrets.&lt;NAME&gt;</c>, which
+/// <see cref="RenderKeepingSecrets"/> keeps as a reference for the runner to fill in.
 /// </summary>
 /// <remarks>
 /// Values are inserted as they are, with no quoting: an argument list is an argv array handed to the process (or
@@ -101,6 +102,48 @@ public sealed class StepTemplate
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Renders every expression but <c>secrets.NAME</c>, which stays a reference: text and secret parts in order,
+    /// adjacent text joined. The secret's value is put in by the runner (<c>StepEnvironment</c>), so it is never part of
+    /// what is stored with the run, and a rendered input value cannot turn into a secret reference.
+    /// </summary>
+    /// <exception cref="TemplateException">The template does not parse, or a value it uses is missing.</exception>
+    public IReadOnlyList<EnvValuePart> RenderKeepingSecrets(TemplateContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (Errors.Count > 0)
+        {
+            throw new TemplateException("template does not parse: " + string.Join("; ", Errors));
+        }
+
+        var parts = new List<EnvValuePart>();
+        var text = new StringBuilder();
+        foreach (var part in Parts)
+        {
+            if (part.Expression is { Kind: TemplateExpressionKind.Secret } secret)
+            {
+                if (text.Length > 0)
+                {
+                    parts.Add(new EnvValuePart(Text: text.ToString()));
+                    text.Clear();
+                }
+
+                parts.Add(new EnvValuePart(Secret: secret.Name));
+            }
+            else
+            {
+                text.Append(part.Literal ?? Value(part.Expression!, context));
+            }
+        }
+
+        if (text.Length > 0)
+        {
+            parts.Add(new EnvValuePart(Text: text.ToString()));
+        }
+
+        return parts;
+    }
+
     private static string Value(TemplateExpression e, TemplateContext c) => e.Kind switch
     {
         TemplateExpressionKind.Input => c.Inputs.TryGetValue(e.Name!, out var v) ? v : throw Missing(e, $"the run has no input '{e.Name}'"),
@@ -114,6 +157,7 @@ public sealed class StepTemplate
         TemplateExpressionKind.StepOutput => c.StepOutput ?? throw Missing(e, "the step's output folder is not set"),
         TemplateExpressionKind.UpstreamOutput => c.UpstreamOutputs.TryGetValue(e.Name!, out var o) ? o
             : throw Missing(e, $"no output folder is known for step '{e.Name}'"),
+        TemplateExpressionKind.Secret => throw new TemplateException($"{e.Text}: a secret is not rendered into text; only an 'env' value may use it"),
         _ => throw new TemplateException($"{e.Text}: unknown expression"),
     };
 

@@ -26,4 +26,10 @@ public enum TemplateExpressionKind
 
     /// <summary><c>steps.&lt;id&gt;.output</c>: the output folder of an upstream step.</summary>
     UpstreamOutput,
+
+    /// <summary>
+    /// <c>secrets.&lt;NAME&gt;</c>: a secret of the server, by name; allowed in <c>env</c> values only, and never
+    /// rendered into what is stored: the runner puts the value into the step's environment when it starts it.
+    /// </summary>
+    Secret,
 }

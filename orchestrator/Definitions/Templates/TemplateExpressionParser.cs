@@ -5,6 +5,8 @@ namespace Pipeline.Orchestrator.Definitions.Templates;
 /// <summary>Reads the text between <c>${{</c> and <c>}}</c> into a <see cref="TemplateExpression"/>.</summary>
 internal static partial class TemplateExpressionParser
 {
+    private const string SecretPrefix = "secrets.";
+
     private static readonly Dictionary<string, TemplateExpressionKind> Fixed = new(StringComparer.Ordinal)
     {
         ["run.id"] = TemplateExpressionKind.RunId,
@@ -33,10 +35,22 @@ internal static partial class TemplateExpressionParser
             return new TemplateExpression(TemplateExpressionKind.UpstreamOutput, text, upstream.Groups[1].Value);
         }
 
+        if (text.StartsWith(SecretPrefix, StringComparison.Ordinal))
+        {
+            var name = text[SecretPrefix.Length..];
+            if (SecretNames.IsValid(name))
+            {
+                return new TemplateExpression(TemplateExpressionKind.Secret, text, name);
+            }
+
+            error = $"{text}: '{name}' is not a valid secret name ({SecretNames.Rule})";
+            return null;
+        }
+
         error = text.Length == 0
             ? "${{ }}: empty expression"
             : $"{text}: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, "
-              + "run.logicalTime, dataRoot, step.output or steps.<id>.output";
+              + "run.logicalTime, dataRoot, step.output, steps.<id>.output or secrets.<NAME>";
         return null;
     }
 

@@ -106,6 +106,10 @@ internal static class StepChecks
             {
                 problems.Add(new(JsonPaths.Property(envPath, name), $"'{name}' is not a valid environment variable name (letters, digits, '_', not starting with a digit)"));
             }
+            else if (ReservedEnvironment.Why(name) is { } reserved)
+            {
+                problems.Add(new(JsonPaths.Property(envPath, name), reserved));
+            }
 
             if (value is null)
             {

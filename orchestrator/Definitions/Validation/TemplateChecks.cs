@@ -2,7 +2,7 @@ using Pipeline.Orchestrator.Definitions.Templates;
 
 namespace Pipeline.Orchestrator.Definitions.Validation;
 
-/// <summary>Every argument and environment value parses and refers only to what exists for its step.</summary>
+/// <summary>Every argument and environment value parses and refers only to what exists for its step; secrets only in environment values.</summary>
 internal static class TemplateChecks
 {
     public static void Check(WorkflowDefinition definition, DependencyGraph graph, List<DefinitionProblem> problems)
@@ -21,19 +21,20 @@ internal static class TemplateChecks
             var argsPath = JsonPaths.Property(path, "args");
             for (var a = 0; a < step.Args.Count; a++)
             {
-                CheckOne(definition, graph, ids, step, step.Args[a], JsonPaths.Index(argsPath, a), problems);
+                CheckOne(definition, graph, ids, step, step.Args[a], JsonPaths.Index(argsPath, a), problems, inEnv: false);
             }
 
             var envPath = JsonPaths.Property(path, "env");
             foreach (var (name, value) in step.Env)
             {
-                CheckOne(definition, graph, ids, step, value, JsonPaths.Property(envPath, name), problems);
+                CheckOne(definition, graph, ids, step, value, JsonPaths.Property(envPath, name), problems, inEnv: true);
             }
         }
     }
 
     private static void CheckOne(
-        WorkflowDefinition definition, DependencyGraph graph, HashSet<string> ids, StepDefinition step, string? text, string path, List<DefinitionProblem> problems)
+        WorkflowDefinition definition, DependencyGraph graph, HashSet<string> ids, StepDefinition step, string? text, string path,
+        List<DefinitionProblem> problems, bool inEnv)
     {
         if (text is null)
         {
@@ -54,6 +55,7 @@ internal static class TemplateChecks
                     "a step refers to its own output as step.output",
                 TemplateExpressionKind.UpstreamOutput when !graph.IsUpstream(expression.Name!, step.Id) =>
                     $"'{expression.Name}' is not upstream of '{step.Id}'",
+                TemplateExpressionKind.Secret when !inEnv => SecretChecks.OnlyInEnv + SecretChecks.WhyNotArgs,
                 _ => null,
             };
             if (error is not null)

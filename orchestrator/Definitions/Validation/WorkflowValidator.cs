@@ -29,6 +29,7 @@ public static class WorkflowValidator
         CheckCount(definition.Inputs?.Count ?? 0, DefinitionLimits.MaxInputs, "inputs", problems);
         InputChecks.Check(definition, problems);
         TriggerChecks.Check(definition, problems);
+        SecretChecks.Check(definition, problems);
 
         if (definition.Steps is not { Count: > 0 })
         {

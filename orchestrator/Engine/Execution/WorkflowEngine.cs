@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Pipeline.Orchestrator.Engine.Runners;
 using Pipeline.Orchestrator.Engine.Runs;
+using Pipeline.Orchestrator.Engine.Secrets;
 using Pipeline.Orchestrator.Engine.Storage;
 using Pipeline.Orchestrator.Engine.Telemetry;
 
@@ -19,6 +20,7 @@ public sealed partial class WorkflowEngine(
     IEnumerable<IStepRunner> runners,
     EngineSignal signal,
     EngineOptions options,
+    SecretStore secrets,
     TimeProvider clock,
     ILogger<WorkflowEngine> logger,
     EngineTelemetry? telemetry = null)
@@ -154,9 +156,14 @@ public sealed partial class WorkflowEngine(
             AttemptResult result;
             try
             {
+                // The settings may have changed since the run was created (an allow-list, a cap): what they no longer
+                // allow fails for good, saying which setting, rather than running on an old decision.
+                var refused = runner?.Refusals(attempt.Claimed.Step.Spec) ?? [];
                 result = runner is null
                     ? new AttemptResult(AttemptStates.Failed, null, refusal, Retryable: false)
-                    : await RunOnRunnerAsync(attempt, runner, RunTracing.TraceParentFor(span, attempt.Claimed.Run));
+                    : refused.Count > 0
+                        ? new AttemptResult(AttemptStates.Failed, null, "refused by this server's settings: " + string.Join("; ", refused.Select(r => r.Message)), Retryable: false)
+                        : await RunOnRunnerAsync(attempt, runner, RunTracing.TraceParentFor(span, attempt.Claimed.Run));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -233,8 +240,28 @@ public sealed partial class WorkflowEngine(
         using var linked = attempt.Timeout is null
             ? CancellationTokenSource.CreateLinkedTokenSource(attempt.Stop.Token)
             : CancellationTokenSource.CreateLinkedTokenSource(attempt.Stop.Token, attempt.Timeout.Token);
-        var launch = new StepLaunch(attempt.Claimed.Key, spec, AttemptLogs.For(options.DataRoot, attempt.Claimed.Key), traceParent);
-        var result = await runner.RunAsync(launch, linked.Token);
+        // Read now, for this attempt only: a secret that has gone since the run was created fails the step for good,
+        // saying where it was looked for; a retry would not find it either.
+        var (values, missing) = secrets.Resolve(spec.SecretNames());
+        if (values is null)
+        {
+            return new AttemptResult(AttemptStates.Failed, null, string.Join("; ", missing.Select(secrets.Missing)), Retryable: false);
+        }
+
+        var launch = new StepLaunch(attempt.Claimed.Key, spec, AttemptLogs.For(options.DataRoot, attempt.Claimed.Key), traceParent, values);
+        AttemptResult result;
+        try
+        {
+            result = await runner.RunAsync(launch, linked.Token);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        {
+            // As ExecuteAsync records it, but here, where the message can be redacted.
+            result = new AttemptResult(AttemptStates.Failed, null, $"the runner failed: {e.Message}", Retryable: true);
+        }
+
+        // A step's last error line (which may print a secret) and the runner's own messages are stored and shown.
+        result = result with { Error = values.Redact(result.Error) };
         return attempt.TimedOut && result.State == AttemptStates.Cancelled
             ? new AttemptResult(AttemptStates.TimedOut, result.ExitCode, $"timed out after {spec.TimeoutSeconds} s", Retryable: true)
             : result;

@@ -1,4 +1,5 @@
 using Pipeline.Orchestrator.Definitions;
+using Pipeline.Orchestrator.Definitions.Inputs;
 using Pipeline.Orchestrator.Engine.Execution;
 
 namespace Pipeline.Orchestrator.Engine.Launching;
@@ -6,7 +7,8 @@ namespace Pipeline.Orchestrator.Engine.Launching;
 /// <summary>
 /// Keeps <c>path</c> inputs inside the folders the server lets runs read: the data root, where steps start, and
 /// <c>Engine:InputRoots</c>. Checked on the real path, symbolic links followed, so neither <c>..</c> nor a link in
-/// a data folder leads out. A glob is checked by the folder before its first wildcard; URLs are not paths.
+/// a data folder leads out. A glob is checked by the folder before its first wildcard; http(s) URLs are not paths
+/// (other URL schemes and '..', also URL-encoded, are refused by <see cref="InputValues.PathProblem"/>).
 /// </summary>
 public static class InputConfinement
 {
@@ -23,7 +25,7 @@ public static class InputConfinement
         var problems = new List<DefinitionProblem>();
         foreach (var (name, input) in definition.Inputs.Where(i => i.Value.Type == InputTypes.Path))
         {
-            if (!inputs.TryGetValue(name, out var value) || value.Contains("://", StringComparison.Ordinal))
+            if (!inputs.TryGetValue(name, out var value) || InputValues.IsUrl(value))
             {
                 continue;
             }

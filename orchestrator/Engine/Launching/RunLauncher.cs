@@ -1,9 +1,11 @@
+using System.Globalization;
 using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.Definitions.Inputs;
 using Pipeline.Orchestrator.Definitions.Serialization;
 using Pipeline.Orchestrator.Definitions.Templates;
 using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Engine.Runs;
+using Pipeline.Orchestrator.Engine.Secrets;
 using Pipeline.Orchestrator.Engine.Storage;
 using Pipeline.Orchestrator.Engine.Telemetry;
 
@@ -11,10 +13,19 @@ namespace Pipeline.Orchestrator.Engine.Launching;
 
 /// <summary>
 /// Turns a request into a stored run: the published version's definition, inputs checked and defaulted, every
-/// step's arguments and environment rendered once (so retries run exactly the same command).
+/// step's arguments and environment rendered once (so retries run exactly the same command). A definition whose steps
+/// this server's settings do not allow (<see cref="ExecutionPolicy"/>) or whose path inputs lead outside the input
+/// roots is refused.
 /// </summary>
 public sealed class RunLauncher(
-    IWorkflowStore workflows, IRunStore runs, EngineSignal signal, EngineOptions options, TimeProvider clock, EngineTelemetry? telemetry = null)
+    IWorkflowStore workflows,
+    IRunStore runs,
+    EngineSignal signal,
+    EngineOptions options,
+    ExecutionPolicy policy,
+    SecretStore secrets,
+    TimeProvider clock,
+    EngineTelemetry? telemetry = null)
 {
     private readonly EngineTelemetry _telemetry = telemetry ?? new EngineTelemetry();
 
@@ -31,6 +42,12 @@ public sealed class RunLauncher(
             throw new LaunchRefusedException($"workflow '{request.WorkflowId}' version {version.Version} is not valid", problems);
         }
 
+        // Published before this server's settings changed (an allow-list, a cap): refused now, as a definition would be.
+        if (policy.Check(definition) is { Count: > 0 } refused)
+        {
+            throw new LaunchRefusedException($"workflow '{request.WorkflowId}' version {version.Version} runs what this server's settings do not allow", refused);
+        }
+
         var (inputs, inputProblems) = InputResolver.Resolve(definition, request.Inputs);
         if (inputs is null || inputProblems.Count > 0)
         {
@@ -40,6 +57,11 @@ public sealed class RunLauncher(
         if (InputConfinement.Check(definition, inputs, options) is { Count: > 0 } outside)
         {
             throw new LaunchRefusedException($"a path input of workflow '{request.WorkflowId}' leads outside the folders runs may read", outside);
+        }
+
+        if (MissingSecrets(definition) is { Count: > 0 } missing)
+        {
+            throw new LaunchRefusedException($"workflow '{request.WorkflowId}' uses secrets this server does not have", missing);
         }
 
         var now = clock.GetUtcNow();
@@ -102,7 +124,11 @@ public sealed class RunLauncher(
             Image = step.Image,
             Runner = step.Runner,
             Args = [.. step.Args.Select(a => StepTemplate.Render(a, context))],
-            Env = step.Env.ToDictionary(e => e.Key, e => StepTemplate.Render(e.Value, context), StringComparer.Ordinal),
+            Env = step.Env.Where(e => !UsesSecrets(e.Value)).ToDictionary(e => e.Key, e => StepTemplate.Render(e.Value, context), StringComparer.Ordinal),
+            // Values with secrets keep them as references: the runner resolves them when it starts the step.
+            SecretEnv = step.Env.Any(e => UsesSecrets(e.Value))
+                ? step.Env.Where(e => UsesSecrets(e.Value)).ToDictionary(e => e.Key, e => StepTemplate.Parse(e.Value).RenderKeepingSecrets(context), StringComparer.Ordinal)
+                : null,
             OutputFolder = context.StepOutput,
             UpstreamOutputs = upstream,
             Retry = step.Retry,
@@ -120,6 +146,27 @@ public sealed class RunLauncher(
             ReadyAt = null,
             Spec = spec,
         };
+    }
+
+    private static bool UsesSecrets(string template) => StepTemplate.Parse(template).Expressions.Any(e => e.Kind == TemplateExpressionKind.Secret);
+
+    /// <summary>A problem per env value that uses a secret the server does not have, saying where it looked (never a value).</summary>
+    private List<DefinitionProblem> MissingSecrets(WorkflowDefinition definition)
+    {
+        var problems = new List<DefinitionProblem>();
+        for (var i = 0; i < definition.Steps.Count; i++)
+        {
+            foreach (var (name, value) in definition.Steps[i].Env)
+            {
+                var names = StepTemplate.Parse(value).Expressions.Where(e => e.Kind == TemplateExpressionKind.Secret).Select(e => e.Name!);
+                foreach (var secret in secrets.Resolve(names).Missing)
+                {
+                    problems.Add(new(string.Create(CultureInfo.InvariantCulture, $"$.steps[{i}].env.{name}"), secrets.Missing(secret)));
+                }
+            }
+        }
+
+        return problems;
     }
 
     private static string OutputFolder(string dataRoot, string runId, string stepId) => Path.Combine(dataRoot, "runs", runId, stepId);

@@ -16,6 +16,13 @@ public interface IStepRunner
     bool CanRun(StepSpec spec);
 
     /// <summary>
+    /// What this server's settings forbid this runner to run of the step: a command not on the allow-list, an image
+    /// no pattern allows, limits over the caps. Empty when it may run it. Checked when a definition is validated or
+    /// published, when a run is created, and again before each attempt (the settings may have changed since).
+    /// </summary>
+    IReadOnlyList<StepRefusal> Refusals(StepSpec spec);
+
+    /// <summary>
     /// Runs the attempt to its end. When <paramref name="cancellationToken"/> fires (cancel, timeout, lost lease,
     /// shutdown) the runner stops the work (SIGTERM, then a kill after a grace period) and returns a
     /// <see cref="AttemptStates.Cancelled"/> result; the engine decides what the stop meant.

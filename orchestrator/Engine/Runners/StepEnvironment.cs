@@ -1,23 +1,29 @@
 using System.Globalization;
+using Pipeline.Orchestrator.Definitions.Templates;
 
 namespace Pipeline.Orchestrator.Engine.Runners;
 
 /// <summary>
-/// The environment every runner gives a step: the definition's variables, then which attempt this is, where its
-/// output goes and where its upstream steps' outputs are. One list, so a step sees the same in a process and a container.
+/// The environment every runner gives a step: the definition's variables (those using secrets with the attempt's
+/// values put in), then which attempt this is, where its output goes and where its upstream steps' outputs are. One
+/// list, so a step sees the same in a process and a container.
 /// </summary>
 public static class StepEnvironment
 {
     public static IReadOnlyList<KeyValuePair<string, string>> For(StepLaunch launch)
     {
         var spec = launch.Spec;
-        var env = new Dictionary<string, string>(spec.Env, StringComparer.Ordinal)
+        var env = new Dictionary<string, string>(spec.Env, StringComparer.Ordinal);
+        foreach (var (name, parts) in spec.SecretEnv ?? new Dictionary<string, IReadOnlyList<EnvValuePart>>())
         {
-            ["PIPELINE_RUN_ID"] = launch.Attempt.RunId,
-            ["PIPELINE_STEP_ID"] = launch.Attempt.StepId,
-            ["PIPELINE_ATTEMPT"] = launch.Attempt.Attempt.ToString(CultureInfo.InvariantCulture),
-            ["PIPELINE_OUTPUT"] = spec.OutputFolder,
-        };
+            // The only place a secret's value joins the step: in memory, for the process or container being started.
+            env[name] = string.Concat(parts.Select(p => p.Secret is { } secret ? launch.SecretValues[secret] : p.Text));
+        }
+
+        env["PIPELINE_RUN_ID"] = launch.Attempt.RunId;
+        env["PIPELINE_STEP_ID"] = launch.Attempt.StepId;
+        env["PIPELINE_ATTEMPT"] = launch.Attempt.Attempt.ToString(CultureInfo.InvariantCulture);
+        env["PIPELINE_OUTPUT"] = spec.OutputFolder;
         if (launch.TraceParent is { } traceParent)
         {
             // W3C Trace Context's variable name, as OpenTelemetry SDKs read it: the step's logs carry the run's trace id.

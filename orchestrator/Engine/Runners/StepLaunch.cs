@@ -1,4 +1,5 @@
 using Pipeline.Orchestrator.Engine.Runs;
+using Pipeline.Orchestrator.Engine.Secrets;
 
 namespace Pipeline.Orchestrator.Engine.Runners;
 
@@ -7,4 +8,10 @@ namespace Pipeline.Orchestrator.Engine.Runners;
 /// <param name="Spec">The rendered step: program, command or image, arguments, environment, output folder.</param>
 /// <param name="Logs">The attempt's log files; a runner appends the program's stdout and stderr as they come.</param>
 /// <param name="TraceParent">The attempt span's W3C trace context, given to the step as <c>TRACEPARENT</c>.</param>
-public sealed record StepLaunch(AttemptKey Attempt, StepSpec Spec, AttemptLogs Logs, string? TraceParent = null);
+/// <param name="Secrets">The values of the secrets the step uses, resolved for this attempt (none when it uses none):
+/// put into its environment, and masked in its logs and messages.</param>
+public sealed record StepLaunch(AttemptKey Attempt, StepSpec Spec, AttemptLogs Logs, string? TraceParent = null, SecretValues? Secrets = null)
+{
+    /// <summary>The secrets, or none.</summary>
+    public SecretValues SecretValues => Secrets ?? SecretValues.None;
+}

@@ -1,4 +1,5 @@
 using Pipeline.Orchestrator.Definitions;
+using Pipeline.Orchestrator.Definitions.Templates;
 
 namespace Pipeline.Orchestrator.Engine.Runs;
 
@@ -20,6 +21,17 @@ public sealed record StepSpec
     public IReadOnlyList<string> Args { get; init; } = [];
 
     public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Environment variables whose values use secrets (<c>${{ secrets.NAME }}</c>): rendered text and secret names, in
+    /// order. The runner puts the values in when it starts the step (<c>StepEnvironment</c>); they are never stored.
+    /// Null when the step uses no secret (and in specs stored before secrets existed).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<EnvValuePart>>? SecretEnv { get; init; }
+
+    /// <summary>The names of the secrets the step uses.</summary>
+    public IEnumerable<string> SecretNames() =>
+        (SecretEnv?.Values.SelectMany(parts => parts) ?? []).Where(p => p.Secret is not null).Select(p => p.Secret!).Distinct(StringComparer.Ordinal);
 
     /// <summary>The step's own output folder, under the data root: <c>runs/{runId}/{stepId}</c>.</summary>
     public required string OutputFolder { get; init; }

@@ -27,6 +27,8 @@ internal static class EngineHarness
             ["Engine:DataRoot"] = Path.Combine(work, "data"),
             ["Engine:MaxParallelSteps"] = parallel.ToString(CultureInfo.InvariantCulture),
             ["Engine:WorkerId"] = "bench",
+            // The trivial workflow's command; a server runs no command step it does not list.
+            ["Runner:Process:AllowedCommands:0"] = TrivialWorkflow.Command,
         }).Build();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))

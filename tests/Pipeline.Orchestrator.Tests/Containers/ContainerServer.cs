@@ -35,6 +35,8 @@ public sealed class ContainerServer : IAsyncDisposable
             ["Runner__Docker__StopGracePeriod"] = "00:00:02",
             ["Engine__PollInterval"] = "00:00:00.2",
             ["Engine__LeaseDuration"] = "00:00:03",
+            // The image steps of the tests; by default a server runs only its step programs' images.
+            ["Runner__Docker__AllowedImages__0"] = DockerFactAttribute.TestImage,
         };
         foreach (var (program, image) in StepImages.All)
         {

@@ -33,7 +33,14 @@ public sealed class ShippedWorkflowsInContainersTests(PostgresFixture postgres)
         server.Ship("sensor-training");
         server.Ship("sensor-prediction");
         await server.StartAsync();
-        var registry = Path.Combine(server.DataRoot, "registry");
+        // Steps never run as root: under a root server (as here) they run as Runner:Docker:FallbackUser, which the
+        // runner gives each step's output and run folder; any other folder a step writes, such as the model
+        // registry, must be writable by that user, as an operator would make it.
+        var registry = Directory.CreateDirectory(Path.Combine(server.DataRoot, "registry")).FullName;
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(registry, (UnixFileMode)0b111_111_111); // rwxrwxrwx
+        }
 
         var training = await server.Api.TriggerAsync("sensor-training", new() { ["registry"] = registry });
         var trained = await server.Api.WaitForEndAsync(training, RunLimit);

@@ -47,8 +47,8 @@ public sealed class StepTemplateTests
         Assert.Equal("echo ${{ inputs.day }} 2024-03-01", StepTemplate.Render("echo $${{ inputs.day }} ${{ inputs.day }}", Context));
 
     [Theory]
-    [InlineData("${{ input.day }}", "input.day: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, run.logicalTime, dataRoot, step.output or steps.<id>.output")]
-    [InlineData("${{ steps.chunk }}", "steps.chunk: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, run.logicalTime, dataRoot, step.output or steps.<id>.output")]
+    [InlineData("${{ input.day }}", "input.day: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, run.logicalTime, dataRoot, step.output, steps.<id>.output or secrets.<NAME>")]
+    [InlineData("${{ steps.chunk }}", "steps.chunk: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, run.logicalTime, dataRoot, step.output, steps.<id>.output or secrets.<NAME>")]
     [InlineData("a ${{ }} b", "${{ }}: empty expression")]
     [InlineData("--x=${{ inputs.day", "${{ inputs.day: '${{' is not closed by '}}'")]
     public void Refuses_what_it_does_not_know(string text, string error) =>

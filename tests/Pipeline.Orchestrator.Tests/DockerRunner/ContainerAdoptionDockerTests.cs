@@ -23,7 +23,7 @@ public sealed class ContainerAdoptionDockerTests : IDisposable
         using var client = new DockerClientBuilder().WithEndpoint(options.Endpoint).Build();
         // The dead server's container: created and started as the runner would have, then left alone.
         var created = await client.Containers.CreateContainerAsync(
-            ContainerParameters.For(new StepLaunch(first, spec, AttemptLogs.For(_folder, first)), options, _folder, "dead-worker"), CancellationToken.None);
+            ContainerParameters.For(new StepLaunch(first, spec, AttemptLogs.For(_folder, first)), options, _folder, "dead-worker", options.FallbackUser), CancellationToken.None);
         await client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), CancellationToken.None);
         var second = first with { Attempt = 2 };
         var launch = new StepLaunch(second, spec, AttemptLogs.For(_folder, second));

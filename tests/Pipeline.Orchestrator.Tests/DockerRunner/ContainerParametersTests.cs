@@ -1,7 +1,9 @@
 using Pipeline.Orchestrator.Definitions;
+using Pipeline.Orchestrator.Definitions.Templates;
 using Pipeline.Orchestrator.DockerRunner;
 using Pipeline.Orchestrator.Engine.Runners;
 using Pipeline.Orchestrator.Engine.Runs;
+using Pipeline.Orchestrator.Engine.Secrets;
 
 namespace Pipeline.Orchestrator.Tests.DockerRunner;
 
@@ -26,7 +28,7 @@ public sealed class ContainerParametersTests
             Resources = new StepResources { Cpus = 1.5, MemoryMb = 512 },
         };
 
-        var p = ContainerParameters.For(Launch(spec), options, "/data", "worker-a");
+        var p = ContainerParameters.For(Launch(spec), options, "/data", "worker-a", "1000:1000");
 
         Assert.Equal("pipeline/feature-creator:local", p.Image);
         Assert.Equal(["--input", "/data/runs/run-7/chunks", "--note", "two words"], p.Cmd);
@@ -42,7 +44,7 @@ public sealed class ContainerParametersTests
         Assert.Equal(512L * 1024 * 1024, p.HostConfig!.Memory);
         Assert.Equal("none", p.HostConfig!.NetworkMode);
         Assert.Equal("/srv", p.WorkingDir);
-        Assert.Matches(@"^\d+:\d+$", p.User);
+        Assert.Equal("1000:1000", p.User);
         Assert.False(p.HostConfig!.AutoRemove);
     }
 
@@ -52,7 +54,7 @@ public sealed class ContainerParametersTests
         var options = new DockerRunnerOptions { Images = { ["chunker"] = "pipeline/chunker:local" }, PidsLimit = 300, TmpSizeMb = 32 };
         var spec = new StepSpec { Program = "chunker", OutputFolder = "/data/runs/run-7/features" };
 
-        var host = ContainerParameters.For(Launch(spec), options, "/data", "worker-a").HostConfig!;
+        var host = ContainerParameters.For(Launch(spec), options, "/data", "worker-a", "1000:1000").HostConfig!;
 
         Assert.True(host.ReadonlyRootfs);
         Assert.False(host.Privileged);
@@ -65,15 +67,39 @@ public sealed class ContainerParametersTests
     }
 
     [Fact]
-    public void Steps_run_as_the_server_user_on_host_folders_and_as_the_image_user_on_a_volume()
+    public void Steps_run_as_the_server_user_on_host_folders_and_as_the_image_user_on_a_volume_never_as_root()
     {
-        var spec = new StepSpec { Image = "alpine:3", OutputFolder = "/data/x" };
-        var uid = File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t')[2];
+        var host = new DockerRunnerOptions();
+        var volume = new DockerRunnerOptions { DataVolume = "pipeline-data" };
 
-        Assert.StartsWith(uid + ":", ContainerParameters.For(Launch(spec), new DockerRunnerOptions(), "/data", "w").User, StringComparison.Ordinal);
-        Assert.Equal("", ContainerParameters.For(Launch(spec), new DockerRunnerOptions { DataVolume = "pipeline-data" }, "/data", "w").User);
-        Assert.Equal("10001:10001", ContainerParameters.For(Launch(spec), new DockerRunnerOptions { User = "10001:10001" }, "/data", "w").User);
+        Assert.Equal("1000:1000", ContainerUser.Resolve(host, "1000:1000", null));
+        Assert.False(ContainerUser.NeedsImageUser(host, "1000:1000"));
+        Assert.Equal("10001:10001", ContainerUser.Resolve(host, "0:0", null));
+        Assert.True(ContainerUser.NeedsImageUser(volume, "1000:1000"));
+        Assert.Equal("app", ContainerUser.Resolve(volume, "1000:1000", "app"));
+        Assert.Equal("10001:10001", ContainerUser.Resolve(volume, "1000:1000", ""));
+        Assert.Equal("10001:10001", ContainerUser.Resolve(volume, "0:0", "root"));
+        Assert.Equal("10001:10001", ContainerUser.Resolve(volume, "0:0", "0:1000"));
+        Assert.Equal("2000:3000", ContainerUser.Resolve(new DockerRunnerOptions { User = "2000:3000" }, "0:0", null));
+        Assert.Equal("5:5", ContainerUser.Resolve(new DockerRunnerOptions { FallbackUser = "5:5" }, "0:0", null));
     }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("0", true)]
+    [InlineData("0:0", true)]
+    [InlineData("00:10", true)]
+    [InlineData("root", true)]
+    [InlineData("root:staff", true)]
+    [InlineData("1000:0", false)]
+    [InlineData("10001:10001", false)]
+    [InlineData("app", false)]
+    public void Root_is_uid_0_the_name_root_or_no_user(string user, bool root) => Assert.Equal(root, ContainerUser.IsRoot(user));
+
+    [Fact]
+    public void A_container_is_never_created_for_root() =>
+        Assert.Throws<InvalidOperationException>(() =>
+            ContainerParameters.For(Launch(new StepSpec { Image = "alpine:3", OutputFolder = "/data/x" }), new DockerRunnerOptions(), "/data", "w", "0:0"));
 
     [Fact]
     public void Passed_through_server_variables_are_copied_when_set_and_the_step_env_wins()
@@ -87,6 +113,27 @@ public sealed class ContainerParametersTests
         Assert.Contains("DB=Host=db", env);
         Assert.Contains("TOKEN=step", env);
         Assert.DoesNotContain(env, e => e.StartsWith("UNSET=", StringComparison.Ordinal) || e.StartsWith("OTHER=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Values_using_secrets_get_the_attempt_s_values_and_are_never_put_in_without_them()
+    {
+        var spec = new StepSpec
+        {
+            Image = "alpine:3",
+            OutputFolder = "/data/x",
+            SecretEnv = new Dictionary<string, IReadOnlyList<EnvValuePart>>
+            {
+                ["DB"] = [new(Text: "Host=db;Password="), new(Secret: "db_password"), new(Text: ";")],
+            },
+        };
+        var launch = new StepLaunch(Key, spec, AttemptLogs.For("/data", Key), Secrets: new SecretValues(new Dictionary<string, string> { ["db_password"] = "pw" }));
+
+        var env = ContainerParameters.Environment(launch, new DockerRunnerOptions(), _ => null);
+
+        Assert.Contains("DB=Host=db;Password=pw;", env);
+        Assert.Contains("PIPELINE_OUTPUT=/data/x", env);
+        Assert.Throws<KeyNotFoundException>(() => ContainerParameters.Environment(Launch(spec), new DockerRunnerOptions(), _ => null));
     }
 
     [Fact]
@@ -114,17 +161,72 @@ public sealed class ContainerParametersTests
     }
 
     [Fact]
-    public void No_limits_means_none_and_an_image_step_keeps_its_own_image()
+    public void A_step_without_limits_gets_the_default_ones_and_an_image_step_keeps_its_own_image()
     {
         var spec = new StepSpec { Image = "alpine:3", OutputFolder = "/data/x" };
+        var options = new DockerRunnerOptions { DefaultMemoryMb = 300, DefaultCpus = 1.25 };
 
-        var p = ContainerParameters.For(Launch(spec), new DockerRunnerOptions(), "/data", "w");
+        var p = ContainerParameters.For(Launch(spec), options, "/data", "w", "1000:1000");
 
         Assert.Equal("alpine:3", p.Image);
         Assert.Empty(p.Cmd);
-        Assert.Equal(0, p.HostConfig!.NanoCPUs);
-        Assert.Equal(0, p.HostConfig!.Memory);
+        Assert.Equal(1_250_000_000, p.HostConfig!.NanoCPUs);
+        Assert.Equal(300L * 1024 * 1024, p.HostConfig!.Memory);
+        Assert.Equal(4096L * 1024 * 1024, ContainerParameters.For(Launch(spec), new DockerRunnerOptions(), "/data", "w", "1000:1000").HostConfig!.Memory);
     }
+
+    [Fact]
+    public void A_cpu_limit_above_the_engine_s_cpus_is_lowered_to_them()
+    {
+        var spec = new StepSpec { Image = "alpine:3", OutputFolder = "/data/x", Resources = new StepResources { Cpus = 6 } };
+
+        Assert.Equal(2_000_000_000, ContainerParameters.For(Launch(spec), new DockerRunnerOptions(), "/data", "w", "1000:1000", engineCpus: 2).HostConfig!.NanoCPUs);
+        Assert.Equal(6_000_000_000, ContainerParameters.For(Launch(spec), new DockerRunnerOptions(), "/data", "w", "1000:1000").HostConfig!.NanoCPUs);
+    }
+
+    [Fact]
+    public void Limits_over_the_caps_are_refused_naming_the_setting()
+    {
+        var options = new DockerRunnerOptions { MaxMemoryMb = 1024, MaxCpus = 2 };
+        var spec = new StepSpec { Program = "chunker", OutputFolder = "/data/x", Resources = new StepResources { Cpus = 2.5, MemoryMb = 2048 } };
+
+        var refusals = ContainerParameters.Refusals(spec, options);
+
+        Assert.Equal(
+            [
+                new StepRefusal("resources.memoryMb", "2048 MB is more than this server gives a step: at most 1024 MB (Runner:Docker:MaxMemoryMb)"),
+                new StepRefusal("resources.cpus", "2.5 CPUs is more than this server gives a step: at most 2 (Runner:Docker:MaxCpus)"),
+            ],
+            refusals);
+        Assert.Empty(ContainerParameters.Refusals(spec with { Resources = new StepResources { Cpus = 2, MemoryMb = 1024 } }, options));
+    }
+
+    [Fact]
+    public void Only_allowed_images_run_the_step_programs_images_by_default()
+    {
+        var options = new DockerRunnerOptions { Images = { ["chunker"] = "pipeline/chunker:local" } };
+
+        Assert.Empty(ContainerParameters.Refusals(new StepSpec { Image = "pipeline/chunker:local", OutputFolder = "o" }, options));
+        var refusal = Assert.Single(ContainerParameters.Refusals(new StepSpec { Image = "pipeline/chunker:latest", OutputFolder = "o" }, options));
+        Assert.Equal(
+            new StepRefusal("image", "image 'pipeline/chunker:latest' is not allowed on this server: Runner:Docker:AllowedImages lists the images steps may run "
+                + "(by default only the step programs' images, Runner:Docker:Images)"),
+            refusal);
+    }
+
+    [Theory]
+    [InlineData("pipeline/*", "pipeline/chunker:local", true)]
+    [InlineData("pipeline/*", "pipeline/a/b", false)]
+    [InlineData("pipeline/*", "evil/pipeline/x", false)]
+    [InlineData("pipeline/*", "pipeline", false)]
+    [InlineData("registry.example.com/team/*", "registry.example.com/team/app:1.2", true)]
+    [InlineData("registry.example.com/team/*", "registry.example.com/teams/app:1.2", false)]
+    [InlineData("busybox", "busybox", true)]
+    [InlineData("busybox", "busybox:latest", false)]
+    [InlineData("pipeline/chunker:*", "pipeline/chunker:local", true)]
+    [InlineData("a.b/*", "aXb/c", false)]
+    public void Image_patterns_match_any_characters_but_a_slash_for_a_star(string pattern, string image, bool allowed) =>
+        Assert.Equal(allowed, ImageAllowList.Matches(pattern, image));
 
     [Fact]
     public void The_runner_takes_image_steps_and_programs_with_an_image_but_not_commands()

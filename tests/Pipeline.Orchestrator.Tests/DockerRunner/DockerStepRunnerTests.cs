@@ -1,3 +1,5 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.DockerRunner;
@@ -17,14 +19,14 @@ public sealed class DockerStepRunnerTests : IDisposable
     private DockerStepRunner Runner() =>
         new(_options, new EngineOptions { DataRoot = _folder, WorkerId = "test-worker" }, NullLogger<DockerStepRunner>.Instance);
 
-    private StepLaunch Shell(string script, string? image = null, StepResources? resources = null)
+    private StepLaunch Shell(string script, string? image = null, StepResources? resources = null, string stepId = "step")
     {
-        var key = new AttemptKey(_run, "step", 1);
+        var key = new AttemptKey(_run, stepId, 1);
         var spec = new StepSpec
         {
             Image = image ?? DockerFactAttribute.TestImage,
             Args = ["sh", "-c", script],
-            OutputFolder = Path.Combine(_folder, "runs", _run, "step"),
+            OutputFolder = Path.Combine(_folder, "runs", _run, stepId),
             Resources = resources,
         };
         return new StepLaunch(key, spec, AttemptLogs.For(_folder, key));
@@ -61,6 +63,92 @@ public sealed class DockerStepRunnerTests : IDisposable
         Assert.True(result.State == AttemptStates.Succeeded, result.Error);
         var lines = (await File.ReadAllLinesAsync(launch.Logs.StdoutPath)).Select(l => string.Join(' ', l.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries))).ToList();
         Assert.Equal(["CapEff: 0000000000000000", "NoNewPrivs: 1", "root-read-only", "tmp-writable", "output-writable"], lines);
+    }
+
+    [DockerFact]
+    public async Task A_step_never_runs_as_root_and_can_write_its_output_when_the_server_is_root()
+    {
+        using var runner = Runner();
+        var launch = Shell("""id -u; id -g; echo o > "$PIPELINE_OUTPUT/o" && echo output-writable""");
+
+        var result = await runner.RunAsync(launch, CancellationToken.None);
+
+        Assert.True(result.State == AttemptStates.Succeeded, result.Error + File.ReadAllText(launch.Logs.StderrPath));
+        var lines = await File.ReadAllLinesAsync(launch.Logs.StdoutPath);
+        Assert.NotEqual("0", lines[0]);
+        if (Environment.UserName == "root")
+        {
+            // The test image sets no user and the server is root: the fallback user, the step images' own.
+            Assert.Equal(["10001", "10001", "output-writable"], lines);
+        }
+    }
+
+    [DockerFact]
+    public async Task On_a_data_volume_an_image_without_a_user_of_its_own_runs_as_the_fallback_user()
+    {
+        using var client = new DockerClientBuilder().WithEndpoint(_options.Endpoint).Build();
+        var volume = "pipeline-test-" + Guid.NewGuid().ToString("N")[..10];
+        await client.Volumes.CreateAsync(new VolumesCreateParameters { Name = volume });
+        try
+        {
+            _options.DataVolume = volume;
+            _options.MountWorkingDirectory = false;
+            using var runner = Runner();
+            var launch = Shell("id -u; id -g");
+
+            var result = await runner.RunAsync(launch, CancellationToken.None);
+
+            Assert.True(result.State == AttemptStates.Succeeded, result.Error + File.ReadAllText(launch.Logs.StderrPath));
+            // The test image sets no USER: on a volume the image's user decides, and root gives way.
+            Assert.Equal(["10001", "10001"], await File.ReadAllLinesAsync(launch.Logs.StdoutPath));
+        }
+        finally
+        {
+            await client.Volumes.RemoveAsync(volume, force: true);
+        }
+    }
+
+    [DockerFact]
+    public async Task Every_container_gets_memory_and_cpu_limits_the_defaults_when_the_step_sets_none()
+    {
+        _options.RemoveContainers = false;
+        _options.DefaultMemoryMb = 300;
+        _options.DefaultCpus = 0.5;
+        using var runner = Runner();
+        using var client = new DockerClientBuilder().WithEndpoint(_options.Endpoint).Build();
+        var byDefault = Shell("true");
+        var own = Shell("true", resources: new StepResources { Cpus = 1, MemoryMb = 128 }, stepId: "own");
+
+        await runner.RunAsync(byDefault, CancellationToken.None);
+        await runner.RunAsync(own, CancellationToken.None);
+
+        var containers = await client.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"pipeline.run={_run}"] = true } },
+        });
+        try
+        {
+            var limits = new Dictionary<string, (long Memory, long NanoCpus, string User)>();
+            foreach (var container in containers)
+            {
+                var inspected = await client.Containers.InspectContainerAsync(container.ID);
+                limits[container.Labels["pipeline.step"]] = (inspected.HostConfig!.Memory, inspected.HostConfig.NanoCPUs, inspected.Config!.User);
+            }
+
+            Assert.Equal(300L * 1024 * 1024, limits["step"].Memory);
+            Assert.Equal(500_000_000, limits["step"].NanoCpus);
+            Assert.Equal(128L * 1024 * 1024, limits["own"].Memory);
+            Assert.Equal(1_000_000_000, limits["own"].NanoCpus);
+            Assert.All(limits.Values, l => Assert.False(ContainerUser.IsRoot(l.User), l.User));
+        }
+        finally
+        {
+            foreach (var container in containers)
+            {
+                await client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
+            }
+        }
     }
 
     [DockerFact]

@@ -5,6 +5,7 @@ using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Engine.Scheduling;
+using Pipeline.Orchestrator.Engine.Secrets;
 using Pipeline.Orchestrator.Persistence;
 using Pipeline.Orchestrator.Tests.Persistence;
 using Pipeline.Orchestrator.Tests.Support;
@@ -60,7 +61,7 @@ public sealed class CronSchedulerTests(PostgresFixture postgres)
     private static CronScheduler Scheduler(OrchestratorDatabase database, TimeProvider clock)
     {
         var options = new EngineOptions { DataRoot = Path.Combine(Path.GetTempPath(), "cron-data") };
-        var launcher = new RunLauncher(database.Workflows, database.Runs, new EngineSignal(), options, clock);
+        var launcher = new RunLauncher(database.Workflows, database.Runs, new EngineSignal(), options, new ExecutionPolicy([]), new SecretStore(new SecretsOptions()), clock);
         return new CronScheduler(new ScheduleCatalog(database.Workflows), launcher, new SchedulerOptions(), clock, NullLogger<CronScheduler>.Instance);
     }
 

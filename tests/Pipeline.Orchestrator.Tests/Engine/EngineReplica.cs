@@ -7,6 +7,7 @@ using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Hosting;
 using Pipeline.Orchestrator.Persistence;
 using Pipeline.Orchestrator.Tests.Persistence;
+using Pipeline.Orchestrator.Tests.Support;
 
 namespace Pipeline.Orchestrator.Tests.Engine;
 
@@ -32,7 +33,7 @@ internal sealed class EngineReplica : IAsyncDisposable
             ["Engine:PollInterval"] = "00:00:00.05",
             ["Engine:LeaseDuration"] = (lease ?? TimeSpan.FromSeconds(30)).ToString("c", CultureInfo.InvariantCulture),
             ["Runner:Process:StopGracePeriod"] = "00:00:01",
-        }).Build();
+        }).AddInMemoryCollection(TestCommands.Settings()!).Build();
         _services = new ServiceCollection().AddLogging().AddPipelineOrchestrator(configuration).BuildServiceProvider();
     }
 

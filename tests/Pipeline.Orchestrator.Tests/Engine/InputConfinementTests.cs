@@ -32,6 +32,13 @@ public sealed class InputConfinementTests : IDisposable
     [InlineData("https://example.org/a.csv", null)]
     [InlineData("../etc/passwd", "'..' is not allowed in a path")]
     [InlineData("data/../../x", "'..' is not allowed in a path")]
+    [InlineData("data/..%2f..%2fetc%2fpasswd", "'..' is not allowed in a path")]
+    [InlineData("%2e%2e/%2E%2E/etc/passwd", "'..' is not allowed in a path")]
+    [InlineData("data/%252e%252e/x", "'..' is not allowed in a path")]
+    [InlineData("data\\..\\x", "'..' is not allowed in a path")]
+    [InlineData("https://example.org/a/..%2f..%2fsecret", "'..' is not allowed in a path")]
+    [InlineData("file:///etc/passwd", "only http and https URLs are allowed; anything else must be a plain path")]
+    [InlineData("data/a%20b.csv", null)]
     [InlineData("", "it is empty")]
     [InlineData("http://", "not a valid URL")]
     public void A_path_value_on_its_face(string value, string? problem) => Assert.Equal(problem, InputValues.PathProblem(value));

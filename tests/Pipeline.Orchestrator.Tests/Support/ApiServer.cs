@@ -68,6 +68,11 @@ public sealed class ApiServer : ApiClient, IAsyncDisposable
             overrides[key] = value;
         }
 
+        foreach (var (key, value) in TestCommands.Settings())
+        {
+            overrides[key] = value;
+        }
+
         foreach (var (key, value) in extra ?? [])
         {
             overrides[key] = value;

@@ -25,6 +25,12 @@ public static class OrchestratorProcess
             start.ArgumentList.Add(arg);
         }
 
+        // The test workflows' commands, allowed as an operator would (a test may override them).
+        foreach (var (name, value) in TestCommands.Settings("__"))
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

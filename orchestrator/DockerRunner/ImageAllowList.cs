@@ -1,0 +1,33 @@
+using System.Text.RegularExpressions;
+
+namespace Pipeline.Orchestrator.DockerRunner;
+
+/// <summary>
+/// Whether an <c>image</c> step's image is allowed: the step programs' images (<c>Runner:Docker:Images</c>) always,
+/// and whatever <c>Runner:Docker:AllowedImages</c> matches, where <c>*</c> stands for any characters but <c>/</c>,
+/// so <c>pipeline/*</c> allows <c>pipeline/chunker:local</c> but not <c>pipeline/other/x</c>. References are
+/// compared as written: <c>busybox</c> and <c>docker.io/library/busybox</c> are different entries.
+/// </summary>
+public static class ImageAllowList
+{
+    public const string Setting = "Runner:Docker:AllowedImages";
+
+    public static bool Allows(DockerRunnerOptions options, string image)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(image);
+        return options.Images.Values.Contains(image, StringComparer.Ordinal) || options.AllowedImages.Any(pattern => Matches(pattern, image));
+    }
+
+    public static bool Matches(string pattern, string image)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (!pattern.Contains('*', StringComparison.Ordinal))
+        {
+            return string.Equals(pattern, image, StringComparison.Ordinal);
+        }
+
+        var regex = "^" + string.Join("[^/]*", pattern.Split('*').Select(Regex.Escape)) + "$";
+        return Regex.IsMatch(image, regex, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+}
