@@ -36,5 +36,11 @@ namespace Pipeline.Orchestrator.Api;
 [JsonSerializable(typeof(List<ApiKeyView>))]
 [JsonSerializable(typeof(ApiKeyCreatedView))]
 [JsonSerializable(typeof(ApiKeyCreateRequest))]
+[JsonSerializable(typeof(ModelVersionView))]
+[JsonSerializable(typeof(PromoteRequest))]
+[JsonSerializable(typeof(RollbackRequest))]
+[JsonSerializable(typeof(Pipeline.Steps.Contract.Registry.ProductionPointer))]
+[JsonSerializable(typeof(List<Pipeline.Steps.Contract.Registry.ProductionPointer>))]
+[JsonSerializable(typeof(Pipeline.Orchestrator.Models.ModelComparison))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

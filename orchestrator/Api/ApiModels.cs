@@ -98,4 +98,10 @@ public sealed record TemplateHelp(string Expression, string Description);
 public sealed record ModelSummary(string Name, string Registry, int? ProductionVersion, int VersionCount);
 
 /// <summary>A model version's metadata as the trainer registered it, and whether (since when) it is production.</summary>
+/// <summary><c>POST /api/models/{name}/production</c>.</summary>
+public sealed record PromoteRequest(int? Version, string? Reason);
+
+/// <summary><c>POST /api/models/{name}/rollback</c>.</summary>
+public sealed record RollbackRequest(string? Reason);
+
 public sealed record ModelVersionView(Pipeline.Steps.Contract.Registry.ModelVersion Metadata, bool IsProduction, DateTimeOffset? ProductionSince);

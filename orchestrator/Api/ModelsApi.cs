@@ -52,6 +52,6 @@ internal static class ModelsApi
     }
 
     /// <summary>A registry file that does not parse is the server's data problem, named with its place.</summary>
-    private static ProblemHttpResult Unreadable(StepException e) =>
+    public static ProblemHttpResult Unreadable(StepException e) =>
         TypedResults.Problem($"{e.Location?.ToString() ?? "the registry"}: {e.Message}", statusCode: StatusCodes.Status500InternalServerError, title: "Unreadable model registry");
 }

@@ -80,6 +80,7 @@ public static class ServerApp
         app.MapCronApi();
         app.MapStepTypesApi();
         app.MapModelsApi();
+        app.MapModelVersionsApi();
         app.MapHooksApi();
         app.MapAuthApi();
         app.MapUsersApi();

@@ -9,13 +9,15 @@ namespace Pipeline.Steps.Contract.Registry;
 /// A folder store of model versions: <c>versions/NNNN/</c> holds <c>model.zip</c> and <c>metadata.json</c>, and
 /// <c>production.json</c> names the production version. A version is assembled in a staging folder and renamed
 /// into place, so a reader never sees half a version, and two trainers registering at once get different numbers
-/// (the rename fails for the second, which takes the next). The production pointer is replaced by rename too.
+/// (the rename fails for the second, which takes the next). The production pointer is replaced by rename too, and
+/// every promotion is appended to <c>promotions.jsonl</c>, the history a rollback reads.
 /// </summary>
 public sealed class ModelRegistry(string root, TimeProvider clock)
 {
     public const string ModelFileName = "model.zip";
     public const string MetadataFileName = "metadata.json";
     private const string ProductionFileName = "production.json";
+    private const string HistoryFileName = "promotions.jsonl";
 
     public string Root { get; } = Path.GetFullPath(root);
 
@@ -121,11 +123,48 @@ public sealed class ModelRegistry(string root, TimeProvider clock)
         }
     }
 
-    /// <summary>Makes <paramref name="version"/> the production version.</summary>
-    public void Promote(int version, string reason)
+    /// <summary>Makes <paramref name="version"/> the production version, recording who asked (null: the trainer).</summary>
+    public ProductionPointer Promote(int version, string reason, string? by = null)
     {
         _ = Metadata(version);
-        WriteJson(Path.Combine(Root, ProductionFileName), new ProductionPointer(version, clock.GetUtcNow(), reason), RegistryJsonContext.Default.ProductionPointer);
+        var pointer = new ProductionPointer(version, clock.GetUtcNow(), reason) { PromotedBy = by };
+        WriteJson(Path.Combine(Root, ProductionFileName), pointer, RegistryJsonContext.Default.ProductionPointer);
+        // One line per promotion, in one append (O_APPEND): concurrent promoters cannot interleave within a line.
+        var line = JsonSerializer.SerializeToNode(pointer, RegistryJsonContext.Default.ProductionPointer)!.ToJsonString() + "\n";
+        File.AppendAllText(Path.Combine(Root, HistoryFileName), line);
+        return pointer;
+    }
+
+    /// <summary>Every promotion, oldest first (registries from before the history have none until their next one).</summary>
+    public IReadOnlyList<ProductionPointer> History()
+    {
+        var path = Path.Combine(Root, HistoryFileName);
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        var history = new List<ProductionPointer>();
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                history.Add(JsonSerializer.Deserialize(line, RegistryJsonContext.Default.ProductionPointer) ?? throw new JsonException("the line holds null"));
+            }
+            catch (JsonException e)
+            {
+                throw StepException.BadData($"the promotion history is not valid: {e.Message}", new SourceLocation(path, number));
+            }
+        }
+
+        return history;
     }
 
     private string VersionFolder(int version) => Path.Combine(VersionsFolder, version.ToString("D4", CultureInfo.InvariantCulture));

@@ -57,5 +57,11 @@ public sealed record ModelFile(string File, string Sha256, long Bytes);
 /// <summary>Whether the version became production when registered, and why (or why not).</summary>
 public sealed record PromotionDecision(bool Promoted, string Reason);
 
-/// <summary>The production pointer (<c>production.json</c>).</summary>
-public sealed record ProductionPointer(int Version, DateTimeOffset PromotedAt, string Reason);
+/// <summary>
+/// The production pointer (<c>production.json</c>), also each line of the promotion history
+/// (<c>promotions.jsonl</c>): which version, when, why, and who (null: the trainer's own decision).
+/// </summary>
+public sealed record ProductionPointer(int Version, DateTimeOffset PromotedAt, string Reason)
+{
+    public string? PromotedBy { get; init; }
+}

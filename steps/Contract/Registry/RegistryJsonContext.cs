@@ -10,4 +10,5 @@ namespace Pipeline.Steps.Contract.Registry;
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(ModelVersion))]
 [JsonSerializable(typeof(ProductionPointer))]
+[JsonSerializable(typeof(List<ProductionPointer>))]
 public sealed partial class RegistryJsonContext : JsonSerializerContext;

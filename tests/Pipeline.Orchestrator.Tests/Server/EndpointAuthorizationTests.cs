@@ -51,6 +51,10 @@ public sealed partial class EndpointAuthorizationTests
         ["GET /api/step-types"] = "viewer",
         ["GET /api/models/"] = "viewer",
         ["GET /api/models/{name}/versions"] = "viewer",
+        ["GET /api/models/{name}/versions/{version:int}"] = "viewer",
+        ["GET /api/models/{name}/versions/{version:int}/model"] = "viewer",
+        ["GET /api/models/{name}/production/history"] = "viewer",
+        ["GET /api/models/{name}/compare"] = "viewer",
         // Running things.
         ["POST /api/workflows/{workflowId}/runs"] = "operator",
         ["POST /api/workflows/{workflowId}/backfill"] = "operator",
@@ -63,6 +67,9 @@ public sealed partial class EndpointAuthorizationTests
         ["POST /api/workflows/"] = "editor",
         ["PUT /api/workflows/{workflowId}"] = "editor",
         ["POST /api/workflows/{workflowId}/publish"] = "editor",
+        // Changing which model version serves production.
+        ["POST /api/models/{name}/production"] = "editor",
+        ["POST /api/models/{name}/rollback"] = "editor",
         // Users.
         ["GET /api/users/"] = "admin",
         ["POST /api/users/"] = "admin",

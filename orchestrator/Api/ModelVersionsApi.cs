@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using Pipeline.Orchestrator.Auth;
+using Pipeline.Orchestrator.Models;
+using Pipeline.Steps.Contract;
+using Pipeline.Steps.Contract.Registry;
+
+namespace Pipeline.Orchestrator.Api;
+
+/// <summary>
+/// One model's versions in detail: metadata, the model file, the production history, promoting or rolling back
+/// (editors; recorded with who and when), and two versions compared.
+/// </summary>
+internal static class ModelVersionsApi
+{
+    public static void MapModelVersionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/models/{name}").WithTags("Models");
+        group.MapGet("/versions/{version:int}", Version).WithSummary("One version's metadata and promotion state");
+        group.MapGet("/versions/{version:int}/model", Download).WithSummary("The version's model file (its checksum verified first)");
+        group.MapGet("/production/history", History).WithSummary("Every promotion, oldest first: version, when, why, by whom");
+        group.MapPost("/production", Promote).RequireAuthorization(AuthPolicies.Editor).WithSummary("Make a version the production one");
+        group.MapPost("/rollback", Rollback).RequireAuthorization(AuthPolicies.Editor).WithSummary("Make the previous production version production again");
+        group.MapGet("/compare", Compare).WithSummary("Two versions side by side: quality and its change, cluster sizes, centroid shift");
+    }
+
+    private static IResult Version(string name, int version, ModelRegistries registries) => With(registries, name, registry =>
+    {
+        var production = registry.Production();
+        return TypedResults.Ok(new ModelVersionView(registry.Metadata(version), production?.Version == version, production?.Version == version ? production.PromotedAt : null));
+    });
+
+    private static IResult Download(string name, int version, ModelRegistries registries) => With(registries, name, registry =>
+    {
+        var (_, model) = registry.Load(version);
+        return TypedResults.File(model, "application/zip", $"{name}-v{version}.zip");
+    });
+
+    private static IResult History(string name, ModelRegistries registries) =>
+        With(registries, name, registry => TypedResults.Ok(registry.History().ToList()));
+
+    private static IResult Promote(string name, PromoteRequest request, ClaimsPrincipal user, ModelRegistries registries) => With(registries, name, registry =>
+    {
+        if (request.Version is not { } version)
+        {
+            return AccountProblems.Invalid("version", "the version to promote is required");
+        }
+
+        return TypedResults.Ok(registry.Promote(version, request.Reason ?? $"promoted by {user.UserName()}", user.UserName()));
+    });
+
+    private static IResult Rollback(string name, RollbackRequest? request, ClaimsPrincipal user, ModelRegistries registries) => With(registries, name, registry =>
+    {
+        var current = registry.Production();
+        var previous = registry.History().Reverse().Select(p => p.Version).FirstOrDefault(v => v != current?.Version);
+        if (current is null || previous == 0)
+        {
+            return ApiProblems.Conflict($"model '{name}' has no earlier production version to roll back to");
+        }
+
+        return TypedResults.Ok(registry.Promote(previous, request?.Reason ?? $"rolled back from version {current.Version} by {user.UserName()}", user.UserName()));
+    });
+
+    private static IResult Compare(string name, int a, int b, ModelRegistries registries) =>
+        With(registries, name, registry => TypedResults.Ok(ModelComparison.Of(registry.Metadata(a), registry.Metadata(b))));
+
+    /// <summary>The registry's answer, a 404 naming what is missing, or a 500 naming the registry file that does not parse.</summary>
+    private static IResult With(ModelRegistries registries, string name, Func<ModelRegistry, IResult> work)
+    {
+        if (registries.Find(name) is not { } registry)
+        {
+            return ApiProblems.NotFound($"no model '{name}'; known: {string.Join(", ", registries.Names)}");
+        }
+
+        try
+        {
+            return work(registry);
+        }
+        catch (StepException e) when (e.ExitCode == StepExitCodes.NoInput)
+        {
+            return ApiProblems.NotFound(e.Message);
+        }
+        catch (StepException e)
+        {
+            return ModelsApi.Unreadable(e);
+        }
+    }
+}
