@@ -23,3 +23,10 @@ export const listModelVersions = async (name: string, signal?: AbortSignal): Pro
     isProduction: v.isProduction,
     productionSince: v.productionSince,
   }));
+
+/** Makes a version the production one (editors); the server records who and when. */
+export const promoteModel = (name: string, version: number) =>
+  requestJson<unknown>(`/api/models/${encodeURIComponent(name)}/production`, { method: 'POST', body: { version } });
+
+/** Makes the previous production version production again (editors); 409 when there is none. */
+export const rollbackModel = (name: string) => requestJson<unknown>(`/api/models/${encodeURIComponent(name)}/rollback`, { method: 'POST', body: {} });

@@ -3,11 +3,12 @@ import type { ModelVersion } from '../api/types';
 import { formatTime } from '../common/time';
 import { ClusterChart } from './ClusterChart';
 import { promotionLabel } from './clusterChart';
+import { ProductionActions } from './ProductionActions';
 
 const fixed = (n: number | undefined, digits = 3) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : '—');
 
 /** Versions newest first, with promotion, quality and distribution; the chosen one's clusters drawn large. */
-export function ModelVersionsTable({ versions }: { versions: ModelVersion[] }) {
+export function ModelVersionsTable({ name, versions, onChanged }: { name: string; versions: ModelVersion[]; onChanged: () => void }) {
   const [selected, setSelected] = useState<number>(() => (versions.find((v) => v.isProduction) ?? versions[0])!.version);
   const current = versions.find((v) => v.version === selected) ?? versions[0]!;
   return (
@@ -71,6 +72,7 @@ export function ModelVersionsTable({ versions }: { versions: ModelVersion[] }) {
       </table>
       <section className="model-detail" aria-label={`Version ${current.version}`}>
         <h2>Version {current.version}</h2>
+        <ProductionActions name={name} version={current} onChanged={onChanged} />
         <ClusterChart version={current} />
         <dl className="facts inline">
           <dt>Trainer</dt>

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import models from '../test/fixtures/models.json';
 import versions from '../test/fixtures/model-versions.json';
 import { stubFetch } from '../test/fetchStub';
+import { SignedInAs } from '../test/session';
 import type { ModelVersion } from '../api/types';
 import { clusterBars, clusterCount, promotionLabel } from './clusterChart';
 import { ModelsPage } from './ModelsPage';
@@ -40,7 +41,11 @@ describe('ModelsPage', () => {
       },
     ]);
     const user = userEvent.setup();
-    render(<ModelsPage />);
+    render(
+      <SignedInAs role="viewer">
+        <ModelsPage />
+      </SignedInAs>,
+    );
 
     const rows = await screen.findAllByRole('row');
     expect(rows).toHaveLength(4);
@@ -54,11 +59,40 @@ describe('ModelsPage', () => {
     await user.click(screen.getByRole('button', { name: 'v1' }));
     const chart = screen.getByRole('img', { name: /^Clusters of version 1: cluster 0: 6 rows \(7%\), cluster 1: 46 rows \(50%\)/ });
     expect(chart.querySelectorAll('rect')).toHaveLength(4);
+    // A viewer is told why there is no promote button.
+    expect(screen.queryByRole('button', { name: /production/ })).not.toBeInTheDocument();
+    expect(screen.getByText(/Promoting or rolling back a model needs the editor role; you are a viewer/)).toBeInTheDocument();
+  });
+
+  it('lets an editor make a version production, after confirming', async () => {
+    const nested = versions.map(({ isProduction, productionSince, ...metadata }) => ({ metadata, isProduction, productionSince }));
+    const { calls } = stubFetch([
+      { path: '/api/models', reply: { body: models } },
+      { path: '/api/models/sensor-clusters/versions', reply: { body: nested } },
+      { method: 'POST', path: '/api/models/sensor-clusters/production', reply: { body: { version: 1 } } },
+    ]);
+    const user = userEvent.setup();
+    render(
+      <SignedInAs role="editor">
+        <ModelsPage />
+      </SignedInAs>,
+    );
+
+    await user.click(await screen.findByRole('button', { name: 'v1' }));
+    await user.click(screen.getByRole('button', { name: 'Make v1 production' }));
+    await user.click(await screen.findByRole('button', { name: 'Make production' }));
+    const post = calls.find((c) => c.method === 'POST')!;
+    expect(post.url.pathname).toBe('/api/models/sensor-clusters/production');
+    expect(post.body).toEqual({ version: 1 });
   });
 
   it('says when the server has no model registry endpoint', async () => {
     stubFetch([{ path: '/api/models', reply: { status: 404, body: { title: 'Not Found', status: 404 } } }]);
-    render(<ModelsPage />);
+    render(
+      <SignedInAs role="viewer">
+        <ModelsPage />
+      </SignedInAs>,
+    );
     expect(await screen.findByText(/not available from this server/)).toBeInTheDocument();
   });
 });

@@ -50,5 +50,5 @@ function ModelVersions({ name }: { name: string }) {
   if (versions.error && !versions.data) return <ErrorBanner error={versions.error} action={`Loading versions of ${name}`} onRetry={versions.reload} />;
   if (!versions.data) return <Loading what="versions" />;
   if (versions.data.length === 0) return <EmptyState title="No versions" />;
-  return <ModelVersionsTable versions={versions.data} />;
+  return <ModelVersionsTable name={name} versions={versions.data} onChanged={versions.reload} />;
 }
