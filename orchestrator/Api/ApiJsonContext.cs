@@ -38,6 +38,7 @@ namespace Pipeline.Orchestrator.Api;
 [JsonSerializable(typeof(ApiKeyCreateRequest))]
 [JsonSerializable(typeof(ModelVersionView))]
 [JsonSerializable(typeof(PromoteRequest))]
+[JsonSerializable(typeof(PredictionsView))]
 [JsonSerializable(typeof(RollbackRequest))]
 [JsonSerializable(typeof(Pipeline.Steps.Contract.Registry.ProductionPointer))]
 [JsonSerializable(typeof(List<Pipeline.Steps.Contract.Registry.ProductionPointer>))]

@@ -98,6 +98,11 @@ public sealed record TemplateHelp(string Expression, string Description);
 public sealed record ModelSummary(string Name, string Registry, int? ProductionVersion, int VersionCount);
 
 /// <summary>A model version's metadata as the trainer registered it, and whether (since when) it is production.</summary>
+/// <summary>Online predictions: the model version that made them, and each row's cluster and distance in order.</summary>
+public sealed record PredictionsView(string Model, int Version, IReadOnlyList<PredictionView> Predictions);
+
+public sealed record PredictionView(int Cluster, double Distance);
+
 /// <summary><c>POST /api/models/{name}/production</c>.</summary>
 public sealed record PromoteRequest(int? Version, string? Reason);
 

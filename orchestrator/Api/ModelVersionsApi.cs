@@ -38,17 +38,19 @@ internal static class ModelVersionsApi
     private static IResult History(string name, ModelRegistries registries) =>
         With(registries, name, registry => TypedResults.Ok(registry.History().ToList()));
 
-    private static IResult Promote(string name, PromoteRequest request, ClaimsPrincipal user, ModelRegistries registries) => With(registries, name, registry =>
+    private static IResult Promote(string name, PromoteRequest request, ClaimsPrincipal user, ModelRegistries registries, OnlineModels models) => With(registries, name, registry =>
     {
         if (request.Version is not { } version)
         {
             return AccountProblems.Invalid("version", "the version to promote is required");
         }
 
+        // Loaded before it becomes production, so the first prediction after the switch does not wait for it.
+        models.Warm(name, version);
         return TypedResults.Ok(registry.Promote(version, request.Reason ?? $"promoted by {user.UserName()}", user.UserName()));
     });
 
-    private static IResult Rollback(string name, RollbackRequest? request, ClaimsPrincipal user, ModelRegistries registries) => With(registries, name, registry =>
+    private static IResult Rollback(string name, RollbackRequest? request, ClaimsPrincipal user, ModelRegistries registries, OnlineModels models) => With(registries, name, registry =>
     {
         var current = registry.Production();
         var previous = registry.History().Reverse().Select(p => p.Version).FirstOrDefault(v => v != current?.Version);
@@ -57,6 +59,7 @@ internal static class ModelVersionsApi
             return ApiProblems.Conflict($"model '{name}' has no earlier production version to roll back to");
         }
 
+        models.Warm(name, previous);
         return TypedResults.Ok(registry.Promote(previous, request?.Reason ?? $"rolled back from version {current.Version} by {user.UserName()}", user.UserName()));
     });
 

@@ -44,6 +44,7 @@ public static class OrchestratorServices
         services.AddSingleton<StepDescriptions>();
         services.AddSingleton(Bind<ModelsOptions>(configuration, "Models"));
         services.AddSingleton<ModelRegistries>();
+        services.AddSingleton<OnlineModels>();
         services.AddStepRunners(configuration);
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<RunLauncher>();

@@ -5,6 +5,7 @@ using Pipeline.Benchmarks.Generation;
 using Pipeline.Benchmarks.Ingest;
 using Pipeline.Benchmarks.Orchestration;
 using Pipeline.Benchmarks.PgLoad;
+using Pipeline.Benchmarks.Predictions;
 using Pipeline.Steps.Contract;
 
 namespace Pipeline.Benchmarks;
@@ -37,6 +38,7 @@ internal static class BenchmarkCli
                 "ingest" => await IngestCommand.RunAsync(arguments, output, cancellationToken),
                 "pg-load" => await PgLoadCommand.RunAsync(arguments, output, cancellationToken),
                 "clustering" => await ClusteringCommand.RunAsync(arguments, output, cancellationToken),
+                "predict" => await PredictCommand.RunAsync(arguments, output, cancellationToken),
                 "orchestration" => await OrchestrationCommand.RunAsync(arguments, output, cancellationToken),
                 "runs-list" => await RunsListCommand.RunAsync(arguments, output, cancellationToken),
                 DuckDbSideCommand.Name => await DuckDbSideCommand.RunAsync(arguments, output, cancellationToken),

@@ -28,6 +28,10 @@ internal static class HelpText
             [--k 4] [--repeat 3]              k of the KMeans; rounds (medians are reported)
             [--work-dir .work/bench]          features-N.parquet is cached here
 
+        predict                               The server's online prediction over HTTP: single-row latency, batch rows/s
+            [--requests 2000] [--batch 1000]  single-row requests; rows per batch request
+            [--batches 50] [--work-dir ...]   batch requests; where the model and server files go
+
         orchestration                         The workflow server's engine on SQLite and PostgreSQL: overhead per step
             [--chain 200] [--fan-out 500]     a chain of /bin/true steps, and a fan-out of parallel ones
             [--parallel 8]                    steps run at once (the engine's and the direct floor's)

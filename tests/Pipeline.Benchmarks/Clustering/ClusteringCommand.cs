@@ -77,7 +77,7 @@ internal static class ClusteringCommand
     }
 
     // Four blobs a few standard deviations apart in four features, like a season of sensor-days; setseed makes it repeatable.
-    private static async Task WriteFeaturesAsync(string path, long rows, CancellationToken cancellationToken)
+    internal static async Task WriteFeaturesAsync(string path, long rows, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using var connection = new DuckDBConnection("DataSource=:memory:");

@@ -55,6 +55,7 @@ public sealed partial class EndpointAuthorizationTests
         ["GET /api/models/{name}/versions/{version:int}/model"] = "viewer",
         ["GET /api/models/{name}/production/history"] = "viewer",
         ["GET /api/models/{name}/compare"] = "viewer",
+        ["POST /api/models/{name}/predict"] = "viewer",
         // Running things.
         ["POST /api/workflows/{workflowId}/runs"] = "operator",
         ["POST /api/workflows/{workflowId}/backfill"] = "operator",

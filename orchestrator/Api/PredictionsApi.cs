@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Pipeline.Orchestrator.Models;
+using Pipeline.Steps.Contract;
+
+namespace Pipeline.Orchestrator.Api;
+
+/// <summary>
+/// Online prediction: <c>POST /api/models/{name}/predict</c> with <c>{"rows": [{"TEMP_mean": 12.5, ...}], "version": 3}</c>
+/// (version optional: the production one) gives each row's stable cluster and distance, as batch ClusterPredict
+/// would. Rows are checked against the version's features; every problem is named by its path (<c>rows[2].PM25_mean</c>).
+/// </summary>
+internal static class PredictionsApi
+{
+    /// <summary>Rows in one request at most; more belong in a batch run (sensor-prediction).</summary>
+    public const int MaxRows = 10_000;
+
+    public static void MapPredictionsApi(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/models/{name}/predict", Predict).Accepts<JsonElement>("application/json").WithTags("Models")
+            .WithSummary("Clusters and distances of feature rows, from the production version or a given one");
+
+    private static IResult Predict(string name, JsonElement body, OnlineModels models)
+    {
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("rows", out var rows) || rows.ValueKind != JsonValueKind.Array || rows.GetArrayLength() == 0)
+        {
+            return AccountProblems.Invalid("rows", "the body must be {\"rows\": [{feature: number, ...}, ...]} with at least one row");
+        }
+
+        if (rows.GetArrayLength() > MaxRows)
+        {
+            return AccountProblems.Invalid("rows", $"at most {MaxRows} rows a request; run sensor-prediction for more");
+        }
+
+        int? version = null;
+        if (body.TryGetProperty("version", out var given) && given.ValueKind != JsonValueKind.Null)
+        {
+            if (given.ValueKind != JsonValueKind.Number || !given.TryGetInt32(out var number) || number < 1)
+            {
+                return AccountProblems.Invalid("version", "the version must be a positive integer");
+            }
+
+            version = number;
+        }
+
+        OnlineModel? model;
+        try
+        {
+            model = models.Get(name, version);
+        }
+        catch (StepException e) when (e.ExitCode == StepExitCodes.NoInput)
+        {
+            return ApiProblems.NotFound(e.Message);
+        }
+        catch (StepException e)
+        {
+            return ModelsApi.Unreadable(e);
+        }
+
+        if (model is null)
+        {
+            return ApiProblems.Conflict($"model '{name}' has no production version yet; name a version or promote one");
+        }
+
+        var (vectors, problems) = FeatureRows.Read(rows, model.Metadata.Features);
+        if (problems.Count > 0)
+        {
+            return Results.ValidationProblem(problems, detail: $"the rows do not fit version {model.Metadata.Version} of '{name}'", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Invalid");
+        }
+
+        var predictions = model.Predict(vectors);
+        return TypedResults.Ok(new PredictionsView(name, model.Metadata.Version, [.. predictions.Select(p => new PredictionView(p.Cluster, p.Distance))]));
+    }
+}
