@@ -12,6 +12,11 @@ internal static class ApiProblems
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
 
+    /// <summary>422 naming one request field (<c>errors</c> as ASP.NET's validation problems have them).</summary>
+    public static IResult InvalidField(string field, string message) =>
+        Results.ValidationProblem(
+            new Dictionary<string, string[]> { [field] = [message] }, detail: $"{field}: {message}", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Invalid");
+
     public static ProblemHttpResult Invalid(string detail, IReadOnlyList<DefinitionProblem> problems) =>
         TypedResults.Problem(
             detail,

@@ -55,12 +55,12 @@ internal static class AuthApi
         var user = await database.Accounts.GetUserAsync(context.User.UserName(), cancellationToken);
         if (user is null || !Passwords.Verify(user.PasswordHash, request.Current ?? ""))
         {
-            return AccountProblems.Invalid("current", "the current password is wrong");
+            return ApiProblems.InvalidField("current", "the current password is wrong");
         }
 
         if (passwords.Problem(request.New) is { } problem)
         {
-            return AccountProblems.Invalid("new", problem);
+            return ApiProblems.InvalidField("new", problem);
         }
 
         var stamp = Stamps.New();

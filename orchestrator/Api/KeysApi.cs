@@ -34,20 +34,20 @@ internal static class KeysApi
         var name = request.Name?.Trim() ?? "";
         if (name.Length is 0 or > 100)
         {
-            return AccountProblems.Invalid("name", "a key needs a name of 1 to 100 characters (what it is for)");
+            return ApiProblems.InvalidField("name", "a key needs a name of 1 to 100 characters (what it is for)");
         }
 
         var callerRole = context.User.Role()!;
         var role = request.Role ?? callerRole;
         if (!Roles.IsKnown(role) || !Roles.Includes(callerRole, role))
         {
-            return AccountProblems.Invalid("role", $"the role must be one of {string.Join(", ", Roles.Implied(callerRole))} (at most your own)");
+            return ApiProblems.InvalidField("role", $"the role must be one of {string.Join(", ", Roles.Implied(callerRole))} (at most your own)");
         }
 
         var days = request.ExpiresInDays ?? options.DefaultKeyDays;
         if (days < 1 || days > options.MaxKeyDays)
         {
-            return AccountProblems.Invalid("expiresInDays", $"a key expires after 1 to {options.MaxKeyDays} days");
+            return ApiProblems.InvalidField("expiresInDays", $"a key expires after 1 to {options.MaxKeyDays} days");
         }
 
         var secret = ApiKeySecrets.Generate();

@@ -23,11 +23,8 @@ internal static class ModelVersionsApi
         group.MapGet("/compare", Compare).WithSummary("Two versions side by side: quality and its change, cluster sizes, centroid shift");
     }
 
-    private static IResult Version(string name, int version, ModelRegistries registries) => With(registries, name, registry =>
-    {
-        var production = registry.Production();
-        return TypedResults.Ok(new ModelVersionView(registry.Metadata(version), production?.Version == version, production?.Version == version ? production.PromotedAt : null));
-    });
+    private static IResult Version(string name, int version, ModelRegistries registries) =>
+        With(registries, name, registry => TypedResults.Ok(ModelVersionView.Of(registry.Metadata(version), registry.Production())));
 
     private static IResult Download(string name, int version, ModelRegistries registries) => With(registries, name, registry =>
     {
@@ -42,7 +39,7 @@ internal static class ModelVersionsApi
     {
         if (request.Version is not { } version)
         {
-            return AccountProblems.Invalid("version", "the version to promote is required");
+            return ApiProblems.InvalidField("version", "the version to promote is required");
         }
 
         // Loaded before it becomes production, so the first prediction after the switch does not wait for it.

@@ -42,7 +42,7 @@ internal static class ModelsApi
         {
             var production = registry.Production();
             return TypedResults.Ok(registry.Versions().Reverse()
-                .Select(v => new ModelVersionView(registry.Metadata(v), production?.Version == v, production?.Version == v ? production.PromotedAt : null))
+                .Select(v => ModelVersionView.Of(registry.Metadata(v), production))
                 .ToList());
         }
         catch (StepException e)

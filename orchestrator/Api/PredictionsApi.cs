@@ -22,12 +22,12 @@ internal static class PredictionsApi
     {
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("rows", out var rows) || rows.ValueKind != JsonValueKind.Array || rows.GetArrayLength() == 0)
         {
-            return AccountProblems.Invalid("rows", "the body must be {\"rows\": [{feature: number, ...}, ...]} with at least one row");
+            return ApiProblems.InvalidField("rows", "the body must be {\"rows\": [{feature: number, ...}, ...]} with at least one row");
         }
 
         if (rows.GetArrayLength() > MaxRows)
         {
-            return AccountProblems.Invalid("rows", $"at most {MaxRows} rows a request; run sensor-prediction for more");
+            return ApiProblems.InvalidField("rows", $"at most {MaxRows} rows a request; run sensor-prediction for more");
         }
 
         int? version = null;
@@ -35,7 +35,7 @@ internal static class PredictionsApi
         {
             if (given.ValueKind != JsonValueKind.Number || !given.TryGetInt32(out var number) || number < 1)
             {
-                return AccountProblems.Invalid("version", "the version must be a positive integer");
+                return ApiProblems.InvalidField("version", "the version must be a positive integer");
             }
 
             version = number;

@@ -27,7 +27,7 @@ internal static class UsersApi
         var name = UserNames.Normalize(request.Name ?? "");
         if (NewUserCheck.Problem(name, request.Role, request.Password, passwords) is var (field, message))
         {
-            return AccountProblems.Invalid(field, message);
+            return ApiProblems.InvalidField(field, message);
         }
 
         var user = new UserAccount
@@ -36,24 +36,24 @@ internal static class UsersApi
         };
         return await database.Accounts.CreateUserAsync(user, cancellationToken)
             ? TypedResults.Created($"/api/users/{name}", UserView.Of(user))
-            : AccountProblems.Conflict($"a user named '{name}' exists");
+            : ApiProblems.Conflict($"a user named '{name}' exists");
     }
 
     private static async Task<IResult> ChangeAsync(string name, UserPatchRequest request, HttpContext context, OrchestratorDatabase database, Passwords passwords, TimeProvider time, CancellationToken cancellationToken)
     {
         if (request.Role is not null && NewUserCheck.RoleProblem(request.Role) is { } roleProblem)
         {
-            return AccountProblems.Invalid("role", roleProblem);
+            return ApiProblems.InvalidField("role", roleProblem);
         }
 
         if (request.Password is not null && passwords.Problem(request.Password) is { } problem)
         {
-            return AccountProblems.Invalid("password", problem);
+            return ApiProblems.InvalidField("password", problem);
         }
 
         if (request.Disabled == true && IsCaller(context, name))
         {
-            return AccountProblems.Conflict("you cannot disable yourself; another admin can");
+            return ApiProblems.Conflict("you cannot disable yourself; another admin can");
         }
 
         var change = new UserChange
@@ -63,7 +63,7 @@ internal static class UsersApi
         return await database.Accounts.ChangeUserAsync(name, change, time.GetUtcNow(), cancellationToken) switch
         {
             AccountChangeOutcome.NotFound => ApiProblems.NotFound($"no user named '{name}'"),
-            AccountChangeOutcome.LastAdmin => AccountProblems.Conflict($"'{name}' is the last enabled admin; make another user admin first"),
+            AccountChangeOutcome.LastAdmin => ApiProblems.Conflict($"'{name}' is the last enabled admin; make another user admin first"),
             _ => TypedResults.Ok(UserView.Of((await database.Accounts.GetUserAsync(name, cancellationToken))!)),
         };
     }
@@ -72,13 +72,13 @@ internal static class UsersApi
     {
         if (IsCaller(context, name))
         {
-            return AccountProblems.Conflict("you cannot delete yourself; another admin can");
+            return ApiProblems.Conflict("you cannot delete yourself; another admin can");
         }
 
         return await database.Accounts.DeleteUserAsync(name, cancellationToken) switch
         {
             AccountChangeOutcome.NotFound => ApiProblems.NotFound($"no user named '{name}'"),
-            AccountChangeOutcome.LastAdmin => AccountProblems.Conflict($"'{name}' is the last enabled admin; make another user admin first"),
+            AccountChangeOutcome.LastAdmin => ApiProblems.Conflict($"'{name}' is the last enabled admin; make another user admin first"),
             _ => TypedResults.NoContent(),
         };
     }

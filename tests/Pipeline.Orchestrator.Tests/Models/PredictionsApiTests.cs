@@ -19,7 +19,7 @@ public sealed class PredictionsApiTests
     {
         using var scratch = new TempFolder("predictions-api");
         var registry = scratch.Sub("registry");
-        await using var server = await ApiServer.StartAsync([Shipped("sensor-training"), Shipped("sensor-prediction")],
+        await using var server = await ApiServer.StartAsync([ShippedWorkflows.Read("sensor-training"), ShippedWorkflows.Read("sensor-prediction")],
             extra: new() { ["Models:Registries:beijing"] = registry, ["Engine:InputRoots:3"] = scratch.Path });
         var inputs = new Dictionary<string, string> { ["source"] = SharedData.BundledSample, ["registry"] = registry };
         await RunToSuccessAsync(server, "sensor-training", inputs);
@@ -57,13 +57,6 @@ public sealed class PredictionsApiTests
         Assert.Equal(422, (await server.PostAsync("/api/models/beijing/predict", new JsonObject { ["rows"] = new JsonArray() })).Status);
         Assert.Equal(404, (await server.PostAsync("/api/models/beijing/predict", new JsonObject { ["rows"] = rows.DeepClone(), ["version"] = 99 })).Status);
         Assert.Equal(404, (await server.PostAsync("/api/models/nope/predict", new JsonObject { ["rows"] = rows.DeepClone() })).Status);
-    }
-
-    private static JsonObject Shipped(string id)
-    {
-        var workflow = JsonNode.Parse(File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "workflows", $"{id}.json")))!.AsObject();
-        workflow.Remove("$schema");
-        return workflow;
     }
 
     private static async Task<string> RunToSuccessAsync(ApiServer server, string workflow, Dictionary<string, string> inputs)

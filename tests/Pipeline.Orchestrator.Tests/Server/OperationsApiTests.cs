@@ -25,12 +25,12 @@ public sealed class OperationsApiTests
         var written = await server.GetJsonAsync($"/api/runs/{runId}/steps/writes/manifest");
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(Manifest), written), written.ToJsonString());
 
-        var (missing, missingBody) = await GetAsync(server, $"/api/runs/{runId}/steps/silent/manifest");
+        var (missing, missingBody) = await server.SendAsync(HttpMethod.Get, $"/api/runs/{runId}/steps/silent/manifest");
         Assert.Equal(404, missing);
         Assert.Contains("has no manifest", missingBody, StringComparison.Ordinal);
-        Assert.Equal(404, (await GetAsync(server, $"/api/runs/{runId}/steps/nope/manifest")).Status);
+        Assert.Equal(404, (await server.SendAsync(HttpMethod.Get, $"/api/runs/{runId}/steps/nope/manifest")).Status);
 
-        var (corrupt, corruptBody) = await GetAsync(server, $"/api/runs/{runId}/steps/corrupt/manifest");
+        var (corrupt, corruptBody) = await server.SendAsync(HttpMethod.Get, $"/api/runs/{runId}/steps/corrupt/manifest");
         Assert.Equal(500, corrupt);
         Assert.Contains(Path.Combine(server.DataRoot, "runs", runId, "corrupt", "_manifest.json"), corruptBody, StringComparison.Ordinal);
     }
@@ -38,8 +38,7 @@ public sealed class OperationsApiTests
     [Fact]
     public async Task The_models_api_shows_each_version_the_training_step_registered_and_which_is_production()
     {
-        var shipped = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(SharedData.RepositoryRoot, "workflows", "sensor-training.json")))!.AsObject();
-        shipped.Remove("$schema");
+        var shipped = ShippedWorkflows.Read("sensor-training");
         using var scratch = new TempFolder("models-api");
         var registry = scratch.Sub("registry");
         // The registry input is a path input: its folder must be one runs may write to.
@@ -66,15 +65,9 @@ public sealed class OperationsApiTests
 
         // A registry file that does not parse is named, not hidden behind an empty list.
         await File.WriteAllTextAsync(Path.Combine(registry, "versions", "0001", "metadata.json"), "{\"version\": 1,");
-        var (status, body) = await GetAsync(server, "/api/models/beijing/versions");
+        var (status, body) = await server.SendAsync(HttpMethod.Get, "/api/models/beijing/versions");
         Assert.Equal(500, status);
         Assert.Contains("metadata.json", body, StringComparison.Ordinal);
-        Assert.Equal(404, (await GetAsync(server, "/api/models/nope/versions")).Status);
-    }
-
-    private static async Task<(int Status, string Body)> GetAsync(ApiServer server, string path)
-    {
-        using var response = await server.Http.GetAsync(new Uri(path, UriKind.Relative));
-        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        Assert.Equal(404, (await server.SendAsync(HttpMethod.Get, "/api/models/nope/versions")).Status);
     }
 }

@@ -28,8 +28,7 @@ public sealed class PrometheusScrapeTests
     [Fact]
     public async Task Prometheus_sees_shapes_memory_clusters_and_runs_with_the_manifests_values()
     {
-        var shipped = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(SharedData.RepositoryRoot, "workflows", $"{Workflow}.json")))!.AsObject();
-        shipped.Remove("$schema");
+        var shipped = ShippedWorkflows.Read(Workflow);
         await using var server = await ApiServer.StartAsync([shipped]);
         await using var prometheus = await PrometheusServer.StartAsync(new Uri(server.Http.BaseAddress!.ToString()).Authority);
 
