@@ -50,7 +50,9 @@ public sealed class ContainerFailureTests
     public async Task A_container_over_its_timeout_is_stopped_and_removed()
     {
         await using var server = new ContainerServer(new Dictionary<string, string> { ["Runner__Docker__RemoveContainers"] = "true" });
-        server.Add(Workflow("slow", [ImageStep("sleep", "trap 'echo stopping; exit 143' TERM; echo started; sleep 60 & wait", new JsonObject { ["timeoutSeconds"] = 2 })]));
+        // The timeout counts from the attempt's start, container creation included, which takes over 2 s on a loaded CI
+        // machine; 6 s leaves the script time to print before it is stopped.
+        server.Add(Workflow("slow", [ImageStep("sleep", "trap 'echo stopping; exit 143' TERM; echo started; sleep 60 & wait", new JsonObject { ["timeoutSeconds"] = 6 })]));
         await server.StartAsync();
 
         var runId = await server.Api.TriggerAsync("slow");
@@ -58,7 +60,7 @@ public sealed class ContainerFailureTests
 
         Assert.Equal("failed", ApiClient.RunState(detail));
         Assert.Equal(["timed-out"], ApiClient.Attempts(detail, "sleep"));
-        Assert.Equal("timed out after 2 s", ApiClient.Step(detail, "sleep")["error"]!.GetValue<string>());
+        Assert.Equal("timed out after 6 s", ApiClient.Step(detail, "sleep")["error"]!.GetValue<string>());
         Assert.Equal("started\nstopping\n", await server.Api.LogAsync(runId, "sleep", 1));
         Assert.Empty(await server.ContainersAsync(runId));
     }
