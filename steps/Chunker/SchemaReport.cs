@@ -3,7 +3,7 @@ using Pipeline.Steps.Chunker.Schema;
 namespace Pipeline.Steps.Chunker;
 
 /// <summary>The schema the run used, as written to the manifest; <see cref="Detected"/> lists what came from the data.</summary>
-internal sealed record SchemaReport(
+public sealed record SchemaReport(
     string Delimiter,
     string Quote,
     IReadOnlyList<string> Header,
@@ -18,7 +18,7 @@ internal sealed record SchemaReport(
     IReadOnlyList<string> NaTokens,
     IReadOnlyList<string> Detected)
 {
-    public static SchemaReport From(InputSchema schema) => new(
+    internal static SchemaReport From(InputSchema schema) => new(
         schema.Delimiter == '\t' ? "tab" : schema.Delimiter.ToString(),
         schema.Quote.ToString(),
         schema.Header,
@@ -37,7 +37,7 @@ internal sealed record SchemaReport(
     /// Options that pin every choice made on the first input, so later inputs are read the same way (by column
     /// name, whatever their column order) and a file that lacks a column fails instead of changing the output.
     /// </summary>
-    public ChunkerOptions Pin(ChunkerOptions options) => new()
+    internal ChunkerOptions Pin(ChunkerOptions options) => new()
     {
         Output = options.Output,
         Delimiter = Delimiter,
