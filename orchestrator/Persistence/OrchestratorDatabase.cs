@@ -33,6 +33,7 @@ public sealed class OrchestratorDatabase : IAsyncDisposable
         Dialect = postgres is null ? SqlDialect.Sqlite : SqlDialect.Postgres;
         Workflows = new SqlWorkflowStore(this);
         Accounts = new SqlAccountStore(this);
+        Datasets = new SqlDatasetStore(this);
         _latestMigration = new Lazy<int>(() => MigrationScript.Load(Dialect).Max(s => s.Version));
         _runs = new SqlRunStore(this);
         Runs = _runs;
@@ -49,6 +50,9 @@ public sealed class OrchestratorDatabase : IAsyncDisposable
 
     /// <summary>Users, API keys and the session cookies' key ring.</summary>
     public SqlAccountStore Accounts { get; }
+
+    /// <summary>Received datasets and the runs they started.</summary>
+    public SqlDatasetStore Datasets { get; }
 
     /// <summary>Sends every committed change of a run to <paramref name="observer"/> (set once, at start-up).</summary>
     public void ObserveRuns(IRunObserver observer) => _runs.Observe(observer);
