@@ -1,12 +1,13 @@
 namespace Pipeline.Orchestrator.Definitions;
 
 /// <summary>
-/// What starts a run: a cron schedule, an HTTP endpoint or a manual call (API, CLI, UI). Every workflow can be
-/// started manually; a <c>manual</c> trigger only documents inputs a person is expected to give.
+/// What starts a run: a cron schedule, an HTTP endpoint, a dataset arriving (uploaded or registered through the
+/// API) or a manual call (API, CLI, UI). Every workflow can be started manually; a <c>manual</c> trigger only
+/// documents inputs a person is expected to give.
 /// </summary>
 public sealed record TriggerDefinition
 {
-    /// <summary><c>cron</c>, <c>http</c> or <c>manual</c>.</summary>
+    /// <summary><c>cron</c>, <c>http</c>, <c>dataset</c> or <c>manual</c>.</summary>
     public required string Type { get; init; }
 
     /// <summary>cron: a five-field (or six, with seconds) cron expression, read by Cronos.</summary>
@@ -26,6 +27,15 @@ public sealed record TriggerDefinition
 
     /// <summary>http: whether the caller waits for the run to end and gets its result (up to a time limit).</summary>
     public bool Wait { get; init; }
+
+    /// <summary>dataset: the <c>path</c> input that is set to the new dataset's file.</summary>
+    public string? Input { get; init; }
+
+    /// <summary>
+    /// dataset: which datasets start a run, by name (<c>*</c> any characters, <c>?</c> one; case-insensitive);
+    /// every dataset when absent.
+    /// </summary>
+    public string? Pattern { get; init; }
 
     /// <summary>Input values this trigger sets, over the workflow's defaults.</summary>
     public IReadOnlyDictionary<string, string> Inputs { get; init; } = new Dictionary<string, string>();

@@ -6,4 +6,5 @@ public static class TriggerTypes
     public const string Cron = "cron";
     public const string Http = "http";
     public const string Manual = "manual";
+    public const string Dataset = "dataset";
 }

@@ -2,10 +2,10 @@ using Pipeline.Orchestrator.Definitions.Inputs;
 
 namespace Pipeline.Orchestrator.Definitions.Validation;
 
-/// <summary>Trigger types, cron schedules and time zones, HTTP paths, and the inputs triggers set.</summary>
+/// <summary>Trigger types, cron schedules and time zones, HTTP paths, dataset inputs, and the inputs triggers set.</summary>
 internal static class TriggerChecks
 {
-    private static readonly string[] Types = [TriggerTypes.Cron, TriggerTypes.Http, TriggerTypes.Manual];
+    private static readonly string[] Types = [TriggerTypes.Cron, TriggerTypes.Http, TriggerTypes.Dataset, TriggerTypes.Manual];
     private static readonly string[] CatchUps = [CatchUpPolicies.None, CatchUpPolicies.Latest, CatchUpPolicies.All];
 
     public static void Check(WorkflowDefinition definition, List<DefinitionProblem> problems)
@@ -30,6 +30,9 @@ internal static class TriggerChecks
                 case TriggerTypes.Http:
                     CheckHttp(trigger, path, httpPaths, i, problems);
                     break;
+                case TriggerTypes.Dataset:
+                    CheckDataset(definition, trigger, path, problems);
+                    break;
                 case TriggerTypes.Manual:
                     break;
                 default:
@@ -40,6 +43,8 @@ internal static class TriggerChecks
             NotFor(trigger, path, TriggerTypes.Cron, "schedule", trigger.Schedule, problems);
             NotFor(trigger, path, TriggerTypes.Cron, "timeZone", trigger.TimeZone, problems);
             NotFor(trigger, path, TriggerTypes.Http, "path", trigger.Path, problems);
+            NotFor(trigger, path, TriggerTypes.Dataset, "input", trigger.Input, problems);
+            NotFor(trigger, path, TriggerTypes.Dataset, "pattern", trigger.Pattern, problems);
             CheckInputs(definition, trigger, path, problems);
         }
     }
@@ -67,6 +72,32 @@ internal static class TriggerChecks
         else if (!seen.TryAdd(trigger.Path, index))
         {
             problems.Add(new(pathPath, $"the path '{trigger.Path}' is already used by triggers[{seen[trigger.Path]}]"));
+        }
+    }
+
+    private static void CheckDataset(WorkflowDefinition definition, TriggerDefinition trigger, string path, List<DefinitionProblem> problems)
+    {
+        var inputPath = JsonPaths.Property(path, "input");
+        if (string.IsNullOrWhiteSpace(trigger.Input))
+        {
+            problems.Add(new(inputPath, "a dataset trigger needs the name of the path input that receives the dataset's file"));
+        }
+        else if (!definition.Inputs.TryGetValue(trigger.Input, out var input) || input is null)
+        {
+            problems.Add(new(inputPath, $"the workflow declares no input '{trigger.Input}'"));
+        }
+        else if (input.Type != InputTypes.Path)
+        {
+            problems.Add(new(inputPath, $"input '{trigger.Input}' is of type {input.Type}; a dataset trigger sets a path input"));
+        }
+        else if (trigger.Inputs.ContainsKey(trigger.Input))
+        {
+            problems.Add(new(JsonPaths.Property(JsonPaths.Property(path, "inputs"), trigger.Input), $"input '{trigger.Input}' is set to the dataset's file; the trigger cannot also give it a value"));
+        }
+
+        if (trigger.Pattern is { } pattern && (pattern.Length is 0 or > 200 || pattern.Contains('/', StringComparison.Ordinal)))
+        {
+            problems.Add(new(JsonPaths.Property(path, "pattern"), "a dataset name pattern is 1 to 200 characters without '/' (* matches any characters, ? one)"));
         }
     }
 

@@ -5,7 +5,7 @@ using Pipeline.Orchestrator.Engine.Storage;
 
 namespace Pipeline.Orchestrator.Engine.Scheduling;
 
-/// <summary>The cron and HTTP triggers of every workflow's latest published version.</summary>
+/// <summary>The cron, HTTP and dataset triggers of every workflow's latest published version.</summary>
 public sealed class ScheduleCatalog(IWorkflowStore workflows)
 {
     private readonly ConcurrentDictionary<(string WorkflowId, int Version), (WorkflowDefinition? Definition, DateTimeOffset PublishedAt)> _versions = new();
@@ -29,6 +29,17 @@ public sealed class ScheduleCatalog(IWorkflowStore workflows)
 
         return null;
     }
+
+    /// <summary>
+    /// Each published workflow's first dataset trigger whose pattern matches <paramref name="datasetName"/>: one
+    /// run per workflow, however many of its triggers match.
+    /// </summary>
+    public async Task<IReadOnlyList<(WorkflowDefinition Definition, TriggerDefinition Trigger)>> DatasetTriggersAsync(string datasetName, CancellationToken cancellationToken) =>
+        [.. (await PublishedAsync(cancellationToken))
+            .Select(p => (p.Definition, Trigger: p.Definition.Triggers.FirstOrDefault(t => t.Type == TriggerTypes.Dataset
+                && (t.Pattern is null || System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(t.Pattern, datasetName, ignoreCase: true)))))
+            .Where(p => p.Trigger is not null)
+            .Select(p => (p.Definition, p.Trigger!))];
 
     private async Task<List<(WorkflowDefinition Definition, int Version, DateTimeOffset PublishedAt)>> PublishedAsync(CancellationToken cancellationToken)
     {
