@@ -43,5 +43,10 @@ namespace Pipeline.Orchestrator.Api;
 [JsonSerializable(typeof(Pipeline.Steps.Contract.Registry.ProductionPointer))]
 [JsonSerializable(typeof(List<Pipeline.Steps.Contract.Registry.ProductionPointer>))]
 [JsonSerializable(typeof(Pipeline.Orchestrator.Models.ModelComparison))]
+[JsonSerializable(typeof(DatasetView))]
+[JsonSerializable(typeof(DatasetListView))]
+[JsonSerializable(typeof(DatasetUrlRequest))]
+[JsonSerializable(typeof(Pipeline.Steps.Chunker.SchemaReport))]
+[JsonSerializable(typeof(IReadOnlyList<Pipeline.Steps.Chunker.Inspection.DatasetProblem>))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -4,6 +4,7 @@ using Pipeline.Orchestrator.Engine.Scheduling;
 using Pipeline.Orchestrator.Engine.Secrets;
 using Pipeline.Orchestrator.Engine.Storage;
 using Pipeline.Orchestrator.Engine.Telemetry;
+using Pipeline.Orchestrator.Datasets;
 using Pipeline.Orchestrator.Designer;
 using Pipeline.Orchestrator.Models;
 using Pipeline.Orchestrator.ProcessRunner;
@@ -45,6 +46,10 @@ public static class OrchestratorServices
         services.AddSingleton(Bind<ModelsOptions>(configuration, "Models"));
         services.AddSingleton<ModelRegistries>();
         services.AddSingleton<OnlineModels>();
+        services.AddSingleton(Bind<DatasetsOptions>(configuration, "Datasets").Checked());
+        services.AddSingleton<DatasetReceiver>();
+        services.AddSingleton<DatasetTriggers>();
+        services.AddSingleton<DatasetDownloader>();
         services.AddStepRunners(configuration);
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<RunLauncher>();
@@ -61,6 +66,7 @@ public static class OrchestratorServices
     {
         services.AddHostedService<EngineHostedService>();
         services.AddHostedService<SchedulerHostedService>();
+        services.AddHostedService<UntriggeredDatasetsHostedService>();
         return services;
     }
 

@@ -82,6 +82,7 @@ public static class ServerApp
         app.MapModelsApi();
         app.MapModelVersionsApi();
         app.MapPredictionsApi();
+        app.MapDatasetsApi();
         app.MapHooksApi();
         app.MapAuthApi();
         app.MapUsersApi();

@@ -1,0 +1,193 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using Pipeline.Orchestrator.Auth;
+using Pipeline.Orchestrator.Datasets;
+using Pipeline.Orchestrator.Persistence;
+
+namespace Pipeline.Orchestrator.Api;
+
+/// <summary>
+/// Datasets: CSV uploaded (multipart <c>file</c>, or the raw body with <c>?name=</c>) or fetched by URL into the
+/// data root, profiled, and recorded; their arrival fires the workflows' dataset triggers. Content already received
+/// is refused with 409 and a reference to the dataset that has it.
+/// </summary>
+internal static class DatasetsApi
+{
+    private const int MaxPageSize = 500;
+
+    public static RouteGroupBuilder MapDatasetsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/datasets").WithTags("Datasets");
+        group.MapGet("/", List).WithSummary("Received datasets, newest first (limit, offset)");
+        group.MapGet("/{id}", Get).WithSummary("A dataset: its file, hash, detected schema, row counts, bad rows and the runs it started");
+        group.MapGet("/{id}/file", Download).WithSummary("A dataset's file as received");
+        group.MapPost("/", UploadAsync).RequireAuthorization(AuthPolicies.Operator)
+            .Accepts<IFormFile>("multipart/form-data").Accepts<Stream>("text/csv")
+            .WithSummary("Upload a CSV (multipart field 'file', after any 'name', 'timeZone', 'trigger' fields; or the raw body with ?name=)");
+        group.MapPost("/from-url", FromUrlAsync).RequireAuthorization(AuthPolicies.Operator)
+            .WithSummary("Fetch the CSV at a URL and keep it as a dataset");
+        group.MapDelete("/{id}", DeleteAsync).RequireAuthorization(AuthPolicies.Editor).WithSummary("Remove a dataset's record and file");
+        return group;
+    }
+
+    private static async Task<Results<Ok<DatasetListView>, ValidationProblem>> List(OrchestratorDatabase database, CancellationToken cancellationToken, int limit = 50, int offset = 0)
+    {
+        if (limit is < 1 or > MaxPageSize || offset < 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [limit is < 1 or > MaxPageSize ? "limit" : "offset"] = [$"limit is 1 to {MaxPageSize}, offset at least 0"] });
+        }
+
+        var (page, total) = await database.Datasets.ListAsync(limit, offset, cancellationToken);
+        return TypedResults.Ok(new DatasetListView([.. page.Select(d => DatasetView.Of(d, null))], total));
+    }
+
+    private static async Task<Results<Ok<DatasetView>, ProblemHttpResult>> Get(string id, OrchestratorDatabase database, CancellationToken cancellationToken)
+    {
+        if (await database.Datasets.GetAsync(id, cancellationToken) is not { } dataset)
+        {
+            return ApiProblems.NotFound($"no dataset '{id}'");
+        }
+
+        return TypedResults.Ok(DatasetView.Of(dataset, await database.Datasets.RunsAsync(id, cancellationToken)));
+    }
+
+    private static async Task<IResult> Download(string id, OrchestratorDatabase database, CancellationToken cancellationToken)
+    {
+        if (await database.Datasets.GetAsync(id, cancellationToken) is not { } dataset)
+        {
+            return ApiProblems.NotFound($"no dataset '{id}'");
+        }
+
+        return File.Exists(dataset.Path)
+            ? TypedResults.PhysicalFile(dataset.Path, "application/octet-stream", dataset.Name, enableRangeProcessing: true)
+            : TypedResults.Problem($"dataset '{id}': its file {dataset.Path} is missing", statusCode: StatusCodes.Status500InternalServerError, title: "Dataset file missing");
+    }
+
+    private static async Task<IResult> UploadAsync(HttpContext context, ClaimsPrincipal user, DatasetReceiver receiver, DatasetsOptions options, CancellationToken cancellationToken)
+    {
+        // The server's 1 MiB body limit is for JSON; a dataset may be as large as Datasets:MaxBytes (plus the form's framing).
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = options.MaxBytes + (1 << 20);
+        }
+
+        var fields = DatasetFields.FromQuery(context.Request.Query);
+        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            return await ReceiveAsync(context.Request.Body, fields, null, user, receiver, cancellationToken);
+        }
+
+        var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
+        if (string.IsNullOrEmpty(boundary))
+        {
+            return ApiProblems.InvalidField("file", "a multipart/form-data body needs a boundary");
+        }
+
+        var reader = new MultipartReader(boundary, context.Request.Body);
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+            {
+                continue;
+            }
+
+            var field = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+            if (field == "file")
+            {
+                return await ReceiveAsync(section.Body, fields, HeaderUtilities.RemoveQuotes(disposition.FileName).Value, user, receiver, cancellationToken);
+            }
+
+            using var text = new StreamReader(section.Body);
+            // Form fields are short; the JSON body limit is plenty for one.
+            var value = await text.ReadToEndAsync(cancellationToken);
+            fields = fields.With(field, value.Length > 1024 ? value[..1024] : value);
+        }
+
+        return ApiProblems.InvalidField("file", "no 'file' field in the form");
+    }
+
+    private static async Task<IResult> FromUrlAsync(DatasetUrlRequest request, ClaimsPrincipal user, DatasetReceiver receiver, DatasetDownloader downloader, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            return ApiProblems.InvalidField("url", "an absolute http or https URL is required");
+        }
+
+        var fields = new DatasetFields(request.Name, request.TimeZone, request.Trigger?.ToString());
+        if (fields.Problem(DatasetNames.Suggest(url.AbsolutePath)) is { } problem)
+        {
+            return problem;
+        }
+
+        try
+        {
+            using var response = await downloader.GetAsync(url, cancellationToken);
+            if (response.Content.Headers.ContentLength is { } length && length > receiver.MaxBytes)
+            {
+                return TooLarge(receiver.MaxBytes);
+            }
+
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            return Answer(await receiver.ReceiveAsync(body, fields.Arrival(DatasetNames.Suggest(url.AbsolutePath), user, url.ToString()), cancellationToken));
+        }
+        catch (DatasetDownloadException e) when (e.RefusedAddress)
+        {
+            return ApiProblems.InvalidField("url", e.Message);
+        }
+        catch (DatasetDownloadException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status502BadGateway, title: "Dataset URL not fetched");
+        }
+        catch (IOException e)
+        {
+            return TypedResults.Problem($"{url}: the download broke off: {e.Message}", statusCode: StatusCodes.Status502BadGateway, title: "Dataset URL not fetched");
+        }
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, OrchestratorDatabase database, DatasetReceiver receiver, CancellationToken cancellationToken)
+    {
+        if (await database.Datasets.DeleteAsync(id, cancellationToken) is not { } removed)
+        {
+            return ApiProblems.NotFound($"no dataset '{id}'");
+        }
+
+        receiver.DeleteFiles(removed);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> ReceiveAsync(Stream body, DatasetFields fields, string? fileName, ClaimsPrincipal user, DatasetReceiver receiver, CancellationToken cancellationToken)
+    {
+        if (fields.Problem(DatasetNames.Suggest(fileName)) is { } problem)
+        {
+            return problem;
+        }
+
+        try
+        {
+            return Answer(await receiver.ReceiveAsync(body, fields.Arrival(DatasetNames.Suggest(fileName), user, null), cancellationToken));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(receiver.MaxBytes);
+        }
+    }
+
+    private static IResult Answer(DatasetIntake intake) => intake switch
+    {
+        DatasetIntake.Stored stored => TypedResults.Created($"/api/datasets/{stored.Dataset.Id}", DatasetView.Of(stored.Dataset, stored.Runs)),
+        DatasetIntake.Duplicate duplicate => TypedResults.Problem(
+            $"this content was received before, as dataset '{duplicate.Existing.Id}' ({duplicate.Existing.Name}, {duplicate.Existing.CreatedAt:yyyy-MM-dd HH:mm:ss}Z)",
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Dataset already received",
+            extensions: new Dictionary<string, object?> { ["existing"] = $"/api/datasets/{duplicate.Existing.Id}", ["existingId"] = duplicate.Existing.Id }),
+        DatasetIntake.TooLarge tooLarge => TooLarge(tooLarge.MaxBytes),
+        DatasetIntake.Unreadable unreadable => ApiProblems.InvalidField("file", unreadable.Reason),
+        _ => throw new InvalidOperationException($"unknown intake {intake}"),
+    };
+
+    private static ProblemHttpResult TooLarge(long maxBytes) =>
+        TypedResults.Problem($"a dataset may be at most {maxBytes:N0} bytes (Datasets:MaxBytes); nothing was kept", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Dataset too large");
+}

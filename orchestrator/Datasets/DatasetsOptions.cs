@@ -1,0 +1,30 @@
+namespace Pipeline.Orchestrator.Datasets;
+
+/// <summary>Configuration section <c>Datasets</c>.</summary>
+public sealed class DatasetsOptions
+{
+    /// <summary>Where received datasets are kept; <c>{Engine:DataRoot}/datasets</c> when not set (runs can read the data root).</summary>
+    public string? Directory { get; set; }
+
+    /// <summary>The largest dataset received, in bytes (2 GiB); a larger upload or download is refused with 413 and nothing kept.</summary>
+    public long MaxBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// Whether a dataset may be fetched from a loopback, private or link-local address. Off: a URL is fetched by
+    /// the server, inside its network, so it must not become a way to read internal services.
+    /// </summary>
+    public bool AllowPrivateUrls { get; set; }
+
+    /// <summary>How long a download may take in all.</summary>
+    public int DownloadTimeoutSeconds { get; set; } = 600;
+
+    public DatasetsOptions Checked()
+    {
+        if (MaxBytes < 1024 || DownloadTimeoutSeconds < 1)
+        {
+            throw new InvalidOperationException("configuration: Datasets:MaxBytes must be at least 1024 and Datasets:DownloadTimeoutSeconds at least 1");
+        }
+
+        return this;
+    }
+}

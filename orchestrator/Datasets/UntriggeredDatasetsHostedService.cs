@@ -1,0 +1,28 @@
+using Pipeline.Orchestrator.Persistence;
+
+namespace Pipeline.Orchestrator.Datasets;
+
+/// <summary>
+/// At start-up, fires the triggers of datasets a stopped server stored but did not get to fire. A database that
+/// does not answer yet is logged, not fatal: the next start tries again.
+/// </summary>
+internal sealed partial class UntriggeredDatasetsHostedService(DatasetTriggers triggers, ILogger<UntriggeredDatasetsHostedService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await triggers.FireUntriggeredAsync(stoppingToken);
+        }
+        catch (OrchestratorStoreException e)
+        {
+            Log.SweepFailed(logger, e.Message);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "could not fire the triggers of datasets stored before a restart: {Reason}")]
+        public static partial void SweepFailed(ILogger logger, string reason);
+    }
+}
