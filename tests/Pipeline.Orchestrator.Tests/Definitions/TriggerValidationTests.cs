@@ -28,7 +28,29 @@ public sealed class TriggerValidationTests
         ProblemAssert.Only(
             TestDefinitions.Valid().WithTrigger(new TriggerDefinition { Type = "webhook" }),
             "$.triggers[0].type",
-            "unknown trigger type 'webhook'; expected one of cron, http, manual");
+            "unknown trigger type 'webhook'; expected one of cron, http, dataset, manual");
+
+    [Fact]
+    public void A_dataset_trigger_sets_a_declared_path_input()
+    {
+        var withPath = TestDefinitions.Valid() with
+        {
+            Inputs = new Dictionary<string, WorkflowInput>(TestDefinitions.Valid().Inputs) { ["file"] = new() { Type = InputTypes.Path } },
+        };
+        Assert.Empty(WorkflowValidator.Validate(withPath.WithTrigger(new TriggerDefinition { Type = TriggerTypes.Dataset, Input = "file", Pattern = "beijing-*.csv", Inputs = new Dictionary<string, string> { ["day"] = "2024-01-01" } })));
+        ProblemAssert.Only(withPath.WithTrigger(new TriggerDefinition { Type = TriggerTypes.Dataset }), "$.triggers[0].input", "a dataset trigger needs the name of the path input that receives the dataset's file");
+        ProblemAssert.Only(withPath.WithTrigger(new TriggerDefinition { Type = TriggerTypes.Dataset, Input = "nope" }), "$.triggers[0].input", "the workflow declares no input 'nope'");
+        ProblemAssert.Only(withPath.WithTrigger(new TriggerDefinition { Type = TriggerTypes.Dataset, Input = "day" }), "$.triggers[0].input", "input 'day' is of type date; a dataset trigger sets a path input");
+        ProblemAssert.Only(
+            withPath.WithTrigger(new TriggerDefinition { Type = TriggerTypes.Dataset, Input = "file", Inputs = new Dictionary<string, string> { ["file"] = "x.csv" } }),
+            "$.triggers[0].inputs.file",
+            "input 'file' is set to the dataset's file; the trigger cannot also give it a value");
+        ProblemAssert.Only(
+            withPath.WithTrigger(new TriggerDefinition { Type = TriggerTypes.Dataset, Input = "file", Pattern = "a/b*.csv" }),
+            "$.triggers[0].pattern",
+            "a dataset name pattern is 1 to 200 characters without '/' (* matches any characters, ? one)");
+        ProblemAssert.Only(withPath.WithTrigger(new TriggerDefinition { Type = TriggerTypes.Manual, Input = "file" }), "$.triggers[0].input", "'input' applies to dataset triggers only, not manual");
+    }
 
     [Fact]
     public void Cron_needs_a_schedule() =>

@@ -56,6 +56,9 @@ public sealed partial class EndpointAuthorizationTests
         ["GET /api/models/{name}/production/history"] = "viewer",
         ["GET /api/models/{name}/compare"] = "viewer",
         ["POST /api/models/{name}/predict"] = "viewer",
+        ["GET /api/datasets/"] = "viewer",
+        ["GET /api/datasets/{id}"] = "viewer",
+        ["GET /api/datasets/{id}/file"] = "viewer",
         // Running things.
         ["POST /api/workflows/{workflowId}/runs"] = "operator",
         ["POST /api/workflows/{workflowId}/backfill"] = "operator",
@@ -64,6 +67,8 @@ public sealed partial class EndpointAuthorizationTests
         ["POST /api/runs/{runId}/retry-failed"] = "operator",
         ["POST /api/runs/{runId}/rerun"] = "operator",
         ["POST /hooks/{**path}"] = "operator",
+        ["POST /api/datasets/"] = "operator",
+        ["POST /api/datasets/from-url"] = "operator",
         // Changing workflows.
         ["POST /api/workflows/"] = "editor",
         ["PUT /api/workflows/{workflowId}"] = "editor",
@@ -71,6 +76,8 @@ public sealed partial class EndpointAuthorizationTests
         // Changing which model version serves production.
         ["POST /api/models/{name}/production"] = "editor",
         ["POST /api/models/{name}/rollback"] = "editor",
+        // Removing a dataset (its file too).
+        ["DELETE /api/datasets/{id}"] = "editor",
         // Users.
         ["GET /api/users/"] = "admin",
         ["POST /api/users/"] = "admin",

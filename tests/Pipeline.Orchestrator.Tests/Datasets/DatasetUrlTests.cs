@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Pipeline.Orchestrator.Datasets;
+using Pipeline.Orchestrator.Tests.Support;
+using Pipeline.Steps.Tests.Support;
+using static Pipeline.Orchestrator.Tests.Datasets.DatasetsApiTests;
+
+namespace Pipeline.Orchestrator.Tests.Datasets;
+
+/// <summary>
+/// Datasets registered by URL, fetched by the real server from a real HTTP server on loopback: refused while private
+/// addresses are not allowed (the default), kept with their source when they are, and a failing URL is a 502.
+/// </summary>
+public sealed class DatasetUrlTests
+{
+    private static readonly string Sample = Path.Combine(SharedData.BundledSample, "PRSA_Data_Changping_201303.csv");
+
+    [Fact]
+    public async Task A_loopback_URL_is_refused_by_default_even_behind_a_name()
+    {
+        await using var files = await FileServer.StartAsync();
+        await using var server = await ApiServer.StartAsync([CountLines("count-all", null)]);
+
+        var (byAddress, problem) = await server.PostAsync("/api/datasets/from-url", new JsonObject { ["url"] = files.Url("changping.csv") });
+        var (byName, _) = await server.PostAsync("/api/datasets/from-url", new JsonObject { ["url"] = files.Url("changping.csv").Replace("127.0.0.1", "localhost", StringComparison.Ordinal) });
+        var (notHttp, schemeProblem) = await server.PostAsync("/api/datasets/from-url", new JsonObject { ["url"] = "file:///etc/passwd" });
+
+        Assert.Equal(422, byAddress);
+        Assert.Contains("loopback, private or link-local", DatasetUploads.FieldError(problem, "url"), StringComparison.Ordinal);
+        Assert.Equal(422, byName);
+        Assert.Equal(422, notHttp);
+        Assert.Contains("http or https", DatasetUploads.FieldError(schemeProblem, "url"), StringComparison.Ordinal);
+        Assert.Equal(0, files.Requests);
+        Assert.Empty(DatasetFiles(server));
+    }
+
+    [Fact]
+    public async Task An_allowed_URL_is_fetched_kept_with_its_source_and_a_failing_one_is_a_502()
+    {
+        await using var files = await FileServer.StartAsync();
+        await using var server = await ApiServer.StartAsync([CountLines("count-all", null)], extra: new() { ["Datasets:AllowPrivateUrls"] = "true" });
+
+        var (status, dataset) = await server.PostAsync("/api/datasets/from-url", new JsonObject { ["url"] = files.Url("changping.csv"), ["timeZone"] = "Asia/Shanghai" });
+        var (missing, missingProblem) = await server.PostAsync("/api/datasets/from-url", new JsonObject { ["url"] = files.Url("nothing.csv") });
+
+        Assert.True(status == 201, dataset?.ToJsonString());
+        Assert.Equal("changping.csv", dataset!["name"]!.GetValue<string>());
+        Assert.Equal(files.Url("changping.csv"), dataset["sourceUrl"]!.GetValue<string>());
+        Assert.Equal(744, dataset["rows"]!.GetValue<long>());
+        Assert.Equal(await File.ReadAllBytesAsync(Sample), await File.ReadAllBytesAsync(dataset["path"]!.GetValue<string>()));
+        Assert.Single(dataset["runs"]!.AsArray());
+        Assert.Equal(502, missing);
+        Assert.Contains("answered 404", missingProblem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", false)]
+    [InlineData("10.1.2.3", false)]
+    [InlineData("172.20.0.1", false)]
+    [InlineData("192.168.1.1", false)]
+    [InlineData("169.254.169.254", false)]
+    [InlineData("100.64.0.1", false)]
+    [InlineData("::1", false)]
+    [InlineData("fd00::1", false)]
+    [InlineData("fe80::1", false)]
+    [InlineData("::ffff:10.0.0.1", false)]
+    [InlineData("0.0.0.0", false)]
+    [InlineData("93.184.216.34", true)]
+    [InlineData("2606:2800:220:1:248:1893:25c8:1946", true)]
+    public void Private_addresses_are_told_from_public_ones(string address, bool isPublic) =>
+        Assert.Equal(isPublic, DatasetDownloader.IsPublic(System.Net.IPAddress.Parse(address)));
+
+    /// <summary>A real HTTP server on loopback serving the sample as <c>/changping.csv</c>, counting requests.</summary>
+    private sealed class FileServer : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private readonly string _baseUrl;
+        private int _requests;
+
+        private FileServer(WebApplication app, string baseUrl)
+        {
+            _app = app;
+            _baseUrl = baseUrl;
+        }
+
+        public int Requests => _requests;
+
+        public string Url(string file) => $"{_baseUrl}/{file}";
+
+        public static async Task<FileServer> StartAsync()
+        {
+            var baseUrl = $"http://127.0.0.1:{PostgresServer.FreePort()}";
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls(baseUrl);
+            var app = builder.Build();
+            var server = new FileServer(app, baseUrl);
+            app.MapGet("/changping.csv", () =>
+            {
+                Interlocked.Increment(ref server._requests);
+                return Results.File(Sample, "text/csv");
+            });
+            await app.StartAsync();
+            return server;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
