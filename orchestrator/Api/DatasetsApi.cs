@@ -24,8 +24,8 @@ internal static class DatasetsApi
         group.MapGet("/", List).WithSummary("Received datasets, newest first (limit, offset)");
         group.MapGet("/{id}", Get).WithSummary("A dataset: its file, hash, detected schema, row counts, bad rows and the runs it started");
         group.MapGet("/{id}/file", Download).WithSummary("A dataset's file as received");
+        // No Accepts metadata: routing would refuse other content types with 415, and a raw body may come as anything.
         group.MapPost("/", UploadAsync).RequireAuthorization(AuthPolicies.Operator)
-            .Accepts<IFormFile>("multipart/form-data").Accepts<Stream>("text/csv")
             .WithSummary("Upload a CSV (multipart field 'file', after any 'name', 'timeZone', 'trigger' fields; or the raw body with ?name=)");
         group.MapPost("/from-url", FromUrlAsync).RequireAuthorization(AuthPolicies.Operator)
             .WithSummary("Fetch the CSV at a URL and keep it as a dataset");
@@ -89,7 +89,7 @@ internal static class DatasetsApi
         var reader = new MultipartReader(boundary, context.Request.Body);
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
