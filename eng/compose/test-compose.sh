@@ -199,8 +199,13 @@ api_curl -fsS "$api/api/models" | jq -e '.[] | select(.name == "sensor-clusters"
   || fail "the Models API shows no production version of sensor-clusters: $(api_curl -sS "$api/api/models")"
 curl -fsS "$api/runs/$run" | grep -q '<script type="module"' || fail "GET /runs/$run does not serve the UI's page"
 
-# sensor-prediction with the model just trained: cluster-predict's rows reach the compose PostgreSQL.
-prediction=$(api_curl -fsS -X POST -H 'Content-Type: application/json' -d '{"inputs": {}}' "$api/api/workflows/sensor-prediction/runs" | jq -r .id)
+# A dataset uploaded through the API starts sensor-prediction on it (its dataset trigger), with the model just
+# trained: cluster-predict's rows reach the compose PostgreSQL.
+dataset=$(api_curl -fsS -F timeZone=Asia/Shanghai -F "file=@samples/beijing-air-quality/PRSA_Data_Dingling_201303.csv" "$api/api/datasets") \
+  || fail "uploading a dataset failed: $(api_curl -sS -F "file=@samples/beijing-air-quality/PRSA_Data_Dingling_201303.csv" "$api/api/datasets")"
+jq -e '.rows == 744 and .sensors == 1' <<<"$dataset" >/dev/null || fail "the uploaded dataset's profile is wrong: $dataset"
+prediction=$(jq -r '.runs[] | select(.workflowId == "sensor-prediction") | .runId' <<<"$dataset")
+[ -n "$prediction" ] && [ "$prediction" != null ] || fail "the uploaded dataset started no sensor-prediction run: $dataset"
 wait_run "$prediction"
 [ "$state" = succeeded ] || fail "sensor-prediction run $prediction ended '$state': $detail"
 rows=$("${compose[@]}" exec -T postgres psql -U pipeline -d pipeline -tAc "SELECT count(*) FROM cluster_predictions WHERE run_id = '$prediction'")
