@@ -11,11 +11,13 @@ namespace Pipeline.Orchestrator.Cli.Remote;
 /// </summary>
 internal sealed class RemoteServer : IDisposable
 {
+    // Per request rather than HttpClient.Timeout: an upload may stream for much longer than a call waits for an answer.
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(100);
     private readonly HttpClient _http;
 
     public RemoteServer(Uri server, string? apiKey)
     {
-        _http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(100) };
+        _http = new HttpClient { BaseAddress = server, Timeout = Timeout.InfiniteTimeSpan };
         if (!string.IsNullOrEmpty(apiKey))
         {
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
@@ -34,16 +36,28 @@ internal sealed class RemoteServer : IDisposable
         return text.Length == 0 ? null : JsonNode.Parse(text);
     }
 
-    private async Task<string> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken)
+    /// <summary>Posts <paramref name="content"/> as the raw body (streamed, no time limit): a dataset upload.</summary>
+    public async Task<JsonNode> UploadAsync(string path, Stream content, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (body is not null)
+        using var body = new StreamContent(content, 1 << 20);
+        body.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        return JsonNode.Parse(await SendAsync(HttpMethod.Post, path, body, null, cancellationToken))!;
+    }
+
+    private Task<string> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken) =>
+        SendAsync(method, path, body is null ? null : new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), CallTimeout, cancellationToken);
+
+    private async Task<string> SendAsync(HttpMethod method, string path, HttpContent? content, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout is { } within)
         {
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            limit.CancelAfter(within);
         }
 
-        using var response = await _http.SendAsync(request, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        using var response = await _http.SendAsync(request, limit.Token);
+        var text = await response.Content.ReadAsStringAsync(limit.Token);
         return response.IsSuccessStatusCode ? text : throw RemoteRefusedException.From((int)response.StatusCode, method, path, text);
     }
 

@@ -46,4 +46,27 @@ public sealed class RemoteCommandTests
         Assert.Equal(70, nobody.ExitCode);
         Assert.Contains("does not answer", nobody.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Remote_upload_sends_a_dataset_and_waits_for_the_runs_it_started()
+    {
+        await using var server = await ApiServer.StartAsync([Datasets.DatasetsApiTests.CountLines("count-all", null)]);
+        var operatorKey = await Accounts.UserWithKeyAsync(server, "ops", "operator");
+        var url = server.Http.BaseAddress!.ToString();
+        Task<CliResult> RemoteAsync(params string[] args) => OrchestratorProcess.RunAsync(
+            ["remote", "--server", url, .. args], environment: new Dictionary<string, string> { ["PIPELINE_API_KEY"] = operatorKey });
+        var sample = Path.Combine(SharedData.BundledSample, "PRSA_Data_Dingling_201303.csv");
+
+        var uploaded = await RemoteAsync("upload", sample, "--name", "dingling.csv", "--time-zone", "Asia/Shanghai", "--wait");
+        var again = await RemoteAsync("upload", sample);
+        var listed = await RemoteAsync("datasets");
+
+        Assert.True(uploaded.ExitCode == 0, uploaded.ToString());
+        Assert.Contains("dingling.csv: 744 rows (0 bad), 1 sensors, 2013-03-01 to 2013-03-31", uploaded.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"count\s+succeeded", uploaded.Stdout);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("this content was received before", again.Stderr, StringComparison.Ordinal);
+        Assert.Contains("dingling.csv", listed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("by ops", listed.Stdout, StringComparison.Ordinal);
+    }
 }
