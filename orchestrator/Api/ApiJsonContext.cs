@@ -43,5 +43,8 @@ namespace Pipeline.Orchestrator.Api;
 [JsonSerializable(typeof(Pipeline.Steps.Contract.Registry.ProductionPointer))]
 [JsonSerializable(typeof(List<Pipeline.Steps.Contract.Registry.ProductionPointer>))]
 [JsonSerializable(typeof(Pipeline.Orchestrator.Models.ModelComparison))]
+[JsonSerializable(typeof(ExperimentListView))]
+[JsonSerializable(typeof(Pipeline.Orchestrator.Models.ExperimentView))]
+[JsonSerializable(typeof(Pipeline.Orchestrator.Models.ExperimentComparison))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -56,6 +56,9 @@ public sealed partial class EndpointAuthorizationTests
         ["GET /api/models/{name}/production/history"] = "viewer",
         ["GET /api/models/{name}/compare"] = "viewer",
         ["POST /api/models/{name}/predict"] = "viewer",
+        ["GET /api/models/{name}/experiments"] = "viewer",
+        ["GET /api/models/{name}/experiments/compare"] = "viewer",
+        ["GET /api/models/{name}/experiments/{version}"] = "viewer",
         // Running things.
         ["POST /api/workflows/{workflowId}/runs"] = "operator",
         ["POST /api/workflows/{workflowId}/backfill"] = "operator",
