@@ -19,7 +19,7 @@ internal static class ExperimentsApi
     }
 
     private static IResult List(
-        string name, string? before, string? k, bool? promoted, string? runId, int? limit, ModelRegistries registries) => ModelVersionsApi.With(registries, name, registry =>
+        string name, string? before, string? k, string? promoted, string? runId, int? limit, ModelRegistries registries) => ModelVersionsApi.With(registries, name, registry =>
     {
         if (!TryVersion(before, out var below))
         {
@@ -31,13 +31,24 @@ internal static class ExperimentsApi
             return ApiProblems.InvalidField("k", "must be a whole number");
         }
 
+        bool? wasPromoted = null;
+        if (promoted is not null)
+        {
+            if (!bool.TryParse(promoted, out var parsed))
+            {
+                return ApiProblems.InvalidField("promoted", "must be true or false");
+            }
+
+            wasPromoted = parsed;
+        }
+
         var size = Math.Clamp(limit ?? 50, 1, 500);
         var production = registry.Production();
         var page = registry.Versions().Reverse()
             .Where(v => below is null || v < below)
             .Select(v => ExperimentView.Of(registry.Metadata(v), production))
             .OfType<ExperimentView>()
-            .Where(e => promoted is null || e.Promotion.Promoted == promoted)
+            .Where(e => wasPromoted is null || e.Promotion.Promoted == wasPromoted)
             .Where(e => runId is null || string.Equals(e.Run?.RunId, runId, StringComparison.Ordinal))
             .Select(ExperimentSummary.Of)
             .Where(e => chosenK is null || e.Chosen?.K == chosenK)

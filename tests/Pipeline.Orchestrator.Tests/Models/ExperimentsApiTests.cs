@@ -49,6 +49,14 @@ public sealed class ExperimentsApiTests
         Assert.Null(rest["next"]);
         var byRun = await server.GetJsonAsync($"/api/models/beijing/experiments?runId={firstRun}");
         Assert.Equal(2, byRun["experiments"]!.AsArray().Single()!["version"]!.GetValue<int>());
+        // The first recorded run met no production version, so it was promoted.
+        var promoted = (await server.GetJsonAsync("/api/models/beijing/experiments?promoted=true"))["experiments"]!.AsArray();
+        Assert.Contains(2, promoted.Select(e => e!["version"]!.GetValue<int>()));
+        Assert.All(promoted, e => Assert.True(e!["promotion"]!["promoted"]!.GetValue<bool>()));
+        var chosenK = experiments[1]!["chosen"]!["k"]!.GetValue<int>();
+        var byK = (await server.GetJsonAsync($"/api/models/beijing/experiments?k={chosenK}"))["experiments"]!.AsArray();
+        Assert.Contains(2, byK.Select(e => e!["version"]!.GetValue<int>()));
+        Assert.All(byK, e => Assert.Equal(chosenK, e!["chosen"]!["k"]!.GetValue<int>()));
 
         var detail = await server.GetJsonAsync("/api/models/beijing/experiments/2");
         var candidates = detail["candidates"]!.AsArray();
@@ -93,6 +101,7 @@ public sealed class ExperimentsApiTests
         await AssertProblemAsync(server, "/api/models/beijing/experiments/compare?b=1", 422, "a");
         await AssertProblemAsync(server, "/api/models/beijing/experiments?before=latest", 422, "before");
         await AssertProblemAsync(server, "/api/models/beijing/experiments?k=four", 422, "k");
+        await AssertProblemAsync(server, "/api/models/beijing/experiments?promoted=maybe", 422, "promoted");
         await AssertProblemAsync(server, "/api/models/nope/experiments", 404, "no model 'nope'");
         await AssertProblemAsync(server, "/api/models/nope/experiments/1", 404, "no model 'nope'");
 
