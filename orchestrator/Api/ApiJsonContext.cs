@@ -48,5 +48,8 @@ namespace Pipeline.Orchestrator.Api;
 [JsonSerializable(typeof(DatasetUrlRequest))]
 [JsonSerializable(typeof(Pipeline.Steps.Chunker.SchemaReport))]
 [JsonSerializable(typeof(IReadOnlyList<Pipeline.Steps.Chunker.Inspection.DatasetProblem>))]
+[JsonSerializable(typeof(ExperimentListView))]
+[JsonSerializable(typeof(Pipeline.Orchestrator.Models.ExperimentView))]
+[JsonSerializable(typeof(Pipeline.Orchestrator.Models.ExperimentComparison))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -114,3 +114,6 @@ public sealed record ModelVersionView(Pipeline.Steps.Contract.Registry.ModelVers
     public static ModelVersionView Of(Pipeline.Steps.Contract.Registry.ModelVersion metadata, Pipeline.Steps.Contract.Registry.ProductionPointer? production) =>
         new(metadata, production?.Version == metadata.Version, production?.Version == metadata.Version ? production.PromotedAt : null);
 }
+
+/// <summary>A page of a model's training runs, newest first; pass <see cref="Next"/> as <c>before</c> for the next page.</summary>
+public sealed record ExperimentListView(IReadOnlyList<Pipeline.Orchestrator.Models.ExperimentSummary> Experiments, int? Next);

@@ -64,7 +64,7 @@ internal static class ModelVersionsApi
         With(registries, name, registry => TypedResults.Ok(ModelComparison.Of(registry.Metadata(a), registry.Metadata(b))));
 
     /// <summary>The registry's answer, a 404 naming what is missing, or a 500 naming the registry file that does not parse.</summary>
-    private static IResult With(ModelRegistries registries, string name, Func<ModelRegistry, IResult> work)
+    internal static IResult With(ModelRegistries registries, string name, Func<ModelRegistry, IResult> work)
     {
         if (registries.Find(name) is not { } registry)
         {

@@ -81,6 +81,7 @@ public static class ServerApp
         app.MapStepTypesApi();
         app.MapModelsApi();
         app.MapModelVersionsApi();
+        app.MapExperimentsApi();
         app.MapPredictionsApi();
         app.MapDatasetsApi();
         app.MapHooksApi();

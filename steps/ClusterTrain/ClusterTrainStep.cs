@@ -9,7 +9,7 @@ namespace Pipeline.Steps.ClusterTrain;
 
 /// <summary>
 /// The step body: read the feature table, train one candidate per k side by side, keep the best, number its
-/// clusters after the production version's, register it and decide its promotion.
+/// clusters after the production version's, register it with the record of this run and decide its promotion.
 /// </summary>
 internal static class ClusterTrainStep
 {
@@ -41,7 +41,8 @@ internal static class ClusterTrainStep
         {
             var production = registry.Production() is { } pointer ? registry.Metadata(pointer.Version) : null;
             var (ids, basis) = ClusterMatcher.Match(best, production, table.Features);
-            registered = registry.Register(Describe(best, ids, production, set, record.Path, options), best.Model);
+            var experiment = ExperimentRecord.Of(options, set, candidates, best, context.Timings, context.Run);
+            registered = registry.Register(Describe(best, ids, production, set, record.Path, options) with { Experiment = experiment }, best.Model);
             ClusterTrainLog.Registered(context.Logger, registered.Version, registered.K, registered.Promotion.Promoted, registered.Promotion.Reason);
             await File.WriteAllBytesAsync(context.Output.PathFor(OutputFileName),
                 JsonSerializer.SerializeToUtf8Bytes(registered, RegistryJsonContext.Default.ModelVersion), cancellationToken);

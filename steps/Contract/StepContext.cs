@@ -10,13 +10,14 @@ public sealed class StepContext<TOptions>
     private readonly List<InputRecord> _inputs = [];
     private readonly Lock _gate = new();
 
-    internal StepContext(StepDefinition step, TOptions options, ILogger logger, StepOutput output, TimeProvider clock)
+    internal StepContext(StepDefinition step, TOptions options, ILogger logger, StepOutput output, TimeProvider clock, RunAttempt? run = null)
     {
         Step = step;
         Options = options;
         Logger = logger;
         Output = output;
         Clock = clock;
+        Run = run;
         StateDirectory = options.ResolveStateDir(step.Name);
     }
 
@@ -31,6 +32,9 @@ public sealed class StepContext<TOptions>
     public TimeProvider Clock { get; }
 
     public StepTimings Timings { get; } = new();
+
+    /// <summary>The orchestrator run, step and attempt this process is; null when run by hand.</summary>
+    public RunAttempt? Run { get; }
 
     /// <summary>Folder for state kept across runs of this step (created on first use by the step).</summary>
     public string StateDirectory { get; }

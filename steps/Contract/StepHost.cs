@@ -79,7 +79,7 @@ public static class StepHost
 
         using (output)
         {
-            var context = new StepContext<TOptions>(step, options, logger, output, clock);
+            var context = new StepContext<TOptions>(step, options, logger, output, clock, RunAttempt.From(environment));
             try
             {
                 var metrics = await body(context, cancellation.Token);

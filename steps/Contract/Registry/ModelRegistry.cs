@@ -10,7 +10,8 @@ namespace Pipeline.Steps.Contract.Registry;
 /// <c>production.json</c> names the production version. A version is assembled in a staging folder and renamed
 /// into place, so a reader never sees half a version, and two trainers registering at once get different numbers
 /// (the rename fails for the second, which takes the next). The production pointer is replaced by rename too, and
-/// every promotion is appended to <c>promotions.jsonl</c>, the history a rollback reads.
+/// every promotion is appended to <c>promotions.jsonl</c>, the history a rollback reads. The training run behind a
+/// version (<see cref="ModelVersion.Experiment"/>) lives in its metadata, so it arrives and renames with the version.
 /// </summary>
 public sealed class ModelRegistry(string root, TimeProvider clock)
 {

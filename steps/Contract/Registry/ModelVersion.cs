@@ -40,6 +40,9 @@ public sealed record ModelVersion
     public ModelFile? Model { get; init; }
 
     public required PromotionDecision Promotion { get; init; }
+
+    /// <summary>The training run behind this version; null in versions registered before runs were recorded.</summary>
+    public TrainingExperiment? Experiment { get; init; }
 }
 
 /// <summary>What a version was trained on.</summary>

@@ -59,6 +59,9 @@ public sealed partial class EndpointAuthorizationTests
         ["GET /api/datasets/"] = "viewer",
         ["GET /api/datasets/{id}"] = "viewer",
         ["GET /api/datasets/{id}/file"] = "viewer",
+        ["GET /api/models/{name}/experiments"] = "viewer",
+        ["GET /api/models/{name}/experiments/compare"] = "viewer",
+        ["GET /api/models/{name}/experiments/{version}"] = "viewer",
         // Running things.
         ["POST /api/workflows/{workflowId}/runs"] = "operator",
         ["POST /api/workflows/{workflowId}/backfill"] = "operator",

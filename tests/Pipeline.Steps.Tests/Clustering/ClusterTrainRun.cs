@@ -13,8 +13,11 @@ public static class ClusterTrainRun
 {
     public static readonly StepDefinition Step = StepDefinition.For<ClusterTrainOptions>("cluster-train", "test");
 
-    public static Task<int> RunAsync(params string[] args) =>
-        StepRun.RunAsync<ClusterTrainOptions>(Step, ClusterTrainStep.RunAsync, new Hashtable(), args);
+    public static Task<int> RunAsync(params string[] args) => RunAsync(new Hashtable(), args);
+
+    /// <summary>Runs with the given environment, such as the variables the orchestrator sets.</summary>
+    public static Task<int> RunAsync(IDictionary environment, params string[] args) =>
+        StepRun.RunAsync<ClusterTrainOptions>(Step, ClusterTrainStep.RunAsync, environment, args);
 
     public static JsonObject Metrics(string output) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(output, StepOutput.ManifestFileName)))!["metrics"]!.AsObject();

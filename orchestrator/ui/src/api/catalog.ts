@@ -1,5 +1,5 @@
 import { requestJson } from './client';
-import type { CronPreview, Model, ModelVersion, StepTypes } from './types';
+import type { CronPreview, ExperimentComparison, ExperimentList, Model, ModelVersion, StepTypes } from './types';
 
 // Endpoints that came with the UI; older servers answer 404, which callers show as "not available".
 
@@ -30,3 +30,11 @@ export const promoteModel = (name: string, version: number) =>
 
 /** Makes the previous production version production again (editors); 409 when there is none. */
 export const rollbackModel = (name: string) => requestJson<unknown>(`/api/models/${encodeURIComponent(name)}/rollback`, { method: 'POST', body: {} });
+
+/** A model's training runs, newest first (versions registered before runs were recorded have none). */
+export const listExperiments = (name: string, query: { before?: number; limit?: number } = {}, signal?: AbortSignal) =>
+  requestJson<ExperimentList>(`/api/models/${encodeURIComponent(name)}/experiments`, { query, signal });
+
+/** Two training runs side by side: parameters that differ, b − a of the metrics, candidates paired by k. */
+export const compareExperiments = (name: string, a: number, b: number, signal?: AbortSignal) =>
+  requestJson<ExperimentComparison>(`/api/models/${encodeURIComponent(name)}/experiments/compare`, { query: { a, b }, signal });

@@ -176,6 +176,81 @@ export interface ModelVersion {
   productionSince: string | null;
 }
 
+export interface ModelQuality {
+  daviesBouldin: number;
+  averageDistance: number;
+  inertia: number;
+}
+
+/** The settings a training run used (ClusterTrain's options); `k` is the resolved list of cluster counts. */
+export interface ExperimentParameters {
+  k: number[];
+  seed: number;
+  restarts: number;
+  maxIterations: number;
+  scaling: string;
+  selection: string;
+  promote: string;
+  maxDegradation: number;
+  features: string[];
+  input: string;
+}
+
+/** One candidate a training run compared; cluster sizes by the trainer's own cluster index. */
+export interface ExperimentCandidate {
+  k: number;
+  seed: number;
+  fitMs: number;
+  quality: ModelQuality;
+  clusterSizes: number[];
+  chosen: boolean;
+}
+
+/** The orchestrator run, step and attempt that trained a version; null when trained by hand. */
+export interface RunAttempt {
+  runId: string | null;
+  stepId: string | null;
+  attempt: number | null;
+}
+
+interface ExperimentCommon {
+  version: number;
+  createdAt: string;
+  run: RunAttempt | null;
+  parameters: ExperimentParameters;
+  metrics: { rowsRead: number; rowsTrained: number; rowsSkipped: number; timingsMs: Record<string, number> };
+  promotion: { promoted: boolean; reason: string };
+  isProduction: boolean;
+}
+
+/** `GET /api/models/{name}/experiments`: one training run in the list. */
+export interface ExperimentSummary extends ExperimentCommon {
+  chosen: ExperimentCandidate | null;
+  candidateCount: number;
+}
+
+export interface ExperimentList {
+  experiments: ExperimentSummary[];
+  /** Pass as `before` for the next page; null on the last. */
+  next: number | null;
+}
+
+/** `GET /api/models/{name}/experiments/{version}`: one training run with every candidate. */
+export interface Experiment extends ExperimentCommon {
+  parentVersion: number | null;
+  candidates: ExperimentCandidate[];
+  training: ModelVersion['training'];
+}
+
+/** `GET /api/models/{name}/experiments/compare?a=&b=`: b's figures minus a's, candidates paired by k. */
+export interface ExperimentComparison {
+  a: Experiment;
+  b: Experiment;
+  differentParameters: { name: string; a: string; b: string }[];
+  deltas: { rowsRead: number; rowsTrained: number; rowsSkipped: number; chosenK: number | null; quality: ModelQuality | null; trainMs: number | null };
+  candidates: { k: number; a: ExperimentCandidate | null; b: ExperimentCandidate | null; delta: ModelQuality | null }[];
+}
+
 /** A step's `_manifest.json`: read loosely, since each step adds its own metrics. */
 export type Manifest = Record<string, unknown>;
 

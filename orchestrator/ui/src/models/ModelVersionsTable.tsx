@@ -3,9 +3,8 @@ import type { ModelVersion } from '../api/types';
 import { formatTime } from '../common/time';
 import { ClusterChart } from './ClusterChart';
 import { promotionLabel } from './clusterChart';
+import { fixed } from './format';
 import { ProductionActions } from './ProductionActions';
-
-const fixed = (n: number | undefined, digits = 3) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : '—');
 
 /** Versions newest first, with promotion, quality and distribution; the chosen one's clusters drawn large. */
 export function ModelVersionsTable({ name, versions, onChanged }: { name: string; versions: ModelVersion[]; onChanged: () => void }) {

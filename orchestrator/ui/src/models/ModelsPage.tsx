@@ -6,12 +6,17 @@ import { ErrorBanner } from '../common/ErrorBanner';
 import { LastUpdated } from '../common/LastUpdated';
 import { Loading } from '../common/Loading';
 import { useResource } from '../common/useResource';
+import { ExperimentsView } from './ExperimentsView';
 import { ModelVersionsTable } from './ModelVersionsTable';
 
-/** The model registry: each model's versions, which is in production, their quality and cluster distribution. */
+/**
+ * The model registry: each model's versions, which is in production, their quality and cluster distribution; or its
+ * experiments, the training runs that registered them, two at a time compared.
+ */
 export function ModelsPage() {
   const models = useResource((signal) => listModels(signal), 'models', { pollMs: 15000 });
   const [chosen, setChosen] = useState<string | null>(null);
+  const [view, setView] = useState<'versions' | 'experiments'>('versions');
   const name = chosen ?? models.data?.[0]?.name ?? null;
 
   return (
@@ -38,7 +43,15 @@ export function ModelsPage() {
               </button>
             ))}
           </div>
-          {name ? <ModelVersions name={name} /> : null}
+          <div className="tabs" role="tablist" aria-label="Model views">
+            {(['versions', 'experiments'] as const).map((v) => (
+              <button key={v} type="button" role="tab" aria-selected={v === view} className={v === view ? 'tab active' : 'tab'} onClick={() => setView(v)}>
+                {v === 'versions' ? 'Versions' : 'Experiments'}
+              </button>
+            ))}
+          </div>
+          {name && view === 'versions' ? <ModelVersions name={name} /> : null}
+          {name && view === 'experiments' ? <ExperimentsView name={name} /> : null}
         </>
       ) : null}
     </div>
