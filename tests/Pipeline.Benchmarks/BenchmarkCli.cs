@@ -1,5 +1,6 @@
 using Pipeline.Benchmarks.Cli;
 using Pipeline.Benchmarks.Clustering;
+using Pipeline.Benchmarks.Datasets;
 using Pipeline.Benchmarks.DuckDb;
 using Pipeline.Benchmarks.Generation;
 using Pipeline.Benchmarks.Ingest;
@@ -39,6 +40,7 @@ internal static class BenchmarkCli
                 "pg-load" => await PgLoadCommand.RunAsync(arguments, output, cancellationToken),
                 "clustering" => await ClusteringCommand.RunAsync(arguments, output, cancellationToken),
                 "predict" => await PredictCommand.RunAsync(arguments, output, cancellationToken),
+                "datasets" => await DatasetsCommand.RunAsync(arguments, output, cancellationToken),
                 "orchestration" => await OrchestrationCommand.RunAsync(arguments, output, cancellationToken),
                 "runs-list" => await RunsListCommand.RunAsync(arguments, output, cancellationToken),
                 DuckDbSideCommand.Name => await DuckDbSideCommand.RunAsync(arguments, output, cancellationToken),

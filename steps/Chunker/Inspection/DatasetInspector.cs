@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Pipeline.Steps.Chunker.Inputs;
 using Pipeline.Steps.Chunker.Parsing;
 using Pipeline.Steps.Chunker.Schema;
@@ -34,7 +35,7 @@ public static class DatasetInspector
         {
             var schema = SchemaDetector.Detect(splitter.Peek(), options, displayName);
             splitter.SkipHeader();
-            return Count(splitter, schema, cancellationToken);
+            return await CountAsync(splitter, schema, cancellationToken);
         }
         catch (StepException e) when (e.Location is { File.Length: 0 })
         {
@@ -46,32 +47,28 @@ public static class DatasetInspector
         }
     }
 
-    private static DatasetProfile Count(RecordBlockSplitter splitter, InputSchema schema, CancellationToken cancellationToken)
+    private static async Task<DatasetProfile> CountAsync(RecordBlockSplitter splitter, InputSchema schema, CancellationToken cancellationToken)
     {
-        var parser = new BlockParser(schema);
+        // Blocks are parsed on worker threads, as the Chunker parses them, and taken back in input order so the
+        // problems listed are the first ones in the file.
+        var parsed = Channel.CreateBounded<Task<BlockCounts>>(Math.Max(2, Environment.ProcessorCount * 2));
+        var producer = Task.Run(() => ProduceAsync(splitter, schema, parsed.Writer, cancellationToken), cancellationToken);
         var sensors = new HashSet<string>(StringComparer.Ordinal);
         var problems = new List<DatasetProblem>();
         long rows = 0, good = 0;
         int firstDay = int.MaxValue, lastDay = int.MinValue;
-        while (splitter.Next() is { } block)
+        await foreach (var parsing in parsed.Reader.ReadAllAsync(cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using (block)
-            using (var batch = parser.Parse(block))
-            {
-                rows += batch.RecordsRead;
-                good += batch.Count;
-                sensors.UnionWith(batch.SensorNames);
-                foreach (var day in batch.Day.AsSpan(0, batch.Count))
-                {
-                    firstDay = Math.Min(firstDay, day);
-                    lastDay = Math.Max(lastDay, day);
-                }
-
-                problems.AddRange(batch.Quarantined.Take(MaxProblems - problems.Count).Select(q => new DatasetProblem(q.Line, q.Column, q.Reason)));
-            }
+            var counts = await parsing;
+            rows += counts.Rows;
+            good += counts.Good;
+            sensors.UnionWith(counts.Sensors);
+            firstDay = Math.Min(firstDay, counts.FirstDay);
+            lastDay = Math.Max(lastDay, counts.LastDay);
+            problems.AddRange(counts.Problems.Take(MaxProblems - problems.Count));
         }
 
+        await producer;
         return new DatasetProfile
         {
             Schema = SchemaReport.From(schema),
@@ -83,4 +80,41 @@ public static class DatasetInspector
             Problems = problems,
         };
     }
+
+    private static async Task ProduceAsync(RecordBlockSplitter splitter, InputSchema schema, ChannelWriter<Task<BlockCounts>> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (splitter.Next() is { } block)
+            {
+                await writer.WriteAsync(Task.Run(() => Count(block, schema), cancellationToken), cancellationToken);
+            }
+
+            writer.Complete();
+        }
+        catch (Exception e)
+        {
+            writer.Complete(e);
+        }
+    }
+
+    private static BlockCounts Count(RecordBlock block, InputSchema schema)
+    {
+        using (block)
+        using (var batch = new BlockParser(schema).Parse(block))
+        {
+            int firstDay = int.MaxValue, lastDay = int.MinValue;
+            foreach (var day in batch.Day.AsSpan(0, batch.Count))
+            {
+                firstDay = Math.Min(firstDay, day);
+                lastDay = Math.Max(lastDay, day);
+            }
+
+            return new BlockCounts(
+                batch.RecordsRead, batch.Count, [.. batch.SensorNames], firstDay, lastDay,
+                [.. batch.Quarantined.Take(MaxProblems).Select(q => new DatasetProblem(q.Line, q.Column, q.Reason))]);
+        }
+    }
+
+    private sealed record BlockCounts(long Rows, long Good, string[] Sensors, int FirstDay, int LastDay, DatasetProblem[] Problems);
 }

@@ -32,6 +32,9 @@ internal static class HelpText
             [--requests 2000] [--batch 1000]  single-row requests; rows per batch request
             [--batches 50] [--work-dir ...]   batch requests; where the model and server files go
 
+        datasets                              POST /api/datasets of a synthetic CSV vs DuckDB reading it, the profile alone, copy+hash
+            [--rows 2M] [--repeat 3]          rows of the CSV (cached in the work dir); rounds (medians are reported)
+
         orchestration                         The workflow server's engine on SQLite and PostgreSQL: overhead per step
             [--chain 200] [--fan-out 500]     a chain of /bin/true steps, and a fan-out of parallel ones
             [--parallel 8]                    steps run at once (the engine's and the direct floor's)
