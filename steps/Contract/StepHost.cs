@@ -54,7 +54,8 @@ public static class StepHost
         using var tracing = StepTracing.Start(step.Name, environment);
         using var loggerFactory = CreateLoggerFactory(options);
         var logger = loggerFactory.CreateLogger(step.Name);
-        using var runScope = StepRunScope.From(environment) is { } scope ? logger.BeginScope(scope) : null;
+        var run = RunAttempt.From(environment);
+        using var runScope = StepRunScope.From(run) is { } scope ? logger.BeginScope(scope) : null;
         if (tracing.InvalidTraceParent is { } invalid)
         {
             StepLog.InvalidTraceParent(logger, invalid);
@@ -79,7 +80,7 @@ public static class StepHost
 
         using (output)
         {
-            var context = new StepContext<TOptions>(step, options, logger, output, clock, RunAttempt.From(environment));
+            var context = new StepContext<TOptions>(step, options, logger, output, clock, run);
             try
             {
                 var metrics = await body(context, cancellation.Token);

@@ -4,8 +4,8 @@ using System.Globalization;
 namespace Pipeline.Steps.Contract;
 
 /// <summary>
-/// Logger scope naming the run, step and attempt from <c>PIPELINE_RUN_ID</c>, <c>PIPELINE_STEP_ID</c> and
-/// <c>PIPELINE_ATTEMPT</c>, so every log line of an attempt says which one it belongs to, also when the logs of many
+/// Logger scope naming the run, step and attempt (<see cref="RunAttempt"/>, from <c>PIPELINE_RUN_ID</c>,
+/// <c>PIPELINE_STEP_ID</c> and <c>PIPELINE_ATTEMPT</c>), so every log line of an attempt says which one it belongs to, also when the logs of many
 /// attempts are collected in one place.
 /// </summary>
 /// <remarks>
@@ -22,21 +22,24 @@ internal sealed class StepRunScope : IReadOnlyList<KeyValuePair<string, object?>
 
     public KeyValuePair<string, object?> this[int index] => _items[index];
 
-    /// <summary>The scope of the variables that are set; null when none is (a step run by hand).</summary>
-    public static StepRunScope? From(IDictionary environment)
+    /// <summary>The scope of the run attempt's variables that are set; null when none is (a step run by hand).</summary>
+    public static StepRunScope? From(RunAttempt? run)
     {
-        ArgumentNullException.ThrowIfNull(environment);
+        if (run is null)
+        {
+            return null;
+        }
+
         var items = new List<KeyValuePair<string, object?>>(3);
-        Add("RunId", environment["PIPELINE_RUN_ID"] as string);
-        Add("StepId", environment["PIPELINE_STEP_ID"] as string);
-        var attempt = environment["PIPELINE_ATTEMPT"] as string;
+        Add("RunId", run.RunId);
+        Add("StepId", run.StepId);
         // A number stays a number in the JSON, so log queries can compare attempts.
-        Add("Attempt", int.TryParse(attempt, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : attempt);
-        return items.Count == 0 ? null : new StepRunScope([.. items]);
+        Add("Attempt", run.Attempt);
+        return new StepRunScope([.. items]);
 
         void Add(string key, object? value)
         {
-            if (value is not (null or ""))
+            if (value is not null)
             {
                 items.Add(new(key, value));
             }
