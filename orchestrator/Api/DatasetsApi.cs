@@ -24,8 +24,10 @@ internal static class DatasetsApi
         group.MapGet("/", List).WithSummary("Received datasets, newest first (limit, offset)");
         group.MapGet("/{id}", Get).WithSummary("A dataset: its file, hash, detected schema, row counts, bad rows and the runs it started");
         group.MapGet("/{id}/file", Download).WithSummary("A dataset's file as received");
+        // One Accepts naming both: routing matches the request's Content-Type against the last accepts metadata only,
+        // so a second call would send every multipart upload to the fallback (404).
         group.MapPost("/", UploadAsync).RequireAuthorization(AuthPolicies.Operator)
-            .Accepts<IFormFile>("multipart/form-data").Accepts<Stream>("text/csv")
+            .Accepts<IFormFile>("multipart/form-data", "text/csv")
             .WithSummary("Upload a CSV (multipart field 'file', after any 'name', 'timeZone', 'trigger' fields; or the raw body with ?name=)");
         group.MapPost("/from-url", FromUrlAsync).RequireAuthorization(AuthPolicies.Operator)
             .WithSummary("Fetch the CSV at a URL and keep it as a dataset");
@@ -89,7 +91,8 @@ internal static class DatasetsApi
         var reader = new MultipartReader(boundary, context.Request.Body);
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+            // The file part has a file name, so it is a "file" disposition, not a "form" one: both are read.
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !(disposition.IsFormDisposition() || disposition.IsFileDisposition()))
             {
                 continue;
             }
