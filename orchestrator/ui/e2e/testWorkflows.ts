@@ -43,3 +43,18 @@ export function flakyOnceWorkflow(markerPath: string) {
     ],
   };
 }
+
+/**
+ * Started by a dataset whose name matches `e2e-air-*.csv` (the datasets scenario's upload), with the dataset's file
+ * as its path input: one /bin/echo step that names the file.
+ */
+export function datasetEchoWorkflow() {
+  return {
+    id: 'e2e-dataset',
+    name: 'E2E dataset arrival',
+    description: 'Started by a new e2e-air-*.csv dataset; says which file it got.',
+    inputs: { source: { type: 'path', description: "The new dataset's file." } },
+    triggers: [{ type: 'dataset', input: 'source', pattern: 'e2e-air-*.csv' }],
+    steps: [{ id: 'hello', name: 'Names the file', command: '/bin/echo', args: ['dataset ${{ inputs.source }}'], retry: { retries: 0 } }],
+  };
+}

@@ -8,6 +8,8 @@ import { SignInAgainDialog } from './auth/SignInAgainDialog';
 import { UserMenu } from './auth/UserMenu';
 import { EmptyState } from './common/EmptyState';
 import { ErrorBanner } from './common/ErrorBanner';
+import { DatasetDetailPage } from './datasets/DatasetDetailPage';
+import { DatasetsPage } from './datasets/DatasetsPage';
 import { Loading } from './common/Loading';
 import { ModelsPage } from './models/ModelsPage';
 import { RunsPage } from './operations/RunsPage';
@@ -61,6 +63,7 @@ export function App() {
           <NavLink to="/workflows">Workflows</NavLink>
           <NavLink to="/runs">Runs</NavLink>
           <NavLink to="/models">Models</NavLink>
+          <NavLink to="/datasets">Datasets</NavLink>
           {session.hasRole('admin') ? <NavLink to="/admin">Admin</NavLink> : null}
         </nav>
         <a className="app-header-link" href="/api/reference">
@@ -88,6 +91,8 @@ export function AppRoutes() {
       <Route path="/runs" element={<RunsPage />} />
       <Route path="/runs/:id" element={<RunDetailPage />} />
       <Route path="/models" element={<ModelsPage />} />
+      <Route path="/datasets" element={<DatasetsPage />} />
+      <Route path="/datasets/:id" element={<DatasetDetailPage />} />
       <Route path="/account" element={<AccountPage />} />
       <Route
         path="/admin"

@@ -154,9 +154,10 @@ public sealed class DatasetsApiTests(PostgresFixture postgres)
         var operatorKey = await Accounts.UserWithKeyAsync(server, "ops", "operator");
         using var asOperator = server.As(operatorKey);
 
-        var (status, dataset) = await MultipartAsync(asOperator, await File.ReadAllBytesAsync(Sample), "quiet.csv", new() { ["trigger"] = "false" });
+        var (status, dataset) = await MultipartAsync(asOperator, await File.ReadAllBytesAsync(Sample), "quiet.csv", new() { ["name"] = "named-in-the-form.csv", ["trigger"] = "false" });
 
         Assert.Equal(201, status);
+        Assert.Equal("named-in-the-form.csv", dataset!["name"]!.GetValue<string>());
         Assert.Empty(dataset!["runs"]!.AsArray());
         Assert.Equal("ops", dataset["createdBy"]!.GetValue<string>());
         var id = dataset["id"]!.GetValue<string>();

@@ -12,6 +12,8 @@ export class ApiError extends Error {
   readonly errors: Record<string, string[]>;
   /** From `Retry-After` on a 429: how many seconds to wait before trying again. */
   readonly retryAfterSeconds: number | undefined;
+  /** The problem's members beyond the standard ones (a duplicate dataset's `existingId`). */
+  readonly extensions: Record<string, unknown>;
 
   constructor(init: {
     status: number;
@@ -21,6 +23,7 @@ export class ApiError extends Error {
     problems?: DefinitionProblem[] | undefined;
     errors?: Record<string, string[]> | undefined;
     retryAfterSeconds?: number | undefined;
+    extensions?: Record<string, unknown> | undefined;
   }) {
     super(init.message);
     this.name = 'ApiError';
@@ -30,6 +33,7 @@ export class ApiError extends Error {
     this.problems = init.problems ?? [];
     this.errors = init.errors ?? {};
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.extensions = init.extensions ?? {};
   }
 
   get isNotFound(): boolean {

@@ -22,6 +22,13 @@ describe('toApiError', () => {
     expect(error.errors.schedule).toEqual(["'x' is not a cron expression"]);
   });
 
+  it("keeps a problem's own members, such as the dataset a 409 refers to", async () => {
+    const body = { type: 'x', title: 'Dataset already received', status: 409, detail: 'received before', existing: '/api/datasets/d1', existingId: 'd1', traceId: 't' };
+    const error = await toApiError(new Response(JSON.stringify(body), { status: 409 }));
+    expect(error.extensions).toEqual({ existing: '/api/datasets/d1', existingId: 'd1' });
+    expect((await toApiError(new Response('plain', { status: 500 }))).extensions).toEqual({});
+  });
+
   it('falls back to the text, then the status line', async () => {
     expect((await toApiError(new Response('database is down', { status: 503 }))).message).toBe('database is down');
     expect((await toApiError(new Response('', { status: 502, statusText: 'Bad Gateway' }))).message).toBe('502 Bad Gateway');
@@ -65,6 +72,17 @@ describe('the session in requests', () => {
 
     expect(calls.map((c) => c.credentials)).toEqual(['same-origin', 'same-origin', 'same-origin', 'same-origin']);
     expect(calls.map((c) => c.headers.get('X-CSRF-Token'))).toEqual([null, 'token-1', 'token-1', 'token-1']);
+  });
+
+  it('sends a form as multipart (no JSON content type) with the CSRF token', async () => {
+    const { calls } = stubFetch([{ method: 'POST', path: '/api/datasets', reply: { status: 201, body: { id: 'd1' } } }]);
+    setCsrfToken('token-1');
+    const form = new FormData();
+    form.append('name', 'a.csv');
+    await expect(requestJson('/api/datasets', { method: 'POST', body: form })).resolves.toEqual({ id: 'd1' });
+    expect(calls[0]!.form).toBe(form);
+    expect(calls[0]!.headers.get('Content-Type')).toBeNull();
+    expect(calls[0]!.headers.get('X-CSRF-Token')).toBe('token-1');
   });
 
   it('tells the session about a 401, except where the 401 is the answer (a wrong password)', async () => {

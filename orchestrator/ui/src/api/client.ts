@@ -7,7 +7,10 @@ import type { DefinitionProblem, SessionInfo } from './types';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** A value sent as JSON, or a string sent as is (a definition typed by hand keeps its formatting). */
+  /**
+   * A value sent as JSON, a string sent as is (a definition typed by hand keeps its formatting), or a form sent as
+   * multipart/form-data (the browser writes the boundary into the Content-Type).
+   */
   body?: unknown;
   query?: Record<string, string | number | boolean | null | undefined>;
   signal?: AbortSignal;
@@ -88,8 +91,10 @@ export async function send(path: string, options: RequestOptions = {}): Promise<
 async function fetchOnce(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  let body: string | FormData | undefined;
+  if (options.body instanceof FormData) {
+    body = options.body;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
   }
@@ -129,6 +134,9 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
   return (text ? JSON.parse(text) : null) as T;
 }
 
+/** Problem details members every problem may have; the rest are the problem's own (`existingId` of a 409). */
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors', 'problems', 'traceId']);
+
 export async function toApiError(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
   let problem: Record<string, unknown> | null = null;
@@ -146,7 +154,8 @@ export async function toApiError(response: Response): Promise<ApiError> {
   const fallback = text && !problem && text.length < 300 ? text : `${response.status} ${response.statusText}`.trim();
   const message = detail ?? firstError ?? title ?? fallback;
   const retryAfterSeconds = retryAfter(response.headers.get('Retry-After'));
-  return new ApiError({ status: response.status, message, title, detail, problems, errors, retryAfterSeconds });
+  const extensions = problem ? Object.fromEntries(Object.entries(problem).filter(([key]) => !STANDARD_MEMBERS.has(key))) : undefined;
+  return new ApiError({ status: response.status, message, title, detail, problems, errors, retryAfterSeconds, extensions });
 }
 
 function isErrorMap(value: unknown): value is Record<string, string[]> {

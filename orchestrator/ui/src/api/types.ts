@@ -293,3 +293,68 @@ export interface ApiKey {
 export interface CreatedApiKey extends ApiKey {
   secret: string;
 }
+
+/** How the Chunker reads a dataset (steps/Chunker/SchemaReport.cs); `detected` names the choices made from the data. */
+export interface DatasetSchema {
+  /** One character, or "tab". */
+  delimiter: string;
+  quote: string;
+  header: string[];
+  sensorColumn: string;
+  /** Null when the timestamp is put together from parts (year, month, day, hour columns). */
+  timestampColumn: string | null;
+  timestampFormat: string | null;
+  timestampParts: string[];
+  timeZone: string;
+  valueColumns: string[];
+  textColumns: string[];
+  ignoredColumns: string[];
+  naTokens: string[];
+  /** Schema properties chosen from the data, such as `sensorColumn` or `valueColumns`; the rest were given or default. */
+  detected: string[];
+}
+
+/** A row the Chunker would quarantine: its 1-based line and column (when known) and why. */
+export interface DatasetProblem {
+  line: number;
+  column: number | null;
+  reason: string;
+}
+
+/** A run a dataset's arrival started, or (runId null) why the workflow's run did not start. */
+export interface DatasetRun {
+  workflowId: string;
+  runId: string | null;
+  error: string | null;
+  at: string;
+}
+
+/** A received dataset (orchestrator/Api/DatasetModels.cs). */
+export interface Dataset {
+  id: string;
+  name: string;
+  sha256: string;
+  bytes: number;
+  /** The file on the server: what a run's path input takes. */
+  path: string;
+  sourceUrl: string | null;
+  schema: DatasetSchema;
+  rows: number;
+  goodRows: number;
+  badRows: number;
+  sensors: number;
+  /** Calendar days (yyyy-MM-dd) of the good rows; null without any. */
+  firstDay: string | null;
+  lastDay: string | null;
+  /** The first bad rows. */
+  problems: DatasetProblem[];
+  createdAt: string;
+  createdBy: string | null;
+  /** The runs its arrival started; null in lists. */
+  runs: DatasetRun[] | null;
+}
+
+export interface DatasetList {
+  datasets: Dataset[];
+  total: number;
+}

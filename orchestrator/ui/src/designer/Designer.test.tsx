@@ -121,4 +121,76 @@ describe('Designer', () => {
     await user.type(screen.getByLabelText('Description'), '?');
     await waitFor(() => expect(within(screen.getByTestId('step-node-train')).queryByText(/problem/)).toBeNull());
   });
+
+  it("adds a dataset trigger: a choice of the path inputs, a name pattern, and the server's problems at the fields", async () => {
+    const workflow: WorkflowDef = {
+      id: 'predict-new-data',
+      name: 'Predict new data',
+      inputs: { source: { type: 'path' }, day: { type: 'date' }, archive: { type: 'path', default: '/srv/archive' } },
+      triggers: [{ type: 'manual' }],
+      steps: [{ id: 'echo', command: '/bin/echo', args: ['${{ inputs.source }}'] }],
+    };
+    stubFetch([
+      {
+        method: 'POST',
+        path: '/api/workflows/validate',
+        reply: (_url, init) => {
+          const sent = JSON.parse(String(init?.body)) as WorkflowDef;
+          const trigger = sent.triggers?.[1];
+          return {
+            body:
+              trigger?.type === 'dataset' && trigger.pattern === 'beijing/*.csv'
+                ? [
+                    { path: '$.triggers[1].pattern', message: "a dataset name pattern is 1 to 200 characters without '/'" },
+                    { path: '$.triggers[1].input', message: "input 'archive' is set to the dataset's file; the trigger cannot also give it a value" },
+                  ]
+                : [],
+          };
+        },
+      },
+    ]);
+    const user = userEvent.setup();
+    renderDesigner(workflow, true);
+
+    await user.click(screen.getByRole('button', { name: 'Add trigger' }));
+    await user.selectOptions(screen.getByLabelText('Trigger 2 type'), 'dataset');
+    const trigger = within(screen.getByRole('group', { name: 'Trigger 2' }));
+    const input = trigger.getByLabelText("Input set to the dataset's file");
+    // Only path inputs are offered: a dataset arrives as a file.
+    expect(within(input).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose a path input…', 'source', 'archive']);
+    await user.selectOptions(input, 'archive');
+    const pattern = trigger.getByLabelText('Dataset name pattern');
+    await user.type(pattern, 'beijing/*.csv');
+
+    await waitFor(() => expect(pattern).toHaveAttribute('aria-invalid', 'true'));
+    expect(pattern).toHaveAccessibleDescription(expect.stringContaining("a dataset name pattern is 1 to 200 characters without '/'"));
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAccessibleDescription("input 'archive' is set to the dataset's file; the trigger cannot also give it a value");
+
+    await user.clear(pattern);
+    await user.type(pattern, 'beijing-*.csv');
+    await waitFor(() => expect(pattern).not.toHaveAttribute('aria-invalid'));
+    await user.click(screen.getByRole('tab', { name: 'JSON' }));
+    const json = JSON.parse((screen.getByLabelText('Workflow definition (JSON)') as HTMLTextAreaElement).value) as WorkflowDef;
+    expect(json.triggers).toEqual([{ type: 'manual' }, { type: 'dataset', input: 'archive', pattern: 'beijing-*.csv' }]);
+  });
+
+  it('picks the only path input for a new dataset trigger, and says when there is none', async () => {
+    stubFetch([{ method: 'POST', path: '/api/workflows/validate', reply: { body: [] } }]);
+    const user = userEvent.setup();
+    const only: WorkflowDef = { id: 'w', name: 'W', inputs: { source: { type: 'path' } }, triggers: [{ type: 'dataset' }], steps: [] };
+    const { unmount } = renderDesigner(only, true);
+    await user.click(screen.getByRole('button', { name: 'Add trigger' }));
+    await user.selectOptions(screen.getByLabelText('Trigger 2 type'), 'dataset');
+    expect(within(screen.getByRole('group', { name: 'Trigger 2' })).getByLabelText("Input set to the dataset's file")).toHaveValue('source');
+    // A trigger read from a definition keeps what it had: nothing chosen yet.
+    expect(within(screen.getByRole('group', { name: 'Trigger 1' })).getByLabelText("Input set to the dataset's file")).toHaveValue('');
+    unmount();
+
+    renderDesigner({ id: 'w', name: 'W', inputs: { day: { type: 'date' } }, triggers: [{ type: 'dataset', input: 'day' }], steps: [] }, true);
+    const group = within(screen.getByRole('group', { name: 'Trigger 1' }));
+    expect(group.getByLabelText("Input set to the dataset's file")).toHaveValue('day');
+    expect(group.getByRole('option', { name: 'day (not a path input)' })).toBeInTheDocument();
+    expect(group.getByText(/Add an input of type path above/)).toBeInTheDocument();
+  });
 });

@@ -2,21 +2,34 @@ import { FieldProblems } from '../common/FieldProblems';
 import { SelectField } from '../common/SelectField';
 import { TextField } from '../common/TextField';
 import { CronPreview } from './CronPreview';
-import { CATCH_UP_POLICIES, TRIGGER_TYPES, type TriggerDef } from './definition';
+import { CATCH_UP_POLICIES, pathInputs, TRIGGER_TYPES, type InputDef, type TriggerDef } from './definition';
 import { KeyValueEditor } from './KeyValueEditor';
 import { fieldKey, problemsAt, type PlacedProblem } from './problems';
 
 interface Props {
   triggers: TriggerDef[];
+  /** The workflow's inputs: a dataset trigger sets one of type path. */
+  inputs: Record<string, InputDef>;
   onChange: (triggers: TriggerDef[]) => void;
   problems: PlacedProblem[];
 }
 
-/** What starts runs: cron schedules (with a preview), HTTP endpoints and the manual trigger. */
-export function TriggersEditor({ triggers, onChange, problems }: Props) {
+/** What starts runs: cron schedules (with a preview), HTTP endpoints, datasets arriving and the manual trigger. */
+export function TriggersEditor({ triggers, inputs, onChange, problems }: Props) {
   const setAt = (i: number, t: TriggerDef) => onChange(triggers.map((x, j) => (j === i ? t : x)));
-  const retype = (type: string): TriggerDef =>
-    type === 'cron' ? { type, schedule: '0 2 * * *', timeZone: 'UTC' } : type === 'http' ? { type, path: '' } : { type };
+  const paths = pathInputs(inputs);
+  const retype = (type: string): TriggerDef => {
+    switch (type) {
+      case 'cron':
+        return { type, schedule: '0 2 * * *', timeZone: 'UTC' };
+      case 'http':
+        return { type, path: '' };
+      case 'dataset':
+        return paths.length === 1 ? { type, input: paths[0] } : { type };
+      default:
+        return { type };
+    }
+  };
   return (
     <fieldset className="triggers-editor">
       <legend>Triggers</legend>
@@ -58,6 +71,7 @@ export function TriggersEditor({ triggers, onChange, problems }: Props) {
                 </label>
               </>
             ) : null}
+            {t.type === 'dataset' ? <DatasetTriggerFields trigger={t} paths={paths} onChange={(next) => setAt(i, next)} at={at} /> : null}
             <KeyValueEditor
               legend="Inputs this trigger sets"
               field={fieldKey('triggers', i, 'inputs')}
@@ -74,5 +88,39 @@ export function TriggersEditor({ triggers, onChange, problems }: Props) {
         Add trigger
       </button>
     </fieldset>
+  );
+}
+
+interface DatasetFieldsProps {
+  trigger: TriggerDef;
+  /** The workflow's path inputs. */
+  paths: string[];
+  onChange: (trigger: TriggerDef) => void;
+  at: (field: string) => string[];
+}
+
+/** Which path input gets the new dataset's file, and which dataset names start a run. */
+function DatasetTriggerFields({ trigger, paths, onChange, at }: DatasetFieldsProps) {
+  const current = trigger.input ?? '';
+  // A name typed in the JSON that is not a path input stays selectable, so the server's problem has a field to show on.
+  const options = [
+    { value: '', label: paths.length ? 'Choose a path input…' : 'No path inputs' },
+    ...paths.map((name) => ({ value: name, label: name })),
+    ...(current && !paths.includes(current) ? [{ value: current, label: `${current} (not a path input)` }] : []),
+  ];
+  return (
+    <>
+      <SelectField label="Input set to the dataset's file" value={current} onChange={(v) => onChange({ ...trigger, input: v || undefined })} options={options} problems={at('input')} />
+      {paths.length === 0 ? <p className="hint warn">Add an input of type path above: the dataset trigger sets it to the new dataset's file.</p> : null}
+      <TextField
+        label="Dataset name pattern"
+        monospace
+        value={trigger.pattern ?? ''}
+        placeholder="beijing-*.csv"
+        onChange={(v) => onChange({ ...trigger, pattern: v || undefined })}
+        problems={at('pattern')}
+        hint="* matches any characters, ? one; not case-sensitive. Empty: every new dataset starts a run."
+      />
+    </>
   );
 }

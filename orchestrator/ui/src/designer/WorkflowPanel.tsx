@@ -36,7 +36,7 @@ export function WorkflowPanel({ definition, problems, idEditable, onChange }: Pr
       <TextField label="Description" multiline value={definition.description ?? ''} onChange={(v) => onChange({ ...definition, description: v })} problems={at('description')} />
       <NumberField label="Runs at once (maxActiveRuns)" min={1} step={1} value={definition.maxActiveRuns} placeholder="1" onChange={(v) => onChange({ ...definition, maxActiveRuns: v })} problems={at('maxActiveRuns')} />
       <InputsEditor inputs={definition.inputs ?? {}} onChange={(inputs) => onChange({ ...definition, inputs })} problems={problems} />
-      <TriggersEditor triggers={definition.triggers ?? []} onChange={(triggers) => onChange({ ...definition, triggers })} problems={problems} />
+      <TriggersEditor triggers={definition.triggers ?? []} inputs={definition.inputs ?? {}} onChange={(triggers) => onChange({ ...definition, triggers })} problems={problems} />
       <FieldProblems id="steps-problems" messages={at('steps')} />
     </section>
   );

@@ -11,8 +11,8 @@ export interface InputDef {
   description?: string;
 }
 
-export type TriggerType = 'cron' | 'http' | 'manual';
-export const TRIGGER_TYPES: readonly TriggerType[] = ['manual', 'cron', 'http'];
+export type TriggerType = 'cron' | 'http' | 'dataset' | 'manual';
+export const TRIGGER_TYPES: readonly TriggerType[] = ['manual', 'cron', 'http', 'dataset'];
 export const CATCH_UP_POLICIES = ['latest', 'all', 'none'] as const;
 
 export interface TriggerDef {
@@ -22,6 +22,10 @@ export interface TriggerDef {
   catchUp?: string;
   path?: string;
   wait?: boolean;
+  /** dataset: the path input set to the new dataset's file. */
+  input?: string;
+  /** dataset: which dataset names start a run (`*` any characters, `?` one); every dataset when absent. */
+  pattern?: string;
   inputs?: Record<string, string>;
 }
 
@@ -71,6 +75,13 @@ export function stepKind(step: StepDef): StepKind {
   return 'program';
 }
 
+/** The names of the inputs of type path: what a dataset trigger may set to the new dataset's file. */
+export function pathInputs(inputs: Record<string, InputDef> | undefined): string[] {
+  return Object.entries(inputs ?? {})
+    .filter(([, input]) => input.type === 'path')
+    .map(([name]) => name);
+}
+
 /** What the step runs, in a few words: the program, the executable or the image. */
 export function stepTarget(step: StepDef): string {
   return step.program ?? step.command ?? step.image ?? '';
@@ -84,7 +95,7 @@ const STEP_KEYS: (keyof StepDef)[] = [
   'id', 'name', 'program', 'command', 'image', 'runner', 'dependsOn', 'args', 'env', 'retry', 'timeoutSeconds', 'resources',
 ];
 const RUN_KEYS = ['program', 'command', 'image'];
-const TRIGGER_KEYS: (keyof TriggerDef)[] = ['type', 'schedule', 'timeZone', 'catchUp', 'path', 'wait', 'inputs'];
+const TRIGGER_KEYS: (keyof TriggerDef)[] = ['type', 'schedule', 'timeZone', 'catchUp', 'path', 'wait', 'input', 'pattern', 'inputs'];
 
 /**
  * The definition as it is saved: properties in the order the shipped files use, empty strings, lists and

@@ -21,7 +21,15 @@ export interface StubRoute {
 }
 
 export function stubFetch(routes: StubRoute[]) {
-  const calls: { method: string; url: URL; body?: unknown; headers: Headers; credentials?: RequestCredentials | undefined }[] = [];
+  const calls: {
+    method: string;
+    url: URL;
+    body?: unknown;
+    /** A multipart body, as the client built it. */
+    form?: FormData;
+    headers: Headers;
+    credentials?: RequestCredentials | undefined;
+  }[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://localhost');
     const method = (init?.method ?? 'GET').toUpperCase();
@@ -29,6 +37,7 @@ export function stubFetch(routes: StubRoute[]) {
       method,
       url,
       body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      form: init?.body instanceof FormData ? init.body : undefined,
       headers: new Headers(init?.headers),
       credentials: init?.credentials,
     });
