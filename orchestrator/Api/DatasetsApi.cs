@@ -17,6 +17,7 @@ namespace Pipeline.Orchestrator.Api;
 internal static class DatasetsApi
 {
     private const int MaxPageSize = 500;
+    private const int MaxFieldChars = 1024;
 
     public static RouteGroupBuilder MapDatasetsApi(this IEndpointRouteBuilder app)
     {
@@ -100,10 +101,16 @@ internal static class DatasetsApi
                 return await ReceiveAsync(section.Body, fields, HeaderUtilities.RemoveQuotes(disposition.FileName).Value, user, receiver, cancellationToken);
             }
 
+            // Form fields are short: read at most one character past the limit, never a whole (huge) part into memory.
             using var text = new StreamReader(section.Body);
-            // Form fields are short; the JSON body limit is plenty for one.
-            var value = await text.ReadToEndAsync(cancellationToken);
-            fields = fields.With(field, value.Length > 1024 ? value[..1024] : value);
+            var value = new char[MaxFieldChars + 1];
+            var read = await text.ReadBlockAsync(value, cancellationToken);
+            if (read > MaxFieldChars)
+            {
+                return ApiProblems.InvalidField(field, $"a form field is at most {MaxFieldChars} characters");
+            }
+
+            fields = fields.With(field, new string(value, 0, read));
         }
 
         return ApiProblems.InvalidField("file", "no 'file' field in the form");

@@ -55,7 +55,19 @@ public sealed class DatasetReceiver(DatasetsOptions options, EngineOptions engin
             var record = Record(sha256, bytes, profile, arrival);
             Directory.CreateDirectory(Path.GetDirectoryName(record.Path)!);
             File.Move(temporary, record.Path, overwrite: true);
-            var (stored, added) = await database.Datasets.AddAsync(record, cancellationToken);
+            (DatasetRecord Stored, bool Added) outcome;
+            try
+            {
+                outcome = await database.Datasets.AddAsync(record, cancellationToken);
+            }
+            catch
+            {
+                // Not recorded (the database failed): no file may stay without its record.
+                File.Delete(record.Path);
+                throw;
+            }
+
+            var (stored, added) = outcome;
             if (!added)
             {
                 // The same bytes arrived at the same moment through another request: that one is kept.

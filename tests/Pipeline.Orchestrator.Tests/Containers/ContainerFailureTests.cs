@@ -115,9 +115,23 @@ public sealed class ContainerFailureTests
 
     private static JsonArray Args(string[] args) => new([.. args.Select(a => (JsonNode)a!)]);
 
+    // The run's folder appears only when the container starts writing, and a staging folder may be renamed away
+    // while it is looked at: neither is an error while waiting.
     private static Task WaitForStagedParquetAsync(string output) =>
-        WaitForAsync(() => Task.FromResult(Directory.GetDirectories(Path.GetDirectoryName(output)!, "*.staging-*")
-            .Any(d => Directory.EnumerateFiles(d, "*.parquet", SearchOption.AllDirectories).Any())), "the chunker to stage its first Parquet file");
+        WaitForAsync(() => Task.FromResult(HasStagedParquet(Path.GetDirectoryName(output)!)), "the chunker to stage its first Parquet file");
+
+    private static bool HasStagedParquet(string runFolder)
+    {
+        try
+        {
+            return Directory.Exists(runFolder) && Directory.GetDirectories(runFolder, "*.staging-*")
+                .Any(d => Directory.EnumerateFiles(d, "*.parquet", SearchOption.AllDirectories).Any());
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return false;
+        }
+    }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
     {

@@ -86,6 +86,7 @@ public sealed class DatasetsApiTests(PostgresFixture postgres)
         var (badName, badNameProblem) = await MultipartAsync(server, good, "x.csv", new() { ["name"] = "../escape.csv" });
         var (badZone, badZoneProblem) = await MultipartAsync(server, good, "x.csv", new() { ["timeZone"] = "Mars/Olympus" });
         var (badTrigger, badTriggerProblem) = await RawAsync(server, good, "name=x.csv&trigger=maybe");
+        var (longField, longFieldProblem) = await MultipartAsync(server, good, "x.csv", new() { ["timeZone"] = new string('z', 100_000) });
 
         Assert.Equal(422, binary);
         Assert.Contains("binary", FieldError(binaryProblem, "file"), StringComparison.Ordinal);
@@ -101,6 +102,8 @@ public sealed class DatasetsApiTests(PostgresFixture postgres)
         Assert.Contains("Mars/Olympus", FieldError(badZoneProblem, "timeZone"), StringComparison.Ordinal);
         Assert.Equal(422, badTrigger);
         Assert.Contains("maybe", FieldError(badTriggerProblem, "trigger"), StringComparison.Ordinal);
+        Assert.Equal(422, longField);
+        Assert.Equal("a form field is at most 1024 characters", FieldError(longFieldProblem, "timeZone"));
 
         Assert.Equal(0, (await server.GetJsonAsync("/api/datasets"))["total"]!.GetValue<long>());
         Assert.Empty(DatasetFiles(server));

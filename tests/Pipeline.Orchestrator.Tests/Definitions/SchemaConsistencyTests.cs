@@ -71,7 +71,7 @@ public sealed class SchemaConsistencyTests
         var defs = Schema["$defs"]!;
         Assert.Equal(InputTypes.All, Enum(defs["input"]!["properties"]!["type"]!));
         Assert.Equal(StepPrograms.All, Enum(defs["step"]!["properties"]!["program"]!));
-        Assert.Equal([TriggerTypes.Cron, TriggerTypes.Http, TriggerTypes.Manual], Enum(defs["trigger"]!["properties"]!["type"]!));
+        Assert.Equal([TriggerTypes.Cron, TriggerTypes.Http, TriggerTypes.Dataset, TriggerTypes.Manual], Enum(defs["trigger"]!["properties"]!["type"]!));
         Assert.Equal([CatchUpPolicies.None, CatchUpPolicies.Latest, CatchUpPolicies.All], Enum(defs["trigger"]!["properties"]!["catchUp"]!));
     }
 
