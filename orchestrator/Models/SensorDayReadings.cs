@@ -89,9 +89,14 @@ public static class SensorDayReadings
             {
                 Add(problems, path, "a reading must be an object {\"timestamp\": ..., column: number or null, ...}");
             }
-            else if (ReadTime(value, zone, day, $"{path}.{TimestampName}", problems) is { } ticks)
+            else
             {
-                if (seen.TryGetValue(ticks, out var first))
+                var (ticks, problem) = ReadingTime.Resolve(value, TimestampName, zone, day);
+                if (problem is not null)
+                {
+                    Add(problems, $"{path}.{TimestampName}", problem);
+                }
+                else if (seen.TryGetValue(ticks, out var first))
                 {
                     Add(problems, $"{path}.{TimestampName}", $"is the same time as {Path}.values[{first}]; send one reading per time");
                 }
@@ -106,46 +111,6 @@ public static class SensorDayReadings
         }
 
         return rows;
-    }
-
-    /// <summary>The reading's UTC ticks, or null (with the problem) when it is missing, unreadable or not on the day.</summary>
-    private static long? ReadTime(JsonElement reading, TimeZoneInfo zone, DateOnly day, string path, Dictionary<string, string[]> problems)
-    {
-        if (!reading.TryGetProperty(TimestampName, out var text) || text.ValueKind != JsonValueKind.String || !text.TryGetDateTime(out var time))
-        {
-            Add(problems, path, "must be an ISO-8601 time, with an offset (2013-03-01T08:00:00+08:00) or as a wall time in readings.timeZone");
-            return null;
-        }
-
-        DateTime local;
-        long utcTicks;
-        if (time.Kind == DateTimeKind.Unspecified)
-        {
-            if (zone.IsInvalidTime(time))
-            {
-                Add(problems, path, $"{text.GetString()} does not exist in {zone.Id} (skipped by a daylight-saving change)");
-                return null;
-            }
-
-            // An ambiguous wall time takes the first (daylight) occurrence, as the Chunker does.
-            var offset = zone.IsAmbiguousTime(time) ? zone.GetAmbiguousTimeOffsets(time).Max() : zone.GetUtcOffset(time);
-            local = time;
-            utcTicks = time.Ticks - offset.Ticks;
-        }
-        else
-        {
-            var instant = text.GetDateTimeOffset();
-            local = TimeZoneInfo.ConvertTime(instant, zone).DateTime;
-            utcTicks = instant.UtcTicks;
-        }
-
-        if (DateOnly.FromDateTime(local) != day)
-        {
-            Add(problems, path, $"{text.GetString()} falls on {DateOnly.FromDateTime(local):yyyy-MM-dd} in {zone.Id}, not on readings.day {day:yyyy-MM-dd}");
-            return null;
-        }
-
-        return utcTicks;
     }
 
     private static Dictionary<string, double?> ReadValues(JsonElement reading, string path, Dictionary<string, string[]> problems)
