@@ -52,10 +52,12 @@ public sealed class ClusterModel
     public PredictionEngine<ClusterInput, ClusterOutput> CreateEngine() =>
         _ml.Model.CreatePredictionEngine<ClusterInput, ClusterOutput>(_transformer, inputSchemaDefinition: _inputSchema);
 
-    /// <summary>Scores many rows through one data view (the batch path), each its features in the version's order.</summary>
-    public (int Cluster, double Distance)[] ScoreAll(IReadOnlyList<float[]> rows)
+    /// <summary>
+    /// Scores many rows through one data view (the batch path), each its features in the version's order. The rows
+    /// are read as the view is, so a large table is never held twice.
+    /// </summary>
+    public List<(int Cluster, double Distance)> ScoreAll(IEnumerable<float[]> rows)
     {
-        ArgumentNullException.ThrowIfNull(rows);
         var data = _ml.Data.LoadFromEnumerable(rows.Select(r => new ClusterInput { Features = r }), _inputSchema);
         IDataView scored;
         try
@@ -67,11 +69,10 @@ public sealed class ClusterModel
             throw StepException.BadData($"model version {Metadata.Version} does not accept these {Metadata.Features.Count} features: {e.Message}", new SourceLocation(_location));
         }
 
-        var results = new (int, double)[rows.Count];
-        var i = 0;
+        var results = new List<(int, double)>();
         foreach (var output in _ml.Data.CreateEnumerable<ClusterOutput>(scored, reuseRowObject: true))
         {
-            results[i++] = Assignment(output);
+            results.Add(Assignment(output));
         }
 
         return results;

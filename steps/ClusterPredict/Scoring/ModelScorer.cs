@@ -12,7 +12,14 @@ internal static class ModelScorer
     public static ClusterAssignments Score(FeatureTable table, ClusterModel model)
     {
         var rows = table.CompleteRows();
-        var scored = model.ScoreAll([.. rows.Select(table.Vector)]);
-        return new ClusterAssignments(rows, [.. scored.Select(s => s.Cluster)], [.. scored.Select(s => s.Distance)], table.Rows - rows.Length);
+        var scored = model.ScoreAll(rows.Select(table.Vector));
+        var clusters = new int[rows.Length];
+        var distances = new double[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            (clusters[i], distances[i]) = scored[i];
+        }
+
+        return new ClusterAssignments(rows, clusters, distances, table.Rows - rows.Length);
     }
 }
