@@ -39,6 +39,7 @@ namespace Pipeline.Orchestrator.Api;
 [JsonSerializable(typeof(ModelVersionView))]
 [JsonSerializable(typeof(PromoteRequest))]
 [JsonSerializable(typeof(PredictionsView))]
+[JsonSerializable(typeof(SensorDayView))]
 [JsonSerializable(typeof(RollbackRequest))]
 [JsonSerializable(typeof(Pipeline.Steps.Contract.Registry.ProductionPointer))]
 [JsonSerializable(typeof(List<Pipeline.Steps.Contract.Registry.ProductionPointer>))]

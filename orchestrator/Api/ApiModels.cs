@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Pipeline.Orchestrator.Engine.Runs;
 
 namespace Pipeline.Orchestrator.Api;
@@ -99,7 +100,15 @@ public sealed record ModelSummary(string Name, string Registry, int? ProductionV
 
 /// <summary>A model version's metadata as the trainer registered it, and whether (since when) it is production.</summary>
 /// <summary>Online predictions: the model version that made them, and each row's cluster and distance in order.</summary>
-public sealed record PredictionsView(string Model, int Version, IReadOnlyList<PredictionView> Predictions);
+public sealed record PredictionsView(string Model, int Version, IReadOnlyList<PredictionView> Predictions)
+{
+    /// <summary>For a request of raw readings: the sensor-day and the features computed from it; absent for feature rows.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SensorDayView? SensorDay { get; init; }
+}
+
+/// <summary>A sensor-day featurised as the FeatureCreator does: every statistic of every value column sent.</summary>
+public sealed record SensorDayView(string? SensorId, DateOnly Day, string TimeZone, int Readings, bool LowReadings, IReadOnlyDictionary<string, double?> Features);
 
 public sealed record PredictionView(int Cluster, double Distance);
 

@@ -7,25 +7,41 @@ namespace Pipeline.Orchestrator.Api;
 /// <summary>
 /// Online prediction: <c>POST /api/models/{name}/predict</c> with <c>{"rows": [{"TEMP_mean": 12.5, ...}], "version": 3}</c>
 /// (version optional: the production one) gives each row's stable cluster and distance, as batch ClusterPredict
-/// would. Rows are checked against the version's features; every problem is named by its path (<c>rows[2].PM25_mean</c>).
+/// would. Instead of rows, <c>{"readings": {"day": ..., "values": [...]}}</c> sends the raw readings of one sensor-day,
+/// featurised as the FeatureCreator does (<see cref="SensorDayPredictions"/>). Every problem is named by its path
+/// (<c>rows[2].PM25_mean</c>, <c>readings.values[3].timestamp</c>).
 /// </summary>
 internal static class PredictionsApi
 {
     /// <summary>Rows in one request at most; more belong in a batch run (sensor-prediction).</summary>
     public const int MaxRows = 10_000;
 
+    private const string Shape = "the body must be {\"rows\": [{feature: number, ...}, ...]} or {\"readings\": {\"day\": \"yyyy-MM-dd\", \"values\": [...]}}";
+
     public static void MapPredictionsApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/models/{name}/predict", Predict).Accepts<JsonElement>("application/json").WithTags("Models")
-            .WithSummary("Clusters and distances of feature rows, from the production version or a given one");
+            .WithSummary("Clusters and distances of feature rows, or of one sensor-day's raw readings, from the production version or a given one");
 
     private static IResult Predict(string name, JsonElement body, OnlineModels models)
     {
-        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("rows", out var rows) || rows.ValueKind != JsonValueKind.Array || rows.GetArrayLength() == 0)
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return ApiProblems.InvalidField("rows", Shape);
+        }
+
+        var hasRows = body.TryGetProperty("rows", out var rows);
+        var hasReadings = body.TryGetProperty("readings", out var readings);
+        if (hasRows == hasReadings)
+        {
+            return ApiProblems.InvalidField(hasRows ? "readings" : "rows", hasRows ? "send rows or readings, not both" : Shape);
+        }
+
+        if (hasRows && (rows.ValueKind != JsonValueKind.Array || rows.GetArrayLength() == 0))
         {
             return ApiProblems.InvalidField("rows", "the body must be {\"rows\": [{feature: number, ...}, ...]} with at least one row");
         }
 
-        if (rows.GetArrayLength() > MaxRows)
+        if (hasRows && rows.GetArrayLength() > MaxRows)
         {
             return ApiProblems.InvalidField("rows", $"at most {MaxRows} rows a request; run sensor-prediction for more");
         }
@@ -60,6 +76,11 @@ internal static class PredictionsApi
             return ApiProblems.Conflict($"model '{name}' has no production version yet; name a version or promote one");
         }
 
+        return hasRows ? PredictRows(name, rows, model) : SensorDayPredictions.Predict(name, readings, model);
+    }
+
+    private static IResult PredictRows(string name, JsonElement rows, OnlineModel model)
+    {
         var (vectors, problems) = FeatureRows.Read(rows, model.Metadata.Features);
         if (problems.Count > 0)
         {

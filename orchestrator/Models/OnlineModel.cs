@@ -1,50 +1,30 @@
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
-using Microsoft.ML.Data;
-using Pipeline.Steps.Contract;
 using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Scoring;
 
 namespace Pipeline.Orchestrator.Models;
 
 /// <summary>
-/// One registered model version loaded for online prediction: the ML.NET model as ClusterPredict loads it (it scales
-/// its input itself), scored row by row through pooled prediction engines (an engine is not thread-safe; building
-/// one per request would cost more than the scoring). The trainer's cluster index maps to the stable id through the
-/// version's metadata, and the score (squared distances in scaled units) gives the distance, as in batch prediction.
+/// One registered model version loaded for online prediction (<see cref="ClusterModel"/>, the load path batch
+/// ClusterPredict uses too), scored row by row through pooled prediction engines: an engine is not thread-safe, and
+/// building one per request would cost more than the scoring.
 /// </summary>
 public sealed class OnlineModel
 {
-    private readonly ObjectPool<PredictionEngine<OnlineInput, OnlineOutput>> _engines;
+    private readonly ClusterModel _model;
+    private readonly ObjectPool<PredictionEngine<ClusterInput, ClusterOutput>> _engines;
 
-    private OnlineModel(ModelVersion metadata, ObjectPool<PredictionEngine<OnlineInput, OnlineOutput>> engines)
+    private OnlineModel(ClusterModel model)
     {
-        Metadata = metadata;
-        _engines = engines;
+        _model = model;
+        _engines = new DefaultObjectPool<PredictionEngine<ClusterInput, ClusterOutput>>(new EnginePolicy(model), Environment.ProcessorCount * 2);
     }
 
-    public ModelVersion Metadata { get; }
+    public ModelVersion Metadata => _model.Metadata;
 
     /// <summary>Loads the version (its checksum checked by the registry); a file ML.NET cannot read is named.</summary>
-    public static OnlineModel Load(ModelRegistry registry, int version)
-    {
-        var (metadata, bytes) = registry.Load(version);
-        var ml = new MLContext(seed: 0);
-        ITransformer transformer;
-        try
-        {
-            using var stream = new MemoryStream(bytes, writable: false);
-            transformer = ml.Model.Load(stream, out _);
-        }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException or ArgumentException or System.Runtime.Serialization.SerializationException)
-        {
-            throw StepException.BadData($"model version {version} is not a readable ML.NET model: {e.Message}", new SourceLocation(registry.Root));
-        }
-
-        var schema = SchemaDefinition.Create(typeof(OnlineInput));
-        schema[nameof(OnlineInput.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, metadata.Features.Count);
-        var policy = new EnginePolicy(() => ml.Model.CreatePredictionEngine<OnlineInput, OnlineOutput>(transformer, inputSchemaDefinition: schema));
-        return new OnlineModel(metadata, new DefaultObjectPool<PredictionEngine<OnlineInput, OnlineOutput>>(policy, Environment.ProcessorCount * 2));
-    }
+    public static OnlineModel Load(ModelRegistry registry, int version) => new(ClusterModel.Load(registry, version));
 
     /// <summary>The stable cluster and distance of each row (features in the version's order).</summary>
     public (int Cluster, double Distance)[] Predict(IReadOnlyList<float[]> rows)
@@ -52,15 +32,14 @@ public sealed class OnlineModel
         var engine = _engines.Get();
         try
         {
-            var input = new OnlineInput();
-            var output = new OnlineOutput();
+            var input = new ClusterInput();
+            var output = new ClusterOutput();
             var results = new (int, double)[rows.Count];
             for (var i = 0; i < rows.Count; i++)
             {
                 input.Features = rows[i];
                 engine.Predict(input, ref output);
-                var index = (int)output.PredictedLabel - 1;
-                results[i] = (Metadata.ClusterIds[index], Math.Sqrt(Math.Max(0, output.Score[index])));
+                results[i] = _model.Assignment(output);
             }
 
             return results;
@@ -71,26 +50,10 @@ public sealed class OnlineModel
         }
     }
 
-    private sealed class EnginePolicy(Func<PredictionEngine<OnlineInput, OnlineOutput>> create) : IPooledObjectPolicy<PredictionEngine<OnlineInput, OnlineOutput>>
+    private sealed class EnginePolicy(ClusterModel model) : IPooledObjectPolicy<PredictionEngine<ClusterInput, ClusterOutput>>
     {
-        public PredictionEngine<OnlineInput, OnlineOutput> Create() => create();
+        public PredictionEngine<ClusterInput, ClusterOutput> Create() => model.CreateEngine();
 
-        public bool Return(PredictionEngine<OnlineInput, OnlineOutput> obj) => true;
+        public bool Return(PredictionEngine<ClusterInput, ClusterOutput> obj) => true;
     }
-}
-
-/// <summary>A row as the model reads it; the vector's width is set through the schema definition.</summary>
-public sealed class OnlineInput
-{
-    public float[] Features { get; set; } = [];
-}
-
-/// <summary>The 1-based trainer cluster and the squared distance to every centroid.</summary>
-public sealed class OnlineOutput
-{
-    [ColumnName("PredictedLabel")]
-    public uint PredictedLabel { get; set; }
-
-    [ColumnName("Score")]
-    public float[] Score { get; set; } = [];
 }

@@ -11,11 +11,12 @@ using Pipeline.Steps.Contract;
 using Pipeline.Steps.Contract.Features;
 using Pipeline.Steps.Contract.Parquet;
 using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Scoring;
 
 namespace Pipeline.Steps.ClusterPredict;
 
 /// <summary>
-/// The step body: load the model version through the registry (checksum checked), score the feature table, write
+/// The step body: load the model version (<see cref="ClusterModel"/>: through the registry, checksum checked), score the feature table, write
 /// predictions.parquet, then replace this run's rows in PostgreSQL in one transaction. The database comes last, so
 /// a failure there (retryable) publishes nothing and a retry does everything again with the same run id.
 /// </summary>
@@ -31,7 +32,8 @@ internal static class ClusterPredictStep
         var (version, chosenBy) = options.ModelVersion is { } named
             ? (named, "--model-version")
             : (registry.Production()?.Version ?? throw StepException.MissingInput("the registry has no production model version; train one first or name one with --model-version", new SourceLocation(registry.Root)), "production");
-        var (metadata, model) = registry.Load(version);
+        var model = ClusterModel.Load(registry, version);
+        var metadata = model.Metadata;
 
         var (file, record) = FeatureTableReader.Locate(options.Input);
         context.AddInput(record);
@@ -40,7 +42,7 @@ internal static class ClusterPredictStep
         using (context.Timings.Measure("predict"))
         {
             table = await ReadFeaturesAsync(file, metadata, cancellationToken);
-            assignments = ModelScorer.Score(table, metadata, model, Path.Combine(registry.Root, "versions"));
+            assignments = ModelScorer.Score(table, model);
         }
 
         var runId = options.RunId ?? DefaultRunId(record, version);

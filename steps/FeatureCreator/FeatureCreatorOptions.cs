@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using Pipeline.Steps.Contract;
-using Pipeline.Steps.FeatureCreator.Features;
+using Pipeline.Steps.Contract.Features;
 
 namespace Pipeline.Steps.FeatureCreator;
 
@@ -22,7 +22,7 @@ public sealed class FeatureCreatorOptions : StepOptions
 
     /// <summary>Sensor-days with fewer rows than this are flagged <c>low_readings</c> (never dropped).</summary>
     [Description("Sensor-days with fewer rows than this are flagged low_readings (never dropped).")]
-    public int MinReadings { get; set; } = 12;
+    public int MinReadings { get; set; } = SensorDayFeatures.DefaultMinReadings;
 
     /// <summary>How many earlier successful runs form the drift baseline.</summary>
     [Description("How many earlier successful runs form the drift baseline.")]

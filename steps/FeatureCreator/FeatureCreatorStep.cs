@@ -6,6 +6,7 @@ using Pipeline.Steps.FeatureCreator.Drift;
 using Pipeline.Steps.FeatureCreator.Features;
 using Pipeline.Steps.FeatureCreator.Input;
 using Pipeline.Steps.FeatureCreator.Reading;
+using FeatureKinds = Pipeline.Steps.Contract.Features.FeatureKinds;
 
 namespace Pipeline.Steps.FeatureCreator;
 

@@ -1,3 +1,5 @@
+using Pipeline.Steps.Contract.Features;
+
 namespace Pipeline.Steps.FeatureCreator.Aggregation;
 
 /// <summary>Everything known about one sensor-day: its reading count and one accumulator per selected value column.</summary>

@@ -1,3 +1,5 @@
+using Pipeline.Steps.Contract.Features;
+
 namespace Pipeline.Steps.FeatureCreator.Features;
 
 /// <summary>One statistic column of the output, such as <c>temperature_mean</c>.</summary>

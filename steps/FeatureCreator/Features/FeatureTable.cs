@@ -1,3 +1,4 @@
+using Pipeline.Steps.Contract.Features;
 using Pipeline.Steps.FeatureCreator.Aggregation;
 
 namespace Pipeline.Steps.FeatureCreator.Features;
@@ -26,7 +27,7 @@ internal sealed class FeatureTable
     public static FeatureTable Build(FeatureAggregate aggregate, IReadOnlyList<string> valueColumns, IReadOnlyList<FeatureKind> kinds, int minReadings)
     {
         var columns = valueColumns
-            .SelectMany((c, i) => kinds.Select(k => new FeatureColumn($"{c}_{FeatureKinds.Name(k)}", i, k)))
+            .SelectMany((c, i) => kinds.Select(k => new FeatureColumn(SensorDayFeatures.Name(c, k), i, k)))
             .ToArray();
         return new FeatureTable(aggregate.Sorted(), columns, minReadings);
     }
@@ -41,17 +42,6 @@ internal sealed class FeatureTable
     public double? Value(int row, FeatureColumn column)
     {
         var group = _rows[row].Value;
-        var stats = group.Columns[column.ValueColumn];
-        var any = stats.Count > 0;
-        return column.Kind switch
-        {
-            FeatureKind.Count => stats.Count,
-            FeatureKind.Mean => any ? stats.Mean : null,
-            FeatureKind.Std => stats.StandardDeviation,
-            FeatureKind.Min => any ? stats.Min : null,
-            FeatureKind.Max => any ? stats.Max : null,
-            FeatureKind.MissingShare => (double)(group.Readings - stats.Count) / group.Readings,
-            _ => throw new ArgumentOutOfRangeException(nameof(column), column.Kind, "unknown statistic"),
-        };
+        return SensorDayFeatures.Value(column.Kind, group.Columns[column.ValueColumn], group.Readings);
     }
 }

@@ -1,5 +1,6 @@
 using Parquet;
 using Parquet.Schema;
+using Pipeline.Steps.Contract.Features;
 
 namespace Pipeline.Steps.FeatureCreator.Features;
 

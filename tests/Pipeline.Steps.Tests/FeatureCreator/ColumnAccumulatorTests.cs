@@ -1,4 +1,4 @@
-using Pipeline.Steps.FeatureCreator.Aggregation;
+using Pipeline.Steps.Contract.Features;
 
 namespace Pipeline.Steps.Tests.FeatureCreator;
 

@@ -1,5 +1,7 @@
 using Pipeline.Steps.FeatureCreator.Aggregation;
 using Pipeline.Steps.FeatureCreator.Features;
+using FeatureKind = Pipeline.Steps.Contract.Features.FeatureKind;
+using FeatureKinds = Pipeline.Steps.Contract.Features.FeatureKinds;
 
 namespace Pipeline.Steps.Tests.FeatureCreator;
 

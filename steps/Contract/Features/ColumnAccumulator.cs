@@ -1,23 +1,23 @@
 using System.Runtime.CompilerServices;
 
-namespace Pipeline.Steps.FeatureCreator.Aggregation;
+namespace Pipeline.Steps.Contract.Features;
 
 /// <summary>
 /// Statistics of one value column over one sensor-day: finite count, mean and sum of squared deviations (M2), min,
 /// max, and how many values were NA, NaN, +Infinity or -Infinity. Segments are summed with a corrected two-pass
 /// and combined with Chan's pairwise update, which stays accurate where a running sum of squares would cancel.
 /// </summary>
-internal struct ColumnAccumulator
+public struct ColumnAccumulator
 {
-    public long Count;
-    public double Mean;
-    public double M2;
-    public double Min;
-    public double Max;
-    public long Na;
-    public long NaN;
-    public long PositiveInfinity;
-    public long NegativeInfinity;
+    public long Count { get; private set; }
+    public double Mean { get; private set; }
+    public double M2 { get; private set; }
+    public double Min { get; private set; }
+    public double Max { get; private set; }
+    public long Na { get; private set; }
+    public long NaN { get; private set; }
+    public long PositiveInfinity { get; private set; }
+    public long NegativeInfinity { get; private set; }
 
     /// <summary>Values that are not finite (NA, NaN, ±Infinity): these count as missing.</summary>
     public readonly long NonFinite => Na + NaN + PositiveInfinity + NegativeInfinity;

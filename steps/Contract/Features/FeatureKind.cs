@@ -1,4 +1,4 @@
-namespace Pipeline.Steps.FeatureCreator.Features;
+namespace Pipeline.Steps.Contract.Features;
 
 /// <summary>A statistic computed per value column and sensor-day; the order here is the column order of the output.</summary>
 public enum FeatureKind

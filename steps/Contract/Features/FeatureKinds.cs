@@ -1,7 +1,7 @@
-namespace Pipeline.Steps.FeatureCreator.Features;
+namespace Pipeline.Steps.Contract.Features;
 
 /// <summary>The option and column-suffix spellings of <see cref="FeatureKind"/>.</summary>
-internal static class FeatureKinds
+public static class FeatureKinds
 {
     private static readonly (FeatureKind Kind, string Name)[] All =
     [
