@@ -1,11 +1,12 @@
 using System.Text.Json;
+using Pipeline.Steps.Chunker.Parsing;
 
 namespace Pipeline.Orchestrator.Models;
 
 /// <summary>
-/// The instant of one raw reading and the check that it falls on the requested day, read as the Chunker reads a
-/// timestamp: with an offset it is that instant; without one it is a wall time in the zone, a time skipped by a
-/// daylight-saving change is refused, and an ambiguous one is its first (daylight) occurrence.
+/// The instant of one raw reading and the check that it falls on the requested day, with the Chunker's own
+/// <see cref="ZoneClock"/>: with an offset it is that instant; without one it is a wall time in the zone, a time
+/// skipped by a daylight-saving change is refused, and an ambiguous one is its first (daylight) occurrence.
 /// </summary>
 public static class ReadingTime
 {
@@ -18,29 +19,18 @@ public static class ReadingTime
             return (0, "must be an ISO-8601 time, with an offset (2013-03-01T08:00:00+08:00) or as a wall time in readings.timeZone");
         }
 
-        DateTime local;
-        long utcTicks;
-        if (time.Kind == DateTimeKind.Unspecified)
+        // The Chunker's own clock: a wall time is read in the zone, an offset keeps its instant.
+        var withOffset = time.Kind != DateTimeKind.Unspecified ? text.GetDateTimeOffset() : (DateTimeOffset?)null;
+        var wallTicks = withOffset?.DateTime.Ticks ?? time.Ticks;
+        var offsetMinutes = withOffset is { } given ? (int)given.Offset.TotalMinutes : (int?)null;
+        if (!new ZoneClock(zone).TryResolve(wallTicks, offsetMinutes, out var utcTicks, out var dayNumber))
         {
-            if (zone.IsInvalidTime(time))
-            {
-                return (0, $"{text.GetString()} does not exist in {zone.Id} (skipped by a daylight-saving change)");
-            }
-
-            var offset = zone.IsAmbiguousTime(time) ? zone.GetAmbiguousTimeOffsets(time).Max() : zone.GetUtcOffset(time);
-            local = time;
-            utcTicks = time.Ticks - offset.Ticks;
-        }
-        else
-        {
-            // With an offset (or Z) the JSON reader gives machine-local time; the offset form keeps the instant exactly.
-            var instant = text.GetDateTimeOffset();
-            local = TimeZoneInfo.ConvertTime(instant, zone).DateTime;
-            utcTicks = instant.UtcTicks;
+            return (0, $"{text.GetString()} does not exist in {zone.Id} (skipped by a daylight-saving change)");
         }
 
-        return DateOnly.FromDateTime(local) == day
+        var local = DateOnly.FromDayNumber(dayNumber);
+        return local == day
             ? (utcTicks, null)
-            : (0, $"{text.GetString()} falls on {DateOnly.FromDateTime(local):yyyy-MM-dd} in {zone.Id}, not on readings.day {day:yyyy-MM-dd}");
+            : (0, $"{text.GetString()} falls on {local:yyyy-MM-dd} in {zone.Id}, not on readings.day {day:yyyy-MM-dd}");
     }
 }

@@ -2,9 +2,11 @@ namespace Pipeline.Steps.Chunker.Parsing;
 
 /// <summary>
 /// Turns a parsed wall-clock time into a UTC instant and the calendar day it falls on in the configured zone.
-/// Offsets are cached per wall-clock hour, since looking them up in the zone rules is the slow part.
+/// Offsets are cached per wall-clock hour, since looking them up in the zone rules is the slow part. Public: the
+/// server's online prediction reads raw readings' times with it, so they land on the days the Chunker would give.
+/// Not thread-safe (one per parser).
 /// </summary>
-internal sealed class ZoneClock(TimeZoneInfo zone)
+public sealed class ZoneClock(TimeZoneInfo zone)
 {
     private readonly bool _isUtc = zone.Id is "UTC" or "Etc/UTC" || (zone.BaseUtcOffset == TimeSpan.Zero && !zone.SupportsDaylightSavingTime);
     private readonly Dictionary<long, long> _offsetByHour = [];
