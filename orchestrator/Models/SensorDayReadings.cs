@@ -12,7 +12,7 @@ namespace Pipeline.Orchestrator.Models;
 /// columns; null is NA, and "NaN", "Infinity" and "-Infinity" stand for the values JSON cannot write. Problems are
 /// keyed by path (<c>readings.values[3].timestamp</c>; <c>readings.values[*].TEMP</c> for a whole column), at most 20.
 /// </summary>
-public static class SensorDayReadings
+public static partial class SensorDayReadings
 {
     /// <summary>Readings in one request at most: one a second for a day.</summary>
     public const int MaxReadings = 86_400;
@@ -113,38 +113,6 @@ public static class SensorDayReadings
         return rows;
     }
 
-    private static Dictionary<string, double?> ReadValues(JsonElement reading, string path, Dictionary<string, string[]> problems)
-    {
-        var values = new Dictionary<string, double?>(StringComparer.Ordinal);
-        foreach (var property in reading.EnumerateObject())
-        {
-            if (property.Name == TimestampName)
-            {
-                continue;
-            }
-
-            var value = property.Value;
-            if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number))
-            {
-                values[property.Name] = number;
-            }
-            else if (value.ValueKind == JsonValueKind.Null)
-            {
-                values[property.Name] = null;
-            }
-            else if (value.ValueKind == JsonValueKind.String && value.GetString() is { } named && NonFinite(named) is { } special)
-            {
-                values[property.Name] = special;
-            }
-            else
-            {
-                Add(problems, $"{path}.{property.Name}", "must be a number, null (missing), or \"NaN\", \"Infinity\", \"-Infinity\"");
-            }
-        }
-
-        return values;
-    }
-
     /// <summary>The value columns (in order of first appearance); every reading must have each, and the needed ones must be there.</summary>
     private static List<string> Columns(List<Reading> rows, IReadOnlySet<string> needed, Dictionary<string, string[]> problems)
     {
@@ -180,14 +148,6 @@ public static class SensorDayReadings
         Add(problems, $"{Path}.{name}", "must be a non-empty string");
         return null;
     }
-
-    private static double? NonFinite(string text) => text switch
-    {
-        "NaN" => double.NaN,
-        "Infinity" => double.PositiveInfinity,
-        "-Infinity" => double.NegativeInfinity,
-        _ => null,
-    };
 
     private static void Add(Dictionary<string, string[]> problems, string path, string message)
     {
