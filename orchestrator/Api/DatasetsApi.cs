@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Pipeline.Orchestrator.Auth;
 using Pipeline.Orchestrator.Datasets;
@@ -17,7 +16,6 @@ namespace Pipeline.Orchestrator.Api;
 internal static class DatasetsApi
 {
     private const int MaxPageSize = 500;
-    private const int MaxFieldChars = 1024;
 
     public static RouteGroupBuilder MapDatasetsApi(this IEndpointRouteBuilder app)
     {
@@ -81,42 +79,12 @@ internal static class DatasetsApi
             return await ReceiveAsync(context.Request.Body, fields, null, user, receiver, cancellationToken);
         }
 
-        var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
-        if (string.IsNullOrEmpty(boundary))
-        {
-            return ApiProblems.InvalidField("file", "a multipart/form-data body needs a boundary");
-        }
-
-        var reader = new MultipartReader(boundary, context.Request.Body);
-        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
-        {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var field = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
-            if (field == "file")
-            {
-                return await ReceiveAsync(section.Body, fields, HeaderUtilities.RemoveQuotes(disposition.FileName).Value, user, receiver, cancellationToken);
-            }
-
-            // Form fields are short: read at most one character past the limit, never a whole (huge) part into memory.
-            using var text = new StreamReader(section.Body);
-            var value = new char[MaxFieldChars + 1];
-            var read = await text.ReadBlockAsync(value, cancellationToken);
-            if (read > MaxFieldChars)
-            {
-                return ApiProblems.InvalidField(field, $"a form field is at most {MaxFieldChars} characters");
-            }
-
-            fields = fields.With(field, new string(value, 0, read));
-        }
-
-        return ApiProblems.InvalidField("file", "no 'file' field in the form");
+        var form = await DatasetForm.ReadUntilFileAsync(context.Request.Body, type, fields, cancellationToken);
+        return form.Problem ?? await ReceiveAsync(form.File!, form.Fields, form.FileName, user, receiver, cancellationToken);
     }
 
-    private static async Task<IResult> FromUrlAsync(DatasetUrlRequest request, ClaimsPrincipal user, DatasetReceiver receiver, DatasetDownloader downloader, CancellationToken cancellationToken)
+    private static async Task<IResult> FromUrlAsync(
+        DatasetUrlRequest request, ClaimsPrincipal user, DatasetReceiver receiver, DatasetDownloader downloader, DatasetsOptions options, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
@@ -124,21 +92,24 @@ internal static class DatasetsApi
         }
 
         var fields = new DatasetFields(request.Name, request.TimeZone, request.Trigger?.ToString());
-        if (fields.Problem(DatasetNames.Suggest(url.AbsolutePath)) is { } problem)
+        var suggested = DatasetNames.Suggest(url.AbsolutePath);
+        if (fields.Problem(suggested) is { } problem)
         {
             return problem;
         }
 
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(TimeSpan.FromSeconds(options.DownloadTimeoutSeconds));
         try
         {
-            using var response = await downloader.GetAsync(url, cancellationToken);
+            using var response = await downloader.GetAsync(url, limit.Token);
             if (response.Content.Headers.ContentLength is { } length && length > receiver.MaxBytes)
             {
                 return TooLarge(receiver.MaxBytes);
             }
 
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return Answer(await receiver.ReceiveAsync(body, fields.Arrival(DatasetNames.Suggest(url.AbsolutePath), user, url.ToString()), cancellationToken));
+            await using var body = await response.Content.ReadAsStreamAsync(limit.Token);
+            return Answer(await receiver.ReceiveAsync(body, fields.Arrival(suggested, user, url.ToString()), limit.Token));
         }
         catch (DatasetDownloadException e) when (e.RefusedAddress)
         {
@@ -146,13 +117,20 @@ internal static class DatasetsApi
         }
         catch (DatasetDownloadException e)
         {
-            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status502BadGateway, title: "Dataset URL not fetched");
+            return NotFetched(e.Message);
         }
-        catch (IOException e)
+        catch (HttpIOException e)
         {
-            return TypedResults.Problem($"{url}: the download broke off: {e.Message}", statusCode: StatusCodes.Status502BadGateway, title: "Dataset URL not fetched");
+            return NotFetched($"{url}: the download broke off: {e.Message}");
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return NotFetched($"{url}: not fetched and read within {options.DownloadTimeoutSeconds} s (Datasets:DownloadTimeoutSeconds); nothing was kept");
         }
     }
+
+    private static ProblemHttpResult NotFetched(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status502BadGateway, title: "Dataset URL not fetched");
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, OrchestratorDatabase database, DatasetReceiver receiver, CancellationToken cancellationToken)
     {
@@ -167,14 +145,15 @@ internal static class DatasetsApi
 
     private static async Task<IResult> ReceiveAsync(Stream body, DatasetFields fields, string? fileName, ClaimsPrincipal user, DatasetReceiver receiver, CancellationToken cancellationToken)
     {
-        if (fields.Problem(DatasetNames.Suggest(fileName)) is { } problem)
+        var suggested = DatasetNames.Suggest(fileName);
+        if (fields.Problem(suggested) is { } problem)
         {
             return problem;
         }
 
         try
         {
-            return Answer(await receiver.ReceiveAsync(body, fields.Arrival(DatasetNames.Suggest(fileName), user, null), cancellationToken));
+            return Answer(await receiver.ReceiveAsync(body, fields.Arrival(suggested, user, null), cancellationToken));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

@@ -18,10 +18,13 @@ public sealed class DatasetDownloader : IDisposable
         var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(30), MaxAutomaticRedirections = 5 };
         if (!options.AllowPrivateUrls)
         {
+            // Straight to the target: through an HTTP(S)_PROXY the check would see the proxy's address, not the target's.
+            handler.UseProxy = false;
             handler.ConnectCallback = ConnectPubliclyAsync;
         }
 
-        _http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(options.DownloadTimeoutSeconds) };
+        // No client timeout: the caller's token limits the whole download, body included (Datasets:DownloadTimeoutSeconds).
+        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>The response to a GET of <paramref name="url"/>, headers read; the caller reads and disposes it.</summary>
@@ -40,10 +43,6 @@ public sealed class DatasetDownloader : IDisposable
         catch (HttpRequestException e)
         {
             throw new DatasetDownloadException($"cannot fetch {url}: {e.InnerException?.Message ?? e.Message}", e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new DatasetDownloadException($"cannot fetch {url}: no answer within {_http.Timeout.TotalSeconds:0} s", e);
         }
 
         if (!response.IsSuccessStatusCode)
@@ -65,6 +64,11 @@ public sealed class DatasetDownloader : IDisposable
             address = address.MapToIPv4();
         }
 
+        if (EmbeddedIPv4(address) is { } embedded)
+        {
+            return IsPublic(embedded);
+        }
+
         if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.Broadcast))
         {
             return false;
@@ -81,6 +85,23 @@ public sealed class DatasetDownloader : IDisposable
             || (b[0] == 192 && b[1] == 168)
             || (b[0] == 169 && b[1] == 254)
             || (b[0] == 100 && b[1] >= 64 && b[1] <= 127));
+    }
+
+    /// <summary>The IPv4 address a NAT64 (64:ff9b::/96) or 6to4 (2002::/16) address carries, which is where it leads.</summary>
+    private static IPAddress? EmbeddedIPv4(IPAddress address)
+    {
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return null;
+        }
+
+        var b = address.GetAddressBytes();
+        if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)
+        {
+            return new IPAddress(b.AsSpan(12, 4));
+        }
+
+        return b[0] == 0x20 && b[1] == 0x02 ? new IPAddress(b.AsSpan(2, 4)) : null;
     }
 
     private static async ValueTask<Stream> ConnectPubliclyAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)

@@ -13,8 +13,8 @@ namespace Pipeline.Orchestrator.Datasets;
 /// <summary>
 /// Receives a dataset's bytes: streams them to a temporary file in the datasets folder while hashing and counting
 /// (never more than <see cref="DatasetsOptions.MaxBytes"/>), refuses content already received, profiles it with the
-/// Chunker's own reader, then renames it into <c>{id}/{name}</c> and records it. A failure at any point leaves no
-/// file behind; the id is the start of the content's SHA-256, so a retry after a crash lands on the same place.
+/// Chunker's own reader, then renames it into <c>{id}/{name}</c> and records it. A failure leaves no file behind
+/// (a server killed mid-upload leaves a partial one in <c>.incoming</c>, removed at a later start); the id is the start of the content's SHA-256, so a retry after a crash lands on the same place.
 /// </summary>
 public sealed class DatasetReceiver(DatasetsOptions options, EngineOptions engine, OrchestratorDatabase database, DatasetTriggers triggers, TimeProvider time)
 {
@@ -79,7 +79,9 @@ public sealed class DatasetReceiver(DatasetsOptions options, EngineOptions engin
                 return new DatasetIntake.Duplicate(stored);
             }
 
-            var runs = arrival.Trigger ? await triggers.FireAsync(stored, cancellationToken) : [];
+            // Recorded now: its triggers fire whatever becomes of the request (a client that hangs up after sending
+            // the last byte still gets its runs; the start-up sweep covers a server that stops here).
+            var runs = arrival.Trigger ? await triggers.FireAsync(stored, CancellationToken.None) : [];
             return new DatasetIntake.Stored(stored, runs);
         }
         finally
@@ -88,14 +90,46 @@ public sealed class DatasetReceiver(DatasetsOptions options, EngineOptions engin
         }
     }
 
-    /// <summary>Removes a dataset's folder (after its record is gone).</summary>
+    /// <summary>
+    /// Removes a dataset's folder (after its record is gone). The folder is first renamed aside, so a re-upload of
+    /// the same bytes arriving meanwhile makes a fresh folder rather than losing its file to this delete.
+    /// </summary>
     public void DeleteFiles(DatasetRecord dataset)
     {
         var folder = Path.GetDirectoryName(dataset.Path)!;
         // Only ever a folder this receiver made: one level below the datasets folder.
-        if (string.Equals(Path.GetDirectoryName(folder), Folder, StringComparison.Ordinal) && Directory.Exists(folder))
+        if (!string.Equals(Path.GetDirectoryName(folder), Folder, StringComparison.Ordinal) || !Directory.Exists(folder))
         {
-            Directory.Delete(folder, recursive: true);
+            return;
+        }
+
+        var aside = Path.Combine(Folder, $".deleted-{Path.GetFileName(folder)}-{Guid.NewGuid():N}");
+        Directory.Move(folder, aside);
+        Directory.Delete(aside, recursive: true);
+    }
+
+    /// <summary>
+    /// Removes what a stopped server left: partial uploads in <c>.incoming</c> and folders renamed aside for deletion.
+    /// Only files older than a day, since another server sharing the data root may be receiving right now.
+    /// </summary>
+    public void RemoveLeftovers()
+    {
+        var before = time.GetUtcNow().AddDays(-1).UtcDateTime;
+        var incoming = Path.Combine(Folder, ".incoming");
+        if (Directory.Exists(incoming))
+        {
+            foreach (var file in new DirectoryInfo(incoming).EnumerateFiles().Where(f => f.LastWriteTimeUtc < before))
+            {
+                file.Delete();
+            }
+        }
+
+        if (Directory.Exists(Folder))
+        {
+            foreach (var aside in new DirectoryInfo(Folder).EnumerateDirectories(".deleted-*").Where(d => d.LastWriteTimeUtc < before))
+            {
+                aside.Delete(recursive: true);
+            }
         }
     }
 

@@ -36,9 +36,12 @@ public sealed partial class DatasetTriggers(OrchestratorDatabase database, Sched
             }
             catch (LaunchRefusedException e)
             {
-                var reason = e.Problems.Count == 0 ? e.Message : $"{e.Message}: {string.Join("; ", e.Problems)}";
-                Log.RunRefused(logger, dataset.Id, definition.Id, reason);
-                run = new DatasetRun(definition.Id, null, reason, time.GetUtcNow());
+                run = Refused(dataset, definition.Id, e.Problems.Count == 0 ? e.Message : $"{e.Message}: {string.Join("; ", e.Problems)}");
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One workflow's failure (its store write, say) must not keep the others from starting.
+                run = Refused(dataset, definition.Id, $"could not start: {e.Message}");
             }
 
             await database.Datasets.AddRunAsync(dataset.Id, run, cancellationToken);
@@ -47,6 +50,12 @@ public sealed partial class DatasetTriggers(OrchestratorDatabase database, Sched
 
         await database.Datasets.MarkTriggersFiredAsync(dataset.Id, time.GetUtcNow(), cancellationToken);
         return runs;
+    }
+
+    private DatasetRun Refused(DatasetRecord dataset, string workflowId, string reason)
+    {
+        Log.RunRefused(logger, dataset.Id, workflowId, reason);
+        return new DatasetRun(workflowId, null, reason, time.GetUtcNow());
     }
 
     /// <summary>Fires the triggers of datasets stored by a server that stopped before firing them (at start-up).</summary>

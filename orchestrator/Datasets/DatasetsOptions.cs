@@ -15,7 +15,7 @@ public sealed class DatasetsOptions
     /// </summary>
     public bool AllowPrivateUrls { get; set; }
 
-    /// <summary>How long a download may take in all.</summary>
+    /// <summary>How long fetching a URL's dataset may take in all, body and profile included (then 502, nothing kept).</summary>
     public int DownloadTimeoutSeconds { get; set; } = 600;
 
     public DatasetsOptions Checked()

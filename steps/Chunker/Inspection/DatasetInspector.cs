@@ -41,6 +41,10 @@ public static class DatasetInspector
         {
             throw new StepException(e.ExitCode, e.Message, e.Location with { File = displayName });
         }
+        catch (InvalidDataException e)
+        {
+            throw StepException.BadData($"the gzip data is corrupt or cut short: {e.Message}", new SourceLocation(displayName));
+        }
         finally
         {
             splitter.Release();
@@ -52,23 +56,33 @@ public static class DatasetInspector
         // Blocks are parsed on worker threads, as the Chunker parses them, and taken back in input order so the
         // problems listed are the first ones in the file.
         var parsed = Channel.CreateBounded<Task<BlockCounts>>(Math.Max(2, Environment.ProcessorCount * 2));
-        var producer = Task.Run(() => ProduceAsync(splitter, schema, parsed.Writer, cancellationToken), cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(() => ProduceAsync(splitter, schema, parsed.Writer, stop.Token), CancellationToken.None);
         var sensors = new HashSet<string>(StringComparer.Ordinal);
         var problems = new List<DatasetProblem>();
         long rows = 0, good = 0;
         int firstDay = int.MaxValue, lastDay = int.MinValue;
-        await foreach (var parsing in parsed.Reader.ReadAllAsync(cancellationToken))
+        try
         {
-            var counts = await parsing;
-            rows += counts.Rows;
-            good += counts.Good;
-            sensors.UnionWith(counts.Sensors);
-            firstDay = Math.Min(firstDay, counts.FirstDay);
-            lastDay = Math.Max(lastDay, counts.LastDay);
-            problems.AddRange(counts.Problems.Take(MaxProblems - problems.Count));
+            await foreach (var parsing in parsed.Reader.ReadAllAsync(stop.Token))
+            {
+                var counts = await parsing;
+                rows += counts.Rows;
+                good += counts.Good;
+                sensors.UnionWith(counts.Sensors);
+                firstDay = Math.Min(firstDay, counts.FirstDay);
+                lastDay = Math.Max(lastDay, counts.LastDay);
+                problems.AddRange(counts.Problems.Take(MaxProblems - problems.Count));
+            }
+        }
+        finally
+        {
+            // Stopped early (a bad block, a cancelled request): the producer is still using the splitter's pooled
+            // buffer, which the caller releases next, so it is stopped and awaited first.
+            await stop.CancelAsync();
+            await producer;
         }
 
-        await producer;
         return new DatasetProfile
         {
             Schema = SchemaReport.From(schema),
@@ -81,20 +95,25 @@ public static class DatasetInspector
         };
     }
 
+    /// <summary>Cuts blocks and starts their parsing; never throws (a failure completes the channel with it).</summary>
     private static async Task ProduceAsync(RecordBlockSplitter splitter, InputSchema schema, ChannelWriter<Task<BlockCounts>> writer, CancellationToken cancellationToken)
     {
         try
         {
-            while (splitter.Next() is { } block)
+            while (!cancellationToken.IsCancellationRequested && splitter.Next() is { } block)
             {
-                await writer.WriteAsync(Task.Run(() => Count(block, schema), cancellationToken), cancellationToken);
+                var counting = Task.Run(() => Count(block, schema), CancellationToken.None);
+                if (!writer.TryWrite(counting))
+                {
+                    await writer.WriteAsync(counting, cancellationToken);
+                }
             }
 
-            writer.Complete();
+            writer.TryComplete();
         }
         catch (Exception e)
         {
-            writer.Complete(e);
+            writer.TryComplete(e);
         }
     }
 

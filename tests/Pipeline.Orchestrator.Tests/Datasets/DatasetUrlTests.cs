@@ -40,10 +40,12 @@ public sealed class DatasetUrlTests
     public async Task An_allowed_URL_is_fetched_kept_with_its_source_and_a_failing_one_is_a_502()
     {
         await using var files = await FileServer.StartAsync();
-        await using var server = await ApiServer.StartAsync([CountLines("count-all", null)], extra: new() { ["Datasets:AllowPrivateUrls"] = "true" });
+        await using var server = await ApiServer.StartAsync([CountLines("count-all", null)],
+            extra: new() { ["Datasets:AllowPrivateUrls"] = "true", ["Datasets:DownloadTimeoutSeconds"] = "2" });
 
         var (status, dataset) = await server.PostAsync("/api/datasets/from-url", new JsonObject { ["url"] = files.Url("changping.csv"), ["timeZone"] = "Asia/Shanghai" });
         var (missing, missingProblem) = await server.PostAsync("/api/datasets/from-url", new JsonObject { ["url"] = files.Url("nothing.csv") });
+        var (slow, slowProblem) = await server.PostAsync("/api/datasets/from-url", new JsonObject { ["url"] = files.Url("slow.csv") });
 
         Assert.True(status == 201, dataset?.ToJsonString());
         Assert.Equal("changping.csv", dataset!["name"]!.GetValue<string>());
@@ -53,6 +55,9 @@ public sealed class DatasetUrlTests
         Assert.Single(dataset["runs"]!.AsArray());
         Assert.Equal(502, missing);
         Assert.Contains("answered 404", missingProblem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(502, slow);
+        Assert.Contains("not fetched and read within 2 s", slowProblem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single(DatasetFiles(server));
     }
 
     [Theory]
@@ -67,12 +72,15 @@ public sealed class DatasetUrlTests
     [InlineData("fe80::1", false)]
     [InlineData("::ffff:10.0.0.1", false)]
     [InlineData("0.0.0.0", false)]
+    [InlineData("64:ff9b::a00:1", false)]
+    [InlineData("2002:c0a8:101::1", false)]
+    [InlineData("64:ff9b::5db8:d822", true)]
     [InlineData("93.184.216.34", true)]
     [InlineData("2606:2800:220:1:248:1893:25c8:1946", true)]
     public void Private_addresses_are_told_from_public_ones(string address, bool isPublic) =>
         Assert.Equal(isPublic, DatasetDownloader.IsPublic(System.Net.IPAddress.Parse(address)));
 
-    /// <summary>A real HTTP server on loopback serving the sample as <c>/changping.csv</c>, counting requests.</summary>
+    /// <summary>A real HTTP server on loopback serving the sample as <c>/changping.csv</c> (counting requests) and a trickle as <c>/slow.csv</c>.</summary>
     private sealed class FileServer : IAsyncDisposable
     {
         private readonly WebApplication _app;
@@ -100,6 +108,13 @@ public sealed class DatasetUrlTests
             {
                 Interlocked.Increment(ref server._requests);
                 return Results.File(Sample, "text/csv");
+            });
+            // Headers at once, then a body that trickles: only a limit on the whole download ends it.
+            app.MapGet("/slow.csv", async (HttpContext context) =>
+            {
+                await context.Response.WriteAsync("sensor,time,temp\n", context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
             });
             await app.StartAsync();
             return server;

@@ -151,6 +151,36 @@ public sealed class DatasetsApiTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Uploads_larger_than_the_servers_JSON_body_limit_pass_at_the_default_dataset_limit_and_a_damaged_gzip_is_refused()
+    {
+        await using var server = await ApiServer.StartAsync([]);
+        // About 4.5 MiB: over Server:MaxRequestBodyBytes (1 MiB), which the upload endpoint raises to Datasets:MaxBytes.
+        var rows = Enumerable.Range(0, 150_000).Select(i => $"s{i % 50},{new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i):yyyy-MM-ddTHH:mm:ssZ},{i % 97 * 0.25}");
+        var csv = Encoding.UTF8.GetBytes("sensor,time,temp\n" + string.Join('\n', rows) + "\n");
+        Assert.True(csv.Length > 3 << 20);
+
+        var (raw, rawDataset) = await RawAsync(server, csv, "name=big-raw.csv");
+        var (multipart, multipartProblem) = await MultipartAsync(server, [.. csv, .. "s1,2025-01-01T00:00:00Z,1\n"u8], "big-form.csv");
+        using var zipped = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(zipped, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            await gzip.WriteAsync(csv);
+        }
+
+        // Garbage in the middle of the deflate stream (a cut-short one reads as a shorter file: .NET's GZipStream does not tell).
+        var damaged = zipped.ToArray();
+        damaged.AsSpan(damaged.Length / 2, 64).Fill(0xff);
+        var (cut, cutProblem) = await RawAsync(server, damaged, "name=damaged.csv.gz");
+
+        Assert.True(raw == 201, rawDataset?.ToJsonString());
+        Assert.Equal(150_000, rawDataset!["rows"]!.GetValue<long>());
+        Assert.True(multipart == 201, multipartProblem?.ToJsonString());
+        Assert.Equal(422, cut);
+        Assert.Contains("gzip data is corrupt or cut short", FieldError(cutProblem, "file"), StringComparison.Ordinal);
+        Assert.Equal(2, DatasetFiles(server).Length);
+    }
+
+    [Fact]
     public async Task Without_trigger_no_run_starts_and_an_editor_can_delete_the_dataset()
     {
         await using var server = await ApiServer.StartAsync([CountLines("count-all", null)]);
