@@ -19,6 +19,11 @@ public sealed partial class DatasetTriggers(OrchestratorDatabase database, Sched
         foreach (var (definition, trigger) in await catalog.DatasetTriggersAsync(dataset.Name, cancellationToken))
         {
             var inputs = new Dictionary<string, string>(trigger.Inputs, StringComparer.Ordinal) { [trigger.Input!] = dataset.Path };
+            if (trigger.TimeZoneInput is { } zoneInput)
+            {
+                inputs[zoneInput] = dataset.TimeZone;
+            }
+
             DatasetRun run;
             try
             {

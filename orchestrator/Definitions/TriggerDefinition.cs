@@ -32,6 +32,12 @@ public sealed record TriggerDefinition
     public string? Input { get; init; }
 
     /// <summary>
+    /// dataset: the string input set to the dataset's time zone (given at upload, UTC otherwise), so the run reads
+    /// its times as its profile did; the workflow's own default is kept when absent.
+    /// </summary>
+    public string? TimeZoneInput { get; init; }
+
+    /// <summary>
     /// dataset: which datasets start a run, by name (<c>*</c> any characters, <c>?</c> one; case-insensitive);
     /// every dataset when absent.
     /// </summary>

@@ -45,6 +45,7 @@ internal static class TriggerChecks
             NotFor(trigger, path, TriggerTypes.Http, "path", trigger.Path, problems);
             NotFor(trigger, path, TriggerTypes.Dataset, "input", trigger.Input, problems);
             NotFor(trigger, path, TriggerTypes.Dataset, "pattern", trigger.Pattern, problems);
+            NotFor(trigger, path, TriggerTypes.Dataset, "timeZoneInput", trigger.TimeZoneInput, problems);
             CheckInputs(definition, trigger, path, problems);
         }
     }
@@ -93,6 +94,23 @@ internal static class TriggerChecks
         else if (trigger.Inputs.ContainsKey(trigger.Input))
         {
             problems.Add(new(JsonPaths.Property(JsonPaths.Property(path, "inputs"), trigger.Input), $"input '{trigger.Input}' is set to the dataset's file; the trigger cannot also give it a value"));
+        }
+
+        if (trigger.TimeZoneInput is { } zoneInput)
+        {
+            var zonePath = JsonPaths.Property(path, "timeZoneInput");
+            if (!definition.Inputs.TryGetValue(zoneInput, out var zone) || zone is null)
+            {
+                problems.Add(new(zonePath, $"the workflow declares no input '{zoneInput}'"));
+            }
+            else if (zone.Type != InputTypes.Text)
+            {
+                problems.Add(new(zonePath, $"input '{zoneInput}' is of type {zone.Type}; a time zone is a string input"));
+            }
+            else if (trigger.Inputs.ContainsKey(zoneInput) || zoneInput == trigger.Input)
+            {
+                problems.Add(new(zonePath, $"input '{zoneInput}' is set by this trigger already"));
+            }
         }
 
         if (trigger.Pattern is { } pattern && (pattern.Length is 0 or > 200 || pattern.Contains('/', StringComparison.Ordinal)))

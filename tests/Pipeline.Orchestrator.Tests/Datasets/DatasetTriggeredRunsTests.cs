@@ -29,7 +29,7 @@ public sealed class DatasetTriggeredRunsTests
         Assert.Equal("succeeded", ApiClient.RunState(await server.WaitForEndAsync(training, TimeSpan.FromMinutes(3))));
 
         var csv = await File.ReadAllBytesAsync(Path.Combine(SharedData.BundledSample, "PRSA_Data_Dingling_201303.csv"));
-        var (status, dataset) = await DatasetUploads.MultipartAsync(server, csv, "dingling-2013-03.csv", new() { ["timeZone"] = "Asia/Shanghai" });
+        var (status, dataset) = await DatasetUploads.MultipartAsync(server, csv, "dingling-2013-03.csv", new() { ["timeZone"] = "Asia/Chongqing" });
 
         Assert.True(status == 201, dataset?.ToJsonString());
         var started = Assert.Single(dataset!["runs"]!.AsArray())!;
@@ -38,6 +38,8 @@ public sealed class DatasetTriggeredRunsTests
         var detail = await server.WaitForEndAsync(runId, TimeSpan.FromMinutes(3));
         Assert.True(ApiClient.RunState(detail) == "succeeded", detail.ToJsonString());
         Assert.Equal(dataset["path"]!.GetValue<string>(), detail["run"]!["inputs"]!["source"]!.GetValue<string>());
+        // The run reads the times in the zone the dataset was profiled in (the shipped trigger's timeZoneInput).
+        Assert.Equal("Asia/Chongqing", detail["run"]!["inputs"]!["timeZone"]!.GetValue<string>());
         var metrics = (await server.GetJsonAsync($"/api/runs/{runId}/steps/predict/manifest"))["metrics"]!;
         Assert.Equal(31, metrics["rowsRead"]!.GetValue<long>());
         Assert.Equal(1, metrics["model"]!["version"]!.GetValue<int>());

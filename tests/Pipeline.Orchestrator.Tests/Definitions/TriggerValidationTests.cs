@@ -50,6 +50,16 @@ public sealed class TriggerValidationTests
             "$.triggers[0].pattern",
             "a dataset name pattern is 1 to 200 characters without '/' (* matches any characters, ? one)");
         ProblemAssert.Only(withPath.WithTrigger(new TriggerDefinition { Type = TriggerTypes.Manual, Input = "file" }), "$.triggers[0].input", "'input' applies to dataset triggers only, not manual");
+        var withZone = withPath with { Inputs = new Dictionary<string, WorkflowInput>(withPath.Inputs) { ["zone"] = new() { Default = "UTC" } } };
+        Assert.Empty(WorkflowValidator.Validate(withZone.WithTrigger(new TriggerDefinition { Type = TriggerTypes.Dataset, Input = "file", TimeZoneInput = "zone" })));
+        ProblemAssert.Only(
+            withZone.WithTrigger(new TriggerDefinition { Type = TriggerTypes.Dataset, Input = "file", TimeZoneInput = "day" }),
+            "$.triggers[0].timeZoneInput",
+            "input 'day' is of type date; a time zone is a string input");
+        ProblemAssert.Only(
+            withZone.WithTrigger(new TriggerDefinition { Type = TriggerTypes.Dataset, Input = "file", TimeZoneInput = "tz" }),
+            "$.triggers[0].timeZoneInput",
+            "the workflow declares no input 'tz'");
     }
 
     [Fact]

@@ -126,7 +126,7 @@ describe('Designer', () => {
     const workflow: WorkflowDef = {
       id: 'predict-new-data',
       name: 'Predict new data',
-      inputs: { source: { type: 'path' }, day: { type: 'date' }, archive: { type: 'path', default: '/srv/archive' } },
+      inputs: { source: { type: 'path' }, day: { type: 'date' }, archive: { type: 'path', default: '/srv/archive' }, zone: { default: 'UTC' } },
       triggers: [{ type: 'manual' }],
       steps: [{ id: 'echo', command: '/bin/echo', args: ['${{ inputs.source }}'] }],
     };
@@ -159,6 +159,10 @@ describe('Designer', () => {
     // Only path inputs are offered: a dataset arrives as a file.
     expect(within(input).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose a path input…', 'source', 'archive']);
     await user.selectOptions(input, 'archive');
+    const zone = trigger.getByLabelText("Input set to the dataset's time zone");
+    // Only string inputs can take a time zone.
+    expect(within(zone).getAllByRole('option').map((o) => o.textContent)).toEqual(["None: the workflow's default", 'zone']);
+    await user.selectOptions(zone, 'zone');
     const pattern = trigger.getByLabelText('Dataset name pattern');
     await user.type(pattern, 'beijing/*.csv');
 
@@ -172,7 +176,7 @@ describe('Designer', () => {
     await waitFor(() => expect(pattern).not.toHaveAttribute('aria-invalid'));
     await user.click(screen.getByRole('tab', { name: 'JSON' }));
     const json = JSON.parse((screen.getByLabelText('Workflow definition (JSON)') as HTMLTextAreaElement).value) as WorkflowDef;
-    expect(json.triggers).toEqual([{ type: 'manual' }, { type: 'dataset', input: 'archive', pattern: 'beijing-*.csv' }]);
+    expect(json.triggers).toEqual([{ type: 'manual' }, { type: 'dataset', input: 'archive', timeZoneInput: 'zone', pattern: 'beijing-*.csv' }]);
   });
 
   it('picks the only path input for a new dataset trigger, and says when there is none', async () => {

@@ -2,7 +2,7 @@ import { FieldProblems } from '../common/FieldProblems';
 import { SelectField } from '../common/SelectField';
 import { TextField } from '../common/TextField';
 import { CronPreview } from './CronPreview';
-import { CATCH_UP_POLICIES, pathInputs, TRIGGER_TYPES, type InputDef, type TriggerDef } from './definition';
+import { CATCH_UP_POLICIES, pathInputs, stringInputs, TRIGGER_TYPES, type InputDef, type TriggerDef } from './definition';
 import { KeyValueEditor } from './KeyValueEditor';
 import { fieldKey, problemsAt, type PlacedProblem } from './problems';
 
@@ -18,6 +18,7 @@ interface Props {
 export function TriggersEditor({ triggers, inputs, onChange, problems }: Props) {
   const setAt = (i: number, t: TriggerDef) => onChange(triggers.map((x, j) => (j === i ? t : x)));
   const paths = pathInputs(inputs);
+  const strings = stringInputs(inputs);
   const retype = (type: string): TriggerDef => {
     switch (type) {
       case 'cron':
@@ -71,7 +72,7 @@ export function TriggersEditor({ triggers, inputs, onChange, problems }: Props) 
                 </label>
               </>
             ) : null}
-            {t.type === 'dataset' ? <DatasetTriggerFields trigger={t} paths={paths} onChange={(next) => setAt(i, next)} at={at} /> : null}
+            {t.type === 'dataset' ? <DatasetTriggerFields trigger={t} paths={paths} strings={strings} onChange={(next) => setAt(i, next)} at={at} /> : null}
             <KeyValueEditor
               legend="Inputs this trigger sets"
               field={fieldKey('triggers', i, 'inputs')}
@@ -95,12 +96,14 @@ interface DatasetFieldsProps {
   trigger: TriggerDef;
   /** The workflow's path inputs. */
   paths: string[];
+  /** The workflow's string inputs (for the time zone). */
+  strings: string[];
   onChange: (trigger: TriggerDef) => void;
   at: (field: string) => string[];
 }
 
 /** Which path input gets the new dataset's file, and which dataset names start a run. */
-function DatasetTriggerFields({ trigger, paths, onChange, at }: DatasetFieldsProps) {
+function DatasetTriggerFields({ trigger, paths, strings, onChange, at }: DatasetFieldsProps) {
   const current = trigger.input ?? '';
   // A name typed in the JSON that is not a path input stays selectable, so the server's problem has a field to show on.
   const options = [
@@ -112,6 +115,17 @@ function DatasetTriggerFields({ trigger, paths, onChange, at }: DatasetFieldsPro
     <>
       <SelectField label="Input set to the dataset's file" value={current} onChange={(v) => onChange({ ...trigger, input: v || undefined })} options={options} problems={at('input')} />
       {paths.length === 0 ? <p className="hint warn">Add an input of type path above: the dataset trigger sets it to the new dataset's file.</p> : null}
+      <SelectField
+        label="Input set to the dataset's time zone"
+        value={trigger.timeZoneInput ?? ''}
+        onChange={(v) => onChange({ ...trigger, timeZoneInput: v || undefined })}
+        options={[
+          { value: '', label: "None: the workflow's default" },
+          ...strings.map((name) => ({ value: name, label: name })),
+          ...(trigger.timeZoneInput && !strings.includes(trigger.timeZoneInput) ? [{ value: trigger.timeZoneInput, label: `${trigger.timeZoneInput} (not a string input)` }] : []),
+        ]}
+        problems={at('timeZoneInput')}
+      />
       <TextField
         label="Dataset name pattern"
         monospace

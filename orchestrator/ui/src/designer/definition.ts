@@ -24,6 +24,8 @@ export interface TriggerDef {
   wait?: boolean;
   /** dataset: the path input set to the new dataset's file. */
   input?: string;
+  /** dataset: the string input set to the dataset's time zone (given at upload, UTC otherwise). */
+  timeZoneInput?: string;
   /** dataset: which dataset names start a run (`*` any characters, `?` one); every dataset when absent. */
   pattern?: string;
   inputs?: Record<string, string>;
@@ -79,6 +81,13 @@ export function stepKind(step: StepDef): StepKind {
 export function pathInputs(inputs: Record<string, InputDef> | undefined): string[] {
   return Object.entries(inputs ?? {})
     .filter(([, input]) => input.type === 'path')
+    .map(([name]) => name);
+}
+
+/** The names of the inputs of type string: what a dataset trigger may set to the dataset's time zone. */
+export function stringInputs(inputs: Record<string, InputDef> | undefined): string[] {
+  return Object.entries(inputs ?? {})
+    .filter(([, input]) => (input.type ?? 'string') === 'string')
     .map(([name]) => name);
 }
 
