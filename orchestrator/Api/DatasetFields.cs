@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Pipeline.Orchestrator.Auth;
 using Pipeline.Orchestrator.Datasets;
+using Pipeline.Steps.Contract;
 
 namespace Pipeline.Orchestrator.Api;
 
@@ -35,9 +36,9 @@ internal sealed record DatasetFields(string? Name, string? TimeZone, string? Tri
             return ApiProblems.InvalidField("name", $"'{name}' is not a dataset name: {DatasetNames.Rule}");
         }
 
-        if (TimeZone is { Length: > 0 } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        if (TimeZone is { Length: > 0 } zone && TimeZoneIds.Problem(zone) is { } unknown)
         {
-            return ApiProblems.InvalidField("timeZone", $"'{zone}' is not a known IANA time zone (e.g. UTC, Europe/Berlin, Asia/Shanghai)");
+            return ApiProblems.InvalidField("timeZone", unknown);
         }
 
         return Trigger is null || bool.TryParse(Trigger, out _) ? null : ApiProblems.InvalidField("trigger", $"'{Trigger}' is not true or false");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Pipeline.Steps.Contract;
 
 namespace Pipeline.Orchestrator.Models;
 
@@ -37,7 +38,7 @@ public static partial class SensorDayReadings
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : null;
         if (zone is null)
         {
-            Add(problems, $"{Path}.timeZone", $"'{zoneId}' is not a known IANA time zone (e.g. UTC, Asia/Shanghai)");
+            Add(problems, $"{Path}.timeZone", TimeZoneIds.Problem(zoneId)!);
         }
 
         DateOnly? day = readings.TryGetProperty("day", out var dayText) && dayText.ValueKind == JsonValueKind.String

@@ -109,9 +109,9 @@ public sealed class ChunkerOptions : StepOptions
             yield return "--timestamp-parts needs 3 to 6 columns: year,month,day[,hour[,minute[,second]]]";
         }
 
-        if (!IsKnownTimeZone(TimeZone))
+        if (TimeZoneIds.Problem(TimeZone) is { } unknown)
         {
-            yield return $"--time-zone '{TimeZone}' is not a known IANA time zone (e.g. UTC, Europe/Berlin, Asia/Shanghai)";
+            yield return $"--time-zone {unknown}";
         }
 
         if (TimestampParts is { Length: > 0 } && TimestampColumn is { Length: > 0 })
@@ -119,6 +119,4 @@ public sealed class ChunkerOptions : StepOptions
             yield return "--timestamp-column and --timestamp-parts cannot be combined";
         }
     }
-
-    private static bool IsKnownTimeZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 }

@@ -24,9 +24,9 @@ public static class DatasetInspector
     public static async Task<DatasetProfile> InspectAsync(string file, string? timeZone, string displayName, CancellationToken cancellationToken)
     {
         var options = new ChunkerOptions { Output = "", TimeZone = timeZone ?? "UTC" };
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
+        if (TimeZoneIds.Problem(options.TimeZone) is { } unknown)
         {
-            throw StepException.BadOption($"'{options.TimeZone}' is not a known IANA time zone (e.g. UTC, Europe/Berlin, Asia/Shanghai)");
+            throw StepException.BadOption(unknown);
         }
 
         using var input = await InputOpener.OpenAsync(new InputSource(file, IsUrl: false), cancellationToken);

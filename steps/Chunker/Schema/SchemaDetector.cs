@@ -181,7 +181,7 @@ internal static class SchemaDetector
         }
         catch (TimeZoneNotFoundException)
         {
-            throw StepException.BadOption($"--time-zone '{id}' is not a known IANA time zone (e.g. UTC, Europe/Berlin, Asia/Shanghai)");
+            throw StepException.BadOption($"--time-zone {TimeZoneIds.Problem(id)}");
         }
         catch (InvalidTimeZoneException e)
         {
