@@ -70,7 +70,9 @@ public sealed class ProcessStepRunnerTests : IDisposable
     [Fact]
     public async Task Stopping_sends_SIGTERM_first_so_a_step_can_end_cleanly()
     {
-        var launch = Shell("trap 'echo got-term; exit 143' TERM; echo started; sleep 30 & wait");
+        // A loop, not 'sleep 30 & wait': the runner signals children first, and a 'wait' whose child died would let
+        // the script end on its own before its own SIGTERM arrived, so the trap would never run.
+        var launch = Shell("trap 'echo got-term; exit 143' TERM; echo started; while true; do sleep 0.1; done");
         using var stop = new CancellationTokenSource();
         var running = Runner.RunAsync(launch, stop.Token);
         await WaitForLineAsync(launch.Logs.StdoutPath, "started");
