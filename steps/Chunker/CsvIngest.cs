@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Pipeline.Steps.Chunker.Inputs;
 using Pipeline.Steps.Chunker.Parsing;
 using Pipeline.Steps.Chunker.Partitioning;
@@ -10,7 +9,8 @@ namespace Pipeline.Steps.Chunker;
 
 /// <summary>
 /// Reads one input through the parsing pipeline: one thread cuts the text into blocks of whole records, workers
-/// parse blocks in parallel, and this thread takes the parsed batches back in input order into the accumulator.
+/// parse blocks in parallel, and this thread takes the parsed batches back in input order into the accumulator
+/// (<see cref="OrderedBlocks"/>).
 /// </summary>
 internal sealed class CsvIngest(Func<InputSchema, ChunkSink> sinkFor, QuarantineWriter quarantine, ChunkerOptions options)
 {
@@ -30,20 +30,23 @@ internal sealed class CsvIngest(Func<InputSchema, ChunkSink> sinkFor, Quarantine
             var schema = DetectSchema(splitter.Peek(), schemaOptions, source.Location);
             splitter.SkipHeader();
             var sink = sinkFor(schema);
-            var batches = Channel.CreateBounded<Task<ParsedBatch>>(BlocksInFlight);
-            var producer = Task.Run(() => Produce(splitter, schema, batches.Writer, cancellationToken), cancellationToken);
-            await foreach (var parsing in batches.Reader.ReadAllAsync(cancellationToken))
-            {
-                using var batch = await parsing;
-                RowsRead += batch.RecordsRead;
-                await sink.AddAsync(batch, takeIdle: lastInput);
-                foreach (var bad in batch.Quarantined)
+            await OrderedBlocks.ForEachAsync(
+                splitter,
+                block => new BlockParser(schema).Parse(block),
+                BlocksInFlight,
+                async batch =>
                 {
-                    quarantine.Write(bad);
-                }
-            }
-
-            await producer;
+                    using (batch)
+                    {
+                        RowsRead += batch.RecordsRead;
+                        await sink.AddAsync(batch, takeIdle: lastInput);
+                        foreach (var bad in batch.Quarantined)
+                        {
+                            quarantine.Write(bad);
+                        }
+                    }
+                },
+                cancellationToken);
             return (schema, input.FinishHash(), input.BytesRead);
         }
         finally
@@ -61,32 +64,6 @@ internal sealed class CsvIngest(Func<InputSchema, ChunkSink> sinkFor, Quarantine
         catch (StepException e) when (e.Location is { File.Length: 0 })
         {
             throw new StepException(e.ExitCode, e.Message, e.Location with { File = file });
-        }
-    }
-
-    private static async Task Produce(RecordBlockSplitter splitter, InputSchema schema, ChannelWriter<Task<ParsedBatch>> writer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (splitter.Next() is { } block)
-            {
-                var parsing = Task.Run(
-                    () =>
-                    {
-                        using (block)
-                        {
-                            return new BlockParser(schema).Parse(block);
-                        }
-                    },
-                    cancellationToken);
-                await writer.WriteAsync(parsing, cancellationToken);
-            }
-
-            writer.Complete();
-        }
-        catch (Exception e)
-        {
-            writer.Complete(e);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Pipeline.Steps.Chunker.Inputs;
 using Pipeline.Steps.Chunker.Parsing;
 using Pipeline.Steps.Chunker.Schema;
@@ -55,33 +54,25 @@ public static class DatasetInspector
     {
         // Blocks are parsed on worker threads, as the Chunker parses them, and taken back in input order so the
         // problems listed are the first ones in the file.
-        var parsed = Channel.CreateBounded<Task<BlockCounts>>(Math.Max(2, Environment.ProcessorCount * 2));
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = Task.Run(() => ProduceAsync(splitter, schema, parsed.Writer, stop.Token), CancellationToken.None);
         var sensors = new HashSet<string>(StringComparer.Ordinal);
         var problems = new List<DatasetProblem>();
         long rows = 0, good = 0;
         int firstDay = int.MaxValue, lastDay = int.MinValue;
-        try
-        {
-            await foreach (var parsing in parsed.Reader.ReadAllAsync(stop.Token))
+        await OrderedBlocks.ForEachAsync(
+            splitter,
+            block => Count(block, schema),
+            Math.Max(2, Environment.ProcessorCount * 2),
+            counts =>
             {
-                var counts = await parsing;
                 rows += counts.Rows;
                 good += counts.Good;
                 sensors.UnionWith(counts.Sensors);
                 firstDay = Math.Min(firstDay, counts.FirstDay);
                 lastDay = Math.Max(lastDay, counts.LastDay);
                 problems.AddRange(counts.Problems.Take(MaxProblems - problems.Count));
-            }
-        }
-        finally
-        {
-            // Stopped early (a bad block, a cancelled request): the producer is still using the splitter's pooled
-            // buffer, which the caller releases next, so it is stopped and awaited first.
-            await stop.CancelAsync();
-            await producer;
-        }
+                return ValueTask.CompletedTask;
+            },
+            cancellationToken);
 
         return new DatasetProfile
         {
@@ -95,31 +86,8 @@ public static class DatasetInspector
         };
     }
 
-    /// <summary>Cuts blocks and starts their parsing; never throws (a failure completes the channel with it).</summary>
-    private static async Task ProduceAsync(RecordBlockSplitter splitter, InputSchema schema, ChannelWriter<Task<BlockCounts>> writer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested && splitter.Next() is { } block)
-            {
-                var counting = Task.Run(() => Count(block, schema), CancellationToken.None);
-                if (!writer.TryWrite(counting))
-                {
-                    await writer.WriteAsync(counting, cancellationToken);
-                }
-            }
-
-            writer.TryComplete();
-        }
-        catch (Exception e)
-        {
-            writer.TryComplete(e);
-        }
-    }
-
     private static BlockCounts Count(RecordBlock block, InputSchema schema)
     {
-        using (block)
         using (var batch = new BlockParser(schema).Parse(block))
         {
             int firstDay = int.MaxValue, lastDay = int.MinValue;
