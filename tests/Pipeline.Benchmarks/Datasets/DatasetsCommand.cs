@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using DuckDB.NET.Data;
 using Pipeline.Benchmarks.Cli;
 using Pipeline.Benchmarks.Ingest;
-using Pipeline.Orchestrator.Hosting;
+using Pipeline.Benchmarks.Orchestration;
 using Pipeline.Steps.Chunker.Inspection;
 
 namespace Pipeline.Benchmarks.Datasets;
@@ -27,54 +27,40 @@ internal static class DatasetsCommand
 
         var csv = CsvCache.Ensure(work, rows, output, cancellationToken);
         var folder = Path.Combine(work, "datasets-server");
-        IngestFiles.Recreate(folder);
-        var key = Orchestrator.Auth.ApiKeySecrets.Generate();
-        var url = $"http://127.0.0.1:{FreePort()}";
-        var app = ServerApp.Build([], new Dictionary<string, string?>
-        {
-            ["urls"] = url,
-            ["Storage:SqliteFile"] = Path.Combine(folder, "pipeline.db"),
-            ["Engine:DataRoot"] = Path.Combine(folder, "data"),
-            ["Engine:RunSteps"] = "false",
-            ["Scheduler:Enabled"] = "false",
-            ["Workflows:Folder"] = Directory.CreateDirectory(Path.Combine(folder, "workflows")).FullName,
-            ["Auth:Admin:ApiKey"] = key,
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await app.StartAsync(cancellationToken);
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = Timeout.InfiniteTimeSpan };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-            var upload = new List<double>();
-            var profile = new List<double>();
-            var duckDb = new List<double>();
-            var floor = new List<double>();
-            for (var round = 1; round <= repeat; round++)
+            await using (var server = await KeyedServer.StartAsync(folder, new Dictionary<string, string?>(), cancellationToken))
             {
-                var id = "";
-                upload.Add(await TimeAsync(async () => id = await UploadAsync(http, csv, round, cancellationToken)));
-                (await http.DeleteAsync(new Uri($"/api/datasets/{id}", UriKind.Relative), cancellationToken)).EnsureSuccessStatusCode();
-                profile.Add(await TimeAsync(() => DatasetInspector.InspectAsync(csv, null, "bench.csv", cancellationToken)));
-                duckDb.Add(await TimeAsync(() => DuckDbCountAsync(csv, rows, cancellationToken)));
-                floor.Add(await TimeAsync(() => CopyAndHashAsync(csv, Path.Combine(folder, "copy.csv"), cancellationToken)));
-                output.WriteLine(Invariant($"round {round}/{repeat}: upload {upload[^1]:F2} s, profile {profile[^1]:F2} s, DuckDB {duckDb[^1]:F2} s, copy+hash {floor[^1]:F2} s"));
+                var http = server.Http;
+                var upload = new List<double>();
+                var profile = new List<double>();
+                var duckDb = new List<double>();
+                var floor = new List<double>();
+                for (var round = 1; round <= repeat; round++)
+                {
+                    var id = "";
+                    upload.Add(await TimeAsync(async () => id = await UploadAsync(http, csv, round, cancellationToken)));
+                    (await http.DeleteAsync(new Uri($"/api/datasets/{id}", UriKind.Relative), cancellationToken)).EnsureSuccessStatusCode();
+                    profile.Add(await TimeAsync(() => DatasetInspector.InspectAsync(csv, null, "bench.csv", cancellationToken)));
+                    duckDb.Add(await TimeAsync(() => DuckDbCountAsync(csv, rows, cancellationToken)));
+                    floor.Add(await TimeAsync(() => CopyAndHashAsync(csv, Path.Combine(folder, "copy.csv"), cancellationToken)));
+                    output.WriteLine(Invariant($"round {round}/{repeat}: upload {upload[^1]:F2} s, profile {profile[^1]:F2} s, DuckDB {duckDb[^1]:F2} s, copy+hash {floor[^1]:F2} s"));
+                }
+
+                var bytes = new FileInfo(csv).Length;
+                output.WriteLine(Invariant($"""
+                    Dataset upload of {rows:N0} rows ({bytes / 1e6:N0} MB), medians of {repeat}, {Environment.ProcessorCount} cores
+                      POST /api/datasets (stream, hash, profile, record)   {Median(upload),7:F2} s   {bytes / 1e6 / Median(upload),6:N0} MB/s
+                        of which the profile (DatasetInspector alone)     {Median(profile),7:F2} s
+                      DuckDB count(*) over read_csv (same file)           {Median(duckDb),7:F2} s   ratio upload / DuckDB {Median(upload) / Median(duckDb):F2}
+                      floor: copy + SHA-256 of the bytes                  {Median(floor),7:F2} s
+                    """));
             }
 
-            var bytes = new FileInfo(csv).Length;
-            output.WriteLine(Invariant($"""
-                Dataset upload of {rows:N0} rows ({bytes / 1e6:N0} MB), medians of {repeat}, {Environment.ProcessorCount} cores
-                  POST /api/datasets (stream, hash, profile, record)   {Median(upload),7:F2} s   {bytes / 1e6 / Median(upload),6:N0} MB/s
-                    of which the profile (DatasetInspector alone)     {Median(profile),7:F2} s
-                  DuckDB count(*) over read_csv (same file)           {Median(duckDb),7:F2} s   ratio upload / DuckDB {Median(upload) / Median(duckDb):F2}
-                  floor: copy + SHA-256 of the bytes                  {Median(floor),7:F2} s
-                """));
             return ExitCodes.Success;
         }
         finally
         {
-            await app.StopAsync(CancellationToken.None);
-            await app.DisposeAsync();
             IngestFiles.Delete(folder);
         }
     }
@@ -136,11 +122,4 @@ internal static class DatasetsCommand
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

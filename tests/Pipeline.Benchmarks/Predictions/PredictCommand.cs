@@ -1,13 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Pipeline.Benchmarks.Cli;
 using Pipeline.Benchmarks.Clustering;
 using Pipeline.Benchmarks.Ingest;
 using Pipeline.Benchmarks.Orchestration;
-using Pipeline.Orchestrator.Hosting;
 using Pipeline.Steps.Contract.Features;
 
 namespace Pipeline.Benchmarks.Predictions;
@@ -31,58 +29,34 @@ internal static class PredictCommand
         arguments.EnsureAllUsed();
 
         var (registry, rows) = await TrainAsync(work, batch, cancellationToken);
-        var key = Orchestrator.Auth.ApiKeySecrets.Generate();
-        var url = $"http://127.0.0.1:{FreePort()}";
-        var folder = Path.Combine(work, "predict-server");
-        IngestFiles.Recreate(folder);
-        var app = ServerApp.Build([], new Dictionary<string, string?>
+        await using var server = await KeyedServer.StartAsync(
+            Path.Combine(work, "predict-server"), new Dictionary<string, string?> { ["Models:Registries:" + Model] = registry }, cancellationToken);
+        var http = server.Http;
+        for (var i = 0; i < 200; i++)
         {
-            ["urls"] = url,
-            ["Storage:SqliteFile"] = Path.Combine(folder, "pipeline.db"),
-            ["Engine:DataRoot"] = Path.Combine(folder, "data"),
-            ["Engine:RunSteps"] = "false",
-            ["Scheduler:Enabled"] = "false",
-            ["Workflows:Folder"] = Directory.CreateDirectory(Path.Combine(folder, "workflows")).FullName,
-            ["Models:Registries:" + Model] = registry,
-            ["Auth:Admin:ApiKey"] = key,
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await app.StartAsync(cancellationToken);
-        try
-        {
-            using var http = new HttpClient { BaseAddress = new Uri(url) };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-            for (var i = 0; i < 200; i++)
-            {
-                await PostAsync(http, rows.Skip(i % rows.Count).Take(1).ToArray(), cancellationToken);
-            }
-
-            var latencies = new List<double>(requests);
-            for (var i = 0; i < requests; i++)
-            {
-                var watch = Stopwatch.StartNew();
-                await PostAsync(http, [rows[i % rows.Count]], cancellationToken);
-                latencies.Add(watch.Elapsed.TotalMilliseconds);
-            }
-
-            var batchWatch = Stopwatch.StartNew();
-            for (var i = 0; i < batches; i++)
-            {
-                await PostAsync(http, rows, cancellationToken);
-            }
-
-            var rowsPerSecond = (double)batches * rows.Count / batchWatch.Elapsed.TotalSeconds;
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"""
-                Online prediction over HTTP (loopback, API key, {Environment.ProcessorCount} cores), model: k-means of 4 features
-                  single-row requests   {requests,8:N0}   p50 {Percentiles.Of(latencies, 50),6:F2} ms   p99 {Percentiles.Of(latencies, 99),6:F2} ms   (target p99 < 10 ms)
-                  batches of {rows.Count,5:N0} rows  {batches,5:N0}   {rowsPerSecond,12:N0} rows/s                 (target >= 20,000)
-                """));
+            await PostAsync(http, rows.Skip(i % rows.Count).Take(1).ToArray(), cancellationToken);
         }
-        finally
+
+        var latencies = new List<double>(requests);
+        for (var i = 0; i < requests; i++)
         {
-            await app.StopAsync(CancellationToken.None);
-            await app.DisposeAsync();
+            var watch = Stopwatch.StartNew();
+            await PostAsync(http, [rows[i % rows.Count]], cancellationToken);
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
         }
+
+        var batchWatch = Stopwatch.StartNew();
+        for (var i = 0; i < batches; i++)
+        {
+            await PostAsync(http, rows, cancellationToken);
+        }
+
+        var rowsPerSecond = (double)batches * rows.Count / batchWatch.Elapsed.TotalSeconds;
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"""
+            Online prediction over HTTP (loopback, API key, {Environment.ProcessorCount} cores), model: k-means of 4 features
+              single-row requests   {requests,8:N0}   p50 {Percentiles.Of(latencies, 50),6:F2} ms   p99 {Percentiles.Of(latencies, 99),6:F2} ms   (target p99 < 10 ms)
+              batches of {rows.Count,5:N0} rows  {batches,5:N0}   {rowsPerSecond,12:N0} rows/s                 (target >= 20,000)
+            """));
 
         return ExitCodes.Success;
     }
@@ -125,12 +99,5 @@ internal static class PredictCommand
         {
             throw new SideFailedException($"predict answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
