@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Pipeline.Orchestrator.Tests.Support;
-using Pipeline.Steps.Contract.Registry;
 using Pipeline.Steps.Tests.Support;
 using TempFolder = Pipeline.Orchestrator.Tests.Support.TempFolder;
 
@@ -18,7 +17,7 @@ public sealed class ExperimentsApiTests
     {
         using var scratch = new TempFolder("experiments-api");
         var registry = scratch.Sub("registry");
-        WriteOldVersion(registry);
+        OldModelVersion.Write(registry, ["PM2.5_mean", "TEMP_mean"], promoted: false, "kept as a candidate");
         await using var server = await ApiServer.StartAsync([TrainingWithK()], extra: new() { ["Models:Registries:beijing"] = registry, ["Engine:InputRoots:3"] = scratch.Path });
         var inputs = new Dictionary<string, string> { ["source"] = SharedData.BundledSample, ["registry"] = registry };
         var firstRun = await TrainAsync(server, inputs, "3,4");
@@ -90,7 +89,7 @@ public sealed class ExperimentsApiTests
     {
         using var scratch = new TempFolder("experiments-api-errors");
         var registry = scratch.Sub("registry");
-        WriteOldVersion(registry);
+        OldModelVersion.Write(registry, ["PM2.5_mean", "TEMP_mean"], promoted: false, "kept as a candidate");
         await using var server = await ApiServer.StartAsync([], extra: new() { ["Models:Registries:beijing"] = registry });
 
         await AssertProblemAsync(server, "/api/models/beijing/experiments/abc", 422, "version");
@@ -142,30 +141,6 @@ public sealed class ExperimentsApiTests
         train["args"]!.AsArray().Add("--k");
         train["args"]!.AsArray().Add("${{ inputs.k }}");
         return workflow;
-    }
-
-    /// <summary>A version's metadata as ClusterTrain wrote it before it recorded its training run (no model file is needed to read it).</summary>
-    private static void WriteOldVersion(string registry)
-    {
-        var folder = Directory.CreateDirectory(Path.Combine(registry, "versions", "0001")).FullName;
-        File.WriteAllText(Path.Combine(folder, ModelRegistry.MetadataFileName), """
-            {
-              "version": 1,
-              "createdAt": "2024-04-30T08:00:00+00:00",
-              "trainer": "ML.NET KMeans++ (Microsoft.ML 4.0.2)",
-              "training": { "input": "/data/features/features.parquet", "rows": 92, "rowsSkipped": 0, "firstDay": "2013-03-01", "lastDay": "2013-03-31", "sensors": 3 },
-              "features": ["PM2.5_mean", "TEMP_mean"],
-              "scaling": { "method": "standard", "offsets": [0, 0], "scales": [1, 1] },
-              "k": 4,
-              "seed": 42,
-              "quality": { "daviesBouldin": 0.81, "averageDistance": 1.2, "inertia": 40.5 },
-              "clusterSizes": [20, 30, 22, 20],
-              "centroids": [[0, 0], [0, 10], [10, 0], [10, 10]],
-              "clusterIds": [0, 1, 2, 3],
-              "model": { "file": "model.zip", "sha256": "00", "bytes": 10 },
-              "promotion": { "promoted": false, "reason": "kept as a candidate" }
-            }
-            """);
     }
 
     private static int[] Ints(JsonNode array) => [.. array.AsArray().Select(n => n!.GetValue<int>())];

@@ -58,8 +58,7 @@ public sealed class TrainingExperimentTests : IDisposable
     [Fact]
     public async Task Metadata_written_before_experiments_were_recorded_stays_readable_and_training_goes_on_after_it()
     {
-        var folder = Directory.CreateDirectory(Path.Combine(Registry, "versions", "0001")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(folder, ModelRegistry.MetadataFileName), OldMetadata);
+        OldModelVersion.Write(Registry, ["a_mean", "b_mean"], promoted: true, "first version");
 
         var registry = new ModelRegistry(Registry, TimeProvider.System);
         var old = registry.Metadata(1);
@@ -74,24 +73,4 @@ public sealed class TrainingExperimentTests : IDisposable
     }
 
     public void Dispose() => _temp.Dispose();
-
-    // A version's metadata.json as ClusterTrain wrote it before it recorded its training run.
-    private const string OldMetadata = """
-        {
-          "version": 1,
-          "createdAt": "2024-04-30T08:00:00+00:00",
-          "trainer": "ML.NET KMeans++ (Microsoft.ML 4.0.2)",
-          "training": { "input": "/data/features/features.parquet", "rows": 92, "rowsSkipped": 0, "firstDay": "2013-03-01", "lastDay": "2013-03-31", "sensors": 3 },
-          "features": ["a_mean", "b_mean"],
-          "scaling": { "method": "standard", "offsets": [0, 0], "scales": [1, 1] },
-          "k": 4,
-          "seed": 42,
-          "quality": { "daviesBouldin": 0.81, "averageDistance": 1.2, "inertia": 40.5 },
-          "clusterSizes": [20, 30, 22, 20],
-          "centroids": [[0, 0], [0, 10], [10, 0], [10, 10]],
-          "clusterIds": [0, 1, 2, 3],
-          "model": { "file": "model.zip", "sha256": "00", "bytes": 10 },
-          "promotion": { "promoted": true, "reason": "first version" }
-        }
-        """;
 }
