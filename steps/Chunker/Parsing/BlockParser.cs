@@ -21,13 +21,15 @@ internal sealed class BlockParser(InputSchema schema)
     public ParsedBatch Parse(RecordBlock block)
     {
         var text = block.Text;
-        var capacity = text.Span.Count('\n') + 1;
+        var survey = block.Survey;
+        var capacity = survey.LineBreaks + 1;
         var batch = new ParsedBatch(capacity, schema.ValueIndexes.Count, schema.TextIndexes.Count);
         var rows = new RowFieldParser(schema, _clock, _na, batch);
-        if (!text.Span.Contains(schema.Quote))
+        // The survey looked for the splitter's quote character, which is the schema's unless a caller set them apart.
+        if (survey.Quote == schema.Quote ? !survey.HasQuote : !text.Span.Contains(schema.Quote))
         {
             var sink = new PlainSink(this, block.FileIndex, rows, batch);
-            if (PlainRecordParser.TryParse(text.Span, block.FirstLine, schema.Delimiter, _starts, ref sink))
+            if (PlainRecordParser.TryParse(text.Span, block.FirstLine, schema.Delimiter, _starts, ref sink, survey.HasCarriageReturn))
             {
                 return batch;
             }

@@ -16,12 +16,13 @@ internal static class PlainRecordParser
     /// <summary>
     /// Calls <paramref name="parser"/> for each record with its physical line number; false as soon as a carriage
     /// return stands anywhere but before a newline (Sylvan ends a record there, so the block must go to it).
+    /// <paramref name="mayHaveCarriageReturn"/> false (the block's <see cref="BlockSurvey"/> found none) skips the search for one.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryParse<TParser>(ReadOnlySpan<char> text, long firstLine, char delimiter, int[] starts, ref TParser parser)
+    public static bool TryParse<TParser>(ReadOnlySpan<char> text, long firstLine, char delimiter, int[] starts, ref TParser parser, bool mayHaveCarriageReturn = true)
         where TParser : struct, IPlainRecordSink
     {
-        if (!text.Contains('\r') && Vector256.IsHardwareAccelerated)
+        if (!(mayHaveCarriageReturn && text.Contains('\r')) && Vector256.IsHardwareAccelerated)
         {
             ScanBlock(text, firstLine, delimiter, starts, ref parser);
             return true;

@@ -46,8 +46,8 @@ internal sealed class RecordBlockSplitter(TextReader reader, int fileIndex, char
             {
                 var block = ParsingPools.Chars.Rent(end);
                 _buffer.AsSpan(0, end).CopyTo(block);
-                var result = new RecordBlock(fileIndex, _nextLine, block, end);
-                _nextLine += _buffer.AsSpan(0, end).Count('\n');
+                var result = new RecordBlock(fileIndex, _nextLine, block, end, quote);
+                _nextLine += result.Survey.LineBreaks;
                 Consume(end);
                 return result;
             }
