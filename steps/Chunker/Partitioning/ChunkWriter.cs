@@ -107,7 +107,9 @@ internal sealed class ChunkWriter(
         var timestamps = arena.Timestamps(count);
         var dates = arena.Dates(count);
         var values = arena.ValueColumns(columns.Values.Count, count);
-        RowGroupColumns.Gather(rows, names, groupRows.Span, sensorIds, timestamps, dates, values);
+        var definitions = arena.DefinitionLevels(columns.Values.Count, count);
+        var present = arena.Present(columns.Values.Count);
+        RowGroupColumns.Gather(rows, names, groupRows.Span, sensorIds, timestamps, dates, values, definitions, present);
 
         using var group = writer.CreateRowGroup();
         await group.WriteAsync<ReadOnlyMemory<char>>(columns.SensorId, sensorIds.AsMemory(0, count), cancellationToken: cancellationToken);
@@ -115,7 +117,7 @@ internal sealed class ChunkWriter(
         await group.WriteAsync<int>(columns.UnixDate, dates.AsMemory(0, count), cancellationToken: cancellationToken);
         for (var j = 0; j < columns.Values.Count; j++)
         {
-            await group.WriteAsync<double>(columns.Values[j], values[j].AsMemory(0, count), cancellationToken: cancellationToken);
+            await group.WriteAllPartsAsync<double>(columns.Values[j], values[j].AsMemory(0, present[j]), definitions[j].AsMemory(0, count), null, cancellationToken);
         }
 
         var texts = arena.Texts(count);

@@ -19,7 +19,9 @@ internal sealed class WriteArena
     private ReadOnlyMemory<char>[] _sensorIds = [];
     private long[] _timestamps = [];
     private int[] _dates = [];
-    private double?[][] _values = [];
+    private double[][] _values = [];
+    private int[][] _definitions = [];
+    private int[] _present = [];
     private string?[] _texts = [];
 
     public int[] Ordered(int rows) => Sized(ref _ordered, rows);
@@ -32,23 +34,31 @@ internal sealed class WriteArena
 
     public int[] Dates(int rows) => Sized(ref _dates, rows);
 
-    /// <summary>One array per value column, each of at least <paramref name="rows"/> entries.</summary>
-    public double?[][] ValueColumns(int columns, int rows)
+    /// <summary>One array per value column, each of at least <paramref name="rows"/> entries: its present values.</summary>
+    public double[][] ValueColumns(int columns, int rows) => PerColumn(ref _values, columns, rows);
+
+    /// <summary>One array per value column: each row's definition level.</summary>
+    public int[][] DefinitionLevels(int columns, int rows) => PerColumn(ref _definitions, columns, rows);
+
+    /// <summary>Per value column, the count of present values.</summary>
+    public int[] Present(int columns) => Sized(ref _present, columns);
+
+    public string?[] Texts(int rows) => Sized(ref _texts, rows);
+
+    private static T[][] PerColumn<T>(ref T[][] arrays, int columns, int rows)
     {
-        if (_values.Length != columns)
+        if (arrays.Length != columns)
         {
-            _values = [.. Enumerable.Range(0, columns).Select(_ => Array.Empty<double?>())];
+            arrays = [.. Enumerable.Range(0, columns).Select(_ => Array.Empty<T>())];
         }
 
         for (var j = 0; j < columns; j++)
         {
-            Sized(ref _values[j], rows);
+            Sized(ref arrays[j], rows);
         }
 
-        return _values;
+        return arrays;
     }
-
-    public string?[] Texts(int rows) => Sized(ref _texts, rows);
 
     private static T[] Sized<T>(ref T[] array, int rows)
     {
