@@ -14,6 +14,8 @@ internal sealed class RowFieldParser(
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _texts =
         new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private readonly SensorSuccessors _successors = new();
+
     private readonly TimestampParts _timestampParts = new(schema);
 
     private readonly TimestampMemo _lastTime = new();
@@ -29,7 +31,8 @@ internal sealed class RowFieldParser(
         // Hashing a field is the costly part of a row, so each check is ordered to hash it once: a sensor already
         // seen in this batch was validated then, and a value that parses as a number cannot be an NA token.
         var sensorField = fields.Field(schema.SensorIndex).Trim();
-        if (!_sensors.TryGetValue(sensorField, out var sensor))
+        var sensor = _successors.Guess();
+        if ((sensor < 0 || !sensorField.SequenceEqual(batch.SensorNames[sensor])) && !_sensors.TryGetValue(sensorField, out sensor))
         {
             if (sensorField.IsEmpty || na.Contains(sensorField))
             {
@@ -42,7 +45,10 @@ internal sealed class RowFieldParser(
             }
 
             sensor = Intern(_sensors, batch.SensorNames, sensorField);
+            _successors.Added();
         }
+
+        _successors.Saw(sensor);
 
         var time = ParseTime(fields);
         if (time.Problem is { } timeProblem)

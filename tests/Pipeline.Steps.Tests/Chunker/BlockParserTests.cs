@@ -52,6 +52,19 @@ public sealed class BlockParserTests
             q => Assert.Equal((12L, (int?)3, RowProblem.BadNumber, "'x' in column 'temperature' is not a number"), (q.Line, q.Column, q.Category, q.Reason)));
     }
 
+    [Fact]
+    public void Each_row_gets_its_own_sensor_when_the_order_of_sensors_changes()
+    {
+        // Each sensor is first guessed to be the one that followed the previous row's sensor last time.
+        string[] sensors = ["s1", "s2", "s3", "s1", "s2", "s3", "s1", "s3", "s2", "s4", "s1", "s1", "s2", "s3", "s2", "s3", "s4"];
+        var text = string.Concat(sensors.Select((s, i) => $"{s},2024-01-01T00:{i:00}:00,1,2,a\n"));
+
+        var batch = Parse(Schema(), text, firstLine: 2);
+
+        Assert.Equal(sensors, Enumerable.Range(0, batch.Count).Select(r => batch.SensorNames[batch.Sensor[r]]));
+        Assert.Equal(["s1", "s2", "s3", "s4"], batch.SensorNames);
+    }
+
     [Theory]
     [InlineData("UTC")]
     [InlineData("Europe/Berlin")]
