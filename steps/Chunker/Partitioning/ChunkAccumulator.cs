@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Pipeline.Steps.Chunker.Parsing;
 
 namespace Pipeline.Steps.Chunker.Partitioning;
@@ -17,6 +18,7 @@ internal sealed class ChunkAccumulator(int valueCount, int textCount, int daysPe
 
     private readonly Dictionary<int, ChunkRows> _chunks = [];
     private readonly RowSegmentPool _segments = new(valueCount, textCount, IdleSegments(valueCount, textCount, budgetBytes));
+    private readonly List<long> _latestTicks = []; // per sensor, the latest time of its rows so far
     private long _bufferedRows; // allocated row slots, not rows: buffers grow a whole segment at a time
     private long _batch;
     private int _lastChunk = int.MinValue;
@@ -38,6 +40,12 @@ internal sealed class ChunkAccumulator(int valueCount, int textCount, int daysPe
         _batch++;
         var sensorMap = batch.SensorNames.ConvertAll(Sensors.Id);
         var textMap = batch.TextValues.ConvertAll(Texts.Id);
+        while (_latestTicks.Count < Sensors.Count)
+        {
+            _latestTicks.Add(long.MinValue);
+        }
+
+        var latestTicks = CollectionsMarshal.AsSpan(_latestTicks);
         for (var r = 0; r < batch.Count; r++)
         {
             var chunk = Math.DivRem(batch.Day[r], daysPerChunk, out var rem) - (rem < 0 ? 1 : 0);
@@ -45,7 +53,18 @@ internal sealed class ChunkAccumulator(int valueCount, int textCount, int daysPe
             var capacity = rows.Capacity;
             var i = rows.Add();
             _bufferedRows += rows.Capacity - capacity;
-            rows.Set(i, batch.Order[r], sensorMap[batch.Sensor[r]], batch.UtcTicks[r], batch.Day[r]);
+            var sensor = sensorMap[batch.Sensor[r]];
+            var ticks = batch.UtcTicks[r];
+            rows.Set(i, batch.Order[r], sensor, ticks, batch.Day[r]);
+            if (ticks > latestTicks[sensor])
+            {
+                latestTicks[sensor] = ticks;
+            }
+            else
+            {
+                rows.InTimeOrder = false; // not after every earlier row of its sensor: perhaps one of this chunk
+            }
+
             batch.Values.AsSpan(r * valueCount, valueCount).CopyTo(rows.ValuesOf(i));
             var texts = rows.TextsOf(i);
             for (var j = 0; j < textCount; j++)
@@ -104,7 +123,7 @@ internal sealed class ChunkAccumulator(int valueCount, int textCount, int daysPe
         {
             if (!_chunks.TryGetValue(chunk, out var state))
             {
-                state = new ChunkRows(new RowBuffer(_segments));
+                state = new ChunkRows(new RowBuffer(_segments) { InTimeOrder = true });
                 _chunks[chunk] = state;
             }
 

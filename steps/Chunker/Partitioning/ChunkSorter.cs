@@ -7,7 +7,7 @@ namespace Pipeline.Steps.Chunker.Partitioning;
 /// counting sort by sensor keeps each sensor's rows in input order, which for sensor data is nearly always time
 /// order already; only a sensor whose rows are not is sorted by time. A buffer's rows are always in input order
 /// (rows are appended as they are read), so index order is input order and a stable sort keeps the first
-/// duplicate first.
+/// duplicate first. A buffer known to be <see cref="RowBuffer.InTimeOrder"/> is not checked at all.
 /// </summary>
 internal static class ChunkSorter
 {
@@ -31,6 +31,11 @@ internal static class ChunkSorter
         for (var i = 0; i < count; i++)
         {
             ordered[next[sensorRanks[rows.Sensor(i)]]++] = i;
+        }
+
+        if (rows.InTimeOrder)
+        {
+            return;
         }
 
         for (var r = 0; r < sensorRanks.Length; r++)

@@ -40,7 +40,10 @@ internal sealed class ChunkWriter(
         var kept = arena.Kept(rows.Count);
         var duplicates = new List<DuplicateRow>();
         var days = new SortedSet<int>();
-        var keptCount = DuplicateFilter.Keep(rows, ordered.AsSpan(0, rows.Count), kept, names.Sensors, duplicates, days);
+        var keptCount = rows.InTimeOrder
+            ? DuplicateFilter.KeepAll(rows, days)
+            : DuplicateFilter.Keep(rows, ordered.AsSpan(0, rows.Count), kept, names.Sensors, duplicates, days);
+        kept = rows.InTimeOrder ? ordered : kept;
 
         var files = 0;
         var dayFolder = PartitionPaths.DayFolder(firstDay, daysPerChunk);

@@ -8,6 +8,25 @@ namespace Pipeline.Steps.Chunker.Partitioning;
 /// </summary>
 internal static class DuplicateFilter
 {
+    /// <summary>
+    /// Rows <see cref="RowBuffer.InTimeOrder"/> hold no duplicate: all are kept, and only their days are listed, in
+    /// one pass in storage order.
+    /// </summary>
+    /// <returns>How many rows were kept: all of them.</returns>
+    public static int KeepAll(RowBuffer rows, SortedSet<int> days)
+    {
+        for (var row = 0; row < rows.Count; row++)
+        {
+            var day = rows.Day(row);
+            if (row == 0 || day != rows.Day(row - 1))
+            {
+                days.Add(day);
+            }
+        }
+
+        return rows.Count;
+    }
+
     /// <returns>How many rows were kept (written to the front of <paramref name="kept"/>).</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Keep(
