@@ -44,11 +44,14 @@ internal sealed class RecordBlockSplitter(TextReader reader, int fileIndex, char
             var end = _eof ? _filled : FindRecordEnd(_buffer.AsSpan(0, _filled), firstOnly: false);
             if (end > 0)
             {
-                var block = ParsingPools.Chars.Rent(end);
-                _buffer.AsSpan(0, end).CopyTo(block);
-                var result = new RecordBlock(fileIndex, _nextLine, block, end, quote);
+                // The buffer itself becomes the block; only the partial record after it moves, to a fresh buffer.
+                // Copying each block out of one reused buffer moved every character of the input once more.
+                var next = ParsingPools.Chars.Rent(_buffer.Length);
+                _buffer.AsSpan(end, _filled - end).CopyTo(next);
+                var result = new RecordBlock(fileIndex, _nextLine, _buffer, end, quote);
                 _nextLine += result.Survey.LineBreaks;
-                Consume(end);
+                _buffer = next;
+                _filled -= end;
                 return result;
             }
 
