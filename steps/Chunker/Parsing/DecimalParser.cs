@@ -23,37 +23,31 @@ internal static class DecimalParser
         var i = text.Length > 0 && text[0] is '-' or '+' ? 1 : 0;
         var mantissa = 0L;
         var digits = 0;
-        var fractionDigits = 0;
-        var seenPoint = false;
+        var point = -1; // digits before the decimal point, once it is seen
         for (; i < text.Length; i++)
         {
             var digit = (uint)(text[i] - '0');
             if (digit <= 9)
             {
-                mantissa = (mantissa * 10) + digit;
+                mantissa = (mantissa * 10) + digit; // wraps past 18 digits, but then more than MaxDigits are refused
                 digits++;
-                fractionDigits += seenPoint ? 1 : 0;
             }
-            else if (text[i] == '.' && !seenPoint)
+            else if (text[i] == '.' && point < 0)
             {
-                seenPoint = true;
+                point = digits;
             }
             else
             {
                 return false;
             }
-
-            if (digits > MaxDigits)
-            {
-                return false;
-            }
         }
 
-        if (digits == 0)
+        if (digits is 0 or > MaxDigits)
         {
             return false;
         }
 
+        var fractionDigits = point < 0 ? 0 : digits - point;
         var magnitude = (double)mantissa / PowersOf10[fractionDigits];
         value = text[0] == '-' ? -magnitude : magnitude;
         return true;
