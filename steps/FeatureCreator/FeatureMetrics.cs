@@ -23,16 +23,29 @@ internal static class FeatureMetrics
     {
         var keys = Enumerable.Range(0, table.RowCount).Select(table.Key).ToArray();
         var lowReadingDays = Enumerable.Range(0, table.RowCount).Count(table.IsLowReadings);
-        var groups = Enumerable.Range(0, table.RowCount).Select(table.Group).ToArray();
+        // One pass over the scattered sensor-day accumulators, all columns at once (see FeatureTable).
+        var totals = new (long Na, long NaN, long PositiveInfinity, long NegativeInfinity)[valueColumns.Count];
+        for (var row = 0; row < table.RowCount; row++)
+        {
+            var columns = table.Group(row).Columns;
+            for (var j = 0; j < totals.Length; j++)
+            {
+                totals[j].Na += columns[j].Na;
+                totals[j].NaN += columns[j].NaN;
+                totals[j].PositiveInfinity += columns[j].PositiveInfinity;
+                totals[j].NegativeInfinity += columns[j].NegativeInfinity;
+            }
+        }
+
         var nonFinite = new JsonObject();
         for (var j = 0; j < valueColumns.Count; j++)
         {
             nonFinite[valueColumns[j]] = new JsonObject
             {
-                ["na"] = groups.Sum(g => g.Columns[j].Na),
-                ["nan"] = groups.Sum(g => g.Columns[j].NaN),
-                ["positiveInfinity"] = groups.Sum(g => g.Columns[j].PositiveInfinity),
-                ["negativeInfinity"] = groups.Sum(g => g.Columns[j].NegativeInfinity),
+                ["na"] = totals[j].Na,
+                ["nan"] = totals[j].NaN,
+                ["positiveInfinity"] = totals[j].PositiveInfinity,
+                ["negativeInfinity"] = totals[j].NegativeInfinity,
             };
         }
 

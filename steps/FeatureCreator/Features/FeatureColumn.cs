@@ -6,4 +6,5 @@ namespace Pipeline.Steps.FeatureCreator.Features;
 /// <param name="Name">Column name: the value column, an underscore, the statistic.</param>
 /// <param name="ValueColumn">Index of the value column among the selected ones.</param>
 /// <param name="Kind">The statistic.</param>
-internal sealed record FeatureColumn(string Name, int ValueColumn, FeatureKind Kind);
+/// <param name="Position">Index of this column among the feature columns.</param>
+internal sealed record FeatureColumn(string Name, int ValueColumn, FeatureKind Kind, int Position);

@@ -10,9 +10,9 @@ internal static class FeatureStatistics
         foreach (var column in table.Columns)
         {
             values.Clear();
-            for (var row = 0; row < table.RowCount; row++)
+            foreach (var value in table.Values(column).Span)
             {
-                if (table.Value(row, column) is { } v && double.IsFinite(v))
+                if (value is { } v && double.IsFinite(v))
                 {
                     values.Add(v);
                 }

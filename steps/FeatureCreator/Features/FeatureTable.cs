@@ -3,14 +3,25 @@ using Pipeline.Steps.FeatureCreator.Aggregation;
 
 namespace Pipeline.Steps.FeatureCreator.Features;
 
-/// <summary>The output table: one row per sensor-day in sensor, day order, with the chosen statistics as columns.</summary>
+/// <summary>
+/// The output table: one row per sensor-day in sensor, day order, with the chosen statistics as columns. The values
+/// are computed once, a row at a time, into one array per column: the sensor-days' accumulators lie scattered over
+/// the heap, and reading them a column at a time (for the statistics, then again for the writer) missed the cache
+/// on every row of every column, about half a second at 70,000 sensor-days.
+/// </summary>
 internal sealed class FeatureTable
 {
-    private readonly IReadOnlyList<KeyValuePair<GroupKey, GroupAccumulator>> _rows;
+    private readonly GroupKey[] _keys;
+    private readonly GroupAccumulator[] _groups;
+    private readonly long[] _readings;
+    private readonly double?[][] _values;
 
-    private FeatureTable(IReadOnlyList<KeyValuePair<GroupKey, GroupAccumulator>> rows, IReadOnlyList<FeatureColumn> columns, int minReadings)
+    private FeatureTable(GroupKey[] keys, GroupAccumulator[] groups, long[] readings, double?[][] values, IReadOnlyList<FeatureColumn> columns, int minReadings)
     {
-        _rows = rows;
+        _keys = keys;
+        _groups = groups;
+        _readings = readings;
+        _values = values;
         Columns = columns;
         MinReadings = minReadings;
     }
@@ -19,7 +30,7 @@ internal sealed class FeatureTable
 
     public int MinReadings { get; }
 
-    public int RowCount => _rows.Count;
+    public int RowCount => _keys.Length;
 
     /// <summary>Columns before the features: sensor_id, day, readings, low_readings.</summary>
     public static int KeyColumnCount => 4;
@@ -27,21 +38,40 @@ internal sealed class FeatureTable
     public static FeatureTable Build(FeatureAggregate aggregate, IReadOnlyList<string> valueColumns, IReadOnlyList<FeatureKind> kinds, int minReadings)
     {
         var columns = valueColumns
-            .SelectMany((c, i) => kinds.Select(k => new FeatureColumn(SensorDayFeatures.Name(c, k), i, k)))
+            .SelectMany((c, i) => kinds.Select(k => (Name: SensorDayFeatures.Name(c, k), ValueColumn: i, Kind: k)))
+            .Select((c, position) => new FeatureColumn(c.Name, c.ValueColumn, c.Kind, position))
             .ToArray();
-        return new FeatureTable(aggregate.Sorted(), columns, minReadings);
+        var rows = aggregate.Sorted();
+        var keys = new GroupKey[rows.Count];
+        var groups = new GroupAccumulator[rows.Count];
+        var readings = new long[rows.Count];
+        var values = columns.Select(_ => new double?[rows.Count]).ToArray();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var (key, group) = rows[r];
+            keys[r] = key;
+            groups[r] = group;
+            readings[r] = group.Readings;
+            foreach (var column in columns)
+            {
+                values[column.Position][r] = SensorDayFeatures.Value(column.Kind, group.Columns[column.ValueColumn], group.Readings);
+            }
+        }
+
+        return new FeatureTable(keys, groups, readings, values, columns, minReadings);
     }
 
-    public GroupKey Key(int row) => _rows[row].Key;
+    public GroupKey Key(int row) => _keys[row];
 
-    public GroupAccumulator Group(int row) => _rows[row].Value;
+    public GroupAccumulator Group(int row) => _groups[row];
 
-    public bool IsLowReadings(int row) => _rows[row].Value.Readings < MinReadings;
+    public long Readings(int row) => _readings[row];
+
+    public bool IsLowReadings(int row) => _readings[row] < MinReadings;
 
     /// <summary>A feature value; null where the statistic is undefined (no finite value, or fewer than two for std).</summary>
-    public double? Value(int row, FeatureColumn column)
-    {
-        var group = _rows[row].Value;
-        return SensorDayFeatures.Value(column.Kind, group.Columns[column.ValueColumn], group.Readings);
-    }
+    public double? Value(int row, FeatureColumn column) => _values[column.Position][row];
+
+    /// <summary>A feature column's values, row by row.</summary>
+    public ReadOnlyMemory<double?> Values(FeatureColumn column) => _values[column.Position];
 }

@@ -35,17 +35,17 @@ internal static class FeatureWriter
         using var group = writer.CreateRowGroup();
         await group.WriteAsync(fields[0], rows.Select(r => table.Key(r).SensorId).ToArray(), null);
         await group.WriteAsync<DateOnly>(fields[1], rows.Select(r => table.Key(r).Day).ToArray(), null, null, cancellationToken);
-        await group.WriteAsync<long>(fields[2], rows.Select(r => table.Group(r).Readings).ToArray(), null, null, cancellationToken);
+        await group.WriteAsync<long>(fields[2], rows.Select(table.Readings).ToArray(), null, null, cancellationToken);
         await group.WriteAsync<bool>(fields[3], rows.Select(table.IsLowReadings).ToArray(), null, null, cancellationToken);
         for (var i = 0; i < table.Columns.Count; i++)
         {
             var column = table.Columns[i];
             var field = fields[FeatureTable.KeyColumnCount + i];
-            var values = rows.Select(r => table.Value(r, column)).ToArray();
+            var values = table.Values(column);
             await (column.Kind switch
             {
-                FeatureKind.Count => group.WriteAsync<long>(field, values.Select(v => (long)v!.Value).ToArray(), null, null, cancellationToken),
-                FeatureKind.MissingShare => group.WriteAsync<double>(field, values.Select(v => v!.Value).ToArray(), null, null, cancellationToken),
+                FeatureKind.Count => group.WriteAsync<long>(field, Array.ConvertAll(values.ToArray(), v => (long)v!.Value), null, null, cancellationToken),
+                FeatureKind.MissingShare => group.WriteAsync<double>(field, Array.ConvertAll(values.ToArray(), v => v!.Value), null, null, cancellationToken),
                 _ => group.WriteAsync<double>(field, values, null, null, cancellationToken),
             });
         }
