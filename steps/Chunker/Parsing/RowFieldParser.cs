@@ -25,7 +25,7 @@ internal sealed class RowFieldParser(
 
     /// <summary>Adds the row; returns the bad field (0-based column) and the reason when the row cannot be kept.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public (int Column, string Category, string Reason)? TryAdd<TFields>(TFields fields, long order)
+    public FieldProblem? TryAdd<TFields>(TFields fields, long order)
         where TFields : IRecordFields, allows ref struct
     {
         // Hashing a field is the costly part of a row, so each check is ordered to hash it once: a sensor already
@@ -36,12 +36,12 @@ internal sealed class RowFieldParser(
         {
             if (sensorField.IsEmpty || na.Contains(sensorField))
             {
-                return (schema.SensorIndex, RowProblem.MissingSensor, "missing sensor id");
+                return new FieldProblem(schema.SensorIndex, RowProblem.MissingSensor, "missing sensor id");
             }
 
             if (sensorField.Contains('\uFFFD'))
             {
-                return (schema.SensorIndex, RowProblem.InvalidUtf8, "sensor id is not valid UTF-8");
+                return new FieldProblem(schema.SensorIndex, RowProblem.InvalidUtf8, "sensor id is not valid UTF-8");
             }
 
             sensor = Intern(_sensors, batch.SensorNames, sensorField);
@@ -50,8 +50,7 @@ internal sealed class RowFieldParser(
 
         _successors.Saw(sensor);
 
-        var time = ParseTime(fields);
-        if (time.Problem is { } timeProblem)
+        if (ParseTime(fields, out var utcTicks, out var day) is { } timeProblem)
         {
             return timeProblem;
         }
@@ -59,8 +58,8 @@ internal sealed class RowFieldParser(
         var row = batch.Add();
         batch.Order[row] = order;
         batch.Sensor[row] = sensor;
-        batch.UtcTicks[row] = time.UtcTicks;
-        batch.Day[row] = time.Day;
+        batch.UtcTicks[row] = utcTicks;
+        batch.Day[row] = day;
 
         var values = batch.Values.AsSpan(row * batch.ValueCount, batch.ValueCount);
         for (var j = 0; j < values.Length; j++)
@@ -79,7 +78,7 @@ internal sealed class RowFieldParser(
             else if (!_numericNaTokens || !TryParseNumber(field, out values[j]))
             {
                 batch.RemoveLast();
-                return (column, RowProblem.BadNumber, $"'{Clip(field)}' in column '{schema.Name(column)}' is not a number");
+                return new FieldProblem(column, RowProblem.BadNumber, $"'{Clip(field)}' in column '{schema.Name(column)}' is not a number");
             }
         }
 
@@ -96,7 +95,7 @@ internal sealed class RowFieldParser(
             if (field.Contains('\uFFFD'))
             {
                 batch.RemoveLast();
-                return (column, RowProblem.InvalidUtf8, $"column '{schema.Name(column)}' is not valid UTF-8");
+                return new FieldProblem(column, RowProblem.InvalidUtf8, $"column '{schema.Name(column)}' is not valid UTF-8");
             }
 
             texts[j] = na.Contains(field.Trim()) ? -1 : Intern(_texts, batch.TextValues, field);
@@ -106,7 +105,7 @@ internal sealed class RowFieldParser(
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (long UtcTicks, int Day, (int, string, string)? Problem) ParseTime<TFields>(TFields fields)
+    private FieldProblem? ParseTime<TFields>(TFields fields, out long utcTicks, out int day)
         where TFields : IRecordFields, allows ref struct
     {
         long wall;
@@ -114,36 +113,34 @@ internal sealed class RowFieldParser(
         if (schema.TimestampIndex >= 0)
         {
             var field = fields.Field(schema.TimestampIndex);
-            if (_lastTime.TryGet(field, out var lastUtc, out var lastDay))
+            if (_lastTime.TryGet(field, out utcTicks, out day))
             {
-                return (lastUtc, lastDay, null);
+                return null;
             }
 
             if (!TimestampParser.TryParse(field, schema.TimestampFormat!, out wall, out offset))
             {
-                return (0, 0, (schema.TimestampIndex, RowProblem.BadTimestamp, $"'{Clip(field)}' is not a timestamp of format {schema.TimestampFormat}"));
+                return new FieldProblem(schema.TimestampIndex, RowProblem.BadTimestamp, $"'{Clip(field)}' is not a timestamp of format {schema.TimestampFormat}");
             }
         }
-        else
+        else if (_timestampParts.Parse(fields, out wall) is { } problem)
         {
-            (wall, var problem) = _timestampParts.Parse(fields);
-            if (problem is not null)
-            {
-                return (0, 0, problem);
-            }
+            utcTicks = 0;
+            day = 0;
+            return problem;
         }
 
-        if (!clock.TryResolve(wall, offset, out var utc, out var day))
+        if (!clock.TryResolve(wall, offset, out utcTicks, out day))
         {
-            return (0, 0, (Math.Max(schema.TimestampIndex, 0), RowProblem.NonexistentLocalTime, $"{new DateTime(wall, DateTimeKind.Unspecified):yyyy-MM-dd HH:mm:ss} does not exist in time zone {schema.TimeZone.Id} (daylight-saving gap)"));
+            return new FieldProblem(Math.Max(schema.TimestampIndex, 0), RowProblem.NonexistentLocalTime, $"{new DateTime(wall, DateTimeKind.Unspecified):yyyy-MM-dd HH:mm:ss} does not exist in time zone {schema.TimeZone.Id} (daylight-saving gap)");
         }
 
         if (schema.TimestampIndex >= 0)
         {
-            _lastTime.Set(fields.Field(schema.TimestampIndex), utc, day);
+            _lastTime.Set(fields.Field(schema.TimestampIndex), utcTicks, day);
         }
 
-        return (utc, day, null);
+        return null;
     }
 
     private static bool TryParseNumber(ReadOnlySpan<char> field, out double value) =>

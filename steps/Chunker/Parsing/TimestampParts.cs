@@ -8,23 +8,24 @@ internal sealed class TimestampParts(InputSchema schema)
 {
     private readonly int[] _parts = new int[6];
 
-    /// <summary>The wall-clock ticks, or the bad column (0-based) and why.</summary>
-    public (long WallTicks, (int Column, string Category, string Reason)? Problem) Parse<TFields>(TFields fields)
+    /// <summary>Reads the wall-clock ticks; returns the bad column (0-based) and why when they cannot be read.</summary>
+    public FieldProblem? Parse<TFields>(TFields fields, out long wallTicks)
         where TFields : IRecordFields, allows ref struct
     {
+        wallTicks = 0;
         var parts = schema.TimestampParts;
         for (var p = 0; p < 6; p++)
         {
             _parts[p] = 0;
             if (p < parts.Count && !int.TryParse(fields.Field(parts[p]).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out _parts[p]))
             {
-                return (0, (parts[p], RowProblem.BadTimestamp, $"'{RowFieldParser.Clip(fields.Field(parts[p]))}' in column '{schema.Name(parts[p])}' is not a whole number"));
+                return new FieldProblem(parts[p], RowProblem.BadTimestamp, $"'{RowFieldParser.Clip(fields.Field(parts[p]))}' in column '{schema.Name(parts[p])}' is not a whole number");
             }
         }
 
-        return TryWallTicks(_parts, out var wall)
-            ? (wall, null)
-            : (0, (parts[0], RowProblem.BadTimestamp, $"{_parts[0]}-{_parts[1]}-{_parts[2]} {_parts[3]}:{_parts[4]}:{_parts[5]} is not a valid date and time"));
+        return TryWallTicks(_parts, out wallTicks)
+            ? null
+            : new FieldProblem(parts[0], RowProblem.BadTimestamp, $"{_parts[0]}-{_parts[1]}-{_parts[2]} {_parts[3]}:{_parts[4]}:{_parts[5]} is not a valid date and time");
     }
 
     private static bool TryWallTicks(int[] p, out long ticks)
