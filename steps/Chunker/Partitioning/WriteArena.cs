@@ -10,9 +10,12 @@ internal sealed class WriteArena
     /// <summary>
     /// Rows per Parquet row group: bounds the column arrays however large a chunk is. Parquet.Net allocates its
     /// own large arrays per row group and column, which only a full collection frees: 2^16 rows instead of 2^18
-    /// halved the forced full collections and took about 60 MiB off the peak (20 M rows).
+    /// halved the forced full collections and took about 60 MiB off the peak (20 M rows). 2^14 rows instead of 2^16
+    /// took about 7 % off the Chunker's time (4 alternating runs at 20 M rows: 5.48 -> 5.11 s mean wall): the hash
+    /// table Parquet.Net builds for each row group's sensor-id dictionary, sized to its rows, then stays in the
+    /// cache. 2^13 was no faster; the files are 0.7 % larger and the FeatureCreator reads them as fast.
     /// </summary>
-    public const int RowGroupRows = 1 << 16;
+    public const int RowGroupRows = 1 << 14;
 
     private int[] _ordered = [];
     private int[] _kept = [];
