@@ -15,10 +15,9 @@ internal static class ChunkWriteOptions
         };
 
         // Sensor ids and texts repeat: dictionary encoding makes them smaller and about twice as fast to read back
-        // (Parquet.Net writes strings plain unless asked).
+        // (Parquet.Net writes strings plain unless asked). It dictionary-encodes only strings, so the timestamp and
+        // date columns are not hinted: they are written plain and Snappy takes their repeats.
         options.ColumnEncodingHints[columns.SensorId.Name] = EncodingHint.Dictionary;
-        options.ColumnEncodingHints[columns.Timestamp.Name] = EncodingHint.Dictionary;
-        options.ColumnEncodingHints[columns.Date.Name] = EncodingHint.Dictionary;
         foreach (var text in columns.Texts)
         {
             options.ColumnEncodingHints[text.Name] = EncodingHint.Dictionary;
