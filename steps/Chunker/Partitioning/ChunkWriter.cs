@@ -37,13 +37,20 @@ internal sealed class ChunkWriter(
     {
         var ordered = arena.Ordered(rows.Count);
         ChunkSorter.Sort(rows, names.SensorRanks, ordered);
-        var kept = arena.Kept(rows.Count);
         var duplicates = new List<DuplicateRow>();
         var days = new SortedSet<int>();
-        var keptCount = rows.InTimeOrder
-            ? DuplicateFilter.KeepAll(rows, days)
-            : DuplicateFilter.Keep(rows, ordered.AsSpan(0, rows.Count), kept, names.Sensors, duplicates, days);
-        kept = rows.InTimeOrder ? ordered : kept;
+        int[] kept;
+        int keptCount;
+        if (rows.InTimeOrder)
+        {
+            kept = ordered;
+            keptCount = DuplicateFilter.KeepAll(rows, days);
+        }
+        else
+        {
+            kept = arena.Kept(rows.Count);
+            keptCount = DuplicateFilter.Keep(rows, ordered.AsSpan(0, rows.Count), kept, names.Sensors, duplicates, days);
+        }
 
         var files = 0;
         var dayFolder = PartitionPaths.DayFolder(firstDay, daysPerChunk);

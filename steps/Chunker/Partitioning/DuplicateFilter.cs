@@ -15,13 +15,16 @@ internal static class DuplicateFilter
     /// <returns>How many rows were kept: all of them.</returns>
     public static int KeepAll(RowBuffer rows, SortedSet<int> days)
     {
+        var lastDay = 0;
         for (var row = 0; row < rows.Count; row++)
         {
             var day = rows.Day(row);
-            if (row == 0 || day != rows.Day(row - 1))
+            if (row == 0 || day != lastDay)
             {
                 days.Add(day);
             }
+
+            lastDay = day;
         }
 
         return rows.Count;
