@@ -38,8 +38,8 @@ internal sealed class FeatureAggregate
     public IReadOnlyList<KeyValuePair<GroupKey, GroupAccumulator>> Sorted()
     {
         // Sorting compares keys about n log n times, and comparing the sensor strings themselves (scattered over the
-        // heap, one per file and sensor) missed the cache each time. Each distinct sensor is ranked once instead and
-        // the rows sorted by (rank, day), the same order GroupKey.CompareTo gives.
+        // heap, one per file and sensor) missed the cache each time. Each distinct sensor is ranked once instead
+        // (ordinal order) and the rows sorted by (rank, day).
         var rows = _groups.ToArray();
         var sensors = rows.Select(r => r.Key.SensorId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var ranks = new Dictionary<string, int>(sensors.Length, StringComparer.Ordinal);

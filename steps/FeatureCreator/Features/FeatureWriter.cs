@@ -44,10 +44,22 @@ internal static class FeatureWriter
             var values = table.Values(column);
             await (column.Kind switch
             {
-                FeatureKind.Count => group.WriteAsync<long>(field, Array.ConvertAll(values.ToArray(), v => (long)v!.Value), null, null, cancellationToken),
-                FeatureKind.MissingShare => group.WriteAsync<double>(field, Array.ConvertAll(values.ToArray(), v => v!.Value), null, null, cancellationToken),
+                FeatureKind.Count => group.WriteAsync<long>(field, Defined(values.Span, v => (long)v), null, null, cancellationToken),
+                FeatureKind.MissingShare => group.WriteAsync<double>(field, Defined(values.Span, v => v), null, null, cancellationToken),
                 _ => group.WriteAsync<double>(field, values, null, null, cancellationToken),
             });
         }
+    }
+
+    /// <summary>A column whose statistic is always defined (count, missing share), converted in one copy.</summary>
+    private static T[] Defined<T>(ReadOnlySpan<double?> values, Func<double, T> convert)
+    {
+        var result = new T[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            result[i] = convert(values[i]!.Value);
+        }
+
+        return result;
     }
 }
