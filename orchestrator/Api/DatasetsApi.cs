@@ -111,7 +111,7 @@ internal static class DatasetsApi
             await using var body = await response.Content.ReadAsStreamAsync(limit.Token);
             return Answer(await receiver.ReceiveAsync(body, fields.Arrival(suggested, user, url.ToString()), limit.Token));
         }
-        catch (DatasetDownloadException e) when (e.RefusedAddress)
+        catch (DatasetDownloadException e) when (e.Refused)
         {
             return ApiProblems.InvalidField("url", e.Message);
         }

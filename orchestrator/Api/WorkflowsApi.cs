@@ -68,7 +68,7 @@ internal static class WorkflowsApi
         HttpRequest request, bool? publish, IWorkflowStore workflows, ExecutionPolicy policy, TimeProvider clock, CancellationToken cancellationToken)
     {
         var json = await ReadBodyAsync(request, cancellationToken);
-        var (definition, problems) = ReadAndCheck(json, policy);
+        var (definition, problems) = await ReadAndCheckAsync(json, policy, cancellationToken);
         if (definition is null || problems.Count > 0)
         {
             return ApiProblems.Invalid("the workflow definition is not valid", problems);
@@ -87,7 +87,7 @@ internal static class WorkflowsApi
         string workflowId, HttpRequest request, bool? publish, IWorkflowStore workflows, ExecutionPolicy policy, TimeProvider clock, CancellationToken cancellationToken)
     {
         var json = await ReadBodyAsync(request, cancellationToken);
-        var (definition, problems) = ReadAndCheck(json, policy);
+        var (definition, problems) = await ReadAndCheckAsync(json, policy, cancellationToken);
         if (definition is null || problems.Count > 0)
         {
             return ApiProblems.Invalid("the workflow definition is not valid", problems);
@@ -103,7 +103,7 @@ internal static class WorkflowsApi
 
     private static async Task<Ok<List<DefinitionProblem>>> ValidateAsync(HttpRequest request, ExecutionPolicy policy, CancellationToken cancellationToken)
     {
-        var (_, problems) = ReadAndCheck(await ReadBodyAsync(request, cancellationToken), policy);
+        var (_, problems) = await ReadAndCheckAsync(await ReadBodyAsync(request, cancellationToken), policy, cancellationToken);
         return TypedResults.Ok(problems.ToList());
     }
 
@@ -112,7 +112,7 @@ internal static class WorkflowsApi
     {
         // The draft was checked when it was saved; the server's settings may have changed since.
         if (await workflows.GetAsync(workflowId, cancellationToken) is { DraftJson: { } draft }
-            && ReadAndCheck(draft, policy) is { Problems.Count: > 0 } refused)
+            && await ReadAndCheckAsync(draft, policy, cancellationToken) is { Problems.Count: > 0 } refused)
         {
             return ApiProblems.Invalid("the workflow definition is not valid", refused.Problems);
         }
@@ -123,10 +123,10 @@ internal static class WorkflowsApi
     }
 
     /// <summary>Every problem: the definition's own, then what this server's settings do not run (<see cref="ExecutionPolicy"/>).</summary>
-    private static DefinitionReadResult ReadAndCheck(string json, ExecutionPolicy policy)
+    private static async Task<DefinitionReadResult> ReadAndCheckAsync(string json, ExecutionPolicy policy, CancellationToken cancellationToken)
     {
         var read = WorkflowDefinitionReader.ReadAndValidate(json);
-        return read.Definition is null ? read : read with { Problems = [.. read.Problems, .. policy.Check(read.Definition)] };
+        return read.Definition is null ? read : read with { Problems = [.. read.Problems, .. await policy.CheckAsync(read.Definition, cancellationToken)] };
     }
 
     private static async Task<Ok<List<WorkflowVersionView>>> VersionsAsync(string workflowId, IWorkflowStore workflows, CancellationToken cancellationToken) =>

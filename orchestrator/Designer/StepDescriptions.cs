@@ -17,6 +17,9 @@ namespace Pipeline.Orchestrator.Designer;
 public sealed class StepDescriptions(StepProgramCatalog programs, IEnumerable<IStepRunner> runners)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
+
+    // A built program says the same until it is rebuilt: shared by every server in the process (the tests start many).
+    private static readonly ConcurrentDictionary<(string Path, DateTime Written), JsonElement> Built = new();
     private readonly ConcurrentDictionary<string, JsonElement> _known = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<StepDescription>> AllAsync(CancellationToken cancellationToken)
@@ -25,7 +28,8 @@ public sealed class StepDescriptions(StepProgramCatalog programs, IEnumerable<IS
         return all;
     }
 
-    private async Task<StepDescription> DescribeAsync(string program, CancellationToken cancellationToken)
+    /// <summary>One program's description, or why it could not be read.</summary>
+    public async Task<StepDescription> DescribeAsync(string program, CancellationToken cancellationToken)
     {
         if (_known.TryGetValue(program, out var known))
         {
@@ -35,7 +39,7 @@ public sealed class StepDescriptions(StepProgramCatalog programs, IEnumerable<IS
         var problems = new List<string>();
         foreach (var ask in new Func<Task<string>>[]
         {
-            () => RunDescribeAsync(programs.EntryAssembly(program), cancellationToken),
+            () => DescribeBuiltAsync(programs.EntryAssembly(program), cancellationToken),
             () => runners.OfType<DockerStepRunner>().Single().DescribeAsync(program, cancellationToken),
         })
         {
@@ -54,6 +58,20 @@ public sealed class StepDescriptions(StepProgramCatalog programs, IEnumerable<IS
         }
 
         return new StepDescription(program, null, $"its options could not be read: {string.Join("; ", problems)}");
+    }
+
+    private static async Task<string> DescribeBuiltAsync(string entryAssembly, CancellationToken cancellationToken)
+    {
+        var key = (entryAssembly, File.GetLastWriteTimeUtc(entryAssembly));
+        if (Built.TryGetValue(key, out var known))
+        {
+            return known.GetRawText();
+        }
+
+        var text = await RunDescribeAsync(entryAssembly, cancellationToken);
+        using var document = JsonDocument.Parse(text);
+        Built[key] = document.RootElement.Clone();
+        return text;
     }
 
     private static async Task<string> RunDescribeAsync(string entryAssembly, CancellationToken cancellationToken)

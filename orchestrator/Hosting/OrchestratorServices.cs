@@ -43,6 +43,8 @@ public static class OrchestratorServices
         services.AddSingleton<WorkflowLimits>();
         services.AddSingleton<StepProgramCatalog>();
         services.AddSingleton<StepDescriptions>();
+        services.AddSingleton<IStepPathOptions, DescribedPathOptions>();
+        services.AddSingleton<ArgumentConfinement>();
         services.AddSingleton(Bind<ModelsOptions>(configuration, "Models"));
         services.AddSingleton<ModelRegistries>();
         services.AddSingleton<OnlineModels>();

@@ -28,7 +28,7 @@ public sealed partial class WorkflowFolderSync(IWorkflowStore workflows, Executi
             if (definition is not null)
             {
                 // What this server's settings do not run (a command not allowed, say) is a problem of the file here.
-                problems = [.. problems, .. policy.Check(definition)];
+                problems = [.. problems, .. await policy.CheckAsync(definition, cancellationToken)];
             }
 
             if (definition is null || problems.Count > 0)

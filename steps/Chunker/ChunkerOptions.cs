@@ -7,6 +7,7 @@ namespace Pipeline.Steps.Chunker;
 public sealed class ChunkerOptions : StepOptions
 {
     [Description("CSV inputs: files, folders, globs (data/*.csv), .gz files or http(s) URLs; repeat or comma-separate.")]
+    [PathOption]
     public string[]? Input { get; set; }
 
     [Description("Column holding the sensor id (detected by name: sensor_id, sensor, station, device, ...).")]

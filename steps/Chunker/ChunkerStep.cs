@@ -18,6 +18,7 @@ internal static partial class ChunkerStep
     {
         var options = context.Options;
         var sources = InputResolver.Resolve(options.Input!);
+        CheckConfined(sources, context.Confinement);
         var ledger = InputLedger.Load(context.StateDirectory);
         var (toRead, skipped) = await SkipProcessedAsync(sources, ledger, options, cancellationToken);
         if (toRead.Count == 0)
@@ -73,7 +74,7 @@ internal static partial class ChunkerStep
             var source = sources[i];
             var schemaOptions = report?.Pin(options) ?? options;
             // The first input's schema decides the chunk columns; later inputs are pinned to it.
-            var ingest = new CsvIngest(schema => sink ??= ChunkSink.For(schema, options, context.Output, cancellationToken), quarantine, options);
+            var ingest = new CsvIngest(schema => sink ??= ChunkSink.For(schema, options, context.Output, cancellationToken), quarantine, options, context.Confinement);
             var (schema, sha, bytes) = await ingest.ReadAsync(source, i, lastInput: i == sources.Count - 1, schemaOptions, cancellationToken);
             report ??= SchemaReport.From(schema);
             rowsRead += ingest.RowsRead;
@@ -90,6 +91,18 @@ internal static partial class ChunkerStep
         }
 
         return new ReadOutcome(sink!, report!, rowsRead, alreadyProcessed);
+    }
+
+    /// <summary>Each file a folder or glob matched stays inside the server's folders too: a link among them may lead out.</summary>
+    private static void CheckConfined(IReadOnlyList<InputSource> sources, StepConfinement confinement)
+    {
+        foreach (var source in sources.Where(s => !s.IsUrl))
+        {
+            if (confinement.Roots?.Problem(source.Location) is { } problem)
+            {
+                throw StepException.BadOption($"--input {problem}");
+            }
+        }
     }
 
     private static async Task<(List<InputSource> ToRead, List<string> Skipped)> SkipProcessedAsync(

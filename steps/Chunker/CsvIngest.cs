@@ -12,7 +12,7 @@ namespace Pipeline.Steps.Chunker;
 /// parse blocks in parallel, and this thread takes the parsed batches back in input order into the accumulator
 /// (<see cref="OrderedBlocks"/>).
 /// </summary>
-internal sealed class CsvIngest(Func<InputSchema, ChunkSink> sinkFor, QuarantineWriter quarantine, ChunkerOptions options)
+internal sealed class CsvIngest(Func<InputSchema, ChunkSink> sinkFor, QuarantineWriter quarantine, ChunkerOptions options, StepConfinement confinement)
 {
     private const int BlockChars = 1 << 20;
     private const int BlocksInFlight = 4;
@@ -23,7 +23,22 @@ internal sealed class CsvIngest(Func<InputSchema, ChunkSink> sinkFor, Quarantine
     public async Task<(InputSchema Schema, string Sha256, long Bytes)> ReadAsync(
         InputSource source, int fileIndex, bool lastInput, ChunkerOptions schemaOptions, CancellationToken cancellationToken)
     {
-        using var input = await InputOpener.OpenAsync(source, cancellationToken);
+        try
+        {
+            return await ReadInputAsync(source, fileIndex, lastInput, schemaOptions, cancellationToken);
+        }
+        catch (StepException e) when (source.IsUrl && e.WithoutContent is { } withoutContent)
+        {
+            // What a URL answered is not repeated into the error, which the run's viewers read: the URL may have led
+            // somewhere its caller could not look.
+            throw new StepException(e.ExitCode, withoutContent, e.Location);
+        }
+    }
+
+    private async Task<(InputSchema Schema, string Sha256, long Bytes)> ReadInputAsync(
+        InputSource source, int fileIndex, bool lastInput, ChunkerOptions schemaOptions, CancellationToken cancellationToken)
+    {
+        using var input = await InputOpener.OpenAsync(source, confinement.AllowPrivateUrls, cancellationToken);
         var splitter = new RecordBlockSplitter(input.Text, fileIndex, options.Quote[0], BlockChars, options.MaxRecordMb * (1 << 20), source.Location);
         try
         {
@@ -63,7 +78,7 @@ internal sealed class CsvIngest(Func<InputSchema, ChunkSink> sinkFor, Quarantine
         }
         catch (StepException e) when (e.Location is { File.Length: 0 })
         {
-            throw new StepException(e.ExitCode, e.Message, e.Location with { File = file });
+            throw new StepException(e.ExitCode, e.Message, e.Location with { File = file }) { WithoutContent = e.WithoutContent };
         }
     }
 }

@@ -10,10 +10,12 @@ public sealed class ClusterPredictOptions : StepOptions
     /// <summary>The FeatureCreator's output folder, or a features.parquet file.</summary>
     [Description("The FeatureCreator's output folder, or a features.parquet file.")]
     [RequiredOption]
+    [PathOption]
     public string Input { get; set; } = "";
 
     [Description("The model registry folder.")]
     [RequiredOption]
+    [PathOption]
     public string Registry { get; set; } = "";
 
     /// <summary>The model version to use; null means the registry's production version.</summary>
@@ -32,6 +34,7 @@ public sealed class ClusterPredictOptions : StepOptions
 
     /// <summary>A file holding the connection string (a mounted secret).</summary>
     [Description("File holding the PostgreSQL connection string (e.g. a mounted secret).")]
+    [PathOption]
     public string? ConnectionStringFile { get; set; }
 
     public override IEnumerable<string> Validate()

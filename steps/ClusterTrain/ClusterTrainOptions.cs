@@ -13,11 +13,13 @@ public sealed class ClusterTrainOptions : StepOptions
     /// <summary>The FeatureCreator's output folder, or a features.parquet file.</summary>
     [Description("The FeatureCreator's output folder, or a features.parquet file.")]
     [RequiredOption]
+    [PathOption]
     public string Input { get; set; } = "";
 
     /// <summary>The model registry folder; created when missing.</summary>
     [Description("The model registry folder (created when missing).")]
     [RequiredOption]
+    [PathOption]
     public string Registry { get; set; } = "";
 
     /// <summary>Feature columns to cluster on; null means every *_mean and *_std column.</summary>

@@ -3,7 +3,7 @@ using System.Text;
 namespace Pipeline.Steps.Contract;
 
 /// <summary>Maps a property name to its command-line and environment spellings.</summary>
-internal static class OptionNames
+public static class OptionNames
 {
     /// <summary><c>SensorColumn</c> becomes <c>sensor-column</c>.</summary>
     public static string Kebab(string propertyName) => Words(propertyName, '-').ToLowerInvariant();

@@ -10,7 +10,7 @@ public sealed class StepContext<TOptions>
     private readonly List<InputRecord> _inputs = [];
     private readonly Lock _gate = new();
 
-    internal StepContext(StepDefinition step, TOptions options, ILogger logger, StepOutput output, TimeProvider clock, RunAttempt? run = null)
+    internal StepContext(StepDefinition step, TOptions options, ILogger logger, StepOutput output, TimeProvider clock, RunAttempt? run = null, StepConfinement? confinement = null)
     {
         Step = step;
         Options = options;
@@ -18,6 +18,7 @@ public sealed class StepContext<TOptions>
         Output = output;
         Clock = clock;
         Run = run;
+        Confinement = confinement ?? new StepConfinement(null, AllowPrivateUrls: false);
         StateDirectory = options.ResolveStateDir(step.Name);
     }
 
@@ -35,6 +36,9 @@ public sealed class StepContext<TOptions>
 
     /// <summary>The orchestrator run, step and attempt this process is; null when run by hand.</summary>
     public RunAttempt? Run { get; }
+
+    /// <summary>Where the server lets this step reach (paths, private addresses); anywhere when run by hand.</summary>
+    public StepConfinement Confinement { get; }
 
     /// <summary>Folder for state kept across runs of this step (created on first use by the step).</summary>
     public string StateDirectory { get; }

@@ -34,16 +34,24 @@ public class StepException : Exception
     /// <summary>The file, line and column the failure refers to, when there is one.</summary>
     public SourceLocation? Location { get; }
 
+    /// <summary>
+    /// The message without anything read from the input (column names, values), where <see cref="Exception.Message"/>
+    /// quotes it; null when the message quotes nothing. Used for content fetched from a URL, which is never repeated
+    /// into errors and logs that other users read.
+    /// </summary>
+    public string? WithoutContent { get; init; }
+
     /// <summary>Bad input data: retrying will not help.</summary>
-    public static StepException BadData(string message, SourceLocation? location = null) =>
-        new(StepExitCodes.DataError, message, location);
+    public static StepException BadData(string message, SourceLocation? location = null, string? withoutContent = null) =>
+        new(StepExitCodes.DataError, message, location) { WithoutContent = withoutContent };
 
     /// <summary>A missing input: retrying will not help until someone provides it.</summary>
     public static StepException MissingInput(string message, SourceLocation? location = null) =>
         new(StepExitCodes.NoInput, message, location);
 
     /// <summary>A bad option or configuration value: retrying will not help.</summary>
-    public static StepException BadOption(string message) => new(StepExitCodes.Usage, message);
+    public static StepException BadOption(string message, string? withoutContent = null) =>
+        new(StepExitCodes.Usage, message) { WithoutContent = withoutContent };
 
     /// <summary>A temporary failure such as a network or database error: a retry may succeed.</summary>
     public static StepException Transient(string message, Exception? inner = null) =>

@@ -80,7 +80,7 @@ public static class StepHost
 
         using (output)
         {
-            var context = new StepContext<TOptions>(step, options, logger, output, clock, run);
+            var context = new StepContext<TOptions>(step, options, logger, output, clock, run, StepConfinement.From(environment));
             try
             {
                 var metrics = await body(context, cancellation.Token);

@@ -12,10 +12,12 @@ public abstract class StepOptions
 {
     /// <summary>Folder the step publishes its outputs and <c>_manifest.json</c> into; replaced atomically.</summary>
     [Description("Folder the step publishes into (replaced atomically; owned by the step).")]
+    [PathOption]
     public string Output { get; set; } = "";
 
     /// <summary>Folder for state kept across runs (input ledger, feature history); defaults to <c>_state</c> beside the output.</summary>
     [Description("Folder for state kept across runs (default: _state beside the output folder).")]
+    [PathOption]
     public string? StateDir { get; set; }
 
     /// <summary>Log debug messages too.</summary>

@@ -60,6 +60,8 @@ public static class StepOptionsHelp
                 // --output is every step's, checked by StepOptions itself rather than marked.
                 ["required"] = property.GetCustomAttribute<RequiredOptionAttribute>() is not null || property.Name == nameof(StepOptions.Output),
                 ["secret"] = property.GetCustomAttribute<SecretOptionAttribute>() is not null,
+                // Checked against the folders runs may use, by the server and (when it starts the step) by the step.
+                ["path"] = property.GetCustomAttribute<PathOptionAttribute>() is not null,
             });
         }
 

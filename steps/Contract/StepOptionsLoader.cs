@@ -29,6 +29,12 @@ public static class StepOptionsLoader
         }
 
         configFile ??= environment[OptionNames.Environment(stepName, "Config")] as string;
+        var roots = StepConfinement.From(environment).Roots;
+        if (!string.IsNullOrEmpty(configFile) && roots?.Problem(configFile) is { } configProblem)
+        {
+            throw StepException.BadOption($"--config {configProblem}");
+        }
+
         var builder = new ConfigurationBuilder();
         if (!string.IsNullOrEmpty(configFile))
         {
@@ -58,6 +64,11 @@ public static class StepOptionsLoader
         }
 
         var problems = options.Validate().ToList();
+        if (roots is not null)
+        {
+            problems.AddRange(PathOptionChecks.Problems(options, properties, roots));
+        }
+
         if (problems.Count > 0)
         {
             throw StepException.BadOption(string.Join("; ", problems));
@@ -72,6 +83,13 @@ public static class StepOptionsLoader
             .Where(p => p.CanWrite && p.SetMethod!.IsPublic)
             .OrderBy(p => p.DeclaringType == typeof(StepOptions) ? 1 : 0)
             .ToList();
+
+    /// <summary>The options of <paramref name="optionsType"/> that name paths (<see cref="PathOptionAttribute"/>).</summary>
+    public static IEnumerable<PropertyInfo> PathProperties(Type optionsType)
+    {
+        ArgumentNullException.ThrowIfNull(optionsType);
+        return optionsType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetCustomAttribute<PathOptionAttribute>() is not null);
+    }
 
     private static bool IsList(PropertyInfo property) =>
         property.PropertyType.IsArray || (property.PropertyType.IsGenericType && property.PropertyType != typeof(string)

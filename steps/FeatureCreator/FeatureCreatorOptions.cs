@@ -10,6 +10,7 @@ public sealed class FeatureCreatorOptions : StepOptions
     /// <summary>The Chunker's output folder (or any folder of Parquet chunks with the same columns).</summary>
     [Description("The Chunker's output folder; without _manifest.json every *.parquet under it is read.")]
     [RequiredOption]
+    [PathOption]
     public string Input { get; set; } = "";
 
     /// <summary>Value columns to compute features for; null means every value column of the input.</summary>

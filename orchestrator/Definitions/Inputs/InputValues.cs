@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Steps.Confinement;
 
 namespace Pipeline.Orchestrator.Definitions.Inputs;
 
@@ -37,11 +38,7 @@ public static class InputValues
     }
 
     /// <summary>Whether a path value is an http(s) URL (not a file path, so not confined to the server's folders).</summary>
-    public static bool IsUrl(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-    }
+    public static bool IsUrl(string value) => PathText.IsHttpUrl(value);
 
     /// <summary>What is wrong with a path value on its face (where it leads is the server's check), or null.</summary>
     public static string? PathProblem(string value)
@@ -50,47 +47,9 @@ public static class InputValues
         if (IsUrl(value))
         {
             return !Uri.TryCreate(value, UriKind.Absolute, out _) ? "not a valid URL"
-                : HasParentSegment(value) ? "'..' is not allowed in a path" : null;
+                : PathText.HasParentSegment(value) ? "'..' is not allowed in a path" : null;
         }
 
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return "it is empty";
-        }
-
-        if (value.Contains('\0', StringComparison.Ordinal))
-        {
-            return "it contains a NUL character";
-        }
-
-        // file://, ftp://, s3://...: a step might open them as URLs, past the server's check of where paths lead.
-        if (value.Contains("://", StringComparison.Ordinal))
-        {
-            return "only http and https URLs are allowed; anything else must be a plain path";
-        }
-
-        return HasParentSegment(value) ? "'..' is not allowed in a path" : null;
-    }
-
-    // Also URL-encoded ("..%2f", "%2e%2e/", twice-encoded): a step or server that decodes the value would climb out.
-    private static bool HasParentSegment(string value)
-    {
-        for (var i = 0; i < 3; i++)
-        {
-            if (value.Split('/', '\\').Contains(".."))
-            {
-                return true;
-            }
-
-            var decoded = Uri.UnescapeDataString(value);
-            if (decoded == value)
-            {
-                return false;
-            }
-
-            value = decoded;
-        }
-
-        return value.Split('/', '\\').Contains("..");
+        return PathText.FaceProblem(value);
     }
 }

@@ -3,6 +3,9 @@ namespace Pipeline.Orchestrator.Engine.Execution;
 /// <summary>How this server runs steps; bound from the <c>Engine</c> configuration section.</summary>
 public sealed class EngineOptions
 {
+    /// <summary>The configuration key of <see cref="AllowPrivateUrls"/>, named in refusals.</summary>
+    public const string AllowPrivateUrlsSetting = "Engine:AllowPrivateUrls";
+
     /// <summary>Where step outputs and logs go: <c>{DataRoot}/runs/{runId}/{stepId}</c>. Shared by all replicas.</summary>
     public string DataRoot { get; set; } = ".pipeline/data";
 
@@ -33,6 +36,12 @@ public sealed class EngineOptions
     /// <summary>Where relative <c>path</c> inputs resolve: where steps start (the server sets it from its runner's
     /// working directory); the current directory when empty.</summary>
     public string? InputBase { get; set; }
+
+    /// <summary>
+    /// Whether URL inputs of runs (and the URLs the steps fetch) may lead to loopback, private and link-local
+    /// addresses. Off by default, so that a run cannot be made to read services inside the server's network.
+    /// </summary>
+    public bool AllowPrivateUrls { get; set; }
 
     /// <summary>Whether this server runs steps at all (false: API and scheduler only).</summary>
     public bool RunSteps { get; set; } = true;

@@ -31,6 +31,7 @@ public sealed partial class WorkflowEngine(
     private readonly EngineTelemetry _telemetry = telemetry ?? new EngineTelemetry();
     private readonly ConcurrentDictionary<AttemptKey, RunningAttempt> _running = new();
     private readonly IReadOnlyList<IStepRunner> _runners = [.. runners];
+    private readonly StepConfinementSettings _confinement = new(Launching.RunRoots.For(options).ToEnvironmentValue(), options.AllowPrivateUrls);
     private DateTimeOffset _nextLeaseWork = DateTimeOffset.MinValue;
     private DateTimeOffset _nextRunStart = DateTimeOffset.MinValue;
 
@@ -248,7 +249,10 @@ public sealed partial class WorkflowEngine(
             return new AttemptResult(AttemptStates.Failed, null, string.Join("; ", missing.Select(secrets.Missing)), Retryable: false);
         }
 
-        var launch = new StepLaunch(attempt.Claimed.Key, spec, AttemptLogs.For(options.DataRoot, attempt.Claimed.Key), traceParent, values);
+        var launch = new StepLaunch(attempt.Claimed.Key, spec, AttemptLogs.For(options.DataRoot, attempt.Claimed.Key), traceParent, values)
+        {
+            Confinement = _confinement,
+        };
         AttemptResult result;
         try
         {

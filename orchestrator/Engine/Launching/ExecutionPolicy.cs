@@ -9,10 +9,11 @@ namespace Pipeline.Orchestrator.Engine.Launching;
 /// What this server lets definitions run, on top of what makes a definition valid anywhere
 /// (<c>WorkflowValidator</c>, which knows no server): each step is checked by the runner that would run it
 /// (<see cref="RunnerChoice"/>, so <c>Runner:Default</c> and a step's own <c>runner</c> count) against that
-/// runner's settings: allowed commands, allowed images, resource caps. Used by the API's validate, create, update
-/// and publish, by the workflow folder sync and by <see cref="RunLauncher"/>.
+/// runner's settings: allowed commands, allowed images, resource caps; and program options that name paths are
+/// checked against the folders runs may use (<see cref="ArgumentConfinement"/>). Used by the API's validate, create,
+/// update and publish, by the workflow folder sync and by <see cref="RunLauncher"/>.
 /// </summary>
-public sealed class ExecutionPolicy(IEnumerable<IStepRunner> runners)
+public sealed class ExecutionPolicy(IEnumerable<IStepRunner> runners, ArgumentConfinement? arguments = null)
 {
     private readonly IReadOnlyList<IStepRunner> _runners = [.. runners];
 
@@ -45,6 +46,22 @@ public sealed class ExecutionPolicy(IEnumerable<IStepRunner> runners)
         }
 
         return problems;
+    }
+
+    /// <summary><see cref="Check"/>, then the program steps' literal path options that lead outside the folders runs may use.</summary>
+    public async Task<IReadOnlyList<DefinitionProblem>> CheckAsync(WorkflowDefinition definition, CancellationToken cancellationToken)
+    {
+        var problems = Check(definition);
+        return arguments is null ? problems : [.. problems, .. await arguments.CheckAsync(definition, cancellationToken)];
+    }
+
+    /// <summary>A rendered program step's path options that lead outside the folders runs may use (checked at launch).</summary>
+    public async Task<IReadOnlyList<DefinitionProblem>> CheckRenderedAsync(int stepIndex, StepSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return arguments is null || spec.Program is not { } program
+            ? []
+            : await arguments.CheckRenderedAsync(stepIndex, program, spec.Args, spec.Env, cancellationToken);
     }
 
     /// <summary>The refusals of the runner that would run <paramref name="spec"/>; none when no runner can (the attempt then fails saying so).</summary>

@@ -1,51 +1,72 @@
 using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.Definitions.Inputs;
 using Pipeline.Orchestrator.Engine.Execution;
+using Pipeline.Steps.Confinement;
 
 namespace Pipeline.Orchestrator.Engine.Launching;
 
 /// <summary>
-/// Keeps <c>path</c> inputs inside the folders the server lets runs read: the data root, where steps start, and
-/// <c>Engine:InputRoots</c>. Checked on the real path, symbolic links followed, so neither <c>..</c> nor a link in
-/// a data folder leads out. A glob is checked by the folder before its first wildcard; http(s) URLs are not paths
-/// (other URL schemes and '..', also URL-encoded, are refused by <see cref="InputValues.PathProblem"/>).
+/// Keeps <c>path</c> inputs where runs may reach: a path inside the folders of <see cref="RunRoots"/>, checked on the
+/// real path, symbolic links followed, so neither <c>..</c> nor a link in a data folder leads out (a glob is checked
+/// by the folder before its first wildcard); an http(s) URL to a public address only, unless
+/// <see cref="EngineOptions.AllowPrivateUrls"/>, so a run cannot be made to fetch from services inside the server's
+/// network. The steps check the address again where they connect, redirects included: a name may resolve differently then.
 /// </summary>
 public static class InputConfinement
 {
-    /// <summary>A problem per <c>path</c> input that leads outside the roots (paths <c>$.inputs.&lt;name&gt;</c>).</summary>
-    public static IReadOnlyList<DefinitionProblem> Check(WorkflowDefinition definition, IReadOnlyDictionary<string, string> inputs, EngineOptions options)
+    /// <summary>How long a URL input's host name may take to resolve before the run is created anyway (the step checks again).</summary>
+    private static readonly TimeSpan ResolveLimit = TimeSpan.FromSeconds(5);
+
+    /// <summary>A problem per <c>path</c> input that leads outside (paths <c>$.inputs.&lt;name&gt;</c>).</summary>
+    public static async Task<IReadOnlyList<DefinitionProblem>> CheckAsync(
+        WorkflowDefinition definition, IReadOnlyDictionary<string, string> inputs, EngineOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(options);
-        var inputBase = Path.GetFullPath(options.InputBase ?? Directory.GetCurrentDirectory());
-        var roots = new[] { options.DataRoot, inputBase }.Concat(options.InputRoots)
-            .Select(r => RealPath.Of(Path.GetFullPath(r, inputBase)))
-            .ToList();
+        var roots = RunRoots.For(options);
         var problems = new List<DefinitionProblem>();
-        foreach (var (name, input) in definition.Inputs.Where(i => i.Value.Type == InputTypes.Path))
+        foreach (var (name, _) in definition.Inputs.Where(i => i.Value.Type == InputTypes.Path))
         {
-            if (!inputs.TryGetValue(name, out var value) || InputValues.IsUrl(value))
+            if (!inputs.TryGetValue(name, out var value))
             {
                 continue;
             }
 
-            var real = RealPath.Of(Path.GetFullPath(BeforeWildcard(value), inputBase));
-            if (!roots.Any(root => IsWithin(real, root)))
+            var problem = InputValues.IsUrl(value)
+                ? await UrlProblemAsync(value, options, cancellationToken)
+                : roots.Problem(value, access: "read");
+            if (problem is not null)
             {
-                problems.Add(new($"$.inputs.{name}", $"input '{name}': '{value}' leads to {real}, outside the folders runs may read ({string.Join(", ", roots)}; Engine:InputRoots adds more)"));
+                problems.Add(new($"$.inputs.{name}", $"input '{name}': {problem}"));
             }
         }
 
         return problems;
     }
 
-    private static string BeforeWildcard(string path)
+    private static async Task<string?> UrlProblemAsync(string value, EngineOptions options, CancellationToken cancellationToken)
     {
-        var wildcard = path.IndexOfAny(['*', '?', '[']);
-        return wildcard < 0 ? path : path[..(path.LastIndexOf('/', wildcard) + 1)] is { Length: > 0 } folder ? folder : ".";
-    }
+        if (options.AllowPrivateUrls || !Uri.TryCreate(value, UriKind.Absolute, out var url))
+        {
+            return null;
+        }
 
-    private static bool IsWithin(string path, string root) =>
-        path == root || path.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal) || root == "/";
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(ResolveLimit);
+        try
+        {
+            await PublicAddresses.ResolveAsync(url.IdnHost, EngineOptions.AllowPrivateUrlsSetting, limit.Token);
+            return null;
+        }
+        catch (PrivateAddressException e)
+        {
+            return $"'{value}' is refused: {e.Message}";
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The name service failed or is slow: not the caller's fault; the step checks the address where it connects.
+            return null;
+        }
+    }
 }

@@ -43,7 +43,7 @@ public sealed class RunLauncher(
         }
 
         // Published before this server's settings changed (an allow-list, a cap): refused now, as a definition would be.
-        if (policy.Check(definition) is { Count: > 0 } refused)
+        if (await policy.CheckAsync(definition, cancellationToken) is { Count: > 0 } refused)
         {
             throw new LaunchRefusedException($"workflow '{request.WorkflowId}' version {version.Version} runs what this server's settings do not allow", refused);
         }
@@ -54,7 +54,7 @@ public sealed class RunLauncher(
             throw new LaunchRefusedException($"the inputs do not fit workflow '{request.WorkflowId}'", inputProblems);
         }
 
-        if (InputConfinement.Check(definition, inputs, options) is { Count: > 0 } outside)
+        if (await InputConfinement.CheckAsync(definition, inputs, options, cancellationToken) is { Count: > 0 } outside)
         {
             throw new LaunchRefusedException($"a path input of workflow '{request.WorkflowId}' leads outside the folders runs may read", outside);
         }
@@ -80,6 +80,17 @@ public sealed class RunLauncher(
             TraceParent = _telemetry.Tracing.StartRun(runId, definition.Id, request.TriggeredBy, now),
         };
         var steps = definition.Steps.Select(s => StepRunFor(run, definition, s, now)).ToList();
+        var outsideArguments = new List<DefinitionProblem>();
+        for (var i = 0; i < steps.Count; i++)
+        {
+            outsideArguments.AddRange(await policy.CheckRenderedAsync(i, steps[i].Spec, cancellationToken));
+        }
+
+        if (outsideArguments.Count > 0)
+        {
+            throw new LaunchRefusedException($"a step of workflow '{request.WorkflowId}' is given a path outside the folders runs may use", outsideArguments);
+        }
+
         RunRecord? created = null;
         try
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Orchestrator.Definitions.Templates;
+using Pipeline.Steps.Confinement;
 
 namespace Pipeline.Orchestrator.Engine.Runners;
 
@@ -24,6 +25,17 @@ public static class StepEnvironment
         env["PIPELINE_STEP_ID"] = launch.Attempt.StepId;
         env["PIPELINE_ATTEMPT"] = launch.Attempt.Attempt.ToString(CultureInfo.InvariantCulture);
         env["PIPELINE_OUTPUT"] = spec.OutputFolder;
+        if (launch.Confinement is { } confinement)
+        {
+            // The step programs check their own path options and URLs against these (Pipeline.Steps.Confinement).
+            if (confinement.PathRoots is { } roots)
+            {
+                env[ConfinementEnvironment.PathRoots] = roots;
+            }
+
+            env[ConfinementEnvironment.AllowPrivateUrls] = confinement.AllowPrivateUrls ? "true" : "false";
+        }
+
         if (launch.TraceParent is { } traceParent)
         {
             // W3C Trace Context's variable name, as OpenTelemetry SDKs read it: the step's logs carry the run's trace id.

@@ -12,6 +12,10 @@ namespace Pipeline.Orchestrator.Engine.Runners;
 /// put into its environment, and masked in its logs and messages.</param>
 public sealed record StepLaunch(AttemptKey Attempt, StepSpec Spec, AttemptLogs Logs, string? TraceParent = null, SecretValues? Secrets = null)
 {
+    /// <summary>Where the step may reach, told to it as <c>PIPELINE_PATH_ROOTS</c> and <c>PIPELINE_ALLOW_PRIVATE_URLS</c>;
+    /// null (in runner tests) tells it nothing.</summary>
+    public StepConfinementSettings? Confinement { get; init; }
+
     /// <summary>The secrets, or none.</summary>
     public SecretValues SecretValues => Secrets ?? SecretValues.None;
 }

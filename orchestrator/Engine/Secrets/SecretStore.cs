@@ -95,7 +95,7 @@ public sealed class SecretStore(SecretsOptions options, Func<string, string?>? e
         }
     }
 
-    private static string RealPathOf(string path) => Launching.RealPath.Of(Path.GetFullPath(path));
+    private static string RealPathOf(string path) => Pipeline.Steps.Confinement.RealPath.Of(Path.GetFullPath(path));
 
     private string FilePath(string name) => Path.Combine(Path.GetFullPath(options.Directory), name);
 }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using Pipeline.Steps.Confinement;
 using Pipeline.Steps.Contract;
 
 namespace Pipeline.Steps.Chunker.Inputs;
@@ -7,15 +8,16 @@ namespace Pipeline.Steps.Chunker.Inputs;
 /// <summary>Opens a file or URL as a stream of text: hashing the raw bytes, inflating gzip, decoding UTF-8.</summary>
 internal static class InputOpener
 {
-    // No overall timeout (a large file may stream for long), but a server that never answers fails the connect.
-    private static readonly HttpClient Http = new(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(30) })
-    {
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
+    private const string AllowedBy = "the server's Engine:AllowPrivateUrls (" + StepConfinement.AllowedBy + " for a step run by hand)";
 
-    public static async Task<OpenedInput> OpenAsync(InputSource source, CancellationToken cancellationToken)
+    // No overall timeout (a large file may stream for long), but a server that never answers fails the connect.
+    // Public addresses only, checked at each connection (redirects included), unless the server allows private ones.
+    private static readonly HttpClient PublicOnly = new(PublicAddresses.Handler(allowPrivate: false, AllowedBy)) { Timeout = Timeout.InfiniteTimeSpan };
+    private static readonly HttpClient Anywhere = new(PublicAddresses.Handler(allowPrivate: true, AllowedBy)) { Timeout = Timeout.InfiniteTimeSpan };
+
+    public static async Task<OpenedInput> OpenAsync(InputSource source, bool allowPrivateUrls, CancellationToken cancellationToken)
     {
-        var raw = new HashingReadStream(await OpenRawAsync(source, cancellationToken));
+        var raw = new HashingReadStream(await OpenRawAsync(source, allowPrivateUrls ? Anywhere : PublicOnly, cancellationToken));
         try
         {
             var magic = new byte[2];
@@ -36,7 +38,7 @@ internal static class InputOpener
         }
     }
 
-    private static async Task<Stream> OpenRawAsync(InputSource source, CancellationToken cancellationToken)
+    private static async Task<Stream> OpenRawAsync(InputSource source, HttpClient http, CancellationToken cancellationToken)
     {
         if (!source.IsUrl)
         {
@@ -53,7 +55,15 @@ internal static class InputOpener
         HttpResponseMessage response;
         try
         {
-            response = await Http.GetAsync(source.Location, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            response = await UrlFetch.GetAsync(http, new Uri(source.Location), cancellationToken);
+        }
+        catch (RedirectRefusedException e)
+        {
+            throw new StepException(StepExitCodes.Usage, $"the URL is refused: {e.Message}", new SourceLocation(source.Location), e);
+        }
+        catch (HttpRequestException e) when (e.InnerException is PrivateAddressException refused)
+        {
+            throw new StepException(StepExitCodes.Usage, $"the URL is refused: {refused.Message}", new SourceLocation(source.Location), e);
         }
         catch (HttpRequestException e)
         {

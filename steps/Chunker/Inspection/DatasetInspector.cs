@@ -28,7 +28,7 @@ public static class DatasetInspector
             throw StepException.BadOption(unknown);
         }
 
-        using var input = await InputOpener.OpenAsync(new InputSource(file, IsUrl: false), cancellationToken);
+        using var input = await InputOpener.OpenAsync(new InputSource(file, IsUrl: false), allowPrivateUrls: false, cancellationToken);
         var splitter = new RecordBlockSplitter(input.Text, 0, options.Quote[0], BlockChars, options.MaxRecordMb * (1 << 20), displayName);
         try
         {

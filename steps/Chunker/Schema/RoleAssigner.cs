@@ -36,7 +36,7 @@ internal sealed class RoleAssigner(
         var index = ColumnNames.FindSensor(header, i => !profiles[i].IsRowIndex || !string.Equals(header[i].Trim(), "id", StringComparison.OrdinalIgnoreCase));
         if (index < 0)
         {
-            throw StepException.BadData($"cannot tell which column is the sensor id (columns: {string.Join(", ", header)}); name it with --sensor-column", where);
+            throw StepException.BadData($"cannot tell which column is the sensor id (columns: {string.Join(", ", header)}); name it with --sensor-column", where, withoutContent: "cannot tell which column is the sensor id; name it with --sensor-column");
         }
 
         return Take(index);
@@ -72,7 +72,7 @@ internal sealed class RoleAssigner(
 
             if (column < 0)
             {
-                throw StepException.BadData($"cannot find a timestamp column (columns: {string.Join(", ", header)}); name it with --timestamp-column and --timestamp-format, or --timestamp-parts", where);
+                throw StepException.BadData($"cannot find a timestamp column (columns: {string.Join(", ", header)}); name it with --timestamp-column and --timestamp-format, or --timestamp-parts", where, withoutContent: "cannot find a timestamp column; name it with --timestamp-column and --timestamp-format, or --timestamp-parts");
             }
         }
 
@@ -86,7 +86,7 @@ internal sealed class RoleAssigner(
         var formats = profiles[column].TimestampFormats;
         if (formats.Count == 0)
         {
-            throw StepException.BadData($"column '{header[column]}' holds no timestamp in a known format; give --timestamp-format", where);
+            throw StepException.BadData($"column '{header[column]}' holds no timestamp in a known format; give --timestamp-format", where, withoutContent: $"column {column + 1} holds no timestamp in a known format; give --timestamp-format");
         }
 
         return (column, formats[0], []);
@@ -132,14 +132,14 @@ internal sealed class RoleAssigner(
             }
         }
 
-        throw StepException.BadOption($"{option}: no column '{name}' in the header (columns: {string.Join(", ", header)})");
+        throw StepException.BadOption($"{option}: no column '{name}' in the header (columns: {string.Join(", ", header)})", withoutContent: $"{option}: no column '{name}' in the header");
     }
 
     private int Take(int index)
     {
         if (!_taken.Add(index))
         {
-            throw StepException.BadOption($"column '{header[index]}' is given two roles");
+            throw StepException.BadOption($"column '{header[index]}' is given two roles", withoutContent: $"column {index + 1} is given two roles");
         }
 
         return index;

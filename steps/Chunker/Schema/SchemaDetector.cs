@@ -115,7 +115,7 @@ internal static class SchemaDetector
             if (double.TryParse(name, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
                 || TimestampParser.TryParse(name, TimestampParser.Iso, out _, out _))
             {
-                throw StepException.BadData($"no usable header: the first line looks like data ('{name}' in column {column}); a header row with column names is required", where with { Column = column });
+                throw StepException.BadData($"no usable header: the first line looks like data ('{name}' in column {column}); a header row with column names is required", where with { Column = column }, withoutContent: $"no usable header: the first line looks like data (column {column}); a header row with column names is required");
             }
 
             column++;
@@ -124,7 +124,7 @@ internal static class SchemaDetector
         var duplicate = header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw StepException.BadData($"no usable header: column name '{duplicate.Key}' appears more than once", where);
+            throw StepException.BadData($"no usable header: column name '{duplicate.Key}' appears more than once", where, withoutContent: "no usable header: a column name appears more than once");
         }
     }
 

@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Pipeline.Orchestrator.Datasets;
+using Pipeline.Steps.Confinement;
 using Pipeline.Orchestrator.Tests.Support;
 using Pipeline.Steps.Tests.Support;
 using static Pipeline.Orchestrator.Tests.Datasets.DatasetsApiTests;
@@ -20,7 +17,7 @@ public sealed class DatasetUrlTests
     [Fact]
     public async Task A_loopback_URL_is_refused_by_default_even_behind_a_name()
     {
-        await using var files = await FileServer.StartAsync();
+        await using var files = await InternalService.StartAsync();
         await using var server = await ApiServer.StartAsync([CountLines("count-all", null)]);
 
         var (byAddress, problem) = await server.PostAsync("/api/datasets/from-url", new JsonObject { ["url"] = files.Url("changping.csv") });
@@ -39,7 +36,7 @@ public sealed class DatasetUrlTests
     [Fact]
     public async Task An_allowed_URL_is_fetched_kept_with_its_source_and_a_failing_one_is_a_502()
     {
-        await using var files = await FileServer.StartAsync();
+        await using var files = await InternalService.StartAsync();
         await using var server = await ApiServer.StartAsync([CountLines("count-all", null)],
             extra: new() { ["Datasets:AllowPrivateUrls"] = "true", ["Datasets:DownloadTimeoutSeconds"] = "2" });
 
@@ -60,6 +57,19 @@ public sealed class DatasetUrlTests
         Assert.Single(DatasetFiles(server));
     }
 
+    [Fact]
+    public async Task A_redirect_out_of_http_is_a_422_naming_the_url_and_keeps_nothing()
+    {
+        await using var files = await InternalService.StartAsync();
+        await using var server = await ApiServer.StartAsync([CountLines("count-all", null)], extra: new() { ["Datasets:AllowPrivateUrls"] = "true" });
+
+        var (status, problem) = await server.PostAsync("/api/datasets/from-url", new JsonObject { ["url"] = files.Url("to-file") });
+
+        Assert.True(status == 422, problem?.ToJsonString());
+        Assert.Contains("redirects to file:///etc/passwd", DatasetUploads.FieldError(problem, "url"), StringComparison.Ordinal);
+        Assert.Empty(DatasetFiles(server));
+    }
+
     [Theory]
     [InlineData("127.0.0.1", false)]
     [InlineData("10.1.2.3", false)]
@@ -78,52 +88,5 @@ public sealed class DatasetUrlTests
     [InlineData("93.184.216.34", true)]
     [InlineData("2606:2800:220:1:248:1893:25c8:1946", true)]
     public void Private_addresses_are_told_from_public_ones(string address, bool isPublic) =>
-        Assert.Equal(isPublic, DatasetDownloader.IsPublic(System.Net.IPAddress.Parse(address)));
-
-    /// <summary>A real HTTP server on loopback serving the sample as <c>/changping.csv</c> (counting requests) and a trickle as <c>/slow.csv</c>.</summary>
-    private sealed class FileServer : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        private readonly string _baseUrl;
-        private int _requests;
-
-        private FileServer(WebApplication app, string baseUrl)
-        {
-            _app = app;
-            _baseUrl = baseUrl;
-        }
-
-        public int Requests => _requests;
-
-        public string Url(string file) => $"{_baseUrl}/{file}";
-
-        public static async Task<FileServer> StartAsync()
-        {
-            var baseUrl = $"http://127.0.0.1:{PostgresServer.FreePort()}";
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls(baseUrl);
-            var app = builder.Build();
-            var server = new FileServer(app, baseUrl);
-            app.MapGet("/changping.csv", () =>
-            {
-                Interlocked.Increment(ref server._requests);
-                return Results.File(Sample, "text/csv");
-            });
-            // Headers at once, then a body that trickles: only a limit on the whole download ends it.
-            app.MapGet("/slow.csv", async (HttpContext context) =>
-            {
-                await context.Response.WriteAsync("sensor,time,temp\n", context.RequestAborted);
-                await context.Response.Body.FlushAsync(context.RequestAborted);
-                await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
-            });
-            await app.StartAsync();
-            return server;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-    }
+        Assert.Equal(isPublic, PublicAddresses.IsPublic(System.Net.IPAddress.Parse(address)));
 }

@@ -44,29 +44,29 @@ public sealed class InputConfinementTests : IDisposable
     public void A_path_value_on_its_face(string value, string? problem) => Assert.Equal(problem, InputValues.PathProblem(value));
 
     [Fact]
-    public void Paths_in_the_data_root_the_working_folder_and_the_input_roots_pass_and_globs_are_checked_by_their_folder()
+    public async Task Paths_in_the_data_root_the_working_folder_and_the_input_roots_pass_and_globs_are_checked_by_their_folder()
     {
         foreach (var value in new[] { "samples/x.csv", "data/*.csv", _folder.Sub("data") + "/runs/r/chunk", _folder.Sub("extra") + "/in/*.gz", "https://example.org/x" })
         {
-            Assert.Empty(InputConfinement.Check(Definition, new Dictionary<string, string> { ["source"] = value, ["note"] = "/etc" }, _options));
+            Assert.Empty(await InputConfinement.CheckAsync(Definition, new Dictionary<string, string> { ["source"] = value, ["note"] = "/etc" }, _options, CancellationToken.None));
         }
     }
 
     [Fact]
-    public void An_absolute_path_elsewhere_or_a_symbolic_link_out_of_a_root_is_refused_naming_the_input_and_where_it_leads()
+    public async Task An_absolute_path_elsewhere_or_a_symbolic_link_out_of_a_root_is_refused_naming_the_input_and_where_it_leads()
     {
         File.CreateSymbolicLink(_folder.Sub("work") + "/escape", "/etc");
         Directory.CreateSymbolicLink(_folder.Sub("data") + "/inner", _folder.Sub("extra"));
 
         foreach (var (value, leadsTo) in new[] { ("/etc/passwd", "/etc/passwd"), ("escape/passwd", "/etc/passwd"), ("escape/*.conf", "/etc") })
         {
-            var problem = Assert.Single(InputConfinement.Check(Definition, new Dictionary<string, string> { ["source"] = value }, _options));
+            var problem = Assert.Single(await InputConfinement.CheckAsync(Definition, new Dictionary<string, string> { ["source"] = value }, _options, CancellationToken.None));
             Assert.Equal("$.inputs.source", problem.Path);
             Assert.Contains($"leads to {leadsTo},", problem.Message, StringComparison.Ordinal);
         }
 
         // A link from one root into another is fine: where it leads is what counts.
-        Assert.Empty(InputConfinement.Check(Definition, new Dictionary<string, string> { ["source"] = _folder.Sub("data") + "/inner/file" }, _options));
+        Assert.Empty(await InputConfinement.CheckAsync(Definition, new Dictionary<string, string> { ["source"] = _folder.Sub("data") + "/inner/file" }, _options, CancellationToken.None));
     }
 
     public void Dispose() => _folder.Dispose();

@@ -165,7 +165,9 @@ public sealed class ChunkerEndToEndTests : IDisposable
             request.Response.Close();
         });
         var fromUrl = _temp.Combine("from-url");
-        Assert.Equal(0, await ChunkerRun.RunAsync("--input", $"http://127.0.0.1:{port}/test.csv", "--output", fromUrl, "--quiet"));
+        // A loopback URL is a private address: allowed here as the server allows it (Engine:AllowPrivateUrls).
+        Assert.Equal(0, await ChunkerRun.RunWithEnvironmentAsync(
+            new Hashtable { ["PIPELINE_ALLOW_PRIVATE_URLS"] = "true" }, "--input", $"http://127.0.0.1:{port}/test.csv", "--output", fromUrl, "--quiet"));
         await serving;
         Assert.Equal(fromGzip, ChunkerRun.Metrics(fromUrl)["rowsWritten"]!.GetValue<long>());
         Assert.Equal(64, ChunkerRun.Manifest(Output)["inputs"]![0]!["sha256"]!.GetValue<string>().Length);

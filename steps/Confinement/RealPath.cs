@@ -1,4 +1,4 @@
-namespace Pipeline.Orchestrator.Engine.Launching;
+namespace Pipeline.Steps.Confinement;
 
 /// <summary>
 /// A path with every symbolic link in it followed, like realpath(3): each component is resolved in turn, so a link

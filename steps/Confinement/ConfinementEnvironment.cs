@@ -1,0 +1,15 @@
+namespace Pipeline.Steps.Confinement;
+
+/// <summary>
+/// The variables by which the server tells a step program where it may reach. They are <c>PIPELINE_*</c> names,
+/// which a definition's <c>env</c> may not set, so only the server decides them. A program started by hand (neither
+/// set) may use any path, and fetches from public addresses only unless <see cref="AllowPrivateUrls"/> says otherwise.
+/// </summary>
+public static class ConfinementEnvironment
+{
+    /// <summary>The folders path options may lead into, separated by <see cref="PathRoots.Separator"/>.</summary>
+    public const string PathRoots = "PIPELINE_PATH_ROOTS";
+
+    /// <summary><c>true</c>: URLs may lead to loopback, private and link-local addresses.</summary>
+    public const string AllowPrivateUrls = "PIPELINE_ALLOW_PRIVATE_URLS";
+}
