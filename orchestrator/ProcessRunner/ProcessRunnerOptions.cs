@@ -21,6 +21,13 @@ public sealed class ProcessRunnerOptions
     /// </summary>
     public List<string> AllowedCommands { get; set; } = [];
 
+    /// <summary>
+    /// Variables of the server's environment every step process gets as well, when set (e.g.
+    /// <c>CLUSTER_PREDICT_CONNECTION_STRING</c>). A step gets only <c>PATH</c>, <c>HOME</c>, <c>TZ</c>, <c>LANG</c>,
+    /// <c>LC_ALL</c>, <c>LC_CTYPE</c> and <c>TMPDIR</c> of it otherwise (<see cref="InheritedEnvironment"/>).
+    /// </summary>
+    public List<string> PassEnvironment { get; set; } = [];
+
     /// <summary>How long a step has to exit after SIGTERM before it is killed.</summary>
     public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 }

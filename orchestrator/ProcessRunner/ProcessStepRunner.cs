@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.Engine.Runners;
 using Pipeline.Orchestrator.Engine.Runs;
-using Pipeline.Orchestrator.Engine.Secrets;
 
 namespace Pipeline.Orchestrator.ProcessRunner;
 
@@ -109,11 +108,11 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
             start.ArgumentList.Add(arg);
         }
 
-        // A step inherits the server's environment, but not the secrets in it: it gets those its definition names, by
-        // its own variable names, below.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith(SecretStore.EnvironmentPrefix, StringComparison.Ordinal)).ToList())
+        // Not the server's environment: an allow-list of it, then the step's own (secrets it names included).
+        start.Environment.Clear();
+        foreach (var (name, value) in InheritedEnvironment.From(options.PassEnvironment, Environment.GetEnvironmentVariable))
         {
-            start.Environment.Remove(name);
+            start.Environment[name] = value;
         }
 
         foreach (var (name, value) in StepEnvironment.For(launch))

@@ -106,7 +106,7 @@ internal static class StepChecks
             {
                 problems.Add(new(JsonPaths.Property(envPath, name), $"'{name}' is not a valid environment variable name (letters, digits, '_', not starting with a digit)"));
             }
-            else if (ReservedEnvironment.Why(name) is { } reserved)
+            else if (ReservedEnvironment.Why(name, isProgram: step.Program is not null) is { } reserved)
             {
                 problems.Add(new(JsonPaths.Property(envPath, name), reserved));
             }
