@@ -61,7 +61,7 @@ internal static class HooksApi
         }
         catch (LaunchRefusedException e)
         {
-            return e.NotFound ? ApiProblems.NotFound(e.Message) : ApiProblems.Invalid(e.Message, e.Problems);
+            return ApiProblems.Refused(e);
         }
 
         if (!trigger.Wait)

@@ -72,7 +72,7 @@ internal static class RunsApi
         }
         catch (LaunchRefusedException e)
         {
-            return e.NotFound ? ApiProblems.NotFound(e.Message) : ApiProblems.Invalid(e.Message, e.Problems);
+            return ApiProblems.Refused(e);
         }
 
         if (run is null)
@@ -155,7 +155,7 @@ internal static class RunsApi
         }
         catch (LaunchRefusedException e)
         {
-            return e.NotFound ? ApiProblems.NotFound(e.Message) : ApiProblems.Invalid(e.Message, e.Problems);
+            return ApiProblems.Refused(e);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Pipeline.Orchestrator.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Orchestrator.Engine.Launching;
@@ -28,8 +27,12 @@ internal static class SchedulesApi
             .ToList());
     }
 
+    /// <summary>
+    /// All or nothing: every day is checked first (404, 422), then the runs are stored in one transaction (409 when
+    /// the workflow's queue would pass its limit).
+    /// </summary>
     private static async Task<Results<Ok<List<RunView>>, ProblemHttpResult>> BackfillAsync(
-        string workflowId, BackfillRequest request, ClaimsPrincipal user, RunLauncher launcher, CancellationToken cancellationToken)
+        string workflowId, BackfillRequest request, HttpContext context, RunLauncher launcher, CancellationToken cancellationToken)
     {
         var days = request.To.DayNumber - request.From.DayNumber + 1;
         if (days is < 1 or > MaxBackfillDays)
@@ -43,29 +46,24 @@ internal static class SchedulesApi
             return ApiProblems.Invalid($"the inputs do not fit workflow '{workflowId}'", problems);
         }
 
-        var created = new List<RunView>();
         try
         {
-            for (var day = request.From; day <= request.To; day = day.AddDays(1))
-            {
-                var run = await launcher.LaunchAsync(
-                    new LaunchRequest
-                    {
-                        WorkflowId = workflowId,
-                        Inputs = inputs,
-                        TriggeredBy = "backfill",
-                        StartedBy = user.UserName(),
-                        LogicalDate = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-                    },
-                    cancellationToken);
-                created.Add(RunView.Of(run!));
-            }
+            var prepared = await launcher.PrepareAsync(
+                [.. Enumerable.Range(0, days).Select(d => request.From.AddDays(d)).Select(day => new LaunchRequest
+                {
+                    WorkflowId = workflowId,
+                    Inputs = inputs,
+                    TriggeredBy = "backfill",
+                    StartedBy = context.User.UserName(),
+                    LogicalDate = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                })],
+                cancellationToken);
+            var created = await launcher.LaunchAsync(prepared, cancellationToken);
+            return TypedResults.Ok(created.Select(r => RunView.Of(r!)).ToList());
         }
         catch (LaunchRefusedException e)
         {
-            return e.NotFound ? ApiProblems.NotFound(e.Message) : ApiProblems.Invalid(e.Message, e.Problems);
+            return ApiProblems.Refused(e);
         }
-
-        return TypedResults.Ok(created);
     }
 }

@@ -15,6 +15,7 @@ internal static class OptionsCheck
         Require(options.LeaseDuration >= TimeSpan.FromSeconds(1), "Engine:LeaseDuration must be at least 1 s");
         Require(!string.IsNullOrWhiteSpace(options.DataRoot), "Engine:DataRoot must name a folder");
         Require(!string.IsNullOrWhiteSpace(options.WorkerId), "Engine:WorkerId must not be empty");
+        Require(options.MaxQueuedRunsPerWorkflow >= 1, "Engine:MaxQueuedRunsPerWorkflow must be at least 1");
         return options;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.Engine.Launching;
+using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Engine.Telemetry;
 
 namespace Pipeline.Orchestrator.Engine.Scheduling;
@@ -8,7 +9,8 @@ namespace Pipeline.Orchestrator.Engine.Scheduling;
 /// <summary>
 /// Fires cron triggers. Each due time becomes a run whose dedup key names the workflow, schedule and due time, so
 /// it fires exactly once however many replicas run this loop and however often a server restarts. Due times missed
-/// while no server ran are caught up by the trigger's policy: <c>all</c>, <c>latest</c> or <c>none</c>.
+/// while no server ran are caught up by the trigger's policy: <c>all</c>, <c>latest</c> or <c>none</c>. A due time
+/// whose run would pass the workflow's queue limit (<c>Engine:MaxQueuedRunsPerWorkflow</c>) is skipped with a warning.
 /// </summary>
 public sealed partial class CronScheduler(
     ScheduleCatalog catalog, RunLauncher launcher, SchedulerOptions options, TimeProvider clock, ILogger<CronScheduler> logger, OrchestrationMetrics? metrics = null)
@@ -79,9 +81,22 @@ public sealed partial class CronScheduler(
         var fired = 0;
         foreach (var time in due)
         {
-            var run = await launcher.LaunchAsync(
-                new LaunchRequest { WorkflowId = trigger.WorkflowId, Inputs = trigger.Definition.Inputs, TriggeredBy = "cron", LogicalDate = TimeZoneInfo.ConvertTime(time, trigger.TimeZone), DedupKey = trigger.DedupKey(time) },
-                cancellationToken);
+            RunRecord? run;
+            try
+            {
+                run = await launcher.LaunchAsync(
+                    new LaunchRequest { WorkflowId = trigger.WorkflowId, Inputs = trigger.Definition.Inputs, TriggeredBy = "cron", LogicalDate = TimeZoneInfo.ConvertTime(time, trigger.TimeZone), DedupKey = trigger.DedupKey(time) },
+                    cancellationToken);
+            }
+            catch (LaunchRefusedException e) when (e.QueueFull)
+            {
+                // Skipped, not retried: retrying would queue it as soon as there is room, and a backlog of due times
+                // with it, which is the pile-up the limit exists to stop. The launcher counted it (pipeline.runs.refused).
+                Log.QueueFull(logger, trigger.WorkflowId, time, e.Message);
+                _checkedUpTo[key] = time;
+                continue;
+            }
+
             if (run is not null)
             {
                 fired++;
@@ -107,6 +122,9 @@ public sealed partial class CronScheduler(
 
         [LoggerMessage(3, LogLevel.Error, "cron: {Workflow} trigger {Trigger} cannot fire: {Reason}")]
         public static partial void TriggerFailed(ILogger logger, string workflow, int trigger, string reason);
+
+        [LoggerMessage(4, LogLevel.Warning, "cron: {Workflow} due at {Due:O} skipped: {Reason}")]
+        public static partial void QueueFull(ILogger logger, string workflow, DateTimeOffset due, string reason);
 
         [LoggerMessage(2, LogLevel.Error, "cron check failed; trying again")]
         public static partial void CheckFailed(ILogger logger, Exception exception);
