@@ -1,4 +1,5 @@
 using Pipeline.Orchestrator.Auth;
+using Pipeline.Orchestrator.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Scheduling;
@@ -15,7 +16,7 @@ internal static class SchedulesApi
     {
         var group = app.MapGroup("/api").WithTags("Schedules");
         group.MapGet("/schedules", ListAsync).WithSummary("Every cron trigger of the published workflows, with its next due time");
-        group.MapPost("/workflows/{workflowId}/backfill", BackfillAsync).WithSummary("One run per day over a date range, each with that day as its logical date").RequireAuthorization(Auth.AuthPolicies.Operator).RequireRateLimiting(Hosting.RequestLimits.TriggerPolicy);
+        group.MapPost("/workflows/{workflowId}/backfill", BackfillAsync).WithSummary("One run per day over a date range, each with that day as its logical date").RequireAuthorization(Auth.AuthPolicies.Operator);
         return group;
     }
 
@@ -28,16 +29,26 @@ internal static class SchedulesApi
     }
 
     /// <summary>
-    /// All or nothing: every day is checked first (404, 422), then the runs are stored in one transaction (409 when
-    /// the workflow's queue would pass its limit).
+    /// All or nothing: every day is checked first (404, 422), then the caller's trigger tokens are taken, one per run
+    /// (429 with Retry-After when fewer are left: nothing is created, and the same request works later), then the
+    /// runs are stored in one transaction (409 when the workflow's queue would pass its limit).
     /// </summary>
     private static async Task<Results<Ok<List<RunView>>, ProblemHttpResult>> BackfillAsync(
-        string workflowId, BackfillRequest request, HttpContext context, RunLauncher launcher, CancellationToken cancellationToken)
+        string workflowId, BackfillRequest request, HttpContext context, RunLauncher launcher, TriggerRateLimiter limiter, CancellationToken cancellationToken)
     {
         var days = request.To.DayNumber - request.From.DayNumber + 1;
         if (days is < 1 or > MaxBackfillDays)
         {
             return TypedResults.Problem($"the range must cover 1 to {MaxBackfillDays} days; it covers {days}", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (days > limiter.PerMinute)
+        {
+            // Never fits, however long the caller waits: a 429 would have them retry for ever.
+            return TypedResults.Problem(
+                $"a backfill starts a run per day, and one user may start at most {limiter.PerMinute} runs a minute (RateLimits:TriggersPerMinute): "
+                + $"ask for at most {limiter.PerMinute} days at a time; this range covers {days}",
+                statusCode: StatusCodes.Status400BadRequest);
         }
 
         var (inputs, problems) = ApiInputs.FromJson(request.Inputs ?? []);
@@ -58,6 +69,11 @@ internal static class SchedulesApi
                     LogicalDate = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
                 })],
                 cancellationToken);
+            if (limiter.TryTake(context, prepared.Count) is { } tooMany)
+            {
+                return tooMany;
+            }
+
             var created = await launcher.LaunchAsync(prepared, cancellationToken);
             return TypedResults.Ok(created.Select(r => RunView.Of(r!)).ToList());
         }

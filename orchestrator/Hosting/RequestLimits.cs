@@ -4,54 +4,45 @@ using System.Threading.RateLimiting;
 namespace Pipeline.Orchestrator.Hosting;
 
 /// <summary>
-/// Limits on what one client can make the server do: request bodies (<c>Server:MaxRequestBodyBytes</c>, 1 MiB; a
-/// larger one is refused with 413 before it is read) and, per client address, how fast runs can be started through
-/// the API and HTTP hooks (<c>RateLimits:TriggersPerMinute</c>, 120, as a token bucket that allows that many at once)
-/// and how often it may try to sign in (<c>RateLimits:LoginsPerMinute</c>, 10); 429 with <c>Retry-After</c> beyond.
+/// Limits on what one client can make the server do: request bodies (<see cref="BodyLimitOptions"/>; a larger one is
+/// refused with 413 before it is read), how fast each user may start runs (<see cref="TriggerRateLimiter"/>, after
+/// sign-in) and how often a client address may try to sign in (<c>RateLimits:LoginsPerMinute</c>, before sign-in by
+/// nature); 429 with <c>Retry-After</c> beyond.
 /// </summary>
 public static class RequestLimits
 {
-    public const string TriggerPolicy = "triggers";
     public const string LoginPolicy = "logins";
 
     public static IServiceCollection AddRequestLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var maxBody = configuration.GetValue<long?>("Server:MaxRequestBodyBytes") ?? 1024 * 1024;
-        var perMinute = configuration.GetValue<int?>("RateLimits:TriggersPerMinute") ?? 120;
-        var loginsPerMinute = configuration.GetValue<int?>("RateLimits:LoginsPerMinute") ?? 10;
-        if (maxBody < 1024 || perMinute < 1 || loginsPerMinute < 1)
+        var bodies = new BodyLimitOptions();
+        configuration.GetSection("Server").Bind(bodies);
+        var rates = new RateLimitOptions();
+        configuration.GetSection("RateLimits").Bind(rates);
+        if (bodies.MaxRequestBodyBytes < 1024 || rates.TriggersPerMinute < 1 || rates.LoginsPerMinute < 1)
         {
             throw new InvalidOperationException(
                 "configuration: Server:MaxRequestBodyBytes must be at least 1024, RateLimits:TriggersPerMinute and RateLimits:LoginsPerMinute at least 1");
         }
 
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBody);
+        services.AddSingleton(bodies);
+        services.AddSingleton(rates);
+        services.AddSingleton<TriggerRateLimiter>();
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = bodies.MaxRequestBodyBytes);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(TriggerPolicy, context => RateLimitPartition.GetTokenBucketLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = perMinute,
-                    TokensPerPeriod = perMinute,
-                    ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
             // Sign-in attempts per address: password guessing gets 10 tries a minute, not thousands.
             o.AddPolicy(LoginPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = loginsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = rates.LoginsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
                 var seconds = Math.Ceiling(wait.TotalSeconds);
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                var what = context.HttpContext.Request.Path.StartsWithSegments("/api/auth/login")
-                    ? $"more than {loginsPerMinute} sign-in attempts a minute"
-                    : $"more than {perMinute} runs a minute started";
                 await Results.Problem(
-                        $"{what} from {context.HttpContext.Connection.RemoteIpAddress}; try again in {seconds} s",
+                        $"more than {rates.LoginsPerMinute} sign-in attempts a minute from {context.HttpContext.Connection.RemoteIpAddress}; try again in {seconds} s",
                         statusCode: StatusCodes.Status429TooManyRequests,
                         title: "Too many requests")
                     .ExecuteAsync(context.HttpContext);
@@ -59,4 +50,9 @@ public static class RequestLimits
         });
         return services;
     }
+
+    /// <summary>Each call of the endpoint starts one run: it takes one of the caller's tokens (<see cref="TriggerRateLimiter"/>) or is refused with 429.</summary>
+    public static RouteHandlerBuilder LimitTriggers(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.RequestServices.GetRequiredService<TriggerRateLimiter>().TryTake(context.HttpContext, 1) ?? await next(context));
 }
