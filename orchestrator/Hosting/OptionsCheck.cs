@@ -23,6 +23,7 @@ internal static class OptionsCheck
     {
         Require(options.CheckEvery >= TimeSpan.FromMilliseconds(100), "Scheduler:CheckEvery must be at least 100 ms");
         Require(options.CatchUpHorizon >= TimeSpan.Zero, "Scheduler:CatchUpHorizon must not be negative");
+        Require(options.MinimumInterval >= TimeSpan.Zero, "Scheduler:MinimumInterval must not be negative");
         return options;
     }
 
