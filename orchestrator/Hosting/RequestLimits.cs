@@ -19,16 +19,28 @@ public static class RequestLimits
         configuration.GetSection("Server").Bind(bodies);
         var rates = new RateLimitOptions();
         configuration.GetSection("RateLimits").Bind(rates);
-        if (bodies.MaxRequestBodyBytes < 1024 || rates.TriggersPerMinute < 1 || rates.LoginsPerMinute < 1)
+        if (bodies.MaxRequestBodyBytes < 1024 || bodies.MaxPredictBodyBytes < bodies.MaxRequestBodyBytes || rates.TriggersPerMinute < 1 || rates.LoginsPerMinute < 1)
         {
             throw new InvalidOperationException(
-                "configuration: Server:MaxRequestBodyBytes must be at least 1024, RateLimits:TriggersPerMinute and RateLimits:LoginsPerMinute at least 1");
+                "configuration: Server:MaxRequestBodyBytes must be at least 1024 and Server:MaxPredictBodyBytes at least that, "
+                + "RateLimits:TriggersPerMinute and RateLimits:LoginsPerMinute at least 1");
         }
 
         services.AddSingleton(bodies);
         services.AddSingleton(rates);
         services.AddSingleton<TriggerRateLimiter>();
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = bodies.MaxRequestBodyBytes);
+        // Kestrel's 413 says nothing of the limit: the problem names it and the setting that raises it. (Minimal APIs
+        // turn a body too large into a bare 413, written by the status code pages; a body read by hand throws.)
+        services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge && context.ProblemDetails.Detail is null)
+            {
+                var own = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<BodyLimit>();
+                var (bytes, setting) = own is null ? (bodies.MaxRequestBodyBytes, "Server:MaxRequestBodyBytes") : (own.Bytes, own.Setting);
+                context.ProblemDetails.Detail = $"the request body is larger than the {bytes} bytes this endpoint reads ({setting})";
+            }
+        });
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
