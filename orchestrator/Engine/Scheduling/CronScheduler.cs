@@ -17,6 +17,7 @@ public sealed partial class CronScheduler(
 {
     private readonly DateTimeOffset _startedAt = clock.GetUtcNow();
     private readonly Dictionary<string, DateTimeOffset> _checkedUpTo = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _tooFrequent = new(StringComparer.Ordinal);
 
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -63,6 +64,12 @@ public sealed partial class CronScheduler(
     private async Task<int> FireDueAsync(CronTrigger trigger, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var key = $"{trigger.WorkflowId}:{trigger.Index}:{trigger.Definition.Schedule}";
+        if (TooFrequent(key, trigger))
+        {
+            _checkedUpTo[key] = now;
+            return 0;
+        }
+
         var first = !_checkedUpTo.TryGetValue(key, out var from);
         if (first)
         {
@@ -113,6 +120,26 @@ public sealed partial class CronScheduler(
         return fired;
     }
 
+    /// <summary>
+    /// Whether the trigger fires more often than <see cref="SchedulerOptions.MinimumInterval"/>: a version published
+    /// before the setting was raised. Its due times are passed over, with one warning, rather than each refused by
+    /// the launcher (an error every check, and a list of missed due times growing with every second).
+    /// </summary>
+    private bool TooFrequent(string key, CronTrigger trigger)
+    {
+        if (!_tooFrequent.TryGetValue(key, out var tooFrequent))
+        {
+            var gap = CronFrequency.GapShorterThan(trigger.Expression, options.MinimumInterval);
+            _tooFrequent[key] = tooFrequent = gap is not null;
+            if (gap is { } shorter)
+            {
+                Log.TooFrequent(logger, trigger.WorkflowId, trigger.Index, trigger.Definition.Schedule!, shorter, options.MinimumInterval);
+            }
+        }
+
+        return tooFrequent;
+    }
+
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static partial class Log
@@ -122,6 +149,9 @@ public sealed partial class CronScheduler(
 
         [LoggerMessage(3, LogLevel.Error, "cron: {Workflow} trigger {Trigger} cannot fire: {Reason}")]
         public static partial void TriggerFailed(ILogger logger, string workflow, int trigger, string reason);
+
+        [LoggerMessage(5, LogLevel.Warning, "cron: {Workflow} trigger {Trigger} ('{Schedule}') fires {Gap} apart, more often than Scheduler:MinimumInterval ({Minimum}) allows; it does not fire until the workflow is changed")]
+        public static partial void TooFrequent(ILogger logger, string workflow, int trigger, string schedule, TimeSpan gap, TimeSpan minimum);
 
         [LoggerMessage(4, LogLevel.Warning, "cron: {Workflow} due at {Due:O} skipped: {Reason}")]
         public static partial void QueueFull(ILogger logger, string workflow, DateTimeOffset due, string reason);

@@ -101,21 +101,46 @@ public sealed class CronSchedulerTests(PostgresFixture postgres)
         Assert.Equal(Enumerable.Repeat((1L, "reason=queue-full,trigger=cron,workflow=every-ten"), 5), refused);
     }
 
+    [Fact]
+    public async Task A_version_firing_more_often_than_the_minimum_interval_does_not_fire_and_is_warned_about_once()
+    {
+        await using var test = await TestDatabase.CreateAsync("sqlite", postgres);
+        var clock = new FakeTimeProvider(Published);
+        var database = test.Open();
+        // Published before Scheduler:MinimumInterval was raised: straight into the store, as the API would now refuse it.
+        await PublishAsync(database, clock, "all", "*/10 * * * * *");
+        var logger = new ListLogger<CronScheduler>();
+        var scheduler = Scheduler(database, clock, logger: logger, minimumInterval: TimeSpan.FromMinutes(1));
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await scheduler.CheckAsync(CancellationToken.None));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await scheduler.CheckAsync(CancellationToken.None));
+
+        Assert.Empty(await CronRunTimesAsync(database));
+        var warning = Assert.Single(logger.Entries);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Equal("cron: every-ten trigger 0 ('*/10 * * * * *') fires 00:00:10 apart, more often than Scheduler:MinimumInterval (00:01:00) allows; "
+            + "it does not fire until the workflow is changed", warning.Message);
+    }
+
     private static CronScheduler Scheduler(
-        OrchestratorDatabase database, TimeProvider clock, int maxQueued = 1000, ILogger<CronScheduler>? logger = null, EngineTelemetry? telemetry = null)
+        OrchestratorDatabase database, TimeProvider clock, int maxQueued = 1000, ILogger<CronScheduler>? logger = null, EngineTelemetry? telemetry = null,
+        TimeSpan? minimumInterval = null)
     {
         var options = new EngineOptions { DataRoot = Path.Combine(Path.GetTempPath(), "cron-data"), MaxQueuedRunsPerWorkflow = maxQueued };
         var launcher = new RunLauncher(database.Workflows, database.Runs, new EngineSignal(), options, new ExecutionPolicy([]), new SecretStore(new SecretsOptions()), clock, telemetry);
-        return new CronScheduler(new ScheduleCatalog(database.Workflows), launcher, new SchedulerOptions(), clock, logger ?? NullLogger<CronScheduler>.Instance);
+        var scheduling = new SchedulerOptions { MinimumInterval = minimumInterval ?? TimeSpan.Zero };
+        return new CronScheduler(new ScheduleCatalog(database.Workflows), launcher, scheduling, clock, logger ?? NullLogger<CronScheduler>.Instance);
     }
 
-    private static async Task PublishAsync(OrchestratorDatabase database, TimeProvider clock, string catchUp)
+    private static async Task PublishAsync(OrchestratorDatabase database, TimeProvider clock, string catchUp, string schedule = "*/10 * * * *")
     {
         var json = new JsonObject
         {
             ["id"] = "every-ten",
             ["name"] = "every ten minutes",
-            ["triggers"] = new JsonArray(new JsonObject { ["type"] = "cron", ["schedule"] = "*/10 * * * *", ["catchUp"] = catchUp }),
+            ["triggers"] = new JsonArray(new JsonObject { ["type"] = "cron", ["schedule"] = schedule, ["catchUp"] = catchUp }),
             ["steps"] = new JsonArray(new JsonObject { ["id"] = "a", ["command"] = "/bin/true", ["args"] = new JsonArray("${{ run.logicalTime }}") }),
         }.ToJsonString();
         await database.Workflows.SaveDraftAsync("every-ten", json, clock.GetUtcNow(), CancellationToken.None);
