@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Orchestrator.Definitions;
+using Pipeline.Orchestrator.Engine.Launching;
 
 namespace Pipeline.Orchestrator.Api;
 
@@ -16,6 +17,12 @@ internal static class ApiProblems
     public static IResult InvalidField(string field, string message) =>
         Results.ValidationProblem(
             new Dictionary<string, string[]> { [field] = [message] }, detail: $"{field}: {message}", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Invalid");
+
+    /// <summary>A refused launch: 404 for a missing workflow or version, 409 for a full queue, else 422 with the problems.</summary>
+    public static ProblemHttpResult Refused(LaunchRefusedException refusal) =>
+        refusal.NotFound ? NotFound(refusal.Message)
+        : refusal.QueueFull ? Conflict(refusal.Message)
+        : Invalid(refusal.Message, refusal.Problems);
 
     public static ProblemHttpResult Invalid(string detail, IReadOnlyList<DefinitionProblem> problems) =>
         TypedResults.Problem(

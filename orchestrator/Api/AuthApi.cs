@@ -15,10 +15,10 @@ internal static class AuthApi
     public static void MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Authentication");
-        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(Hosting.RequestLimits.LoginPolicy)
+        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(Hosting.RequestLimits.LoginPolicy).CarriesSecrets()
             .WithSummary("Sign in with a user name and password: sets the session cookie, returns the CSRF token");
-        group.MapPost("/logout", LogoutAsync).WithSummary("End this browser session");
-        group.MapGet("/me", Me).WithSummary("Who is signed in, with which role (and the session's CSRF token)");
+        group.MapPost("/logout", LogoutAsync).WithSummary("End this browser session (a kept copy of its cookie stops working too)");
+        group.MapGet("/me", Me).WithSummary("Who is signed in, with which role (and the session's CSRF token)").CarriesSecrets();
         group.MapPost("/password", ChangePasswordAsync).WithSummary("Change your own password (ends your other sessions)");
     }
 
@@ -41,9 +41,19 @@ internal static class AuthApi
         return TypedResults.Ok(View(context));
     }
 
-    private static async Task<NoContent> LogoutAsync(HttpContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends this session on the server as well as in the browser: its id is revoked until any copy of the cookie would
+    /// have expired (the idle timeout from now: a cookie is renewed at the latest now), so a replayed copy gets 401.
+    /// The user's other sessions go on.
+    /// </summary>
+    private static async Task<NoContent> LogoutAsync(HttpContext context, OrchestratorDatabase database, AuthOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        if (context.User.SignedInVia() == PipelineClaims.Session && context.User.SessionId() is { } sessionId)
+        {
+            var now = time.GetUtcNow();
+            await database.Accounts.RevokeSessionAsync(sessionId, context.User.UserName(), now, now + options.SessionIdleTimeout, cancellationToken);
+        }
+
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }

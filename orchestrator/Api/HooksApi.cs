@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Pipeline.Orchestrator.Auth;
+using Pipeline.Orchestrator.Hosting;
 using System.Text.Json;
 using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Runs;
@@ -17,7 +18,7 @@ internal static class HooksApi
     private static readonly TimeSpan WaitLimit = TimeSpan.FromMinutes(5);
 
     public static RouteHandlerBuilder MapHooksApi(this IEndpointRouteBuilder app) =>
-        app.MapPost("/hooks/{**path}", HandleAsync).WithTags("Triggers").WithSummary("Start a run of the workflow whose HTTP trigger has this path").RequireRateLimiting(Hosting.RequestLimits.TriggerPolicy).RequireAuthorization(Auth.AuthPolicies.Operator);
+        app.MapPost("/hooks/{**path}", HandleAsync).WithTags("Triggers").WithSummary("Start a run of the workflow whose HTTP trigger has this path").LimitTriggers().RequireAuthorization(Auth.AuthPolicies.Operator);
 
     private static async Task<IResult> HandleAsync(string path, HttpRequest request, ClaimsPrincipal user, ScheduleCatalog catalog, RunLauncher launcher, RunWatcher watcher, CancellationToken cancellationToken)
     {
@@ -61,7 +62,7 @@ internal static class HooksApi
         }
         catch (LaunchRefusedException e)
         {
-            return e.NotFound ? ApiProblems.NotFound(e.Message) : ApiProblems.Invalid(e.Message, e.Problems);
+            return ApiProblems.Refused(e);
         }
 
         if (!trigger.Wait)

@@ -14,7 +14,7 @@ internal static class KeysApi
     {
         var group = app.MapGroup("/api/keys").WithTags("API keys");
         group.MapGet("/", ListAsync).WithSummary("Your API keys (all=true: everyone's, for admins)");
-        group.MapPost("/", CreateAsync).WithSummary("Create an API key; the response is the only time its secret is shown");
+        group.MapPost("/", CreateAsync).WithSummary("Create an API key; the response is the only time its secret is shown").CarriesSecrets();
         group.MapDelete("/{id}", RevokeAsync).WithSummary("Revoke a key (your own, or any for admins)");
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Orchestrator.Hosting;
 using Pipeline.Orchestrator.Models;
 using Pipeline.Steps.Contract;
 
@@ -18,8 +19,13 @@ internal static class PredictionsApi
 
     private const string Shape = "the body must be {\"rows\": [{feature: number, ...}, ...]} or {\"readings\": {\"day\": \"yyyy-MM-dd\", \"values\": [...]}}";
 
+    /// <summary>
+    /// Mapped with its own body limit (<c>Server:MaxPredictBodyBytes</c>, 32 MiB): 10,000 rows are far more than the
+    /// 1 MiB every other endpoint reads.
+    /// </summary>
     public static void MapPredictionsApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/models/{name}/predict", Predict).Accepts<JsonElement>("application/json").WithTags("Models")
+            .WithMetadata(new BodyLimit(app.ServiceProvider.GetRequiredService<BodyLimitOptions>().MaxPredictBodyBytes, "Server:MaxPredictBodyBytes"))
             .WithSummary("Clusters and distances of feature rows, or of one sensor-day's raw readings, from the production version or a given one");
 
     private static IResult Predict(string name, JsonElement body, OnlineModels models)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Pipeline.Orchestrator.Auth;
+using Pipeline.Orchestrator.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Engine.Launching;
@@ -16,11 +17,11 @@ internal static class RunsApi
         var group = app.MapGroup("/api").WithTags("Runs");
         group.MapGet("/runs", ListAsync).WithSummary("Runs, newest first, with filters and keyset paging");
         group.MapGet("/runs/{runId}", GetAsync).WithSummary("A run with its steps and their attempts");
-        group.MapPost("/workflows/{workflowId}/runs", TriggerAsync).WithSummary("Start a run of the latest published version (or a given one)").RequireAuthorization(Auth.AuthPolicies.Operator).RequireRateLimiting(Hosting.RequestLimits.TriggerPolicy);
+        group.MapPost("/workflows/{workflowId}/runs", TriggerAsync).WithSummary("Start a run of the latest published version (or a given one)").RequireAuthorization(Auth.AuthPolicies.Operator).LimitTriggers();
         group.MapPost("/runs/{runId}/cancel", CancelAsync).WithSummary("Cancel a run; its running steps are stopped").RequireAuthorization(Auth.AuthPolicies.Operator);
         group.MapPost("/runs/{runId}/steps/{stepId}/retry", RetryStepAsync).WithSummary("Retry one step in the run, clearing its downstream steps").RequireAuthorization(Auth.AuthPolicies.Operator);
         group.MapPost("/runs/{runId}/retry-failed", RetryFailedAsync).WithSummary("Re-run what failed, keeping what succeeded").RequireAuthorization(Auth.AuthPolicies.Operator);
-        group.MapPost("/runs/{runId}/rerun", RerunAsync).WithSummary("Start a new run with the same version, inputs and logical date").RequireAuthorization(Auth.AuthPolicies.Operator).RequireRateLimiting(Hosting.RequestLimits.TriggerPolicy);
+        group.MapPost("/runs/{runId}/rerun", RerunAsync).WithSummary("Start a new run with the same version, inputs and logical date").RequireAuthorization(Auth.AuthPolicies.Operator).LimitTriggers();
         return group;
     }
 
@@ -72,7 +73,7 @@ internal static class RunsApi
         }
         catch (LaunchRefusedException e)
         {
-            return e.NotFound ? ApiProblems.NotFound(e.Message) : ApiProblems.Invalid(e.Message, e.Problems);
+            return ApiProblems.Refused(e);
         }
 
         if (run is null)
@@ -155,7 +156,7 @@ internal static class RunsApi
         }
         catch (LaunchRefusedException e)
         {
-            return e.NotFound ? ApiProblems.NotFound(e.Message) : ApiProblems.Invalid(e.Message, e.Problems);
+            return ApiProblems.Refused(e);
         }
     }
 }

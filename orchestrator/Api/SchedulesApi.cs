@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Pipeline.Orchestrator.Auth;
+using Pipeline.Orchestrator.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Scheduling;
@@ -16,7 +16,7 @@ internal static class SchedulesApi
     {
         var group = app.MapGroup("/api").WithTags("Schedules");
         group.MapGet("/schedules", ListAsync).WithSummary("Every cron trigger of the published workflows, with its next due time");
-        group.MapPost("/workflows/{workflowId}/backfill", BackfillAsync).WithSummary("One run per day over a date range, each with that day as its logical date").RequireAuthorization(Auth.AuthPolicies.Operator).RequireRateLimiting(Hosting.RequestLimits.TriggerPolicy);
+        group.MapPost("/workflows/{workflowId}/backfill", BackfillAsync).WithSummary("One run per day over a date range, each with that day as its logical date").RequireAuthorization(Auth.AuthPolicies.Operator);
         return group;
     }
 
@@ -28,13 +28,27 @@ internal static class SchedulesApi
             .ToList());
     }
 
+    /// <summary>
+    /// All or nothing: every day is checked first (404, 422), then the caller's trigger tokens are taken, one per run
+    /// (429 with Retry-After when fewer are left: nothing is created, and the same request works later), then the
+    /// runs are stored in one transaction (409 when the workflow's queue would pass its limit).
+    /// </summary>
     private static async Task<Results<Ok<List<RunView>>, ProblemHttpResult>> BackfillAsync(
-        string workflowId, BackfillRequest request, ClaimsPrincipal user, RunLauncher launcher, CancellationToken cancellationToken)
+        string workflowId, BackfillRequest request, HttpContext context, RunLauncher launcher, TriggerRateLimiter limiter, CancellationToken cancellationToken)
     {
         var days = request.To.DayNumber - request.From.DayNumber + 1;
         if (days is < 1 or > MaxBackfillDays)
         {
             return TypedResults.Problem($"the range must cover 1 to {MaxBackfillDays} days; it covers {days}", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (days > limiter.PerMinute)
+        {
+            // Never fits, however long the caller waits: a 429 would have them retry for ever.
+            return TypedResults.Problem(
+                $"a backfill starts a run per day, and one user may start at most {limiter.PerMinute} runs a minute (RateLimits:TriggersPerMinute): "
+                + $"ask for at most {limiter.PerMinute} days at a time; this range covers {days}",
+                statusCode: StatusCodes.Status400BadRequest);
         }
 
         var (inputs, problems) = ApiInputs.FromJson(request.Inputs ?? []);
@@ -43,29 +57,29 @@ internal static class SchedulesApi
             return ApiProblems.Invalid($"the inputs do not fit workflow '{workflowId}'", problems);
         }
 
-        var created = new List<RunView>();
         try
         {
-            for (var day = request.From; day <= request.To; day = day.AddDays(1))
+            var prepared = await launcher.PrepareAsync(
+                [.. Enumerable.Range(0, days).Select(d => request.From.AddDays(d)).Select(day => new LaunchRequest
+                {
+                    WorkflowId = workflowId,
+                    Inputs = inputs,
+                    TriggeredBy = "backfill",
+                    StartedBy = context.User.UserName(),
+                    LogicalDate = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                })],
+                cancellationToken);
+            if (limiter.TryTake(context, prepared.Count) is { } tooMany)
             {
-                var run = await launcher.LaunchAsync(
-                    new LaunchRequest
-                    {
-                        WorkflowId = workflowId,
-                        Inputs = inputs,
-                        TriggeredBy = "backfill",
-                        StartedBy = user.UserName(),
-                        LogicalDate = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-                    },
-                    cancellationToken);
-                created.Add(RunView.Of(run!));
+                return tooMany;
             }
+
+            var created = await launcher.LaunchAsync(prepared, cancellationToken);
+            return TypedResults.Ok(created.Select(r => RunView.Of(r!)).ToList());
         }
         catch (LaunchRefusedException e)
         {
-            return e.NotFound ? ApiProblems.NotFound(e.Message) : ApiProblems.Invalid(e.Message, e.Problems);
+            return ApiProblems.Refused(e);
         }
-
-        return TypedResults.Ok(created);
     }
 }

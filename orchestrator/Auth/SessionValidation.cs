@@ -5,9 +5,10 @@ using Pipeline.Orchestrator.Persistence;
 namespace Pipeline.Orchestrator.Auth;
 
 /// <summary>
-/// Checks a session cookie against the user on every request: a deleted or disabled user, or a changed security
-/// stamp (password changed elsewhere), ends the session at once; a changed role applies at once, without signing in
-/// again. One indexed read per request is the price of that.
+/// Checks a session cookie against the user on every request: a deleted or disabled user, a changed security stamp
+/// (password changed elsewhere), or a session signed out of (its id in <c>revoked_sessions</c>, so a copy of the
+/// cookie kept from before is refused too) ends the session at once; a changed role applies at once, without signing
+/// in again. Two indexed reads per request are the price of that.
 /// </summary>
 internal sealed class SessionValidation(OrchestratorDatabase database) : CookieAuthenticationEvents
 {
@@ -15,7 +16,10 @@ internal sealed class SessionValidation(OrchestratorDatabase database) : CookieA
     {
         var principal = context.Principal;
         var user = principal is null ? null : await database.Accounts.GetUserAsync(principal.UserName(), context.HttpContext.RequestAborted);
-        if (principal is null || user is null || user.IsDisabled || user.SecurityStamp != principal.SecurityStamp())
+        // A cookie without a session id was made before sessions had one: it cannot be signed out of, so it must sign in again.
+        if (principal is null || user is null || user.IsDisabled || user.SecurityStamp != principal.SecurityStamp()
+            || principal.SessionId() is not { } sessionId
+            || await database.Accounts.IsSessionRevokedAsync(sessionId, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(context.Scheme.Name);
@@ -24,7 +28,7 @@ internal sealed class SessionValidation(OrchestratorDatabase database) : CookieA
 
         if (user.Role != principal.Role())
         {
-            context.ReplacePrincipal(PipelineClaims.ForSession(user, context.Scheme.Name));
+            context.ReplacePrincipal(PipelineClaims.ForSession(user, context.Scheme.Name, sessionId));
             context.ShouldRenew = true;
         }
     }

@@ -15,6 +15,7 @@ internal static class OptionsCheck
         Require(options.LeaseDuration >= TimeSpan.FromSeconds(1), "Engine:LeaseDuration must be at least 1 s");
         Require(!string.IsNullOrWhiteSpace(options.DataRoot), "Engine:DataRoot must name a folder");
         Require(!string.IsNullOrWhiteSpace(options.WorkerId), "Engine:WorkerId must not be empty");
+        Require(options.MaxQueuedRunsPerWorkflow >= 1, "Engine:MaxQueuedRunsPerWorkflow must be at least 1");
         return options;
     }
 
@@ -22,6 +23,7 @@ internal static class OptionsCheck
     {
         Require(options.CheckEvery >= TimeSpan.FromMilliseconds(100), "Scheduler:CheckEvery must be at least 100 ms");
         Require(options.CatchUpHorizon >= TimeSpan.Zero, "Scheduler:CatchUpHorizon must not be negative");
+        Require(options.MinimumInterval >= TimeSpan.Zero, "Scheduler:MinimumInterval must not be negative");
         return options;
     }
 

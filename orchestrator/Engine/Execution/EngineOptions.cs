@@ -45,4 +45,11 @@ public sealed class EngineOptions
 
     /// <summary>Whether this server runs steps at all (false: API and scheduler only).</summary>
     public bool RunSteps { get; set; } = true;
+
+    /// <summary>
+    /// The most runs one workflow may have waiting for an active-run slot (queued). A trigger that would pass it is
+    /// refused (API: 409; cron: that due time is skipped with a warning), so a fast trigger over a slow workflow
+    /// cannot pile up runs without bound.
+    /// </summary>
+    public int MaxQueuedRunsPerWorkflow { get; set; } = 1000;
 }

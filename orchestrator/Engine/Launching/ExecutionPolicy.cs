@@ -2,6 +2,7 @@ using System.Globalization;
 using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.Engine.Runners;
 using Pipeline.Orchestrator.Engine.Runs;
+using Pipeline.Orchestrator.Engine.Scheduling;
 
 namespace Pipeline.Orchestrator.Engine.Launching;
 
@@ -9,15 +10,22 @@ namespace Pipeline.Orchestrator.Engine.Launching;
 /// What this server lets definitions run, on top of what makes a definition valid anywhere
 /// (<c>WorkflowValidator</c>, which knows no server): each step is checked by the runner that would run it
 /// (<see cref="RunnerChoice"/>, so <c>Runner:Default</c> and a step's own <c>runner</c> count) against that
-/// runner's settings: allowed commands, allowed images, resource caps; and program options that name paths are
-/// checked against the folders runs may use (<see cref="ArgumentConfinement"/>). Used by the API's validate, create,
-/// update and publish, by the workflow folder sync and by <see cref="RunLauncher"/>.
+/// runner's settings: allowed commands, allowed images, resource caps; and each cron trigger against the scheduler's
+/// <see cref="SchedulerOptions.MinimumInterval"/>; and program options that name paths against the folders runs may
+/// use (<see cref="ArgumentConfinement"/>). Used by the API's validate, create, update and publish, by the workflow
+/// folder sync and by <see cref="RunLauncher"/>.
 /// </summary>
-public sealed class ExecutionPolicy(IEnumerable<IStepRunner> runners, ArgumentConfinement? arguments = null)
+/// <param name="runners">The server's step runners, in the order the engine asks them.</param>
+/// <param name="scheduler">The scheduler's settings; none: no schedule is too frequent (tools and tests).</param>
+/// <param name="arguments">The check of path options; none: not checked here (tools and tests; the programs still check).</param>
+public sealed class ExecutionPolicy(IEnumerable<IStepRunner> runners, SchedulerOptions? scheduler = null, ArgumentConfinement? arguments = null)
 {
     private readonly IReadOnlyList<IStepRunner> _runners = [.. runners];
 
-    /// <summary>A problem per refused step property (<c>$.steps[2].command</c>); empty when the server runs every step.</summary>
+    /// <summary>
+    /// A problem per refused step property (<c>$.steps[2].command</c>) and per too frequent schedule
+    /// (<c>$.triggers[1].schedule</c>); empty when the server runs the definition as it is.
+    /// </summary>
     public IReadOnlyList<DefinitionProblem> Check(WorkflowDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -43,6 +51,11 @@ public sealed class ExecutionPolicy(IEnumerable<IStepRunner> runners, ArgumentCo
             {
                 problems.Add(new(string.Create(CultureInfo.InvariantCulture, $"$.steps[{i}].{refusal.Property}"), refusal.Message));
             }
+        }
+
+        if (scheduler is not null)
+        {
+            problems.AddRange(CronFrequency.Check(definition, scheduler.MinimumInterval));
         }
 
         return problems;

@@ -15,7 +15,8 @@ namespace Pipeline.Orchestrator.Engine.Launching;
 /// Turns a request into a stored run: the published version's definition, inputs checked and defaulted, every
 /// step's arguments and environment rendered once (so retries run exactly the same command). A definition whose steps
 /// this server's settings do not allow (<see cref="ExecutionPolicy"/>) or whose path inputs lead outside the input
-/// roots is refused.
+/// roots is refused, and so is a run that would leave its workflow with more than
+/// <see cref="EngineOptions.MaxQueuedRunsPerWorkflow"/> runs waiting, whatever triggered it.
 /// </summary>
 public sealed class RunLauncher(
     IWorkflowStore workflows,
@@ -30,7 +31,92 @@ public sealed class RunLauncher(
     private readonly EngineTelemetry _telemetry = telemetry ?? new EngineTelemetry();
 
     /// <summary>The created run, or null when <see cref="LaunchRequest.DedupKey"/> was already used.</summary>
-    public async Task<RunRecord?> LaunchAsync(LaunchRequest request, CancellationToken cancellationToken)
+    public async Task<RunRecord?> LaunchAsync(LaunchRequest request, CancellationToken cancellationToken) =>
+        (await LaunchAsync(await PrepareAsync([request], cancellationToken), cancellationToken))[0];
+
+    /// <summary>
+    /// Checks each request and renders its run without storing anything, so a refusal
+    /// (<see cref="LaunchRefusedException"/>) comes before any run exists.
+    /// </summary>
+    public async Task<PreparedRuns> PrepareAsync(IReadOnlyList<LaunchRequest> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        // A backfill asks for the same version hundreds of times: it is read and checked once.
+        var versions = new Dictionary<(string, int?), CheckedVersion>();
+        var prepared = new List<NewRun>(requests.Count);
+        foreach (var request in requests)
+        {
+            if (!versions.TryGetValue((request.WorkflowId, request.Version), out var checkedVersion))
+            {
+                checkedVersion = await CheckedVersionAsync(request, cancellationToken);
+                versions[(request.WorkflowId, request.Version)] = checkedVersion;
+            }
+
+            prepared.Add(await PrepareAsync(request, checkedVersion, cancellationToken));
+        }
+
+        return new PreparedRuns(prepared);
+    }
+
+    /// <summary>
+    /// Stores prepared runs, all or none: null for a run whose dedup key was used. Refused with
+    /// <see cref="LaunchRefusedException.QueueFull"/> (nothing stored) when a workflow would have more than
+    /// <see cref="EngineOptions.MaxQueuedRunsPerWorkflow"/> runs waiting.
+    /// </summary>
+    public async Task<IReadOnlyList<RunRecord?>> LaunchAsync(PreparedRuns prepared, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        // The trace of a run begins when it is stored, not when it was checked (a refused backfill leaves no spans).
+        var batch = prepared.Runs.Select(r => r with
+        {
+            Run = r.Run with { TraceParent = _telemetry.Tracing.StartRun(r.Run.Id, r.Run.WorkflowId, r.Run.TriggeredBy, r.Run.CreatedAt) },
+        }).ToList();
+        IReadOnlyList<RunRecord?>? created = null;
+        try
+        {
+            created = await runs.CreateRunsAsync(batch, options.MaxQueuedRunsPerWorkflow, cancellationToken);
+        }
+        catch (RunQueueFullException e)
+        {
+            foreach (var refused in batch.Where(r => r.Run.WorkflowId == e.WorkflowId).GroupBy(r => r.Run.TriggeredBy, StringComparer.Ordinal))
+            {
+                _telemetry.Metrics.RunsRefused(e.WorkflowId, refused.Key, "queue-full", refused.Count());
+            }
+
+            throw new LaunchRefusedException(QueueFullMessage(e), [], queueFull: true);
+        }
+        finally
+        {
+            // Not stored (a deduplicated trigger, a full queue, or the database failed): the span has no run to end it.
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (created?[i] is null)
+                {
+                    _telemetry.Tracing.Abandon(batch[i].Run.Id);
+                }
+            }
+        }
+
+        signal.RunsCreated();
+        foreach (var run in created.OfType<RunRecord>())
+        {
+            _telemetry.Metrics.RunTriggered(run.WorkflowId, run.TriggeredBy);
+        }
+
+        return created;
+    }
+
+    private static string QueueFullMessage(RunQueueFullException e)
+    {
+        const string Setting = "the most this server queues for one workflow (Engine:MaxQueuedRunsPerWorkflow)";
+        var state = e.Adding == 1
+            ? $"workflow '{e.WorkflowId}' has {e.Queued} runs waiting to start, {(e.Queued == e.Limit ? Setting : $"more than the {e.Limit} that is {Setting}")}"
+            : $"workflow '{e.WorkflowId}' has {e.Queued} runs waiting to start and {e.Adding} more would make {e.Queued + e.Adding}, more than the {e.Limit} that is {Setting}; none was created";
+        return state + "; wait for some to start or cancel some";
+    }
+
+    /// <summary>The published version a request names, checked against this server's settings.</summary>
+    private async Task<CheckedVersion> CheckedVersionAsync(LaunchRequest request, CancellationToken cancellationToken)
     {
         var version = await workflows.GetVersionAsync(request.WorkflowId, request.Version, cancellationToken)
             ?? throw new LaunchRefusedException(
@@ -48,6 +134,12 @@ public sealed class RunLauncher(
             throw new LaunchRefusedException($"workflow '{request.WorkflowId}' version {version.Version} runs what this server's settings do not allow", refused);
         }
 
+        return new CheckedVersion(version.Version, definition, MissingSecrets(definition));
+    }
+
+    private async Task<NewRun> PrepareAsync(LaunchRequest request, CheckedVersion version, CancellationToken cancellationToken)
+    {
+        var definition = version.Definition;
         var (inputs, inputProblems) = InputResolver.Resolve(definition, request.Inputs);
         if (inputs is null || inputProblems.Count > 0)
         {
@@ -59,16 +151,15 @@ public sealed class RunLauncher(
             throw new LaunchRefusedException($"a path input of workflow '{request.WorkflowId}' leads outside the folders runs may read", outside);
         }
 
-        if (MissingSecrets(definition) is { Count: > 0 } missing)
+        if (version.MissingSecrets.Count > 0)
         {
-            throw new LaunchRefusedException($"workflow '{request.WorkflowId}' uses secrets this server does not have", missing);
+            throw new LaunchRefusedException($"workflow '{request.WorkflowId}' uses secrets this server does not have", version.MissingSecrets);
         }
 
         var now = clock.GetUtcNow();
-        var runId = RunIds.New(now);
         var run = new RunRecord
         {
-            Id = runId,
+            Id = RunIds.New(now),
             WorkflowId = definition.Id,
             WorkflowVersion = version.Version,
             State = RunState.Queued,
@@ -77,7 +168,6 @@ public sealed class RunLauncher(
             LogicalDate = request.LogicalDate ?? now,
             Inputs = inputs,
             CreatedAt = now,
-            TraceParent = _telemetry.Tracing.StartRun(runId, definition.Id, request.TriggeredBy, now),
         };
         var steps = definition.Steps.Select(s => StepRunFor(run, definition, s, now)).ToList();
         var outsideArguments = new List<DefinitionProblem>();
@@ -91,27 +181,7 @@ public sealed class RunLauncher(
             throw new LaunchRefusedException($"a step of workflow '{request.WorkflowId}' is given a path outside the folders runs may use", outsideArguments);
         }
 
-        RunRecord? created = null;
-        try
-        {
-            created = await runs.CreateRunAsync(new NewRun(run, steps, request.DedupKey), cancellationToken);
-        }
-        finally
-        {
-            // Not stored (a deduplicated trigger, or the database failed): the span has no run to end it.
-            if (created is null)
-            {
-                _telemetry.Tracing.Abandon(run.Id);
-            }
-        }
-
-        signal.RunsCreated();
-        if (created is not null)
-        {
-            _telemetry.Metrics.RunTriggered(created.WorkflowId, created.TriggeredBy);
-        }
-
-        return created;
+        return new NewRun(run, steps, request.DedupKey);
     }
 
     private StepRunRecord StepRunFor(RunRecord run, WorkflowDefinition definition, StepDefinition step, DateTimeOffset now)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.Engine.Launching;
+using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Engine.Telemetry;
 
 namespace Pipeline.Orchestrator.Engine.Scheduling;
@@ -8,13 +9,15 @@ namespace Pipeline.Orchestrator.Engine.Scheduling;
 /// <summary>
 /// Fires cron triggers. Each due time becomes a run whose dedup key names the workflow, schedule and due time, so
 /// it fires exactly once however many replicas run this loop and however often a server restarts. Due times missed
-/// while no server ran are caught up by the trigger's policy: <c>all</c>, <c>latest</c> or <c>none</c>.
+/// while no server ran are caught up by the trigger's policy: <c>all</c>, <c>latest</c> or <c>none</c>. A due time
+/// whose run would pass the workflow's queue limit (<c>Engine:MaxQueuedRunsPerWorkflow</c>) is skipped with a warning.
 /// </summary>
 public sealed partial class CronScheduler(
     ScheduleCatalog catalog, RunLauncher launcher, SchedulerOptions options, TimeProvider clock, ILogger<CronScheduler> logger, OrchestrationMetrics? metrics = null)
 {
     private readonly DateTimeOffset _startedAt = clock.GetUtcNow();
     private readonly Dictionary<string, DateTimeOffset> _checkedUpTo = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _tooFrequent = new(StringComparer.Ordinal);
 
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -61,6 +64,12 @@ public sealed partial class CronScheduler(
     private async Task<int> FireDueAsync(CronTrigger trigger, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var key = $"{trigger.WorkflowId}:{trigger.Index}:{trigger.Definition.Schedule}";
+        if (TooFrequent(key, trigger))
+        {
+            _checkedUpTo[key] = now;
+            return 0;
+        }
+
         var first = !_checkedUpTo.TryGetValue(key, out var from);
         if (first)
         {
@@ -79,9 +88,22 @@ public sealed partial class CronScheduler(
         var fired = 0;
         foreach (var time in due)
         {
-            var run = await launcher.LaunchAsync(
-                new LaunchRequest { WorkflowId = trigger.WorkflowId, Inputs = trigger.Definition.Inputs, TriggeredBy = "cron", LogicalDate = TimeZoneInfo.ConvertTime(time, trigger.TimeZone), DedupKey = trigger.DedupKey(time) },
-                cancellationToken);
+            RunRecord? run;
+            try
+            {
+                run = await launcher.LaunchAsync(
+                    new LaunchRequest { WorkflowId = trigger.WorkflowId, Inputs = trigger.Definition.Inputs, TriggeredBy = "cron", LogicalDate = TimeZoneInfo.ConvertTime(time, trigger.TimeZone), DedupKey = trigger.DedupKey(time) },
+                    cancellationToken);
+            }
+            catch (LaunchRefusedException e) when (e.QueueFull)
+            {
+                // Skipped, not retried: retrying would queue it as soon as there is room, and a backlog of due times
+                // with it, which is the pile-up the limit exists to stop. The launcher counted it (pipeline.runs.refused).
+                Log.QueueFull(logger, trigger.WorkflowId, time, e.Message);
+                _checkedUpTo[key] = time;
+                continue;
+            }
+
             if (run is not null)
             {
                 fired++;
@@ -98,6 +120,26 @@ public sealed partial class CronScheduler(
         return fired;
     }
 
+    /// <summary>
+    /// Whether the trigger fires more often than <see cref="SchedulerOptions.MinimumInterval"/>: a version published
+    /// before the setting was raised. Its due times are passed over, with one warning, rather than each refused by
+    /// the launcher (an error every check, and a list of missed due times growing with every second).
+    /// </summary>
+    private bool TooFrequent(string key, CronTrigger trigger)
+    {
+        if (!_tooFrequent.TryGetValue(key, out var tooFrequent))
+        {
+            var gap = CronFrequency.GapShorterThan(trigger.Expression, options.MinimumInterval);
+            _tooFrequent[key] = tooFrequent = gap is not null;
+            if (gap is { } shorter)
+            {
+                Log.TooFrequent(logger, trigger.WorkflowId, trigger.Index, trigger.Definition.Schedule!, shorter, options.MinimumInterval);
+            }
+        }
+
+        return tooFrequent;
+    }
+
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static partial class Log
@@ -107,6 +149,12 @@ public sealed partial class CronScheduler(
 
         [LoggerMessage(3, LogLevel.Error, "cron: {Workflow} trigger {Trigger} cannot fire: {Reason}")]
         public static partial void TriggerFailed(ILogger logger, string workflow, int trigger, string reason);
+
+        [LoggerMessage(5, LogLevel.Warning, "cron: {Workflow} trigger {Trigger} ('{Schedule}') fires {Gap} apart, more often than Scheduler:MinimumInterval ({Minimum}) allows; it does not fire until the workflow is changed")]
+        public static partial void TooFrequent(ILogger logger, string workflow, int trigger, string schedule, TimeSpan gap, TimeSpan minimum);
+
+        [LoggerMessage(4, LogLevel.Warning, "cron: {Workflow} due at {Due:O} skipped: {Reason}")]
+        public static partial void QueueFull(ILogger logger, string workflow, DateTimeOffset due, string reason);
 
         [LoggerMessage(2, LogLevel.Error, "cron check failed; trying again")]
         public static partial void CheckFailed(ILogger logger, Exception exception);

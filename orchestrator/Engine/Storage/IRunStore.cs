@@ -14,6 +14,14 @@ public interface IRunStore
     /// <summary>Creates the run and its steps; null (and nothing created) when its dedup key already exists.</summary>
     Task<RunRecord?> CreateRunAsync(NewRun run, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates the runs and their steps in one transaction, all or none; each result is null when that run's dedup key
+    /// already existed. With <paramref name="maxQueuedPerWorkflow"/>, a workflow that would have more queued runs than
+    /// that afterwards throws <see cref="RunQueueFullException"/> and nothing is created; the count and the inserts
+    /// are serialised per workflow across servers, so concurrent creations cannot pass the limit together.
+    /// </summary>
+    Task<IReadOnlyList<RunRecord?>> CreateRunsAsync(IReadOnlyList<NewRun> runs, int? maxQueuedPerWorkflow, CancellationToken cancellationToken);
+
     Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken);
 
     /// <summary>The run's step runs in definition order.</summary>

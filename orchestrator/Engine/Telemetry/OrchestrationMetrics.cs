@@ -18,6 +18,7 @@ public sealed class OrchestrationMetrics : IDisposable
 
     private readonly Meter _meter;
     private readonly Counter<long> _runsTriggered;
+    private readonly Counter<long> _runsRefused;
     private readonly Counter<long> _runsStarted;
     private readonly Counter<long> _runsFinished;
     private readonly Histogram<double> _runDuration;
@@ -31,6 +32,8 @@ public sealed class OrchestrationMetrics : IDisposable
     {
         _meter = (meters ?? DetachedMeterFactory.Instance).Create(new MeterOptions(TelemetryNames.OrchestrationMeter));
         _runsTriggered = _meter.CreateCounter<long>("pipeline.runs.triggered", description: "Runs created, by workflow and trigger (manual, cron, http, backfill, rerun).");
+        _runsRefused = _meter.CreateCounter<long>("pipeline.runs.refused",
+            description: "Runs a trigger asked for and the server did not create, by workflow, trigger and reason (queue-full: Engine:MaxQueuedRunsPerWorkflow).");
         _runsStarted = _meter.CreateCounter<long>("pipeline.runs.started", description: "Runs that got a slot of their workflow and started running.");
         _runsFinished = _meter.CreateCounter<long>("pipeline.runs.finished", description: "Runs that ended, by workflow and status (succeeded, failed, cancelled).");
         _runDuration = _meter.CreateHistogram("pipeline.run.duration", "s", "Run wall time from start to end, by workflow and status.",
@@ -46,6 +49,9 @@ public sealed class OrchestrationMetrics : IDisposable
 
     public void RunTriggered(string workflow, string trigger) =>
         _runsTriggered.Add(1, new TagList { { "workflow", workflow }, { "trigger", trigger } });
+
+    public void RunsRefused(string workflow, string trigger, string reason, int count) =>
+        _runsRefused.Add(count, new TagList { { "workflow", workflow }, { "trigger", trigger }, { "reason", reason } });
 
     public void RunStarted(string workflow) => _runsStarted.Add(1, new KeyValuePair<string, object?>("workflow", workflow));
 

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
 using Dapper;
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Engine.Storage;
@@ -23,35 +25,75 @@ public sealed partial class SqlRunStore : IRunStore
 
     private SqlDialect Dialect => _database.Dialect;
 
-    public Task<RunRecord?> CreateRunAsync(NewRun run, CancellationToken cancellationToken)
+    public async Task<RunRecord?> CreateRunAsync(NewRun run, CancellationToken cancellationToken) =>
+        (await CreateRunsAsync([run], null, cancellationToken))[0];
+
+    public Task<IReadOnlyList<RunRecord?>> CreateRunsAsync(IReadOnlyList<NewRun> runs, int? maxQueuedPerWorkflow, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(run);
-        var row = RunRow.From(run.Run);
-        var steps = run.Steps.Select(StepRunRow.From).ToList();
-        var parameters = new DynamicParameters(row);
-        parameters.Add("DedupKey", run.DedupKey);
-        return _database.WriteAsync<RunRecord?>(async (connection, transaction) =>
+        ArgumentNullException.ThrowIfNull(runs);
+        return _database.WriteAsync<IReadOnlyList<RunRecord?>>(async (connection, transaction) =>
         {
-            // DO NOTHING rather than catching the violation: a failed statement would abort a PostgreSQL transaction.
-            var inserted = await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO runs (id, workflow_id, workflow_version, state, triggered_by, logical_date, inputs, created_at, started_at, finished_at, error, trace_parent, started_by, dedup_key)
-                VALUES (@Id, @WorkflowId, @WorkflowVersion, @State, @TriggeredBy, @LogicalDate, @Inputs, @CreatedAt, @StartedAt, @FinishedAt, @Error, @TraceParent, @StartedBy, @DedupKey)
-                ON CONFLICT DO NOTHING
-                """, parameters, transaction, cancellationToken: cancellationToken));
-            if (inserted == 0)
+            if (maxQueuedPerWorkflow is not null)
             {
-                return null;
+                // Two servers counting at once would both see room for one more (SQLite's write lock already excludes that).
+                foreach (var workflowId in runs.Select(r => r.Run.WorkflowId).Distinct().Order(StringComparer.Ordinal))
+                {
+                    await Dialect.LockAsync(connection, transaction, QueueLockKey(workflowId), cancellationToken);
+                }
             }
 
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO step_runs (run_id, step_id, ordinal, depends_on, state, attempts, ready_at, started_at, finished_at, exit_code, error, lease_owner, lease_expires_at, spec)
-                VALUES (@RunId, @StepId, @Ordinal, @DependsOn, @State, @Attempts, @ReadyAt, @StartedAt, @FinishedAt, @ExitCode, @Error, @LeaseOwner, @LeaseExpiresAt, @Spec)
-                """, steps, transaction, cancellationToken: cancellationToken));
-            return row.ToRecord();
+            var created = new List<RunRecord?>(runs.Count);
+            foreach (var run in runs)
+            {
+                created.Add(await InsertAsync(connection, transaction, run, cancellationToken));
+            }
+
+            if (maxQueuedPerWorkflow is { } max)
+            {
+                foreach (var added in created.OfType<RunRecord>().Where(r => r.State == RunState.Queued).GroupBy(r => r.WorkflowId, StringComparer.Ordinal))
+                {
+                    var queued = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                        "SELECT COUNT(*) FROM runs WHERE workflow_id = @workflowId AND state = 'queued'", new { workflowId = added.Key }, transaction, cancellationToken: cancellationToken));
+                    if (queued > max)
+                    {
+                        // Thrown inside the transaction: it rolls back, and none of the runs exists.
+                        throw new RunQueueFullException(added.Key, queued - added.Count(), added.Count(), max);
+                    }
+                }
+            }
+
+            return created;
         }, cancellationToken);
     }
+
+    private static async Task<RunRecord?> InsertAsync(DbConnection connection, DbTransaction transaction, NewRun run, CancellationToken cancellationToken)
+    {
+        var row = RunRow.From(run.Run);
+        var parameters = new DynamicParameters(row);
+        parameters.Add("DedupKey", run.DedupKey);
+        // DO NOTHING rather than catching the violation: a failed statement would abort a PostgreSQL transaction.
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO runs (id, workflow_id, workflow_version, state, triggered_by, logical_date, inputs, created_at, started_at, finished_at, error, trace_parent, started_by, dedup_key)
+            VALUES (@Id, @WorkflowId, @WorkflowVersion, @State, @TriggeredBy, @LogicalDate, @Inputs, @CreatedAt, @StartedAt, @FinishedAt, @Error, @TraceParent, @StartedBy, @DedupKey)
+            ON CONFLICT DO NOTHING
+            """, parameters, transaction, cancellationToken: cancellationToken));
+        if (inserted == 0)
+        {
+            return null;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO step_runs (run_id, step_id, ordinal, depends_on, state, attempts, ready_at, started_at, finished_at, exit_code, error, lease_owner, lease_expires_at, spec)
+            VALUES (@RunId, @StepId, @Ordinal, @DependsOn, @State, @Attempts, @ReadyAt, @StartedAt, @FinishedAt, @ExitCode, @Error, @LeaseOwner, @LeaseExpiresAt, @Spec)
+            """, run.Steps.Select(StepRunRow.From).ToList(), transaction, cancellationToken: cancellationToken));
+        return row.ToRecord();
+    }
+
+    /// <summary>The advisory lock of one workflow's queue: a stable 64-bit number from its id.</summary>
+    private static long QueueLockKey(string workflowId) =>
+        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("queued-runs:" + workflowId)));
 
     public async Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken)
     {

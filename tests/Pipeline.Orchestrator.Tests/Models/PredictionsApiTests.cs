@@ -46,4 +46,25 @@ public sealed class PredictionsApiTests(ShippedModelFixture sample)
         Assert.Equal(404, (await server.PostAsync("/api/models/beijing/predict", new JsonObject { ["rows"] = rows.DeepClone(), ["version"] = 99 })).Status);
         Assert.Equal(404, (await server.PostAsync("/api/models/nope/predict", new JsonObject { ["rows"] = rows.DeepClone() })).Status);
     }
+
+    [Fact]
+    public async Task Ten_thousand_rows_the_documented_most_are_taken_in_one_request_and_more_are_refused()
+    {
+        var server = sample.Server;
+        var features = await sample.BatchFeaturesAsync();
+        var complete = features.CompleteRows();
+        JsonArray Rows(int count) => new([.. Enumerable.Range(0, count).Select(i => (JsonNode)new JsonObject(
+            [.. features.Features.Select((f, c) => KeyValuePair.Create(f, (JsonNode?)features.Columns[c][complete[i % complete.Length]]))]))]);
+        var most = new JsonObject { ["rows"] = Rows(10_000) };
+        // Far over the 1 MiB every other endpoint takes (Server:MaxRequestBodyBytes).
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(most.ToJsonString()) > 2 * 1024 * 1024);
+
+        var (status, body) = await server.PostAsync("/api/models/beijing/predict", most);
+        Assert.True(status == 200, $"{status} {body?.ToJsonString()}");
+        Assert.Equal(10_000, body!["predictions"]!.AsArray().Count);
+
+        var (refused, problem) = await server.PostAsync("/api/models/beijing/predict", new JsonObject { ["rows"] = Rows(10_001) });
+        Assert.Equal(422, refused);
+        Assert.StartsWith("at most 10000 rows a request", problem!["errors"]!["rows"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }

@@ -42,6 +42,26 @@ public sealed class ApiKeyTests
     }
 
     [Fact]
+    public async Task Answers_that_carry_a_secret_or_a_csrf_token_must_not_be_cached()
+    {
+        await using var server = await ApiServer.StartAsync([]);
+        using var keyContent = new StringContent(new JsonObject { ["name"] = "ci" }.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        using var key = await server.Http.PostAsync(new Uri("/api/keys", UriKind.Relative), keyContent);
+        Assert.Equal(201, (int)key.StatusCode);
+        using var loginContent = new StringContent(
+            new JsonObject { ["user"] = TestAuth.AdminName, ["password"] = TestAuth.AdminPassword }.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        using var anonymous = server.As(null);
+        using var login = await anonymous.Http.PostAsync(new Uri("/api/auth/login", UriKind.Relative), loginContent);
+        Assert.Equal(200, (int)login.StatusCode);
+
+        foreach (var answer in new[] { key, login })
+        {
+            Assert.True(answer.Headers.CacheControl?.NoStore == true, $"{answer.RequestMessage!.RequestUri}: Cache-Control {answer.Headers.CacheControl}");
+            Assert.Contains("no-cache", answer.Headers.Pragma.Select(p => p.Name));
+        }
+    }
+
+    [Fact]
     public async Task An_expired_key_is_refused_and_says_when_it_expired()
     {
         await using var server = await ApiServer.StartAsync([]);

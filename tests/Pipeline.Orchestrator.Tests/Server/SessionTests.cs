@@ -46,6 +46,30 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task Signing_out_ends_the_session_on_the_server_so_a_replayed_cookie_gets_401()
+    {
+        await using var server = await ApiServer.StartAsync([]);
+        await Accounts.UserWithKeyAsync(server, "gina", "viewer");
+        using var laptop = await BrowserSession.SignInAsync(server.Http.BaseAddress!, "gina", Accounts.Password);
+        using var phone = await BrowserSession.SignInAsync(server.Http.BaseAddress!, "gina", Accounts.Password);
+        var saved = laptop.Cookies.GetAllCookies().Single(c => c.Name == "pipeline.session").Value;
+        using var replay = new HttpClient { BaseAddress = server.Http.BaseAddress };
+        replay.DefaultRequestHeaders.Add("Cookie", $"pipeline.session={saved}");
+        using (var before = await replay.GetAsync(new Uri("/api/auth/me", UriKind.Relative)))
+        {
+            Assert.Equal(200, (int)before.StatusCode);
+        }
+
+        Assert.Equal(204, (await laptop.SendAsync(HttpMethod.Post, "/api/auth/logout")).Status);
+
+        using var replayed = await replay.GetAsync(new Uri("/api/auth/me", UriKind.Relative));
+        Assert.Equal(401, (int)replayed.StatusCode);
+        Assert.Equal(200, (await phone.SendAsync(HttpMethod.Get, "/api/auth/me")).Status);
+        Assert.Equal(200, (await laptop.SignInAsync("gina", Accounts.Password)).Status);
+        Assert.Equal(200, (await laptop.SendAsync(HttpMethod.Get, "/api/auth/me")).Status);
+    }
+
+    [Fact]
     public async Task A_password_change_ends_the_users_other_sessions_and_keeps_this_one()
     {
         await using var server = await ApiServer.StartAsync([]);
