@@ -186,19 +186,6 @@ internal static class SchemaDetector
         return profiles;
     }
 
-    private static TimeZoneInfo ResolveZone(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            throw StepException.BadOption($"--time-zone {TimeZoneIds.Problem(id)}");
-        }
-        catch (InvalidTimeZoneException e)
-        {
-            throw StepException.BadOption($"--time-zone '{id}' cannot be used: {e.Message}");
-        }
-    }
+    private static TimeZoneInfo ResolveZone(string id) =>
+        TimeZoneIds.TryFind(id, out var zone) ? zone : throw StepException.BadOption($"--time-zone {TimeZoneIds.Problem(id)}");
 }
