@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json.Nodes;
 using Pipeline.Orchestrator.Tests.Support;
+using Pipeline.Steps.Tests.Support;
 using static Pipeline.Orchestrator.Tests.Datasets.DatasetUploads;
 
 namespace Pipeline.Orchestrator.Tests.Datasets;
@@ -22,5 +24,37 @@ public sealed class HostileUploadTests
         Assert.Equal(422, status);
         Assert.Contains("wide.csv:2: a record has more than 10,000 fields", FieldError(problem, "file"), StringComparison.Ordinal);
         Assert.Equal(0, (await server.GetJsonAsync("/api/datasets"))["total"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Multipart_bodies_that_break_the_format_get_400_saying_what_is_wrong_and_leave_nothing()
+    {
+        await using var server = await ApiServer.StartAsync([]);
+        var csv = await File.ReadAllTextAsync(Path.Combine(SharedData.BundledSample, "PRSA_Data_Aotizhongxin_201303.csv"));
+        const string FilePart = "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.csv\"\r\nContent-Type: text/csv\r\n";
+
+        var unclosedFile = await PostFormAsync(server, "B", FilePart + "\r\n" + csv);
+        var unclosedField = await PostFormAsync(server, "B", "--B\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nx.csv");
+        var longHeaders = await PostFormAsync(server, "B", FilePart + "X-Padding: " + new string('a', 17 * 1024) + "\r\n\r\n" + csv + "\r\n--B--\r\n");
+        var boundary = new string('b', 300);
+        var longBoundary = await PostFormAsync(server, boundary, FilePart.Replace("--B", "--" + boundary, StringComparison.Ordinal) + "\r\n" + csv + $"\r\n--{boundary}--\r\n");
+
+        Assert.Equal((400, "the multipart/form-data body ends before its closing boundary (--boundary--)"), unclosedFile);
+        Assert.Equal((400, "the multipart/form-data body ends before its closing boundary (--boundary--)"), unclosedField);
+        Assert.Equal(400, longHeaders.Status);
+        Assert.Contains("header", longHeaders.Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal((400, "the multipart boundary has 300 characters; at most 70 (RFC 2046)"), longBoundary);
+        Assert.Equal(0, (await server.GetJsonAsync("/api/datasets"))["total"]!.GetValue<long>());
+        var folder = Path.Combine(server.DataRoot, "datasets");
+        Assert.Empty(Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories) : []);
+    }
+
+    private static async Task<(int Status, string Detail)> PostFormAsync(ApiClient client, string boundary, string body)
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary={boundary}");
+        using var response = await client.Http.PostAsync(new Uri("/api/datasets", UriKind.Relative), content);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, JsonNode.Parse(text)?["detail"]?.GetValue<string>() ?? text);
     }
 }
