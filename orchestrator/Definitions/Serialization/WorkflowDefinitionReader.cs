@@ -46,9 +46,10 @@ public static class WorkflowDefinitionReader
 
             var typeInfo = DefinitionJsonContext.Default.WorkflowDefinition;
             var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
-            var missing = new List<DefinitionProblem>();
-            PropertyDefaults.Fill(node, typeInfo, JsonPaths.Root, missing);
-            return new DefinitionReadResult(node.Deserialize(typeInfo), missing);
+            var problems = new List<DefinitionProblem>();
+            NulStrings.Find(node, JsonPaths.Root, problems);
+            PropertyDefaults.Fill(node, typeInfo, JsonPaths.Root, problems);
+            return new DefinitionReadResult(node.Deserialize(typeInfo), problems);
         }
         catch (JsonException e)
         {
