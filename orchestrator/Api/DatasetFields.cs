@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Pipeline.Orchestrator.Auth;
 using Pipeline.Orchestrator.Datasets;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Confinement;
 
 namespace Pipeline.Orchestrator.Api;
 

@@ -6,7 +6,8 @@ namespace Pipeline.Orchestrator.Api;
 /// <summary>
 /// Reads a multipart/form-data upload up to its <c>file</c> part without buffering it: the text fields before the
 /// file (<c>name</c>, <c>timeZone</c>, <c>trigger</c>) are read, at most <see cref="MaxFieldChars"/> characters each,
-/// and the file part's body is handed on as a stream, to be read once, as it arrives.
+/// and the file part's body is handed on as a stream, to be read once, as it arrives. A body that breaks the format
+/// (a boundary over 70 characters, a part's headers over 16 KiB, no closing boundary) is a 400 saying so.
 /// </summary>
 internal sealed record DatasetForm(Stream? File, string? FileName, DatasetFields Fields, IResult? Problem)
 {
@@ -20,7 +21,24 @@ internal sealed record DatasetForm(Stream? File, string? FileName, DatasetFields
             return new(null, null, fields, ApiProblems.InvalidField("file", "a multipart/form-data body needs a boundary"));
         }
 
-        var reader = new MultipartReader(boundary, body);
+        if (boundary.Length > MultipartProblems.MaxBoundaryLength)
+        {
+            return new(null, null, fields, MultipartProblems.Answer(
+                $"the multipart boundary has {boundary.Length} characters; at most {MultipartProblems.MaxBoundaryLength} (RFC 2046)"));
+        }
+
+        try
+        {
+            return await ReadFieldsAsync(new MultipartReader(boundary, body), fields, cancellationToken);
+        }
+        catch (Exception e) when (MultipartProblems.Describe(e) is { } problem)
+        {
+            return new(null, null, fields, MultipartProblems.Answer(problem));
+        }
+    }
+
+    private static async Task<DatasetForm> ReadFieldsAsync(MultipartReader reader, DatasetFields fields, CancellationToken cancellationToken)
+    {
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
@@ -31,7 +49,7 @@ internal sealed record DatasetForm(Stream? File, string? FileName, DatasetFields
             var field = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
             if (field == "file")
             {
-                return new(section.Body, HeaderUtilities.RemoveQuotes(disposition.FileName).Value, fields, null);
+                return new(new MultipartFileStream(section.Body), HeaderUtilities.RemoveQuotes(disposition.FileName).Value, fields, null);
             }
 
             // Read at most one character past the limit, never a whole (huge) part into memory.

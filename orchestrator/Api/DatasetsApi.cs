@@ -159,6 +159,10 @@ internal static class DatasetsApi
         {
             return TooLarge(receiver.MaxBytes);
         }
+        catch (MalformedMultipartException e)
+        {
+            return MultipartProblems.Answer(e.Message);
+        }
     }
 
     private static IResult Answer(DatasetIntake intake) => intake switch

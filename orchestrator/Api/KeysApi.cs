@@ -1,4 +1,5 @@
 using Pipeline.Orchestrator.Auth;
+using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.Persistence;
 using Pipeline.Orchestrator.Persistence.Accounts;
 
@@ -35,6 +36,11 @@ internal static class KeysApi
         if (name.Length is 0 or > 100)
         {
             return ApiProblems.InvalidField("name", "a key needs a name of 1 to 100 characters (what it is for)");
+        }
+
+        if (ControlCharacters.Problem(name) is { } control)
+        {
+            return ApiProblems.InvalidField("name", $"a key's name {control}");
         }
 
         var callerRole = context.User.Role()!;

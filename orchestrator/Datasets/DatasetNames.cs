@@ -25,7 +25,7 @@ public static partial class DatasetNames
         return cleaned.Length == 0 ? null : cleaned[..Math.Min(cleaned.Length, 200)];
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}\z")]
     private static partial Regex NamePattern();
 
     [GeneratedRegex(@"[^A-Za-z0-9._-]")]

@@ -44,23 +44,9 @@ public static class CronSchedules
     public static CronExpression Parse(string schedule) =>
         CronExpression.Parse(schedule, FieldCount(schedule) == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
 
-    /// <summary>The time zone of an IANA (or Windows) id; null when unknown. A missing id means UTC.</summary>
-    public static TimeZoneInfo? FindZone(string? id)
-    {
-        if (id is null)
-        {
-            return TimeZoneInfo.Utc;
-        }
-
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The time zone of an IANA (or Windows) id; null when unknown or not shaped like one. A missing id means UTC.</summary>
+    public static TimeZoneInfo? FindZone(string? id) =>
+        id is null ? TimeZoneInfo.Utc : Pipeline.Steps.Confinement.TimeZoneIds.TryFind(id, out var zone) ? zone : null;
 
     private static int FieldCount(string schedule) => schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 }

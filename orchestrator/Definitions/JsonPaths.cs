@@ -14,6 +14,6 @@ internal static partial class JsonPaths
     public static string Index(string parent, int index) => $"{parent}[{index.ToString(CultureInfo.InvariantCulture)}]";
 
     // Dashes are allowed so that step ids and input names read as written (`$.inputs.time-zone`).
-    [GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_-]*$")]
+    [GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_-]*\\z")]
     private static partial Regex PlainName();
 }

@@ -4,9 +4,10 @@ namespace Pipeline.Orchestrator.DockerRunner;
 
 /// <summary>
 /// Whether an <c>image</c> step's image is allowed: the step programs' images (<c>Runner:Docker:Images</c>) always,
-/// and whatever <c>Runner:Docker:AllowedImages</c> matches, where <c>*</c> stands for any characters but <c>/</c>,
-/// so <c>pipeline/*</c> allows <c>pipeline/chunker:local</c> but not <c>pipeline/other/x</c>. References are
-/// compared as written: <c>busybox</c> and <c>docker.io/library/busybox</c> are different entries.
+/// and whatever <c>Runner:Docker:AllowedImages</c> matches, where <c>*</c> stands for any characters but <c>/</c>
+/// (and whitespace or control characters), so <c>pipeline/*</c> allows <c>pipeline/chunker:local</c> but not
+/// <c>pipeline/other/x</c>. References are compared as written: <c>busybox</c> and <c>docker.io/library/busybox</c>
+/// are different entries.
 /// </summary>
 public static class ImageAllowList
 {
@@ -27,7 +28,9 @@ public static class ImageAllowList
             return string.Equals(pattern, image, StringComparison.Ordinal);
         }
 
-        var regex = "^" + string.Join("[^/]*", pattern.Split('*').Select(Regex.Escape)) + "$";
+        // No image reference holds whitespace or a control character, so a star never stands for one (a trailing
+        // newline in particular, which '$' would also have let through).
+        var regex = "^" + string.Join("[^/\\s\\p{C}]*", pattern.Split('*').Select(Regex.Escape)) + "\\z";
         return Regex.IsMatch(image, regex, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 }

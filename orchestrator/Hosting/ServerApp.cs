@@ -61,6 +61,7 @@ public static class ServerApp
             },
         });
         app.UseStatusCodePages();
+        app.UseControlCharacterGuard();
         app.UseRateLimiter();
         app.UsePipelineUi();
         app.UsePipelineAuth();

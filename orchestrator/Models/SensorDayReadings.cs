@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Confinement;
 
 namespace Pipeline.Orchestrator.Models;
 
@@ -35,7 +35,7 @@ public static partial class SensorDayReadings
 
         var sensorId = OptionalString(readings, "sensorId", problems);
         var zoneId = OptionalString(readings, "timeZone", problems) ?? "UTC";
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : null;
+        var zone = TimeZoneIds.TryFind(zoneId, out var found) ? found : null;
         if (zone is null)
         {
             Add(problems, $"{Path}.timeZone", TimeZoneIds.Problem(zoneId)!);

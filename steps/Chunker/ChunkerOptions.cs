@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Pipeline.Steps.Confinement;
 using Pipeline.Steps.Contract;
 
 namespace Pipeline.Steps.Chunker;

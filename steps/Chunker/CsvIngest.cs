@@ -42,7 +42,7 @@ internal sealed class CsvIngest(Func<InputSchema, ChunkSink> sinkFor, Quarantine
         var splitter = new RecordBlockSplitter(input.Text, fileIndex, options.Quote[0], BlockChars, options.MaxRecordMb * (1 << 20), source.Location);
         try
         {
-            var schema = DetectSchema(splitter.Peek(), schemaOptions, source.Location);
+            var schema = SchemaDetector.Detect(splitter.Peek(), schemaOptions, source.Location);
             splitter.SkipHeader();
             var sink = sinkFor(schema);
             await OrderedBlocks.ForEachAsync(
@@ -64,21 +64,14 @@ internal sealed class CsvIngest(Func<InputSchema, ChunkSink> sinkFor, Quarantine
                 cancellationToken);
             return (schema, input.FinishHash(), input.BytesRead);
         }
+        catch (StepException e) when (e.Location is { File.Length: 0 })
+        {
+            // Detection and the block parsers know lines, not which input they read.
+            throw new StepException(e.ExitCode, e.Message, e.Location with { File = source.Location }) { WithoutContent = e.WithoutContent };
+        }
         finally
         {
             splitter.Release();
-        }
-    }
-
-    private static InputSchema DetectSchema(string sample, ChunkerOptions schemaOptions, string file)
-    {
-        try
-        {
-            return SchemaDetector.Detect(sample, schemaOptions, file);
-        }
-        catch (StepException e) when (e.Location is { File.Length: 0 })
-        {
-            throw new StepException(e.ExitCode, e.Message, e.Location with { File = file }) { WithoutContent = e.WithoutContent };
         }
     }
 }

@@ -9,7 +9,7 @@ public static class InputResolver
 {
     /// <summary>
     /// The full input map, or every problem: an unknown input name, a required input missing, a value not of its
-    /// type. Problem paths are <c>$.inputs.&lt;name&gt;</c>.
+    /// type or holding a NUL (which no step argument can). Problem paths are <c>$.inputs.&lt;name&gt;</c>.
     /// </summary>
     public static InputResolution Resolve(WorkflowDefinition definition, IReadOnlyDictionary<string, string> given)
     {
@@ -30,6 +30,12 @@ public static class InputResolver
             if (value is null)
             {
                 problems.Add(new DefinitionProblem(path, $"input '{name}' is required (it has no default)"));
+                continue;
+            }
+
+            if (ControlCharacters.HasNul(value))
+            {
+                problems.Add(new DefinitionProblem(path, $"input '{name}' {ControlCharacters.NulProblem}"));
                 continue;
             }
 

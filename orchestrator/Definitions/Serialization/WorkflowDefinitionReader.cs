@@ -14,8 +14,11 @@ public static class WorkflowDefinitionReader
 {
     // The same contract with no property required: the text pass reports syntax and type errors with their line and
     // column, and leaves missing properties to the node pass.
+    // A key given twice is refused rather than read as its last value (what a reader of the text sees first is not
+    // what would run), and JsonNode would throw on it.
     private static readonly JsonTypeInfo<WorkflowDefinition> Lenient = (JsonTypeInfo<WorkflowDefinition>)new JsonSerializerOptions(DefinitionJsonContext.Default.Options)
     {
+        AllowDuplicateProperties = false,
         TypeInfoResolver = DefinitionJsonContext.Default.WithAddedModifier(type =>
         {
             foreach (var property in type.Properties)
@@ -42,10 +45,11 @@ public static class WorkflowDefinitionReader
             }
 
             var typeInfo = DefinitionJsonContext.Default.WorkflowDefinition;
-            var node = JsonNode.Parse(json);
-            var missing = new List<DefinitionProblem>();
-            PropertyDefaults.Fill(node, typeInfo, JsonPaths.Root, missing);
-            return new DefinitionReadResult(node.Deserialize(typeInfo), missing);
+            var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            var problems = new List<DefinitionProblem>();
+            NulStrings.Find(node, JsonPaths.Root, problems);
+            PropertyDefaults.Fill(node, typeInfo, JsonPaths.Root, problems);
+            return new DefinitionReadResult(node.Deserialize(typeInfo), problems);
         }
         catch (JsonException e)
         {
@@ -86,7 +90,9 @@ public static class WorkflowDefinitionReader
             message = message[..suffix];
         }
 
-        message = UnknownProperties.Describe(message) ?? message.Replace("Pipeline.Orchestrator.Definitions.", "", StringComparison.Ordinal);
+        message = UnknownProperties.Describe(message)
+            ?? DuplicateKeys.Describe(message, e.Path)
+            ?? message.Replace("Pipeline.Orchestrator.Definitions.", "", StringComparison.Ordinal);
         if (e.LineNumber is { } line)
         {
             var column = (e.BytePositionInLine ?? 0) + 1;

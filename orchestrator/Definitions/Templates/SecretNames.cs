@@ -15,7 +15,7 @@ public static partial class SecretNames
     /// <summary>Whether <paramref name="text"/> refers to a secret anywhere (a <c>${{ secrets.</c> expression, even a broken one).</summary>
     public static bool AreReferredToIn(string? text) => text is not null && Reference().IsMatch(text);
 
-    [GeneratedRegex("^[A-Za-z0-9_]+$")]
+    [GeneratedRegex("^[A-Za-z0-9_]+\\z")]
     private static partial Regex Name();
 
     // "$${{" is a literal, not an expression.

@@ -54,9 +54,9 @@ internal static partial class TemplateExpressionParser
         return null;
     }
 
-    [GeneratedRegex("^inputs\\.([A-Za-z][A-Za-z0-9_-]*)$")]
+    [GeneratedRegex("^inputs\\.([A-Za-z][A-Za-z0-9_-]*)\\z")]
     private static partial Regex InputExpression();
 
-    [GeneratedRegex("^steps\\.([a-z0-9][a-z0-9-]*)\\.output$")]
+    [GeneratedRegex("^steps\\.([a-z0-9][a-z0-9-]*)\\.output\\z")]
     private static partial Regex UpstreamExpression();
 }

@@ -19,16 +19,16 @@ internal static partial class Identifiers
 
     public static bool IsHttpPath(string value) => value.Length <= 200 && HttpPath().IsMatch(value);
 
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")]
+    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\z")]
     private static partial Regex Id();
 
     // The same spelling StepTemplate accepts after "inputs.", so every declared input can be referred to.
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*$")]
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*\\z")]
     private static partial Regex InputName();
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*\\z")]
     private static partial Regex EnvName();
 
-    [GeneratedRegex("^[a-z0-9-]+(?:/[a-z0-9-]+)*$")]
+    [GeneratedRegex("^[a-z0-9-]+(?:/[a-z0-9-]+)*\\z")]
     private static partial Regex HttpPath();
 }

@@ -10,5 +10,14 @@ public sealed record ProgramPathOptions(IReadOnlyDictionary<string, bool> Flags,
     public const string ConfigFlag = "--config";
 
     /// <summary>Whether <paramref name="flag"/> names a path, and whether it takes a list.</summary>
-    public bool IsPath(string flag, out bool isList) => Flags.TryGetValue(flag, out isList) || (isList = false) || flag == ConfigFlag;
+    public bool IsPath(string flag, out bool isList)
+    {
+        if (Flags.TryGetValue(flag, out isList))
+        {
+            return true;
+        }
+
+        isList = false;
+        return flag == ConfigFlag;
+    }
 }

@@ -52,7 +52,7 @@ public sealed class RunLauncher(
                 versions[(request.WorkflowId, request.Version)] = checkedVersion;
             }
 
-            prepared.Add(await PrepareAsync(request, checkedVersion, cancellationToken));
+            prepared.Add(await PrepareOneAsync(request, checkedVersion, cancellationToken));
         }
 
         return new PreparedRuns(prepared);
@@ -137,7 +137,7 @@ public sealed class RunLauncher(
         return new CheckedVersion(version.Version, definition, MissingSecrets(definition));
     }
 
-    private async Task<NewRun> PrepareAsync(LaunchRequest request, CheckedVersion version, CancellationToken cancellationToken)
+    private async Task<NewRun> PrepareOneAsync(LaunchRequest request, CheckedVersion version, CancellationToken cancellationToken)
     {
         var definition = version.Definition;
         var (inputs, inputProblems) = InputResolver.Resolve(definition, request.Inputs);

@@ -40,6 +40,6 @@ public sealed partial record MigrationScript(int Version, string Name, string Sq
         return new MigrationScript(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), match.Groups[2].Value, sql, checksum);
     }
 
-    [GeneratedRegex(@"^(\d{4})_([a-z0-9_]+)\.sql$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(\d{4})_([a-z0-9_]+)\.sql\z", RegexOptions.CultureInvariant)]
     private static partial Regex FileName();
 }

@@ -1,6 +1,7 @@
 using Pipeline.Steps.Chunker.Inputs;
 using Pipeline.Steps.Chunker.Parsing;
 using Pipeline.Steps.Chunker.Schema;
+using Pipeline.Steps.Confinement;
 using Pipeline.Steps.Contract;
 
 namespace Pipeline.Steps.Chunker.Inspection;

@@ -39,6 +39,12 @@ internal sealed class BlockParser(InputSchema schema)
             rows = new RowFieldParser(schema, _clock, _na, batch);
         }
 
+        if (FieldLimit.Find(text.Span, schema.Delimiter, schema.Quote) is { } wide)
+        {
+            batch.Dispose();
+            throw FieldLimit.TooMany(block.FirstLine + wide.NewlinesBefore);
+        }
+
         try
         {
             ParseRecords(text, block, rows, batch);
@@ -71,6 +77,11 @@ internal sealed class BlockParser(InputSchema schema)
         foreach (var range in block.Text.Span.Split('\n'))
         {
             var record = block.Text[range];
+            if (FieldLimit.Find(record.Span, schema.Delimiter, schema.Quote) is not null)
+            {
+                throw FieldLimit.TooMany(line);
+            }
+
             try
             {
                 using var reader = CsvDataReader.Create(new MemoryTextReader(record), ReaderOptions(record.Length));
@@ -100,6 +111,11 @@ internal sealed class BlockParser(InputSchema schema)
         batch.RecordsRead++;
         if (fieldCount != schema.Header.Count)
         {
+            if (fieldCount > FieldLimit.MaxFields)
+            {
+                throw FieldLimit.TooMany(line);
+            }
+
             batch.Quarantined.Add(new QuarantinedRow(fileIndex, line, null, RowProblem.FieldCount,
                 $"expected {schema.Header.Count} fields, found {fieldCount}", Truncate(raw)));
             return;

@@ -1,3 +1,4 @@
+using Pipeline.Steps.Chunker.Parsing;
 using Sylvan.Data.Csv;
 
 namespace Pipeline.Steps.Chunker.Schema;
@@ -7,12 +8,23 @@ internal sealed class SampleTable
 {
     public const int MaxRows = 1000;
 
-    private SampleTable(List<string[]> rows) => Rows = rows;
+    private SampleTable(List<string[]> rows, long? tooWideLine)
+    {
+        Rows = rows;
+        TooWideLine = tooWideLine;
+    }
 
     public List<string[]> Rows { get; }
 
+    /// <summary>The line of a record with more than <see cref="FieldLimit.MaxFields"/> fields, where the rows stop; null when there is none.</summary>
+    public long? TooWideLine { get; }
+
     public static SampleTable Parse(string text, char delimiter, char quote)
     {
+        // Such a record is never handed to Sylvan (its cost grows with the square of a record's fields): the rows
+        // before it are what detection gets.
+        var wide = FieldLimit.Find(text, delimiter, quote);
+        text = wide is { } cut ? text[..cut.Start] : text;
         var rows = new List<string[]>();
         var options = new CsvDataReaderOptions
         {
@@ -41,7 +53,7 @@ internal sealed class SampleTable
             // A malformed record in the sample: detection works with the rows before it.
         }
 
-        return new SampleTable(rows);
+        return new SampleTable(rows, wide is { } w ? w.NewlinesBefore + 1 : null);
     }
 
     /// <summary>How many fields most rows have, and the share of rows that have that many.</summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Pipeline.Steps.Chunker.Parsing;
+using Pipeline.Steps.Confinement;
 using Pipeline.Steps.Contract;
 
 namespace Pipeline.Steps.Chunker.Schema;
@@ -30,6 +32,11 @@ internal static class SchemaDetector
         var quote = options.Quote[0];
         var delimiter = ChooseDelimiter(sample, options, quote, detected, where);
         var table = SampleTable.Parse(sample, delimiter, quote);
+        if (table.TooWideLine is { } wide)
+        {
+            throw FieldLimit.TooMany(wide, file);
+        }
+
         var header = table.Rows[0].Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
         CheckHeader(header, where);
         var rows = table.Rows.Skip(1).Where(r => r.Length == header.Length).ToList();
@@ -86,14 +93,21 @@ internal static class SchemaDetector
         }
 
         detected.Add("delimiter");
-        var best = CandidateDelimiters
-            .Select(d => (Delimiter: d, Score: SampleTable.Parse(sample, d, quote).Consistency()))
+        var tables = CandidateDelimiters.Select(d => (Delimiter: d, Table: SampleTable.Parse(sample, d, quote))).ToList();
+        var best = tables
+            .Select(c => (c.Delimiter, Score: c.Table.Consistency()))
             .Where(c => c.Score.Fields > 1)
             .OrderByDescending(c => c.Score.Share)
             .ThenByDescending(c => c.Score.Fields)
             .FirstOrDefault();
         if (best.Score.Fields <= 1)
         {
+            // A header too wide to read leaves its delimiter no rows: say so rather than "a single column".
+            if (tables.Select(c => c.Table.TooWideLine).FirstOrDefault(l => l is not null) is { } wide)
+            {
+                throw FieldLimit.TooMany(wide, where.File);
+            }
+
             throw StepException.BadData(
                 "no usable header: the first line has a single column (no , ; tab or | delimiter found); a sensor CSV needs at least a sensor, a time and a value column",
                 where);
@@ -173,19 +187,6 @@ internal static class SchemaDetector
         return profiles;
     }
 
-    private static TimeZoneInfo ResolveZone(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            throw StepException.BadOption($"--time-zone {TimeZoneIds.Problem(id)}");
-        }
-        catch (InvalidTimeZoneException e)
-        {
-            throw StepException.BadOption($"--time-zone '{id}' cannot be used: {e.Message}");
-        }
-    }
+    private static TimeZoneInfo ResolveZone(string id) =>
+        TimeZoneIds.TryFind(id, out var zone) ? zone : throw StepException.BadOption($"--time-zone {TimeZoneIds.Problem(id)}");
 }

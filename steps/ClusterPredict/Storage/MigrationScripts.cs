@@ -46,6 +46,6 @@ internal static partial class MigrationScripts
         return scripts;
     }
 
-    [GeneratedRegex(@"^(?<version>[0-9]{4})_(?<name>[a-z0-9_]+)\.sql$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<version>[0-9]{4})_(?<name>[a-z0-9_]+)\.sql\z", RegexOptions.CultureInvariant)]
     private static partial Regex ScriptName();
 }

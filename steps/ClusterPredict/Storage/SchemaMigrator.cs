@@ -152,6 +152,6 @@ public sealed partial class SchemaMigrator
 
     private static string Abbreviated(string checksum) => checksum.Length > 12 ? checksum[..12] + "..." : checksum;
 
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Identifier();
 }

@@ -225,6 +225,8 @@ public sealed class ContainerParametersTests
     [InlineData("busybox", "busybox:latest", false)]
     [InlineData("pipeline/chunker:*", "pipeline/chunker:local", true)]
     [InlineData("a.b/*", "aXb/c", false)]
+    [InlineData("pipeline/*", "pipeline/chunker:local\n", false)]
+    [InlineData("busy*", "busybox\n", false)]
     public void Image_patterns_match_any_characters_but_a_slash_for_a_star(string pattern, string image, bool allowed) =>
         Assert.Equal(allowed, ImageAllowList.Matches(pattern, image));
 

@@ -79,6 +79,21 @@ public sealed class SensorDayPredictionTests(ShippedModelFixture sample)
         Assert.NotNull(bothProblem!["errors"]!["readings"]);
     }
 
+    [Theory]
+    [InlineData("America")]
+    [InlineData("posix")]
+    [InlineData("..")]
+    [InlineData("America/")]
+    [InlineData("/etc/passwd")]
+    [InlineData("Europe//Berlin")]
+    public async Task A_time_zone_that_names_a_folder_or_a_path_is_refused_at_readings_timeZone(string zone)
+    {
+        var (status, problem) = await sample.Server.PostAsync("/api/models/beijing/predict", new JsonObject { ["readings"] = Readings(new DateOnly(2013, 3, 1), zone) });
+
+        Assert.True(status == 422, problem?.ToJsonString());
+        Assert.Equal($"'{zone}' is not a known IANA time zone (e.g. UTC, Europe/Berlin, Asia/Shanghai)", problem!["errors"]!["readings.timeZone"]![0]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task A_day_the_model_cannot_place_is_refused_with_its_features()
     {
