@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Pipeline.Orchestrator.Auth;
 using Pipeline.Orchestrator.Datasets;
+using Pipeline.Orchestrator.Hosting;
 using Pipeline.Orchestrator.Persistence;
 
 namespace Pipeline.Orchestrator.Api;
@@ -24,9 +25,10 @@ internal static class DatasetsApi
         group.MapGet("/{id}", Get).WithSummary("A dataset: its file, hash, detected schema, row counts, bad rows and the runs it started");
         group.MapGet("/{id}/file", Download).WithSummary("A dataset's file as received");
         // No Accepts metadata: routing would refuse other content types with 415, and a raw body may come as anything.
-        group.MapPost("/", UploadAsync).RequireAuthorization(AuthPolicies.Operator)
+        // An upload starts the workflows its dataset triggers: it takes one of the caller's trigger tokens, as a run does.
+        group.MapPost("/", UploadAsync).RequireAuthorization(AuthPolicies.Operator).LimitTriggers()
             .WithSummary("Upload a CSV (multipart field 'file', after any 'name', 'timeZone', 'trigger' fields; or the raw body with ?name=)");
-        group.MapPost("/from-url", FromUrlAsync).RequireAuthorization(AuthPolicies.Operator)
+        group.MapPost("/from-url", FromUrlAsync).RequireAuthorization(AuthPolicies.Operator).LimitTriggers()
             .WithSummary("Fetch the CSV at a URL and keep it as a dataset");
         group.MapDelete("/{id}", DeleteAsync).RequireAuthorization(AuthPolicies.Editor).WithSummary("Remove a dataset's record and file");
         return group;

@@ -12,6 +12,6 @@ public static partial class UserNames
     /// <summary>The name as stored: trimmed and lower case.</summary>
     public static string Normalize(string name) => name.Trim().ToLowerInvariant();
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._@-]{0,63}$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9._@-]{0,63}\\z")]
     private static partial Regex Pattern();
 }

@@ -14,9 +14,14 @@ namespace Pipeline.Orchestrator.Designer;
 /// matches them: the built program beside the server, else its image (a server that runs steps only in
 /// containers). Kept once read; a program that cannot be asked either way is listed with both reasons.
 /// </summary>
-public sealed class StepDescriptions(StepProgramCatalog programs, IEnumerable<IStepRunner> runners)
+public sealed class StepDescriptions(StepProgramCatalog programs, IEnumerable<IStepRunner> runners, TimeProvider clock)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
+
+    // A program that could not be asked is not asked again at once: a check at each trigger would start a process or
+    // a container every time, for up to Limit each.
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset At, StepDescription Description)> _failed = new(StringComparer.Ordinal);
 
     // A built program says the same until it is rebuilt: shared by every server in the process (the tests start many).
     private static readonly ConcurrentDictionary<(string Path, DateTime Written), JsonElement> Built = new();
@@ -34,6 +39,11 @@ public sealed class StepDescriptions(StepProgramCatalog programs, IEnumerable<IS
         if (_known.TryGetValue(program, out var known))
         {
             return new StepDescription(program, known, null);
+        }
+
+        if (_failed.TryGetValue(program, out var failed) && clock.GetUtcNow() - failed.At < RetryAfter)
+        {
+            return failed.Description;
         }
 
         var problems = new List<string>();
@@ -57,7 +67,9 @@ public sealed class StepDescriptions(StepProgramCatalog programs, IEnumerable<IS
             }
         }
 
-        return new StepDescription(program, null, $"its options could not be read: {string.Join("; ", problems)}");
+        var unknown = new StepDescription(program, null, $"its options could not be read: {string.Join("; ", problems)}");
+        _failed[program] = (clock.GetUtcNow(), unknown);
+        return unknown;
     }
 
     private static async Task<string> DescribeBuiltAsync(string entryAssembly, CancellationToken cancellationToken)

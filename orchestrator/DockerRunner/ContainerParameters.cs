@@ -76,10 +76,15 @@ internal static class ContainerParameters
     public static IReadOnlyList<StepRefusal> Refusals(StepSpec spec, DockerRunnerOptions options)
     {
         var refusals = new List<StepRefusal>();
-        if (spec.Image is { } image && !ImageAllowList.Allows(options, image))
+        if (spec.Image is { } image && spec.Program is null && options.Images.FirstOrDefault(i => i.Value == image) is { Key: { } program })
         {
-            refusals.Add(new("image", $"image '{image}' is not allowed on this server: {ImageAllowList.Setting} lists the images steps may run "
-                + "(by default only the step programs' images, Runner:Docker:Images)"));
+            // As an image step it would escape what is checked of a program step: its path options and runtime variables.
+            refusals.Add(new("image", $"image '{image}' is the step program '{program}': write \"program\": \"{program}\" instead of naming its image"));
+        }
+        else if (spec.Image is { } other && !ImageAllowList.Allows(options, other))
+        {
+            refusals.Add(new("image", $"image '{other}' is not allowed on this server: {ImageAllowList.Setting} lists the images steps may run "
+                + "(none by default: the step programs run as 'program' steps)"));
         }
 
         if (spec.Resources?.MemoryMb is { } memory && memory > options.MaxMemoryMb)

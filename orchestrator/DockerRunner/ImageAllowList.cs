@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace Pipeline.Orchestrator.DockerRunner;
 
 /// <summary>
-/// Whether an <c>image</c> step's image is allowed: the step programs' images (<c>Runner:Docker:Images</c>) always,
-/// and whatever <c>Runner:Docker:AllowedImages</c> matches, where <c>*</c> stands for any characters but <c>/</c>
+/// Whether an <c>image</c> step's image is allowed: whatever <c>Runner:Docker:AllowedImages</c> matches (a step
+/// program's own image, <c>Runner:Docker:Images</c>, is run as a <c>program</c> step, never as an image step), where <c>*</c> stands for any characters but <c>/</c>
 /// (and whitespace or control characters), so <c>pipeline/*</c> allows <c>pipeline/chunker:local</c> but not
 /// <c>pipeline/other/x</c>. References are compared as written: <c>busybox</c> and <c>docker.io/library/busybox</c>
 /// are different entries.
@@ -17,7 +17,7 @@ public static class ImageAllowList
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(image);
-        return options.Images.Values.Contains(image, StringComparer.Ordinal) || options.AllowedImages.Any(pattern => Matches(pattern, image));
+        return options.AllowedImages.Any(pattern => Matches(pattern, image));
     }
 
     public static bool Matches(string pattern, string image)

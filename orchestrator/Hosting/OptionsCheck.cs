@@ -1,7 +1,9 @@
 using Pipeline.Orchestrator.DockerRunner;
 using Pipeline.Orchestrator.Engine.Execution;
+using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Scheduling;
 using Pipeline.Orchestrator.ProcessRunner;
+using Pipeline.Steps.Confinement;
 
 namespace Pipeline.Orchestrator.Hosting;
 
@@ -15,6 +17,9 @@ internal static class OptionsCheck
         Require(options.LeaseDuration >= TimeSpan.FromSeconds(1), "Engine:LeaseDuration must be at least 1 s");
         Require(!string.IsNullOrWhiteSpace(options.DataRoot), "Engine:DataRoot must name a folder");
         Require(!string.IsNullOrWhiteSpace(options.WorkerId), "Engine:WorkerId must not be empty");
+        // The steps are told these folders in environment variables separated by ':'.
+        var unrepresentable = RunPaths.For(options).Unrepresentable();
+        Require(unrepresentable is null, $"a folder runs may read or write, or a hidden path, holds '{PathPolicy.Separator}', which cannot be passed to steps: {unrepresentable}");
         Require(options.MaxQueuedRunsPerWorkflow >= 1, "Engine:MaxQueuedRunsPerWorkflow must be at least 1");
         return options;
     }

@@ -17,9 +17,7 @@ public static class OrchestratorServices
     public static IServiceCollection AddPipelineOrchestrator(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
-        var engine = Bind<EngineOptions>(configuration, "Engine").Checked();
-        // Relative path inputs mean what they mean to the steps: paths from where the process runner starts them.
-        engine.InputBase ??= configuration["Runner:Process:WorkingDirectory"];
+        var engine = Bind<EngineOptions>(configuration, "Engine").WithServerPaths(configuration).Checked();
         services.AddSingleton(engine);
         services.AddSingleton(Bind<SchedulerOptions>(configuration, "Scheduler").Checked());
         services.AddSingleton(Bind<ProcessRunnerOptions>(configuration, "Runner:Process").Checked());

@@ -6,6 +6,7 @@ using Pipeline.Steps.Chunker.Inputs;
 using Pipeline.Steps.Chunker.Parsing;
 using Pipeline.Steps.Chunker.Partitioning;
 using Pipeline.Steps.Chunker.Quarantine;
+using Pipeline.Steps.Confinement;
 using Pipeline.Steps.Contract;
 using Pipeline.Steps.Contract.Parquet;
 
@@ -98,7 +99,7 @@ internal static partial class ChunkerStep
     {
         foreach (var source in sources.Where(s => !s.IsUrl))
         {
-            if (confinement.Roots?.Problem(source.Location) is { } problem)
+            if (confinement.Paths?.Problem(source.Location, PathAccess.Read, glob: false) is { } problem)
             {
                 throw StepException.BadOption($"--input {problem}");
             }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Pipeline.Steps.Confinement;
 using Pipeline.Steps.Contract;
 
 namespace Pipeline.Steps.ClusterTrain;
@@ -19,7 +20,7 @@ public sealed class ClusterTrainOptions : StepOptions
     /// <summary>The model registry folder; created when missing.</summary>
     [Description("The model registry folder (created when missing).")]
     [RequiredOption]
-    [PathOption]
+    [PathOption(PathAccess.WriteInto)]
     public string Registry { get; set; } = "";
 
     /// <summary>Feature columns to cluster on; null means every *_mean and *_std column.</summary>

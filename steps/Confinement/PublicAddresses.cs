@@ -47,7 +47,10 @@ public static class PublicAddresses
     /// </summary>
     /// <exception cref="PrivateAddressException">It leads to none: every address it resolves to is private.</exception>
     /// <exception cref="System.Net.Sockets.SocketException">The name cannot be resolved.</exception>
-    public static async Task<IPAddress[]> ResolveAsync(string host, string allowedBy, CancellationToken cancellationToken)
+    public static Task<IPAddress[]> ResolveAsync(string host, string allowedBy, CancellationToken cancellationToken) =>
+        ResolveAsync(host, allowedBy, IsPublic, cancellationToken);
+
+    private static async Task<IPAddress[]> ResolveAsync(string host, string allowedBy, Func<IPAddress, bool> isPublic, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
         IPAddress[] addresses;
@@ -60,7 +63,7 @@ public static class PublicAddresses
             addresses = await Dns.GetHostAddressesAsync(host, cancellationToken);
         }
 
-        var allowed = addresses.Where(IsPublic).ToArray();
+        var allowed = addresses.Where(isPublic).ToArray();
         return allowed.Length > 0
             ? allowed
             : throw new PrivateAddressException(
@@ -76,23 +79,27 @@ public static class PublicAddresses
     /// </summary>
     /// <param name="allowPrivate">Connect anywhere (a setting of the operator's).</param>
     /// <param name="allowedBy">The setting that would permit private addresses, named in the refusal.</param>
-    public static SocketsHttpHandler Handler(bool allowPrivate, string allowedBy)
+    /// <param name="isPublic">Which addresses count as public; <see cref="IsPublic"/> unless a test says otherwise
+    /// (on one machine every address is a private one).</param>
+    public static SocketsHttpHandler Handler(bool allowPrivate, string allowedBy, Func<IPAddress, bool>? isPublic = null)
     {
+        var check = isPublic ?? IsPublic;
         // Redirects are followed by UrlFetch, which refuses any to a scheme other than http(s): the handler's own
         // following throws a UriFormatException on a redirect to file:///.
         var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(30), AllowAutoRedirect = false };
         if (!allowPrivate)
         {
             handler.UseProxy = false;
-            handler.ConnectCallback = (context, cancellationToken) => ConnectPubliclyAsync(context, allowedBy, cancellationToken);
+            handler.ConnectCallback = (context, cancellationToken) => ConnectPubliclyAsync(context, allowedBy, check, cancellationToken);
         }
 
         return handler;
     }
 
-    private static async ValueTask<Stream> ConnectPubliclyAsync(SocketsHttpConnectionContext context, string allowedBy, CancellationToken cancellationToken)
+    private static async ValueTask<Stream> ConnectPubliclyAsync(
+        SocketsHttpConnectionContext context, string allowedBy, Func<IPAddress, bool> isPublic, CancellationToken cancellationToken)
     {
-        var allowed = await ResolveAsync(context.DnsEndPoint.Host, allowedBy, cancellationToken);
+        var allowed = await ResolveAsync(context.DnsEndPoint.Host, allowedBy, isPublic, cancellationToken);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {

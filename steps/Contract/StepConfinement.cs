@@ -5,10 +5,10 @@ namespace Pipeline.Steps.Contract;
 
 /// <summary>
 /// Where a step started by the server may reach, from the variables the server sets
-/// (<see cref="ConfinementEnvironment"/>): the folders its path options may lead into (none given: anywhere, as
-/// when run by hand) and whether its URLs may lead to private addresses.
+/// (<see cref="ConfinementEnvironment"/>): where its path options may lead (none given: anywhere, as when run by
+/// hand) and whether its URLs may lead to private addresses.
 /// </summary>
-public sealed record StepConfinement(PathRoots? Roots, bool AllowPrivateUrls)
+public sealed record StepConfinement(PathPolicy? Paths, bool AllowPrivateUrls)
 {
     /// <summary>The variable that names the setting allowing private URLs, for refusals.</summary>
     public const string AllowedBy = ConfinementEnvironment.AllowPrivateUrls + "=true";
@@ -16,9 +16,8 @@ public sealed record StepConfinement(PathRoots? Roots, bool AllowPrivateUrls)
     public static StepConfinement From(IDictionary environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var roots = environment[ConfinementEnvironment.PathRoots] is string { Length: > 0 } value ? PathRoots.FromEnvironmentValue(value) : null;
         var allowPrivate = environment[ConfinementEnvironment.AllowPrivateUrls] is string allow
             && (allow == "1" || allow.Equals("true", StringComparison.OrdinalIgnoreCase));
-        return new StepConfinement(roots, allowPrivate);
+        return new StepConfinement(PathPolicy.FromEnvironment(environment), allowPrivate);
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Reflection;
+using Pipeline.Steps.Confinement;
 
 namespace Pipeline.Steps.Contract;
 
@@ -12,12 +13,12 @@ public abstract class StepOptions
 {
     /// <summary>Folder the step publishes its outputs and <c>_manifest.json</c> into; replaced atomically.</summary>
     [Description("Folder the step publishes into (replaced atomically; owned by the step).")]
-    [PathOption]
+    [PathOption(PathAccess.Replace)]
     public string Output { get; set; } = "";
 
     /// <summary>Folder for state kept across runs (input ledger, feature history); defaults to <c>_state</c> beside the output.</summary>
     [Description("Folder for state kept across runs (default: _state beside the output folder).")]
-    [PathOption]
+    [PathOption(PathAccess.WriteInto)]
     public string? StateDir { get; set; }
 
     /// <summary>Log debug messages too.</summary>

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Reflection;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Pipeline.Steps.Contract;
@@ -60,8 +61,9 @@ public static class StepOptionsHelp
                 // --output is every step's, checked by StepOptions itself rather than marked.
                 ["required"] = property.GetCustomAttribute<RequiredOptionAttribute>() is not null || property.Name == nameof(StepOptions.Output),
                 ["secret"] = property.GetCustomAttribute<SecretOptionAttribute>() is not null,
-                // Checked against the folders runs may use, by the server and (when it starts the step) by the step.
-                ["path"] = property.GetCustomAttribute<PathOptionAttribute>() is not null,
+                // Checked against the folders runs may use, by the server and (when it starts the step) by the step:
+                // "read", "writeInto" or "replace"; null for an option that is no path.
+                ["path"] = property.GetCustomAttribute<PathOptionAttribute>() is { } path ? JsonNamingPolicy.CamelCase.ConvertName(path.Access.ToString()) : null,
             });
         }
 

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
+using Pipeline.Steps.Confinement;
 
 namespace Pipeline.Steps.Contract;
 
@@ -29,8 +30,8 @@ public static class StepOptionsLoader
         }
 
         configFile ??= environment[OptionNames.Environment(stepName, "Config")] as string;
-        var roots = StepConfinement.From(environment).Roots;
-        if (!string.IsNullOrEmpty(configFile) && roots?.Problem(configFile) is { } configProblem)
+        var paths = StepConfinement.From(environment).Paths;
+        if (!string.IsNullOrEmpty(configFile) && paths?.Problem(configFile, PathAccess.Read, glob: false) is { } configProblem)
         {
             throw StepException.BadOption($"--config {configProblem}");
         }
@@ -64,9 +65,9 @@ public static class StepOptionsLoader
         }
 
         var problems = options.Validate().ToList();
-        if (roots is not null)
+        if (paths is not null)
         {
-            problems.AddRange(PathOptionChecks.Problems(options, properties, roots));
+            problems.AddRange(PathOptionChecks.Problems(options, stepName, properties, paths));
         }
 
         if (problems.Count > 0)
@@ -90,6 +91,10 @@ public static class StepOptionsLoader
         ArgumentNullException.ThrowIfNull(optionsType);
         return optionsType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetCustomAttribute<PathOptionAttribute>() is not null);
     }
+
+    /// <summary>What the step does at the path an option names.</summary>
+    public static PathAccess PathAccessOf(PropertyInfo property) =>
+        property?.GetCustomAttribute<PathOptionAttribute>()?.Access ?? throw new ArgumentException("not a path option", nameof(property));
 
     private static bool IsList(PropertyInfo property) =>
         property.PropertyType.IsArray || (property.PropertyType.IsGenericType && property.PropertyType != typeof(string)

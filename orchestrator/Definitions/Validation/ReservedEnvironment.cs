@@ -16,6 +16,9 @@ internal static class ReservedEnvironment
         "CORECLR_ENABLE_PROFILING", "CORECLR_PROFILER", "CORECLR_PROFILER_PATH", "CORECLR_PROFILER_PATH_64",
     ];
 
+    // OpenSSL loads the modules and engines its configuration names; glibc's iconv loads GCONV_PATH's modules.
+    private static readonly string[] LibraryLoading = ["OPENSSL_CONF", "OPENSSL_MODULES", "OPENSSL_ENGINES", "GCONV_PATH"];
+
     private static readonly string[] RuntimePrefixes = ["DOTNET_", "COMPlus_", "CORECLR_"];
 
     /// <summary>Why a step may not set <paramref name="name"/>, or null when it may.</summary>
@@ -41,6 +44,11 @@ internal static class ReservedEnvironment
         if (CodeLoading.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
             return $"'{name}' is not allowed: it would make the .NET runtime load other code into the step's program";
+        }
+
+        if (LibraryLoading.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            return $"'{name}' is not allowed: it would make a library of the step's program (OpenSSL, glibc) load other code";
         }
 
         if (isProgram && RuntimePrefixes.FirstOrDefault(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)) is { } prefix)

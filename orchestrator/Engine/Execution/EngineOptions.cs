@@ -28,10 +28,23 @@ public sealed class EngineOptions
     public string? OnlyRunId { get; set; }
 
     /// <summary>
-    /// Folders a <c>path</c> input may lead into (symbolic links followed), besides <see cref="DataRoot"/> and
-    /// <see cref="InputBase"/>. A path anywhere else refuses the run.
+    /// Folders a <c>path</c> input or a program's path option may lead into (symbolic links followed), besides
+    /// <see cref="DataRoot"/> and <see cref="InputBase"/>. A path anywhere else refuses the run. The host adds the
+    /// model registries and the Docker runner's read-only binds.
     /// </summary>
     public List<string> InputRoots { get; set; } = [];
+
+    /// <summary>
+    /// Files and folders no run may read or write, wherever they are: the host adds the server's own database file,
+    /// password files and secrets folder.
+    /// </summary>
+    public List<string> HiddenPaths { get; set; } = [];
+
+    /// <summary>
+    /// Folders no step output may replace (nor a folder holding them), besides the data root and its <c>runs</c>
+    /// folder: the host adds the datasets folder and the workflows folder.
+    /// </summary>
+    public List<string> GuardedPaths { get; set; } = [];
 
     /// <summary>Where relative <c>path</c> inputs resolve: where steps start (the server sets it from its runner's
     /// working directory); the current directory when empty.</summary>

@@ -31,7 +31,7 @@ public sealed partial class WorkflowEngine(
     private readonly EngineTelemetry _telemetry = telemetry ?? new EngineTelemetry();
     private readonly ConcurrentDictionary<AttemptKey, RunningAttempt> _running = new();
     private readonly IReadOnlyList<IStepRunner> _runners = [.. runners];
-    private readonly StepConfinementSettings _confinement = new(Launching.RunRoots.For(options).ToEnvironmentValue(), options.AllowPrivateUrls);
+    private readonly StepConfinementSettings _confinement = new([.. Launching.RunPaths.For(options).ToEnvironment()], options.AllowPrivateUrls);
     private DateTimeOffset _nextLeaseWork = DateTimeOffset.MinValue;
     private DateTimeOffset _nextRunStart = DateTimeOffset.MinValue;
 

@@ -6,7 +6,7 @@ namespace Pipeline.Orchestrator.Engine.Launching;
 
 /// <summary>
 /// Keeps the path options of program steps (<c>--input</c>, <c>--output</c>, <c>--registry</c>, <c>--config</c>...,
-/// as each program's <c>--describe</c> marks them) inside the folders of <see cref="RunRoots"/>, as <c>path</c> inputs
+/// as each program's <c>--describe</c> marks them) inside the folders of <see cref="RunPaths"/>, as <c>path</c> inputs
 /// are: in the arguments and in the environment variables that set the same options. At publish the literal values
 /// are checked (a templated one is not known yet); at launch every rendered value is. The step programs check
 /// again once their options are bound, which also covers a <c>--config</c> file's contents.
@@ -43,18 +43,18 @@ public sealed class ArgumentConfinement(IStepPathOptions pathOptions, EngineOpti
         }
 
         var known = await pathOptions.ForAsync(program, cancellationToken);
-        var roots = RunRoots.For(options);
+        var paths = RunPaths.For(options);
         var problems = new List<DefinitionProblem>();
         foreach (var (where, option, value) in values)
         {
-            if (!known.IsPath(option, out var isList) && !known.EnvironmentNames.TryGetValue(option, out isList))
+            if (known.Find(option) is not { } path)
             {
                 continue;
             }
 
-            foreach (var item in isList ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [value])
+            foreach (var item in path.IsList ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [value])
             {
-                if (roots.Problem(item) is { } problem)
+                if (paths.Problem(item, path.Access) is { } problem)
                 {
                     problems.Add(new(string.Create(CultureInfo.InvariantCulture, $"$.steps[{stepIndex}].{where}"), $"{option}: {problem}"));
                 }

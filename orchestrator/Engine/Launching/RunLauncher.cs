@@ -44,6 +44,7 @@ public sealed class RunLauncher(
         // A backfill asks for the same version hundreds of times: it is read and checked once.
         var versions = new Dictionary<(string, int?), CheckedVersion>();
         var prepared = new List<NewRun>(requests.Count);
+        var urlChecks = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var request in requests)
         {
             if (!versions.TryGetValue((request.WorkflowId, request.Version), out var checkedVersion))
@@ -52,7 +53,7 @@ public sealed class RunLauncher(
                 versions[(request.WorkflowId, request.Version)] = checkedVersion;
             }
 
-            prepared.Add(await PrepareOneAsync(request, checkedVersion, cancellationToken));
+            prepared.Add(await PrepareOneAsync(request, checkedVersion, urlChecks, cancellationToken));
         }
 
         return new PreparedRuns(prepared);
@@ -137,7 +138,7 @@ public sealed class RunLauncher(
         return new CheckedVersion(version.Version, definition, MissingSecrets(definition));
     }
 
-    private async Task<NewRun> PrepareOneAsync(LaunchRequest request, CheckedVersion version, CancellationToken cancellationToken)
+    private async Task<NewRun> PrepareOneAsync(LaunchRequest request, CheckedVersion version, Dictionary<string, string?> urlChecks, CancellationToken cancellationToken)
     {
         var definition = version.Definition;
         var (inputs, inputProblems) = InputResolver.Resolve(definition, request.Inputs);
@@ -146,7 +147,7 @@ public sealed class RunLauncher(
             throw new LaunchRefusedException($"the inputs do not fit workflow '{request.WorkflowId}'", inputProblems);
         }
 
-        if (await InputConfinement.CheckAsync(definition, inputs, options, cancellationToken) is { Count: > 0 } outside)
+        if (await InputConfinement.CheckAsync(definition, inputs, options, urlChecks, cancellationToken) is { Count: > 0 } outside)
         {
             throw new LaunchRefusedException($"a path input of workflow '{request.WorkflowId}' leads outside the folders runs may read", outside);
         }

@@ -1,7 +1,7 @@
 namespace Pipeline.Orchestrator.Engine.Runners;
 
 /// <summary>Where the server lets steps reach, as the step programs are told it.</summary>
-/// <param name="PathRoots">The folders path options may lead into, as one <c>PIPELINE_PATH_ROOTS</c> value; null
-/// when a root's path holds the separator (the server's own checks still apply).</param>
+/// <param name="Paths">The path policy's variables (<c>PIPELINE_READ_ROOTS</c>, <c>PIPELINE_WRITE_ROOTS</c>,
+/// <c>PIPELINE_HIDDEN_PATHS</c>).</param>
 /// <param name="AllowPrivateUrls">Whether URLs may lead to private addresses (<c>Engine:AllowPrivateUrls</c>).</param>
-public sealed record StepConfinementSettings(string? PathRoots, bool AllowPrivateUrls);
+public sealed record StepConfinementSettings(IReadOnlyList<KeyValuePair<string, string>> Paths, bool AllowPrivateUrls);

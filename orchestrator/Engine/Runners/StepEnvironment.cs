@@ -28,9 +28,9 @@ public static class StepEnvironment
         if (launch.Confinement is { } confinement)
         {
             // The step programs check their own path options and URLs against these (Pipeline.Steps.Confinement).
-            if (confinement.PathRoots is { } roots)
+            foreach (var (name, value) in confinement.Paths)
             {
-                env[ConfinementEnvironment.PathRoots] = roots;
+                env[name] = value;
             }
 
             env[ConfinementEnvironment.AllowPrivateUrls] = confinement.AllowPrivateUrls ? "true" : "false";

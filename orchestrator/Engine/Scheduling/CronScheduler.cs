@@ -95,11 +95,13 @@ public sealed partial class CronScheduler(
                     new LaunchRequest { WorkflowId = trigger.WorkflowId, Inputs = trigger.Definition.Inputs, TriggeredBy = "cron", LogicalDate = TimeZoneInfo.ConvertTime(time, trigger.TimeZone), DedupKey = trigger.DedupKey(time) },
                     cancellationToken);
             }
-            catch (LaunchRefusedException e) when (e.QueueFull)
+            catch (LaunchRefusedException e)
             {
-                // Skipped, not retried: retrying would queue it as soon as there is room, and a backlog of due times
-                // with it, which is the pile-up the limit exists to stop. The launcher counted it (pipeline.runs.refused).
-                Log.QueueFull(logger, trigger.WorkflowId, time, e.Message);
+                // Skipped, not retried. A full queue: retrying would queue it as soon as there is room, and a backlog
+                // of due times with it, the pile-up the limit exists to stop (the launcher counted it). Any other
+                // refusal (a secret gone, an input now leading outside): the same request would be refused again at
+                // every check, each time with a log line and its checks (a name resolved), for ever.
+                Log.Skipped(logger, trigger.WorkflowId, time, e.Problems.Count == 0 ? e.Message : $"{e.Message}: {string.Join("; ", e.Problems.Select(p => $"{p.Path}: {p.Message}"))}");
                 _checkedUpTo[key] = time;
                 continue;
             }
@@ -154,7 +156,7 @@ public sealed partial class CronScheduler(
         public static partial void TooFrequent(ILogger logger, string workflow, int trigger, string schedule, TimeSpan gap, TimeSpan minimum);
 
         [LoggerMessage(4, LogLevel.Warning, "cron: {Workflow} due at {Due:O} skipped: {Reason}")]
-        public static partial void QueueFull(ILogger logger, string workflow, DateTimeOffset due, string reason);
+        public static partial void Skipped(ILogger logger, string workflow, DateTimeOffset due, string reason);
 
         [LoggerMessage(2, LogLevel.Error, "cron check failed; trying again")]
         public static partial void CheckFailed(ILogger logger, Exception exception);

@@ -202,15 +202,18 @@ public sealed class ContainerParametersTests
     }
 
     [Fact]
-    public void Only_allowed_images_run_the_step_programs_images_by_default()
+    public void Only_allowed_images_run_and_a_step_programs_image_only_as_its_program()
     {
         var options = new DockerRunnerOptions { Images = { ["chunker"] = "pipeline/chunker:local" } };
 
-        Assert.Empty(ContainerParameters.Refusals(new StepSpec { Image = "pipeline/chunker:local", OutputFolder = "o" }, options));
+        Assert.Empty(ContainerParameters.Refusals(new StepSpec { Program = "chunker", OutputFolder = "o" }, options));
+        Assert.Equal(
+            new StepRefusal("image", "image 'pipeline/chunker:local' is the step program 'chunker': write \"program\": \"chunker\" instead of naming its image"),
+            Assert.Single(ContainerParameters.Refusals(new StepSpec { Image = "pipeline/chunker:local", OutputFolder = "o" }, options)));
         var refusal = Assert.Single(ContainerParameters.Refusals(new StepSpec { Image = "pipeline/chunker:latest", OutputFolder = "o" }, options));
         Assert.Equal(
             new StepRefusal("image", "image 'pipeline/chunker:latest' is not allowed on this server: Runner:Docker:AllowedImages lists the images steps may run "
-                + "(by default only the step programs' images, Runner:Docker:Images)"),
+                + "(none by default: the step programs run as 'program' steps)"),
             refusal);
     }
 

@@ -46,7 +46,9 @@ public sealed class ExecutionPolicyTests : IDisposable
             Assert.Empty(policy.Check(With(new StepDefinition { Id = "a", Command = "/bin/true" })));
             Assert.Equal(["$.steps[0].command"], policy.Check(With(new StepDefinition { Id = "a", Command = "/bin/false" })).Select(p => p.Path));
             Assert.Equal(["$.steps[0].image"], policy.Check(With(new StepDefinition { Id = "a", Image = "busybox" })).Select(p => p.Path));
-            Assert.Empty(policy.Check(With(new StepDefinition { Id = "a", Image = "pipeline/chunker:local" })));
+            // A step program's own image is a program step, never an image step (its options and variables are checked as the program's).
+            Assert.Equal(["$.steps[0].image"], policy.Check(With(new StepDefinition { Id = "a", Image = "pipeline/chunker:local" })).Select(p => p.Path));
+            Assert.Empty(policy.Check(With(new StepDefinition { Id = "a", Program = "chunker" })));
         }
     }
 

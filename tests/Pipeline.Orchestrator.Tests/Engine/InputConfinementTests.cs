@@ -48,7 +48,7 @@ public sealed class InputConfinementTests : IDisposable
     {
         foreach (var value in new[] { "samples/x.csv", "data/*.csv", _folder.Sub("data") + "/runs/r/chunk", _folder.Sub("extra") + "/in/*.gz", "https://example.org/x" })
         {
-            Assert.Empty(await InputConfinement.CheckAsync(Definition, new Dictionary<string, string> { ["source"] = value, ["note"] = "/etc" }, _options, CancellationToken.None));
+            Assert.Empty(await InputConfinement.CheckAsync(Definition, new Dictionary<string, string> { ["source"] = value, ["note"] = "/etc" }, _options, null, CancellationToken.None));
         }
     }
 
@@ -60,13 +60,13 @@ public sealed class InputConfinementTests : IDisposable
 
         foreach (var (value, leadsTo) in new[] { ("/etc/passwd", "/etc/passwd"), ("escape/passwd", "/etc/passwd"), ("escape/*.conf", "/etc") })
         {
-            var problem = Assert.Single(await InputConfinement.CheckAsync(Definition, new Dictionary<string, string> { ["source"] = value }, _options, CancellationToken.None));
+            var problem = Assert.Single(await InputConfinement.CheckAsync(Definition, new Dictionary<string, string> { ["source"] = value }, _options, null, CancellationToken.None));
             Assert.Equal("$.inputs.source", problem.Path);
             Assert.Contains($"leads to {leadsTo},", problem.Message, StringComparison.Ordinal);
         }
 
         // A link from one root into another is fine: where it leads is what counts.
-        Assert.Empty(await InputConfinement.CheckAsync(Definition, new Dictionary<string, string> { ["source"] = _folder.Sub("data") + "/inner/file" }, _options, CancellationToken.None));
+        Assert.Empty(await InputConfinement.CheckAsync(Definition, new Dictionary<string, string> { ["source"] = _folder.Sub("data") + "/inner/file" }, _options, null, CancellationToken.None));
     }
 
     public void Dispose() => _folder.Dispose();

@@ -86,7 +86,7 @@ public sealed class ExecutionPolicyApiTests
         Assert.Equal(
             [
                 ("$.steps[1].image", "image 'docker.io/evil/tool:1' is not allowed on this server: Runner:Docker:AllowedImages lists the images steps may run "
-                    + "(by default only the step programs' images, Runner:Docker:Images)"),
+                    + "(none by default: the step programs run as 'program' steps)"),
                 ("$.steps[2].resources.memoryMb", "2048 MB is more than this server gives a step: at most 1024 MB (Runner:Docker:MaxMemoryMb)"),
                 ("$.steps[2].resources.cpus", "1.5 CPUs is more than this server gives a step: at most 1 (Runner:Docker:MaxCpus)"),
             ],

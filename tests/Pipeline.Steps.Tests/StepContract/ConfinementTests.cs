@@ -6,9 +6,10 @@ using Pipeline.Steps.Tests.Support;
 namespace Pipeline.Steps.Tests.StepContract;
 
 /// <summary>
-/// A step started by the server (<c>PIPELINE_PATH_ROOTS</c> set) refuses path options that lead outside those folders,
-/// however they are set (command line, environment, a --config file, a folder link that a glob matches), before it
-/// writes anything; and its URLs reach only public addresses unless <c>PIPELINE_ALLOW_PRIVATE_URLS</c> says otherwise.
+/// A step started by the server (<c>PIPELINE_PATH_ROOTS</c> and its siblings set) refuses path options that lead
+/// outside the folders it may use, to the server's own files or over a guarded folder, however they are set
+/// (command line, environment, a --config file, a folder link that a glob matches), before it writes anything; and
+/// its URLs reach only public addresses unless <c>PIPELINE_ALLOW_PRIVATE_URLS</c> says otherwise.
 /// </summary>
 public sealed class ConfinementTests : IDisposable
 {
@@ -20,7 +21,7 @@ public sealed class ConfinementTests : IDisposable
     [Fact]
     public async Task Path_options_inside_the_roots_work()
     {
-        var output = _root.Combine("out");
+        var output = _root.Combine("runs", "out");
         Assert.Equal(0, await ChunkerRun.RunWithEnvironmentAsync(Roots(), "--input", Input, "--output", output, "--quiet"));
         Assert.True(File.Exists(Path.Combine(output, "_manifest.json")));
     }
@@ -35,10 +36,29 @@ public sealed class ConfinementTests : IDisposable
         Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(), "--input", Input, "--output", victim, "--quiet"));
         Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(), "--input", Input, $"--output={victim}", "--quiet"));
         Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(("CHUNKER_OUTPUT", victim)), "--input", Input, "--quiet"));
-        Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(), "--input", Input, "--output", _root.Combine("out"), "--state-dir", victim, "--quiet"));
+        Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(), "--input", Input, "--output", _root.Combine("runs", "out"), "--state-dir", victim, "--quiet"));
 
         Assert.Equal("mine", await File.ReadAllTextAsync(Path.Combine(victim, "keep.txt")));
         Assert.Single(Directory.GetFileSystemEntries(victim));
+    }
+
+    [Fact]
+    public async Task A_step_never_replaces_a_root_a_guarded_folder_or_one_holding_the_servers_files_nor_reads_them()
+    {
+        var runs = _root.Combine("runs");
+        Directory.CreateDirectory(runs);
+        await File.WriteAllTextAsync(Path.Combine(runs, "secret"), "server's own");
+
+        // A root itself: replacing it would stage beside it, outside, and delete everything in it.
+        Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(), "--input", Input, "--output", _root.Path, "--quiet"));
+        // A guarded folder: every run's output lies in it.
+        Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(), "--input", Input, "--output", runs, "--quiet"));
+        // A folder holding a hidden file, and the hidden file itself.
+        Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(("PIPELINE_HIDDEN_PATHS", Path.Combine(runs, "inner", "db"))), "--input", Input, "--output", Path.Combine(runs, "inner"), "--quiet"));
+        Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(), "--input", Path.Combine(runs, "secret"), "--output", Path.Combine(runs, "x"), "--quiet"));
+        // A URL is no folder to write.
+        Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(), "--input", Input, "--output", "http://example.org/out", "--quiet"));
+        Assert.Equal("server's own", await File.ReadAllTextAsync(Path.Combine(runs, "secret")));
     }
 
     [Fact]
@@ -51,7 +71,7 @@ public sealed class ConfinementTests : IDisposable
         await File.WriteAllTextAsync(outsideConfig, "{}");
 
         Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(), "--input", Input, "--config", config, "--quiet"));
-        Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(), "--input", Input, "--output", _root.Combine("out"), "--config", outsideConfig, "--quiet"));
+        Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(), "--input", Input, "--output", _root.Combine("runs", "out"), "--config", outsideConfig, "--quiet"));
         Assert.False(Directory.Exists(victim));
     }
 
@@ -64,18 +84,18 @@ public sealed class ConfinementTests : IDisposable
         Directory.CreateDirectory(folder);
         File.CreateSymbolicLink(Path.Combine(folder, "linked.csv"), outsideCsv);
 
-        Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(), "--input", outsideCsv, "--output", _root.Combine("a"), "--quiet"));
-        Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(), "--input", folder, "--output", _root.Combine("b"), "--quiet"));
-        Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(), "--input", folder + "/*.csv", "--output", _root.Combine("c"), "--quiet"));
-        Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(), "--input", _root.Combine("..", Path.GetFileName(_elsewhere.Path), "other.csv"), "--output", _root.Combine("d"), "--quiet"));
-        Assert.False(Directory.Exists(_root.Combine("a")));
+        Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(), "--input", outsideCsv, "--output", _root.Combine("runs", "a"), "--quiet"));
+        Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(), "--input", folder, "--output", _root.Combine("runs", "b"), "--quiet"));
+        Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(), "--input", folder + "/*.csv", "--output", _root.Combine("runs", "c"), "--quiet"));
+        Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(), "--input", _root.Combine("..", Path.GetFileName(_elsewhere.Path), "other.csv"), "--output", _root.Combine("runs", "d"), "--quiet"));
+        Assert.False(Directory.Exists(_root.Combine("runs", "a")));
     }
 
     [Fact]
     public async Task A_loopback_URL_is_refused_unless_private_addresses_are_allowed_redirects_included()
     {
         using var listener = new HttpListener();
-        var port = Random.Shared.Next(20_000, 60_000);
+        var port = PostgresServer.FreePort();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
         var requests = 0;
@@ -128,8 +148,14 @@ public sealed class ConfinementTests : IDisposable
 
     private Hashtable Roots(params (string Name, string Value)[] more)
     {
-        // The hive sample is read from the repository's shared data, a root as the server's InputRoots make it.
-        var environment = new Hashtable { ["PIPELINE_PATH_ROOTS"] = $"{_root.Path}:{SharedData.HiveTemperature}" };
+        // The hive sample is read from the repository's shared data, a root as the server's InputRoots make it; the
+        // temp folder is the data root, whose "runs" no output may replace, and the "secret" file is the server's own.
+        var environment = new Hashtable
+        {
+            ["PIPELINE_PATH_ROOTS"] = $"{_root.Path}:{SharedData.HiveTemperature}",
+            ["PIPELINE_HIDDEN_PATHS"] = _root.Combine("runs", "secret"),
+            ["PIPELINE_GUARDED_PATHS"] = $"{_root.Path}:{_root.Combine("runs")}",
+        };
         foreach (var (name, value) in more)
         {
             environment[name] = value;

@@ -1,0 +1,28 @@
+using Pipeline.Orchestrator.Engine.Execution;
+using Pipeline.Steps.Confinement;
+
+namespace Pipeline.Orchestrator.Engine.Launching;
+
+/// <summary>
+/// Where a run's paths may lead (<see cref="PathPolicy"/>): inside the data root, where steps start
+/// (<see cref="EngineOptions.InputBase"/>) and <see cref="EngineOptions.InputRoots"/>; never to
+/// <see cref="EngineOptions.HiddenPaths"/> (the server's database and secrets); and no output may replace the data
+/// root, its <c>runs</c> folder or <see cref="EngineOptions.GuardedPaths"/>. The same for <c>path</c> inputs, for
+/// program options that name paths, and, handed to the step programs as <c>PIPELINE_PATH_ROOTS</c> and its
+/// siblings, for the steps' own check.
+/// </summary>
+public static class RunPaths
+{
+    public static PathPolicy For(EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        // The data root resolves from the server's working folder, as the launcher renders output folders from it.
+        var dataRoot = Path.GetFullPath(options.DataRoot);
+        var inputBase = Path.GetFullPath(options.InputBase ?? Directory.GetCurrentDirectory());
+        return new PathPolicy(
+            [dataRoot, inputBase, .. options.InputRoots],
+            options.HiddenPaths,
+            [dataRoot, Path.Combine(dataRoot, "runs"), .. options.GuardedPaths],
+            inputBase);
+    }
+}
