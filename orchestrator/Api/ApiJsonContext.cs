@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Pipeline.Orchestrator.Definitions;
 
@@ -41,14 +41,14 @@ namespace Pipeline.Orchestrator.Api;
 [JsonSerializable(typeof(PredictionsView))]
 [JsonSerializable(typeof(SensorDayView))]
 [JsonSerializable(typeof(RollbackRequest))]
-[JsonSerializable(typeof(Pipeline.Steps.Contract.Registry.ProductionPointer))]
-[JsonSerializable(typeof(List<Pipeline.Steps.Contract.Registry.ProductionPointer>))]
+[JsonSerializable(typeof(Pipeline.Steps.Formats.Registry.ProductionPointer))]
+[JsonSerializable(typeof(List<Pipeline.Steps.Formats.Registry.ProductionPointer>))]
 [JsonSerializable(typeof(Pipeline.Orchestrator.Models.ModelComparison))]
 [JsonSerializable(typeof(DatasetView))]
 [JsonSerializable(typeof(DatasetListView))]
 [JsonSerializable(typeof(DatasetUrlRequest))]
-[JsonSerializable(typeof(Pipeline.Steps.Chunker.SchemaReport))]
-[JsonSerializable(typeof(IReadOnlyList<Pipeline.Steps.Chunker.Inspection.DatasetProblem>))]
+[JsonSerializable(typeof(Pipeline.Steps.SensorCsv.Schema.SchemaReport))]
+[JsonSerializable(typeof(IReadOnlyList<Pipeline.Steps.SensorCsv.Inspection.DatasetProblem>))]
 [JsonSerializable(typeof(ExperimentListView))]
 [JsonSerializable(typeof(Pipeline.Orchestrator.Models.ExperimentView))]
 [JsonSerializable(typeof(Pipeline.Orchestrator.Models.ExperimentComparison))]

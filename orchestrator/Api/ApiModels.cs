@@ -118,9 +118,9 @@ public sealed record PromoteRequest(int? Version, string? Reason);
 /// <summary><c>POST /api/models/{name}/rollback</c>.</summary>
 public sealed record RollbackRequest(string? Reason);
 
-public sealed record ModelVersionView(Pipeline.Steps.Contract.Registry.ModelVersion Metadata, bool IsProduction, DateTimeOffset? ProductionSince)
+public sealed record ModelVersionView(Pipeline.Steps.Formats.Registry.ModelVersion Metadata, bool IsProduction, DateTimeOffset? ProductionSince)
 {
-    public static ModelVersionView Of(Pipeline.Steps.Contract.Registry.ModelVersion metadata, Pipeline.Steps.Contract.Registry.ProductionPointer? production) =>
+    public static ModelVersionView Of(Pipeline.Steps.Formats.Registry.ModelVersion metadata, Pipeline.Steps.Formats.Registry.ProductionPointer? production) =>
         new(metadata, production?.Version == metadata.Version, production?.Version == metadata.Version ? production.PromotedAt : null);
 }
 

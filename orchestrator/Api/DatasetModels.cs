@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Pipeline.Orchestrator.Persistence.Datasets;
-using Pipeline.Steps.Chunker;
-using Pipeline.Steps.Chunker.Inspection;
+using Pipeline.Steps.SensorCsv.Inspection;
+using Pipeline.Steps.SensorCsv.Schema;
 
 namespace Pipeline.Orchestrator.Api;
 

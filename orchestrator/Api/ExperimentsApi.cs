@@ -1,6 +1,6 @@
 using System.Globalization;
 using Pipeline.Orchestrator.Models;
-using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Formats.Registry;
 
 namespace Pipeline.Orchestrator.Api;
 

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Pipeline.Orchestrator.Auth;
 using Pipeline.Orchestrator.Models;
-using Pipeline.Steps.Contract;
-using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Formats;
+using Pipeline.Steps.Formats.Registry;
 
 namespace Pipeline.Orchestrator.Api;
 

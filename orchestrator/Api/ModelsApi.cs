@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Orchestrator.Models;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Formats;
 
 namespace Pipeline.Orchestrator.Api;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Pipeline.Orchestrator.Hosting;
 using Pipeline.Orchestrator.Models;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Formats;
 
 namespace Pipeline.Orchestrator.Api;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Pipeline.Orchestrator.Models;
-using Pipeline.Steps.Contract.Features;
+using Pipeline.Steps.Features;
 
 namespace Pipeline.Orchestrator.Api;
 

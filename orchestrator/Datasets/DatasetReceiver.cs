@@ -5,8 +5,8 @@ using Pipeline.Orchestrator.Api;
 using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Persistence;
 using Pipeline.Orchestrator.Persistence.Datasets;
-using Pipeline.Steps.Chunker.Inspection;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Formats;
+using Pipeline.Steps.SensorCsv.Inspection;
 
 namespace Pipeline.Orchestrator.Datasets;
 

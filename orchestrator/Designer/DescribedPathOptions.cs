@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Steps.Confinement;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Runtime;
 
 namespace Pipeline.Orchestrator.Designer;
 

@@ -1,5 +1,5 @@
-using Pipeline.Steps.Contract;
-using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Formats;
+using Pipeline.Steps.Formats.Registry;
 
 namespace Pipeline.Orchestrator.Models;
 

@@ -1,5 +1,5 @@
 using Pipeline.Orchestrator.Engine.Execution;
-using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Formats.Registry;
 
 namespace Pipeline.Orchestrator.Models;
 

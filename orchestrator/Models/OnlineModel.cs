@@ -1,6 +1,6 @@
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
-using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Formats.Registry;
 using Pipeline.Steps.Scoring;
 
 namespace Pipeline.Orchestrator.Models;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Formats;
 
 namespace Pipeline.Orchestrator.Models;
 

@@ -12,5 +12,5 @@ internal static partial class ChunkerLog
     public static partial void AlreadyProcessed(ILogger logger, string input, string sha256, string firstPath, DateTimeOffset firstProcessedAt);
 
     [LoggerMessage(102, LogLevel.Debug, "{Phase} phase done; memory {Memory}")]
-    public static partial void PhaseDone(ILogger logger, string phase, Pipeline.Steps.Contract.Manifest.MemoryMetrics memory);
+    public static partial void PhaseDone(ILogger logger, string phase, Pipeline.Steps.Formats.Manifest.MemoryMetrics memory);
 }

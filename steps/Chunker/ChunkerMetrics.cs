@@ -1,4 +1,5 @@
-using Pipeline.Steps.Contract.Manifest;
+using Pipeline.Steps.Formats.Manifest;
+using Pipeline.Steps.SensorCsv.Schema;
 
 namespace Pipeline.Steps.Chunker;
 

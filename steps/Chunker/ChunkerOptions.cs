@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Pipeline.Steps.Confinement;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Runtime;
+using Pipeline.Steps.SensorCsv.Schema;
 
 namespace Pipeline.Steps.Chunker;
 
@@ -58,6 +59,22 @@ public sealed class ChunkerOptions : StepOptions
 
     [Description("Longest accepted CSV record, in MiB; a longer one fails the input.")]
     public int MaxRecordMb { get; set; } = 32;
+
+    /// <summary>The schema options among these, as the CSV reader takes them.</summary>
+    public CsvSchemaOptions Schema() => new()
+    {
+        SensorColumn = SensorColumn,
+        TimestampColumn = TimestampColumn,
+        TimestampFormat = TimestampFormat,
+        TimestampParts = TimestampParts,
+        TimeZone = TimeZone,
+        ValueColumns = ValueColumns,
+        TextColumns = TextColumns,
+        Delimiter = Delimiter,
+        Quote = Quote.Length > 0 ? Quote[0] : '"',
+        NaTokens = NaTokens,
+        MaxRecordMb = MaxRecordMb,
+    };
 
     public override IEnumerable<string> Validate()
     {

@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Pipeline.Steps.Chunker.Inputs;
-using Pipeline.Steps.Chunker.Parsing;
+using System.Text.Json;
 using Pipeline.Steps.Chunker.Partitioning;
 using Pipeline.Steps.Chunker.Quarantine;
 using Pipeline.Steps.Confinement;
-using Pipeline.Steps.Contract;
-using Pipeline.Steps.Contract.Parquet;
+using Pipeline.Steps.Formats;
+using Pipeline.Steps.Runtime;
+using Pipeline.Steps.Runtime.Parquet;
+using Pipeline.Steps.SensorCsv.Inputs;
+using Pipeline.Steps.SensorCsv.Parsing;
+using Pipeline.Steps.SensorCsv.Schema;
 
 namespace Pipeline.Steps.Chunker;
 
@@ -73,7 +75,7 @@ internal static partial class ChunkerStep
         for (var i = 0; i < sources.Count; i++)
         {
             var source = sources[i];
-            var schemaOptions = report?.Pin(options) ?? options;
+            var schemaOptions = report?.Pin(options.Schema()) ?? options.Schema();
             // The first input's schema decides the chunk columns; later inputs are pinned to it.
             var ingest = new CsvIngest(schema => sink ??= ChunkSink.For(schema, options, context.Output, cancellationToken), quarantine, options, context.Confinement);
             var (schema, sha, bytes) = await ingest.ReadAsync(source, i, lastInput: i == sources.Count - 1, schemaOptions, cancellationToken);

@@ -1,9 +1,10 @@
-using Pipeline.Steps.Chunker.Inputs;
-using Pipeline.Steps.Chunker.Parsing;
 using Pipeline.Steps.Chunker.Partitioning;
 using Pipeline.Steps.Chunker.Quarantine;
-using Pipeline.Steps.Chunker.Schema;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Formats;
+using Pipeline.Steps.Runtime;
+using Pipeline.Steps.SensorCsv.Inputs;
+using Pipeline.Steps.SensorCsv.Parsing;
+using Pipeline.Steps.SensorCsv.Schema;
 
 namespace Pipeline.Steps.Chunker;
 
@@ -21,7 +22,7 @@ internal sealed class CsvIngest(Func<InputSchema, ChunkSink> sinkFor, Quarantine
 
     /// <summary>Reads the input (the first one decides the sink's columns) and returns the schema it was read with and the SHA-256 of its bytes.</summary>
     public async Task<(InputSchema Schema, string Sha256, long Bytes)> ReadAsync(
-        InputSource source, int fileIndex, bool lastInput, ChunkerOptions schemaOptions, CancellationToken cancellationToken)
+        InputSource source, int fileIndex, bool lastInput, CsvSchemaOptions schemaOptions, CancellationToken cancellationToken)
     {
         try
         {
@@ -36,7 +37,7 @@ internal sealed class CsvIngest(Func<InputSchema, ChunkSink> sinkFor, Quarantine
     }
 
     private async Task<(InputSchema Schema, string Sha256, long Bytes)> ReadInputAsync(
-        InputSource source, int fileIndex, bool lastInput, ChunkerOptions schemaOptions, CancellationToken cancellationToken)
+        InputSource source, int fileIndex, bool lastInput, CsvSchemaOptions schemaOptions, CancellationToken cancellationToken)
     {
         using var input = await InputOpener.OpenAsync(source, confinement.AllowPrivateUrls, cancellationToken);
         var splitter = new RecordBlockSplitter(input.Text, fileIndex, options.Quote[0], BlockChars, options.MaxRecordMb * (1 << 20), source.Location);

@@ -1,16 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
 using Npgsql;
 using Pipeline.Steps.ClusterPredict.Scoring;
 using Pipeline.Steps.ClusterPredict.Storage;
-using Pipeline.Steps.Contract;
-using Pipeline.Steps.Contract.Features;
-using Pipeline.Steps.Contract.Parquet;
-using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Features;
+using Pipeline.Steps.Formats;
+using Pipeline.Steps.Formats.Registry;
+using Pipeline.Steps.Runtime;
+using Pipeline.Steps.Runtime.Parquet;
 using Pipeline.Steps.Scoring;
 
 namespace Pipeline.Steps.ClusterPredict;
@@ -110,7 +111,7 @@ internal static class ClusterPredictStep
     }
 
     // The same input and model give the same id, so re-running them replaces their rows rather than adding more.
-    private static string DefaultRunId(Contract.Manifest.InputRecord input, int version)
+    private static string DefaultRunId(Formats.Manifest.InputRecord input, int version)
     {
         var basis = input.Sha256 ?? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input.Path)));
         return string.Create(CultureInfo.InvariantCulture, $"{basis[..16]}-v{version}");

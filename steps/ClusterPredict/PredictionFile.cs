@@ -1,7 +1,7 @@
 using Parquet;
 using Parquet.Schema;
 using Pipeline.Steps.ClusterPredict.Scoring;
-using Pipeline.Steps.Contract.Features;
+using Pipeline.Steps.Features;
 
 namespace Pipeline.Steps.ClusterPredict;
 

@@ -1,5 +1,5 @@
 using Pipeline.Steps.ClusterPredict;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Runtime;
 
 var step = StepDefinition.For<ClusterPredictOptions>(
     "cluster-predict", "assigns each sensor-day to a cluster of a registered KMeans model and writes the predictions to Parquet and PostgreSQL");

@@ -1,5 +1,5 @@
-using Pipeline.Steps.Contract.Manifest;
-using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Formats.Manifest;
+using Pipeline.Steps.Formats.Registry;
 
 namespace Pipeline.Steps.ClusterTrain;
 

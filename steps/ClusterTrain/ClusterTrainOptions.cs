@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using Pipeline.Steps.Confinement;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Runtime;
 
 namespace Pipeline.Steps.ClusterTrain;
 

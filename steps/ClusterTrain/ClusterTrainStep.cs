@@ -1,9 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Pipeline.Steps.ClusterTrain.Training;
-using Pipeline.Steps.Contract;
-using Pipeline.Steps.Contract.Features;
-using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Features;
+using Pipeline.Steps.Formats.Registry;
+using Pipeline.Steps.Runtime;
 
 namespace Pipeline.Steps.ClusterTrain;
 

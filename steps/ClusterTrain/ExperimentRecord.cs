@@ -1,6 +1,7 @@
 using Pipeline.Steps.ClusterTrain.Training;
-using Pipeline.Steps.Contract;
-using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Formats;
+using Pipeline.Steps.Formats.Registry;
+using Pipeline.Steps.Runtime;
 
 namespace Pipeline.Steps.ClusterTrain;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using Pipeline.Steps.Contract;
-using Pipeline.Steps.Contract.Features;
+using Pipeline.Steps.Features;
+using Pipeline.Steps.Runtime;
 
 namespace Pipeline.Steps.FeatureCreator;
 

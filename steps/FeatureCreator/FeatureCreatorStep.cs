@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
-using Pipeline.Steps.Contract;
-using Pipeline.Steps.Contract.Parquet;
+using FeatureKinds = Pipeline.Steps.Features.FeatureKinds;
 using Pipeline.Steps.FeatureCreator.Aggregation;
 using Pipeline.Steps.FeatureCreator.Drift;
 using Pipeline.Steps.FeatureCreator.Features;
 using Pipeline.Steps.FeatureCreator.Input;
 using Pipeline.Steps.FeatureCreator.Reading;
-using FeatureKinds = Pipeline.Steps.Contract.Features.FeatureKinds;
+using Pipeline.Steps.Formats;
+using Pipeline.Steps.Runtime;
+using Pipeline.Steps.Runtime.Parquet;
 
 namespace Pipeline.Steps.FeatureCreator;
 

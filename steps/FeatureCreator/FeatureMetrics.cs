@@ -1,10 +1,10 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Pipeline.Steps.Contract;
-using Pipeline.Steps.Contract.Manifest;
+using System.Text.Json;
 using Pipeline.Steps.FeatureCreator.Aggregation;
 using Pipeline.Steps.FeatureCreator.Drift;
 using Pipeline.Steps.FeatureCreator.Features;
+using Pipeline.Steps.Formats.Manifest;
+using Pipeline.Steps.Runtime;
 
 namespace Pipeline.Steps.FeatureCreator;
 

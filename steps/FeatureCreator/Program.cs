@@ -1,4 +1,4 @@
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Runtime;
 using Pipeline.Steps.FeatureCreator;
 
 var step = StepDefinition.For<FeatureCreatorOptions>(

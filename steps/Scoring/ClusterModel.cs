@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Pipeline.Steps.Contract;
-using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Formats;
+using Pipeline.Steps.Formats.Registry;
 
 namespace Pipeline.Steps.Scoring;
 

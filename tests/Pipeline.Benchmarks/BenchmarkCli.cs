@@ -7,7 +7,7 @@ using Pipeline.Benchmarks.Ingest;
 using Pipeline.Benchmarks.Orchestration;
 using Pipeline.Benchmarks.PgLoad;
 using Pipeline.Benchmarks.Predictions;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Formats;
 
 namespace Pipeline.Benchmarks;
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Pipeline.Steps.Chunker.Parsing;
+using Pipeline.Steps.SensorCsv.Parsing;
 
 namespace Pipeline.Steps.Chunker.Partitioning;
 

@@ -1,4 +1,4 @@
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Runtime;
 
 namespace Pipeline.Steps.Chunker.Partitioning;
 

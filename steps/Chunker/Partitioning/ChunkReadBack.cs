@@ -1,6 +1,6 @@
 using Parquet;
 using Parquet.Schema;
-using Pipeline.Steps.Chunker.Parsing;
+using Pipeline.Steps.SensorCsv.Parsing;
 
 namespace Pipeline.Steps.Chunker.Partitioning;
 

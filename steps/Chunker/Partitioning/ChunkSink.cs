@@ -1,6 +1,6 @@
-using Pipeline.Steps.Chunker.Parsing;
-using Pipeline.Steps.Chunker.Schema;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Runtime;
+using Pipeline.Steps.SensorCsv.Parsing;
+using Pipeline.Steps.SensorCsv.Schema;
 
 namespace Pipeline.Steps.Chunker.Partitioning;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Parquet;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Runtime;
 
 namespace Pipeline.Steps.Chunker.Partitioning;
 

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Pipeline.Steps.Chunker.Parsing;
+using Pipeline.Steps.SensorCsv.Parsing;
 
 namespace Pipeline.Steps.Chunker.Partitioning;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Pipeline.Steps.Chunker.Parsing;
+using Pipeline.Steps.SensorCsv.Parsing;
 
 namespace Pipeline.Steps.Chunker.Quarantine;
 

@@ -1,4 +1,4 @@
-using Pipeline.Steps.Contract.Features;
+using Pipeline.Steps.Features;
 using Pipeline.Steps.Scoring;
 
 namespace Pipeline.Steps.ClusterPredict.Scoring;

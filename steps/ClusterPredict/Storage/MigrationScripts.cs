@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
-using Pipeline.Steps.Contract;
+using System.Text;
+using Pipeline.Steps.Formats;
 
 namespace Pipeline.Steps.ClusterPredict.Storage;
 

@@ -1,5 +1,5 @@
 using Npgsql;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Formats;
 
 namespace Pipeline.Steps.ClusterPredict.Storage;
 

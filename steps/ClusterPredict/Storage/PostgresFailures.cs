@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using Npgsql;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Formats;
 
 namespace Pipeline.Steps.ClusterPredict.Storage;
 

@@ -7,7 +7,7 @@ namespace Pipeline.Steps.ClusterPredict.Storage;
 /// <summary>
 /// Writes a run's predictions to <c>cluster_predictions</c>. A run is replaced as a whole in one transaction, so
 /// re-running it never duplicates rows, and a failure part-way (server gone, cancelled, a bad row) leaves the
-/// run's previous rows as they were. Failures arrive as <see cref="Contract.StepException"/>: 75 when a retry may
+/// run's previous rows as they were. Failures arrive as <see cref="Formats.StepException"/>: 75 when a retry may
 /// succeed, 78 for a wrong login or database, 65 for rows that break a constraint.
 /// </summary>
 public sealed class PredictionStore

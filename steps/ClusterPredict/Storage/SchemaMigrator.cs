@@ -1,11 +1,11 @@
 using System.Buffers.Binary;
 using System.Reflection;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using Dapper;
 using Npgsql;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Formats;
 
 namespace Pipeline.Steps.ClusterPredict.Storage;
 

@@ -4,7 +4,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Transforms;
-using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Formats.Registry;
 
 namespace Pipeline.Steps.ClusterTrain.Training;
 

@@ -1,4 +1,4 @@
-using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Formats.Registry;
 
 namespace Pipeline.Steps.ClusterTrain.Training;
 

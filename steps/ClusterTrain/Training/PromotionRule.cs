@@ -1,5 +1,5 @@
 using System.Globalization;
-using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Formats.Registry;
 
 namespace Pipeline.Steps.ClusterTrain.Training;
 

@@ -1,5 +1,5 @@
-using Pipeline.Steps.Contract;
-using Pipeline.Steps.Contract.Features;
+using Pipeline.Steps.Features;
+using Pipeline.Steps.Formats;
 
 namespace Pipeline.Steps.ClusterTrain.Training;
 

@@ -1,4 +1,4 @@
-using Pipeline.Steps.Contract.Features;
+using Pipeline.Steps.Features;
 
 namespace Pipeline.Steps.FeatureCreator.Aggregation;
 

@@ -1,5 +1,5 @@
-using Pipeline.Steps.Contract.Features;
 using Pipeline.Steps.FeatureCreator.Aggregation;
+using Pipeline.Steps.Features;
 
 namespace Pipeline.Steps.FeatureCreator.Features;
 

@@ -1,6 +1,6 @@
 using Parquet;
 using Parquet.Schema;
-using Pipeline.Steps.Contract.Features;
+using Pipeline.Steps.Features;
 
 namespace Pipeline.Steps.FeatureCreator.Features;
 

@@ -1,6 +1,6 @@
 using Parquet;
-using Pipeline.Steps.Contract;
 using Pipeline.Steps.FeatureCreator.Reading;
+using Pipeline.Steps.Formats;
 
 namespace Pipeline.Steps.FeatureCreator.Input;
 

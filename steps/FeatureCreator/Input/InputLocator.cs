@@ -1,8 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Pipeline.Steps.Contract;
-using Pipeline.Steps.Contract.Features;
-using Pipeline.Steps.Contract.Manifest;
+using System.Text.Json;
+using Pipeline.Steps.Features;
+using Pipeline.Steps.Formats;
+using Pipeline.Steps.Formats.Manifest;
+using Pipeline.Steps.Runtime;
 
 namespace Pipeline.Steps.FeatureCreator.Input;
 

@@ -1,4 +1,4 @@
-using Pipeline.Steps.Contract.Manifest;
+using Pipeline.Steps.Formats.Manifest;
 
 namespace Pipeline.Steps.FeatureCreator.Input;
 

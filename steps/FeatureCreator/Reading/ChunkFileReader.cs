@@ -1,7 +1,7 @@
 using Parquet;
 using Parquet.Schema;
-using Pipeline.Steps.Contract;
 using Pipeline.Steps.FeatureCreator.Aggregation;
+using Pipeline.Steps.Formats;
 
 namespace Pipeline.Steps.FeatureCreator.Reading;
 

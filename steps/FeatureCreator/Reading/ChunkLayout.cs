@@ -1,5 +1,5 @@
 using Parquet.Schema;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Formats;
 
 namespace Pipeline.Steps.FeatureCreator.Reading;
 

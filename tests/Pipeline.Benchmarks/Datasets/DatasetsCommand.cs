@@ -6,7 +6,7 @@ using DuckDB.NET.Data;
 using Pipeline.Benchmarks.Cli;
 using Pipeline.Benchmarks.Ingest;
 using Pipeline.Benchmarks.Orchestration;
-using Pipeline.Steps.Chunker.Inspection;
+using Pipeline.Steps.SensorCsv.Inspection;
 
 namespace Pipeline.Benchmarks.Datasets;
 

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Pipeline.Benchmarks.Cli;
 using Pipeline.Benchmarks.Clustering;
 using Pipeline.Benchmarks.Ingest;
 using Pipeline.Benchmarks.Orchestration;
-using Pipeline.Steps.Contract.Features;
+using Pipeline.Steps.Features;
 
 namespace Pipeline.Benchmarks.Predictions;
 

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Pipeline.Orchestrator.Tests.Support;
-using Pipeline.Steps.Contract.Features;
-using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Features;
+using Pipeline.Steps.Formats.Registry;
 using Pipeline.Steps.Tests.Support;
 using TempFolder = Pipeline.Orchestrator.Tests.Support.TempFolder;
 

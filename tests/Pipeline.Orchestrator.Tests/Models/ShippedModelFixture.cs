@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Parquet.Serialization;
 using Pipeline.Orchestrator.Tests.Support;
-using Pipeline.Steps.Contract.Features;
+using Pipeline.Steps.Features;
 using Pipeline.Steps.Tests.Support;
 using TempFolder = Pipeline.Orchestrator.Tests.Support.TempFolder;
 

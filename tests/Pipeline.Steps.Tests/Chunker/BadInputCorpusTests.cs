@@ -1,6 +1,6 @@
 using System.Text;
-using Pipeline.Steps.Contract;
-
+using Pipeline.Steps.Formats;
+using Pipeline.Steps.Runtime;
 using Pipeline.Steps.Tests.Support;
 
 namespace Pipeline.Steps.Tests.Chunker;

@@ -1,6 +1,5 @@
-using Pipeline.Steps.Chunker;
-using Pipeline.Steps.Chunker.Parsing;
-using Pipeline.Steps.Chunker.Schema;
+using Pipeline.Steps.SensorCsv.Parsing;
+using Pipeline.Steps.SensorCsv.Schema;
 
 namespace Pipeline.Steps.Tests.Chunker;
 
@@ -110,7 +109,7 @@ public sealed class BlockParserTests
 
     private static InputSchema Schema() => SchemaDetector.Detect(
         Header + Good,
-        new ChunkerOptions { Output = "out", ValueColumns = ["temperature", "humidity"], TextColumns = ["note"] },
+        new CsvSchemaOptions { ValueColumns = ["temperature", "humidity"], TextColumns = ["note"] },
         "test.csv");
 
     private static ParsedBatch Parse(InputSchema schema, string text, long firstLine)

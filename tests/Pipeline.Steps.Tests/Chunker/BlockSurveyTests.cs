@@ -1,4 +1,4 @@
-using Pipeline.Steps.Chunker.Parsing;
+using Pipeline.Steps.SensorCsv.Parsing;
 
 namespace Pipeline.Steps.Tests.Chunker;
 

@@ -1,5 +1,5 @@
-using Pipeline.Steps.Chunker.Parsing;
 using Pipeline.Steps.Chunker.Partitioning;
+using Pipeline.Steps.SensorCsv.Parsing;
 
 namespace Pipeline.Steps.Tests.Chunker;
 

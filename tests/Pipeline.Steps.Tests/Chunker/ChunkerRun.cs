@@ -1,8 +1,7 @@
 using System.Collections;
 using System.Text.Json.Nodes;
 using Pipeline.Steps.Chunker;
-using Pipeline.Steps.Contract;
-
+using Pipeline.Steps.Runtime;
 using Pipeline.Steps.Tests.Support;
 
 namespace Pipeline.Steps.Tests.Chunker;

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Pipeline.Steps.Chunker;
-using Pipeline.Steps.Chunker.Inspection;
-using Pipeline.Steps.Chunker.Parsing;
-using Pipeline.Steps.Chunker.Schema;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Formats;
+using Pipeline.Steps.SensorCsv.Inspection;
+using Pipeline.Steps.SensorCsv.Parsing;
+using Pipeline.Steps.SensorCsv.Schema;
 using Pipeline.Steps.Tests.Support;
 
 namespace Pipeline.Steps.Tests.Chunker;
@@ -91,7 +90,7 @@ public sealed class FieldLimitTests : IDisposable
     {
         var header = string.Join(',', Enumerable.Range(0, FieldLimit.MaxFields + 1).Select(i => $"c{i}"));
 
-        var e = Assert.Throws<StepException>(() => SchemaDetector.Detect(header + "\n", new ChunkerOptions { Output = "out" }, "wide.csv"));
+        var e = Assert.Throws<StepException>(() => SchemaDetector.Detect(header + "\n", new CsvSchemaOptions(), "wide.csv"));
 
         Assert.Equal(StepExitCodes.DataError, e.ExitCode);
         Assert.Equal("wide.csv:1", e.Location!.ToString());
@@ -105,7 +104,7 @@ public sealed class FieldLimitTests : IDisposable
         var values = Enumerable.Range(0, FieldLimit.MaxFields - 2).Select(i => i.ToString(CultureInfo.InvariantCulture));
         var text = $"sensor_id,timestamp,{string.Join(',', names)}\ns1,2024-01-01T00:00,{string.Join(',', values)}\n";
 
-        var schema = SchemaDetector.Detect(text, new ChunkerOptions { Output = "out" }, "wide.csv");
+        var schema = SchemaDetector.Detect(text, new CsvSchemaOptions(), "wide.csv");
 
         Assert.Equal(FieldLimit.MaxFields, schema.Header.Count);
         Assert.Equal(FieldLimit.MaxFields - 2, schema.ValueIndexes.Count);
@@ -116,7 +115,7 @@ public sealed class FieldLimitTests : IDisposable
     [InlineData(true)]
     public void A_record_at_the_limit_is_quarantined_and_one_past_it_fails(bool quoted)
     {
-        var schema = SchemaDetector.Detect(Header + Rows(3), new ChunkerOptions { Output = "out" }, "t.csv");
+        var schema = SchemaDetector.Detect(Header + Rows(3), new CsvSchemaOptions(), "t.csv");
         var first = (quoted ? "\"s1\"" : "s1") + ",2024-01-01T00:00,1\n";
 
         using (var batch = Parse(schema, first + Ones(FieldLimit.MaxFields) + "\n", firstLine: 2))
@@ -131,7 +130,7 @@ public sealed class FieldLimitTests : IDisposable
     [Fact]
     public void Delimiters_inside_quotes_are_not_fields()
     {
-        var schema = SchemaDetector.Detect(Header + Rows(3), new ChunkerOptions { Output = "out" }, "t.csv");
+        var schema = SchemaDetector.Detect(Header + Rows(3), new CsvSchemaOptions(), "t.csv");
         var sensor = "\"" + Ones(FieldLimit.MaxFields * 2) + "\"";
 
         using var batch = Parse(schema, $"{sensor},2024-01-01T00:00,1\n", firstLine: 2);

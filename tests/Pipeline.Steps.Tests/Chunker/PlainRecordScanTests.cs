@@ -1,5 +1,5 @@
 using System.Text;
-using Pipeline.Steps.Chunker.Parsing;
+using Pipeline.Steps.SensorCsv.Parsing;
 
 namespace Pipeline.Steps.Tests.Chunker;
 

@@ -1,13 +1,13 @@
 using Pipeline.Steps.Chunker;
-using Pipeline.Steps.Chunker.Schema;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Formats;
+using Pipeline.Steps.SensorCsv.Schema;
 
 namespace Pipeline.Steps.Tests.Chunker;
 
 public sealed class SchemaDetectorTests
 {
     private static InputSchema Detect(string text, ChunkerOptions? options = null) =>
-        SchemaDetector.Detect(text, options ?? new ChunkerOptions { Output = "out" }, "sample.csv");
+        SchemaDetector.Detect(text, (options ?? new ChunkerOptions { Output = "out" }).Schema(), "sample.csv");
 
     [Fact]
     public void Hive_sample_is_detected_by_names_and_values()

@@ -1,4 +1,4 @@
-using Pipeline.Steps.Chunker.Schema;
+using Pipeline.Steps.SensorCsv.Schema;
 
 namespace Pipeline.Steps.Tests.Chunker;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Formats.Registry;
 using Pipeline.Steps.Tests.Support;
 
 namespace Pipeline.Steps.Tests.Clustering;

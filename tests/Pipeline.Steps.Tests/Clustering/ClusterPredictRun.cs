@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Text.Json.Nodes;
 using Pipeline.Steps.ClusterPredict;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Runtime;
 using Pipeline.Steps.Tests.Support;
 
 namespace Pipeline.Steps.Tests.Clustering;

@@ -1,9 +1,9 @@
 using System.Collections;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Pipeline.Steps.ClusterTrain;
-using Pipeline.Steps.Contract;
-using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Formats.Registry;
+using Pipeline.Steps.Runtime;
 using Pipeline.Steps.Tests.Support;
 
 namespace Pipeline.Steps.Tests.Clustering;

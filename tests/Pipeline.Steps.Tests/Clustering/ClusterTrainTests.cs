@@ -1,4 +1,4 @@
-using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Formats.Registry;
 using Pipeline.Steps.Tests.Support;
 
 namespace Pipeline.Steps.Tests.Clustering;
@@ -50,7 +50,7 @@ public sealed class ClusterTrainTests : IDisposable
         Assert.Equal(a.Quality, b.Quality);
 
         // Inertia in the model's own scaled space, against the best of ten restarts of a plain reference KMeans.
-        var table = await Contract.Features.FeatureTableReader.ReadAsync(features, null, CancellationToken.None);
+        var table = await Features.FeatureTableReader.ReadAsync(features, null, CancellationToken.None);
         var scaled = Enumerable.Range(0, table.Rows)
             .Select(r => table.Columns.Select((column, f) => (column[r] - a.Scaling.Offsets[f]) * a.Scaling.Scales[f]).ToArray())
             .ToArray();

@@ -1,5 +1,5 @@
 using System.Collections;
-using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Formats.Registry;
 using Pipeline.Steps.Tests.Support;
 
 namespace Pipeline.Steps.Tests.Clustering;
@@ -36,7 +36,7 @@ public sealed class TrainingExperimentTests : IDisposable
 
         Assert.Equal([4, 5, 6], second.Parameters.K);
         Assert.Equal((42, 2, "average-distance", "never", "standard"), (second.Parameters.Seed, second.Parameters.Restarts, second.Parameters.Selection, second.Parameters.Promote, second.Parameters.Scaling));
-        Assert.Equal(new Contract.RunAttempt("run-42", "train", 2), second.Run);
+        Assert.Equal(new Formats.RunAttempt("run-42", "train", 2), second.Run);
         Assert.Equal([4, 5, 6], second.Candidates.Select(c => c.K));
         Assert.All(second.Candidates, c => Assert.Equal(400, c.ClusterSizes.Sum()));
         Assert.All(second.Candidates, c => Assert.Equal(c.K, c.ClusterSizes.Count));

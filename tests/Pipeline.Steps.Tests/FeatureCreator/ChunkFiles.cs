@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Parquet;
 using Parquet.Schema;
-using Pipeline.Steps.Contract;
-using Pipeline.Steps.Contract.Manifest;
+using Pipeline.Steps.Formats.Manifest;
+using Pipeline.Steps.Runtime;
 
 namespace Pipeline.Steps.Tests.FeatureCreator;
 

@@ -1,7 +1,7 @@
 using Parquet;
 using Parquet.Schema;
-using Pipeline.Steps.Contract;
-
+using Pipeline.Steps.Formats;
+using Pipeline.Steps.Runtime;
 using Pipeline.Steps.Tests.Support;
 
 namespace Pipeline.Steps.Tests.FeatureCreator;

@@ -1,7 +1,7 @@
+using FeatureKind = Pipeline.Steps.Features.FeatureKind;
+using FeatureKinds = Pipeline.Steps.Features.FeatureKinds;
 using Pipeline.Steps.FeatureCreator.Aggregation;
 using Pipeline.Steps.FeatureCreator.Features;
-using FeatureKind = Pipeline.Steps.Contract.Features.FeatureKind;
-using FeatureKinds = Pipeline.Steps.Contract.Features.FeatureKinds;
 
 namespace Pipeline.Steps.Tests.FeatureCreator;
 

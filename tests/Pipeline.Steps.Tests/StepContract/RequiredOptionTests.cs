@@ -1,7 +1,7 @@
 using Pipeline.Steps.ClusterPredict;
 using Pipeline.Steps.ClusterTrain;
-using Pipeline.Steps.Contract;
 using Pipeline.Steps.FeatureCreator;
+using Pipeline.Steps.Runtime;
 
 namespace Pipeline.Steps.Tests.StepContract;
 

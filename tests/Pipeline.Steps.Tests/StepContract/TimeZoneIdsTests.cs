@@ -1,6 +1,6 @@
-using Pipeline.Steps.Chunker.Inspection;
 using Pipeline.Steps.Confinement;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Formats;
+using Pipeline.Steps.SensorCsv.Inspection;
 using Pipeline.Steps.Tests.Chunker;
 using Pipeline.Steps.Tests.Support;
 

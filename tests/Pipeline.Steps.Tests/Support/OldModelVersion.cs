@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Pipeline.Steps.Contract.Registry;
+using Pipeline.Steps.Formats.Registry;
 
 namespace Pipeline.Steps.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Text.Json.Nodes;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Runtime;
 
 namespace Pipeline.Steps.Tests.Support;
 

@@ -1,5 +1,5 @@
 using Pipeline.Steps.ClusterPredict.Storage;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Formats;
 using Pipeline.Steps.Tests.Support;
 
 namespace Pipeline.Steps.Tests.ClusterPredict.Storage;

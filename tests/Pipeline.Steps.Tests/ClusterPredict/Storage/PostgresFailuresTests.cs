@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
 using Pipeline.Steps.ClusterPredict.Storage;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Formats;
 
 namespace Pipeline.Steps.Tests.ClusterPredict.Storage;
 

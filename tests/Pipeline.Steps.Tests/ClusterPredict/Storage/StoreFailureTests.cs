@@ -1,7 +1,7 @@
 using System.Globalization;
 using Npgsql;
 using Pipeline.Steps.ClusterPredict.Storage;
-using Pipeline.Steps.Contract;
+using Pipeline.Steps.Formats;
 using Pipeline.Steps.Tests.Support;
 
 namespace Pipeline.Steps.Tests.ClusterPredict.Storage;

@@ -1,7 +1,0 @@
-namespace Pipeline.Steps.Chunker.Inputs;
-
-/// <summary>One input to read: a local file or an http(s) URL.</summary>
-internal sealed record InputSource(string Location, bool IsUrl)
-{
-    public bool IsGzipByName => Location.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
-}

@@ -1,9 +1,0 @@
-using Sylvan.Data.Csv;
-
-namespace Pipeline.Steps.Chunker.Parsing;
-
-/// <summary>A record as Sylvan read it.</summary>
-internal readonly struct SylvanFields(CsvDataReader reader) : IRecordFields
-{
-    public ReadOnlySpan<char> Field(int index) => reader.GetFieldSpan(index);
-}
