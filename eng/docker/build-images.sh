@@ -18,7 +18,7 @@ all=(
   "feature-creator|steps/FeatureCreator|pipeline/base-runtime:local"
   "cluster-train|steps/ClusterTrain|pipeline/base-runtime:local"
   "cluster-predict|steps/ClusterPredict|pipeline/base-runtime:local"
-  "server|orchestrator|pipeline/base-aspnet:local"
+  "server|orchestrator/Server|pipeline/base-aspnet:local"
 )
 rid=linux-x64
 staging=artifacts/docker

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Pipeline.Orchestrator.Accounts;
 using Pipeline.Orchestrator.Engine.Storage;
 using Pipeline.Orchestrator.Persistence.Migrations;
 using Pipeline.Orchestrator.Persistence.Stores;
@@ -49,7 +50,7 @@ public sealed class OrchestratorDatabase : IAsyncDisposable
     public IRunStore Runs { get; }
 
     /// <summary>Users, API keys and the session cookies' key ring.</summary>
-    public SqlAccountStore Accounts { get; }
+    public IAccountStore Accounts { get; }
 
     /// <summary>Received datasets and the runs they started.</summary>
     public SqlDatasetStore Datasets { get; }

@@ -2,7 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// The server API this dev server forwards to (`dotnet run --project orchestrator -- serve` listens here).
+// The server API this dev server forwards to (`dotnet run --project orchestrator/Server -- serve` listens here).
 const apiTarget = process.env.PIPELINE_API ?? 'http://127.0.0.1:5080';
 
 export default defineConfig({

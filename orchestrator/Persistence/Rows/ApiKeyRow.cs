@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using Pipeline.Orchestrator.Persistence.Accounts;
+using Pipeline.Orchestrator.Accounts;
 
 namespace Pipeline.Orchestrator.Persistence.Rows;
 

@@ -1,5 +1,5 @@
 using Dapper;
-using Pipeline.Orchestrator.Persistence.Accounts;
+using Pipeline.Orchestrator.Accounts;
 using Pipeline.Orchestrator.Persistence.Rows;
 
 namespace Pipeline.Orchestrator.Persistence.Stores;

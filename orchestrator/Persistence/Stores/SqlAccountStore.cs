@@ -1,5 +1,5 @@
 using Dapper;
-using Pipeline.Orchestrator.Persistence.Accounts;
+using Pipeline.Orchestrator.Accounts;
 using Pipeline.Orchestrator.Persistence.Rows;
 
 namespace Pipeline.Orchestrator.Persistence.Stores;
@@ -9,7 +9,7 @@ namespace Pipeline.Orchestrator.Persistence.Stores;
 /// Changes that could leave the server without an enabled admin are checked inside the writing transaction, so two
 /// admins demoting each other at once cannot both succeed.
 /// </summary>
-public sealed partial class SqlAccountStore
+public sealed partial class SqlAccountStore : IAccountStore
 {
     private readonly OrchestratorDatabase _database;
 

@@ -26,7 +26,7 @@ internal sealed class KeyedServer : IAsyncDisposable
     public static async Task<KeyedServer> StartAsync(string folder, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
         IngestFiles.Recreate(folder);
-        var key = Orchestrator.Auth.ApiKeySecrets.Generate();
+        var key = Orchestrator.Accounts.ApiKeySecrets.Generate();
         var url = $"http://127.0.0.1:{PostgresServer.FreePort()}";
         var configuration = new Dictionary<string, string?>
         {

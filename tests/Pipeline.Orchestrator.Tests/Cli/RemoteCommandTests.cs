@@ -14,8 +14,8 @@ public sealed class RemoteCommandTests
     public async Task Remote_commands_act_with_the_keys_role_and_follow_runs()
     {
         await using var server = await ApiServer.StartAsync([TestFlows.Greet(), TestFlows.Exits("fails", code: 3, retries: 0)]);
-        var operatorKey = await Accounts.UserWithKeyAsync(server, "ops", "operator");
-        var viewerKey = await Accounts.UserWithKeyAsync(server, "watcher", "viewer");
+        var operatorKey = await TestAccounts.UserWithKeyAsync(server, "ops", "operator");
+        var viewerKey = await TestAccounts.UserWithKeyAsync(server, "watcher", "viewer");
         var url = server.Http.BaseAddress!.ToString();
         Task<CliResult> RemoteAsync(string? key, params string[] args) => OrchestratorProcess.RunAsync(
             ["remote", "--server", url, .. args], environment: new Dictionary<string, string> { ["PIPELINE_API_KEY"] = key ?? "" });
@@ -51,7 +51,7 @@ public sealed class RemoteCommandTests
     public async Task Remote_upload_sends_a_dataset_and_waits_for_the_runs_it_started()
     {
         await using var server = await ApiServer.StartAsync([Datasets.DatasetsApiTests.CountLines("count-all", null)]);
-        var operatorKey = await Accounts.UserWithKeyAsync(server, "ops", "operator");
+        var operatorKey = await TestAccounts.UserWithKeyAsync(server, "ops", "operator");
         var url = server.Http.BaseAddress!.ToString();
         Task<CliResult> RemoteAsync(params string[] args) => OrchestratorProcess.RunAsync(
             ["remote", "--server", url, .. args], environment: new Dictionary<string, string> { ["PIPELINE_API_KEY"] = operatorKey });

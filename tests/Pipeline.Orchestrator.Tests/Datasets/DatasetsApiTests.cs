@@ -184,7 +184,7 @@ public sealed class DatasetsApiTests(PostgresFixture postgres)
     public async Task Without_trigger_no_run_starts_and_an_editor_can_delete_the_dataset()
     {
         await using var server = await ApiServer.StartAsync([CountLines("count-all", null)]);
-        var operatorKey = await Accounts.UserWithKeyAsync(server, "ops", "operator");
+        var operatorKey = await TestAccounts.UserWithKeyAsync(server, "ops", "operator");
         using var asOperator = server.As(operatorKey);
 
         var (status, dataset) = await MultipartAsync(asOperator, await File.ReadAllBytesAsync(Sample), "quiet.csv", new() { ["name"] = "named-in-the-form.csv", ["trigger"] = "false" });

@@ -38,8 +38,8 @@ public sealed class ModelVersionsApiTests
         Assert.Equal(4.0, shifts[1]!["distance"]!.GetValue<double>(), 9);
         Assert.Equal(0.1, comparison["qualityDelta"]!["daviesBouldin"]!.GetValue<double>(), 9);
 
-        var editorKey = await Accounts.UserWithKeyAsync(server, "mlops", "editor");
-        var operatorKey = await Accounts.UserWithKeyAsync(server, "oncall", "operator");
+        var editorKey = await TestAccounts.UserWithKeyAsync(server, "mlops", "editor");
+        var operatorKey = await TestAccounts.UserWithKeyAsync(server, "oncall", "operator");
         using var editor = server.As(editorKey);
         using var oncall = server.As(operatorKey);
         Assert.Equal(403, (await oncall.PostAsync("/api/models/clusters/production", new JsonObject { ["version"] = 2 })).Status);

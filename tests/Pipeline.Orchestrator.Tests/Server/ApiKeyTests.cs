@@ -12,7 +12,7 @@ public sealed class ApiKeyTests
     public async Task A_key_is_shown_once_stored_only_as_a_hash_and_stops_working_when_revoked()
     {
         await using var server = await ApiServer.StartAsync([TestFlows.Echo("hello")]);
-        var secret = await Accounts.UserWithKeyAsync(server, "erin", "operator");
+        var secret = await TestAccounts.UserWithKeyAsync(server, "erin", "operator");
         using var erin = server.As(secret);
         Assert.StartsWith("pk_", secret, StringComparison.Ordinal);
 
@@ -65,7 +65,7 @@ public sealed class ApiKeyTests
     public async Task An_expired_key_is_refused_and_says_when_it_expired()
     {
         await using var server = await ApiServer.StartAsync([]);
-        var secret = await Accounts.UserWithKeyAsync(server, "frank", "viewer");
+        var secret = await TestAccounts.UserWithKeyAsync(server, "frank", "viewer");
         await using (var connection = new SqliteConnection($"Data Source={server.DatabaseFile}"))
         {
             await connection.ExecuteAsync("UPDATE api_keys SET expires_at = 1000 WHERE user_name = 'frank'");
@@ -81,8 +81,8 @@ public sealed class ApiKeyTests
     public async Task A_key_gets_at_most_its_creators_role_and_others_keys_are_out_of_reach()
     {
         await using var server = await ApiServer.StartAsync([]);
-        var operatorKey = await Accounts.UserWithKeyAsync(server, "gina", "operator");
-        var viewerKey = await Accounts.UserWithKeyAsync(server, "hal", "viewer");
+        var operatorKey = await TestAccounts.UserWithKeyAsync(server, "gina", "operator");
+        var viewerKey = await TestAccounts.UserWithKeyAsync(server, "hal", "viewer");
         using var gina = server.As(operatorKey);
         using var hal = server.As(viewerKey);
 

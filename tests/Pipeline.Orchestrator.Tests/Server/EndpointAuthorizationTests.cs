@@ -100,7 +100,7 @@ public sealed partial class EndpointAuthorizationTests
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var role in RoleOrder)
         {
-            keys[role] = await Accounts.UserWithKeyAsync(server, $"{role}-user", role);
+            keys[role] = await TestAccounts.UserWithKeyAsync(server, $"{role}-user", role);
         }
 
         var mapped = server.Endpoints

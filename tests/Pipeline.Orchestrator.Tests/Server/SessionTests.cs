@@ -49,9 +49,9 @@ public sealed class SessionTests
     public async Task Signing_out_ends_the_session_on_the_server_so_a_replayed_cookie_gets_401()
     {
         await using var server = await ApiServer.StartAsync([]);
-        await Accounts.UserWithKeyAsync(server, "gina", "viewer");
-        using var laptop = await BrowserSession.SignInAsync(server.Http.BaseAddress!, "gina", Accounts.Password);
-        using var phone = await BrowserSession.SignInAsync(server.Http.BaseAddress!, "gina", Accounts.Password);
+        await TestAccounts.UserWithKeyAsync(server, "gina", "viewer");
+        using var laptop = await BrowserSession.SignInAsync(server.Http.BaseAddress!, "gina", TestAccounts.Password);
+        using var phone = await BrowserSession.SignInAsync(server.Http.BaseAddress!, "gina", TestAccounts.Password);
         var saved = laptop.Cookies.GetAllCookies().Single(c => c.Name == "pipeline.session").Value;
         using var replay = new HttpClient { BaseAddress = server.Http.BaseAddress };
         replay.DefaultRequestHeaders.Add("Cookie", $"pipeline.session={saved}");
@@ -65,7 +65,7 @@ public sealed class SessionTests
         using var replayed = await replay.GetAsync(new Uri("/api/auth/me", UriKind.Relative));
         Assert.Equal(401, (int)replayed.StatusCode);
         Assert.Equal(200, (await phone.SendAsync(HttpMethod.Get, "/api/auth/me")).Status);
-        Assert.Equal(200, (await laptop.SignInAsync("gina", Accounts.Password)).Status);
+        Assert.Equal(200, (await laptop.SignInAsync("gina", TestAccounts.Password)).Status);
         Assert.Equal(200, (await laptop.SendAsync(HttpMethod.Get, "/api/auth/me")).Status);
     }
 
@@ -73,22 +73,22 @@ public sealed class SessionTests
     public async Task A_password_change_ends_the_users_other_sessions_and_keeps_this_one()
     {
         await using var server = await ApiServer.StartAsync([]);
-        await Accounts.UserWithKeyAsync(server, "carol", "viewer");
-        using var laptop = await BrowserSession.SignInAsync(server.Http.BaseAddress!, "carol", Accounts.Password);
-        using var phone = await BrowserSession.SignInAsync(server.Http.BaseAddress!, "carol", Accounts.Password);
+        await TestAccounts.UserWithKeyAsync(server, "carol", "viewer");
+        using var laptop = await BrowserSession.SignInAsync(server.Http.BaseAddress!, "carol", TestAccounts.Password);
+        using var phone = await BrowserSession.SignInAsync(server.Http.BaseAddress!, "carol", TestAccounts.Password);
 
-        var (tooShort, problem) = await laptop.SendAsync(HttpMethod.Post, "/api/auth/password", new JsonObject { ["current"] = Accounts.Password, ["new"] = "short" });
+        var (tooShort, problem) = await laptop.SendAsync(HttpMethod.Post, "/api/auth/password", new JsonObject { ["current"] = TestAccounts.Password, ["new"] = "short" });
         Assert.Equal(422, tooShort);
         Assert.Contains("at least 12 characters", problem!["errors"]!["new"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         var (wrongCurrent, _) = await laptop.SendAsync(HttpMethod.Post, "/api/auth/password", new JsonObject { ["current"] = "guess", ["new"] = "a much longer new password" });
         Assert.Equal(422, wrongCurrent);
 
-        var (changed, _) = await laptop.SendAsync(HttpMethod.Post, "/api/auth/password", new JsonObject { ["current"] = Accounts.Password, ["new"] = "a much longer new password" });
+        var (changed, _) = await laptop.SendAsync(HttpMethod.Post, "/api/auth/password", new JsonObject { ["current"] = TestAccounts.Password, ["new"] = "a much longer new password" });
         Assert.Equal(204, changed);
 
         Assert.Equal(200, (await laptop.SendAsync(HttpMethod.Get, "/api/auth/me")).Status);
         Assert.Equal(401, (await phone.SendAsync(HttpMethod.Get, "/api/auth/me")).Status);
-        Assert.Equal(401, (await phone.SignInAsync("carol", Accounts.Password)).Status);
+        Assert.Equal(401, (await phone.SignInAsync("carol", TestAccounts.Password)).Status);
         Assert.Equal(200, (await phone.SignInAsync("carol", "a much longer new password")).Status);
     }
 
@@ -96,8 +96,8 @@ public sealed class SessionTests
     public async Task A_role_change_applies_to_open_sessions_at_once_and_disabling_ends_sessions_and_keys()
     {
         await using var server = await ApiServer.StartAsync([TestFlows.Echo("hello")]);
-        var key = await Accounts.UserWithKeyAsync(server, "dave", "viewer");
-        using var browser = await BrowserSession.SignInAsync(server.Http.BaseAddress!, "dave", Accounts.Password);
+        var key = await TestAccounts.UserWithKeyAsync(server, "dave", "viewer");
+        using var browser = await BrowserSession.SignInAsync(server.Http.BaseAddress!, "dave", TestAccounts.Password);
         var trigger = new JsonObject { ["inputs"] = new JsonObject() };
 
         var (refused, problem) = await browser.SendAsync(HttpMethod.Post, "/api/workflows/hello/runs", trigger);
@@ -116,7 +116,7 @@ public sealed class SessionTests
         var (keyStatus, keyProblem) = await keyClient.PostAsync("/api/workflows/hello/runs", trigger);
         Assert.Equal(401, keyStatus);
         Assert.Equal("the user 'dave' of this API key is disabled", keyProblem!["detail"]!.GetValue<string>());
-        var (signIn, signInProblem) = await browser.SignInAsync("dave", Accounts.Password);
+        var (signIn, signInProblem) = await browser.SignInAsync("dave", TestAccounts.Password);
         Assert.Equal(401, signIn);
         Assert.Contains("disabled", signInProblem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }

@@ -69,10 +69,10 @@ public sealed class TriggerLimitsTests
     public async Task Each_user_has_a_limit_of_their_own_shared_by_their_keys_and_sessions()
     {
         await using var server = await ApiServer.StartAsync([TestFlows.Echo("shared")], extra: new() { ["RateLimits:TriggersPerMinute"] = "3" });
-        var alice = await Accounts.UserWithKeyAsync(server, "alice", "operator");
-        var bob = await Accounts.UserWithKeyAsync(server, "bob", "operator");
+        var alice = await TestAccounts.UserWithKeyAsync(server, "alice", "operator");
+        var bob = await TestAccounts.UserWithKeyAsync(server, "bob", "operator");
         using var aliceKey = server.As(alice);
-        using var aliceBrowser = await BrowserSession.SignInAsync(server.Http.BaseAddress!, "alice", Accounts.Password);
+        using var aliceBrowser = await BrowserSession.SignInAsync(server.Http.BaseAddress!, "alice", TestAccounts.Password);
         using var bobKey = server.As(bob);
 
         for (var i = 0; i < 3; i++)

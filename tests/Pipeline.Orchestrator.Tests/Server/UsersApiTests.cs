@@ -11,15 +11,15 @@ public sealed class UsersApiTests
     {
         await using var server = await ApiServer.StartAsync([]);
 
-        await AssertInvalidAsync(server, new JsonObject { ["name"] = "a b", ["role"] = "viewer", ["password"] = Accounts.Password }, "name");
-        await AssertInvalidAsync(server, new JsonObject { ["name"] = "ivy", ["role"] = "root", ["password"] = Accounts.Password }, "role");
+        await AssertInvalidAsync(server, new JsonObject { ["name"] = "a b", ["role"] = "viewer", ["password"] = TestAccounts.Password }, "name");
+        await AssertInvalidAsync(server, new JsonObject { ["name"] = "ivy", ["role"] = "root", ["password"] = TestAccounts.Password }, "role");
         await AssertInvalidAsync(server, new JsonObject { ["name"] = "ivy", ["role"] = "viewer", ["password"] = "short" }, "password");
 
-        var (created, user) = await server.PostAsync("/api/users", new JsonObject { ["name"] = "Ivy", ["role"] = "editor", ["password"] = Accounts.Password });
+        var (created, user) = await server.PostAsync("/api/users", new JsonObject { ["name"] = "Ivy", ["role"] = "editor", ["password"] = TestAccounts.Password });
         Assert.Equal(201, created);
         Assert.Equal("ivy", user!["name"]!.GetValue<string>());
         Assert.DoesNotContain("password", user.ToJsonString(), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(409, (await server.PostAsync("/api/users", new JsonObject { ["name"] = "ivy", ["role"] = "viewer", ["password"] = Accounts.Password })).Status);
+        Assert.Equal(409, (await server.PostAsync("/api/users", new JsonObject { ["name"] = "ivy", ["role"] = "viewer", ["password"] = TestAccounts.Password })).Status);
         var listed = (await server.GetJsonAsync("/api/users")).AsArray();
         Assert.Equal(["admin", "ivy"], listed.Select(u => u!["name"]!.GetValue<string>()));
     }
@@ -34,7 +34,7 @@ public sealed class UsersApiTests
         Assert.Equal(409, (await server.SendAsync(HttpMethod.Patch, "/api/users/admin", new JsonObject { ["disabled"] = true })).Status);
         Assert.Equal(409, (await server.SendAsync(HttpMethod.Delete, "/api/users/admin")).Status);
 
-        var secondKey = await Accounts.UserWithKeyAsync(server, "judy", "admin");
+        var secondKey = await TestAccounts.UserWithKeyAsync(server, "judy", "admin");
         using var judy = server.As(secondKey);
         Assert.Equal(409, (await judy.SendAsync(HttpMethod.Delete, "/api/users/judy")).Status);
         Assert.Equal(200, (await judy.SendAsync(HttpMethod.Patch, "/api/users/admin", new JsonObject { ["role"] = "viewer" })).Status);

@@ -10,7 +10,7 @@ public static class TestAuth
 
     public static readonly string AdminPassword = "test-" + Guid.NewGuid().ToString("N");
 
-    public static readonly string AdminKey = Pipeline.Orchestrator.Auth.ApiKeySecrets.Generate();
+    public static readonly string AdminKey = Pipeline.Orchestrator.Accounts.ApiKeySecrets.Generate();
 
     /// <summary>The configuration that makes that admin, as in-memory overrides.</summary>
     public static Dictionary<string, string?> Settings() => new()

@@ -1,0 +1,162 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pipeline.Orchestrator.Auth;
+using Pipeline.Orchestrator.Engine.Execution;
+using Pipeline.Orchestrator.Engine.Launching;
+using Pipeline.Orchestrator.Engine.Runs;
+using Pipeline.Orchestrator.Engine.Storage;
+using Pipeline.Orchestrator.Hosting;
+
+namespace Pipeline.Orchestrator.Api;
+
+/// <summary>Runs: list with filters and paging, detail, trigger, cancel, retry a step, re-run from failure, re-run.</summary>
+internal static class RunsApi
+{
+    public static RouteGroupBuilder MapRunsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").WithTags("Runs");
+        group.MapGet("/runs", ListAsync).WithSummary("Runs, newest first, with filters and keyset paging");
+        group.MapGet("/runs/{runId}", GetAsync).WithSummary("A run with its steps and their attempts");
+        group.MapPost("/workflows/{workflowId}/runs", TriggerAsync).WithSummary("Start a run of the latest published version (or a given one)").RequireAuthorization(Auth.AuthPolicies.Operator).LimitTriggers();
+        group.MapPost("/runs/{runId}/cancel", CancelAsync).WithSummary("Cancel a run; its running steps are stopped").RequireAuthorization(Auth.AuthPolicies.Operator);
+        group.MapPost("/runs/{runId}/steps/{stepId}/retry", RetryStepAsync).WithSummary("Retry one step in the run, clearing its downstream steps").RequireAuthorization(Auth.AuthPolicies.Operator);
+        group.MapPost("/runs/{runId}/retry-failed", RetryFailedAsync).WithSummary("Re-run what failed, keeping what succeeded").RequireAuthorization(Auth.AuthPolicies.Operator);
+        group.MapPost("/runs/{runId}/rerun", RerunAsync).WithSummary("Start a new run with the same version, inputs and logical date").RequireAuthorization(Auth.AuthPolicies.Operator).LimitTriggers();
+        return group;
+    }
+
+    private static async Task<Results<Ok<RunListView>, ProblemHttpResult>> ListAsync(
+        IRunStore runs, string? workflow, string? state, string? before, DateTimeOffset? from, DateTimeOffset? to, int? limit, CancellationToken cancellationToken)
+    {
+        RunState? parsed = null;
+        if (state is not null)
+        {
+            try
+            {
+                parsed = StateNames.ParseRun(state);
+            }
+            catch (FormatException e)
+            {
+                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+            }
+        }
+
+        var page = await runs.ListRunsAsync(
+            new RunQuery { WorkflowId = workflow, State = parsed, Before = before, CreatedFrom = from, CreatedTo = to, Limit = Math.Clamp(limit ?? 50, 1, 500) },
+            cancellationToken);
+        return TypedResults.Ok(new RunListView([.. page.Runs.Select(r => new RunListItem(RunView.Of(r.Run), r.StepCounts))], page.Next));
+    }
+
+    private static async Task<Results<Ok<RunDetailView>, ProblemHttpResult>> GetAsync(string runId, IRunStore runs, CancellationToken cancellationToken)
+    {
+        var run = await runs.GetRunAsync(runId, cancellationToken);
+        return run is null
+            ? ApiProblems.NotFound($"no run '{runId}'")
+            : TypedResults.Ok(RunDetailView.Of(run, await runs.GetStepRunsAsync(runId, cancellationToken), await runs.GetAttemptsAsync(runId, cancellationToken)));
+    }
+
+    private static async Task<Results<Created<RunView>, Ok<RunView>, ProblemHttpResult>> TriggerAsync(
+        string workflowId, TriggerRequest? request, bool? wait, ClaimsPrincipal user, RunLauncher launcher, RunWatcher watcher, CancellationToken cancellationToken)
+    {
+        request ??= new TriggerRequest();
+        var (inputs, problems) = ApiInputs.FromJson(request.Inputs);
+        if (problems.Count > 0)
+        {
+            return ApiProblems.Invalid($"the inputs do not fit workflow '{workflowId}'", problems);
+        }
+
+        RunRecord? run;
+        try
+        {
+            run = await launcher.LaunchAsync(
+                new LaunchRequest { WorkflowId = workflowId, Version = request.Version, Inputs = inputs, LogicalDate = request.LogicalDate, StartedBy = user.UserName() }, cancellationToken);
+        }
+        catch (LaunchRefusedException e)
+        {
+            return ApiProblems.Refused(e);
+        }
+
+        if (run is null)
+        {
+            return ApiProblems.Conflict("the run was already created");
+        }
+
+        if (wait == true)
+        {
+            var ended = await watcher.WaitAsync(run.Id, TimeSpan.FromMinutes(10), null, cancellationToken) ?? run;
+            return TypedResults.Ok(RunView.Of(ended));
+        }
+
+        return TypedResults.Created($"/api/runs/{run.Id}", RunView.Of(run));
+    }
+
+    private static async Task<Results<Ok<RunView>, ProblemHttpResult>> CancelAsync(
+        string runId, IRunStore runs, WorkflowEngine engine, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await runs.GetRunAsync(runId, cancellationToken) is null)
+        {
+            return ApiProblems.NotFound($"no run '{runId}'");
+        }
+
+        if (!await runs.CancelRunAsync(runId, "cancelled through the API", clock.GetUtcNow(), cancellationToken))
+        {
+            return ApiProblems.Conflict($"run '{runId}' has already ended");
+        }
+
+        engine.StopRun(runId);
+        return TypedResults.Ok(RunView.Of((await runs.GetRunAsync(runId, cancellationToken))!));
+    }
+
+    private static Task<Results<Ok<RunView>, ProblemHttpResult>> RetryStepAsync(
+        string runId, string stepId, IRunStore runs, EngineSignal signal, TimeProvider clock, CancellationToken cancellationToken) =>
+        ChangeAsync(runId, runs, signal, (run, steps) => RunProgress.RetryStep(run, steps, stepId, clock.GetUtcNow()), cancellationToken);
+
+    private static Task<Results<Ok<RunView>, ProblemHttpResult>> RetryFailedAsync(
+        string runId, IRunStore runs, EngineSignal signal, TimeProvider clock, CancellationToken cancellationToken) =>
+        ChangeAsync(runId, runs, signal, (run, steps) => RunProgress.RetryFailed(run, steps, clock.GetUtcNow()), cancellationToken);
+
+    private static async Task<Results<Ok<RunView>, ProblemHttpResult>> ChangeAsync(
+        string runId, IRunStore runs, EngineSignal signal, Func<RunRecord, IReadOnlyList<StepRunRecord>, RunChange> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var run = await runs.ChangeRunAsync(runId, change, cancellationToken);
+            signal.Wake();
+            return run is null ? ApiProblems.NotFound($"no run '{runId}'") : TypedResults.Ok(RunView.Of(run));
+        }
+        catch (RunChangeRefusedException e)
+        {
+            return ApiProblems.Conflict(e.Message);
+        }
+    }
+
+    private static async Task<Results<Created<RunView>, ProblemHttpResult>> RerunAsync(
+        string runId, ClaimsPrincipal user, IRunStore runs, RunLauncher launcher, CancellationToken cancellationToken)
+    {
+        var previous = await runs.GetRunAsync(runId, cancellationToken);
+        if (previous is null)
+        {
+            return ApiProblems.NotFound($"no run '{runId}'");
+        }
+
+        try
+        {
+            var run = await launcher.LaunchAsync(
+                new LaunchRequest
+                {
+                    WorkflowId = previous.WorkflowId,
+                    Version = previous.WorkflowVersion,
+                    Inputs = previous.Inputs,
+                    LogicalDate = previous.LogicalDate,
+                    TriggeredBy = "rerun",
+                    StartedBy = user.UserName(),
+                },
+                cancellationToken);
+            return TypedResults.Created($"/api/runs/{run!.Id}", RunView.Of(run));
+        }
+        catch (LaunchRefusedException e)
+        {
+            return ApiProblems.Refused(e);
+        }
+    }
+}
