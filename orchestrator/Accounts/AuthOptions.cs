@@ -23,14 +23,17 @@ public sealed class AuthOptions
     /// </summary>
     public bool AnonymousMetrics { get; set; } = true;
 
-    public void Check()
+    /// <summary>What is wrong with these settings, each naming its key (the first admin's included).</summary>
+    public IEnumerable<string> Problems()
     {
         if (MinPasswordLength < 8 || DefaultKeyDays < 1 || MaxKeyDays < DefaultKeyDays || SessionIdleTimeout <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException(
-                "configuration: Auth:MinPasswordLength must be at least 8, Auth:DefaultKeyDays at least 1 and at most Auth:MaxKeyDays, Auth:SessionIdleTimeout positive");
+            yield return "Auth:MinPasswordLength must be at least 8, Auth:DefaultKeyDays at least 1 and at most Auth:MaxKeyDays, Auth:SessionIdleTimeout positive";
         }
 
-        Admin.Check();
+        foreach (var problem in Admin.Problems())
+        {
+            yield return problem;
+        }
     }
 }

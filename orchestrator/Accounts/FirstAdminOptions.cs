@@ -7,6 +7,8 @@ namespace Pipeline.Orchestrator.Accounts;
 /// </summary>
 public sealed class FirstAdminOptions
 {
+    private const string ConfigurationError = "configuration: ";
+
     public string Name { get; set; } = "admin";
 
     public string? Password { get; set; }
@@ -22,17 +24,27 @@ public sealed class FirstAdminOptions
 
     public string? ReadApiKey() => Read(ApiKey, ApiKeyFile, "Auth:Admin:ApiKeyFile");
 
-    public void Check()
+    public IEnumerable<string> Problems()
     {
+        List<string> problems = [];
         if (!UserNames.IsValid(Name))
         {
-            throw new InvalidOperationException($"configuration: Auth:Admin:Name '{Name}' is not a valid user name ({UserNames.Rule})");
+            problems.Add($"Auth:Admin:Name '{Name}' is not a valid user name ({UserNames.Rule})");
         }
 
-        if (ReadApiKey() is { Length: < ApiKeySecrets.MinConfiguredLength })
+        try
         {
-            throw new InvalidOperationException($"configuration: the API key of Auth:Admin must be at least {ApiKeySecrets.MinConfiguredLength} characters");
+            if (ReadApiKey() is { Length: < ApiKeySecrets.MinConfiguredLength })
+            {
+                problems.Add($"the API key of Auth:Admin must be at least {ApiKeySecrets.MinConfiguredLength} characters");
+            }
         }
+        catch (InvalidOperationException e)
+        {
+            problems.Add(e.Message.StartsWith(ConfigurationError, StringComparison.Ordinal) ? e.Message[ConfigurationError.Length..] : e.Message);
+        }
+
+        return problems;
     }
 
     private static string? Read(string? value, string? file, string setting)
@@ -54,7 +66,7 @@ public sealed class FirstAdminOptions
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"configuration: cannot read {setting} {file}: {e.Message}", e);
+            throw new InvalidOperationException($"{ConfigurationError}cannot read {setting} {file}: {e.Message}", e);
         }
     }
 }

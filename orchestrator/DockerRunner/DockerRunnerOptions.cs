@@ -1,7 +1,9 @@
+using Pipeline.Orchestrator.Engine.Hosting;
+
 namespace Pipeline.Orchestrator.DockerRunner;
 
 /// <summary>How the container runner starts steps; bound from the <c>Runner:Docker</c> configuration section.</summary>
-public sealed class DockerRunnerOptions
+public sealed class DockerRunnerOptions : ICheckedOptions
 {
     /// <summary>The Docker Engine API endpoint: a unix socket (<c>unix:///var/run/docker.sock</c>) or <c>tcp://host:2375</c>.</summary>
     public Uri Endpoint { get; set; } = new("unix:///var/run/docker.sock");
@@ -87,4 +89,48 @@ public sealed class DockerRunnerOptions
 
     /// <summary>Whether finished containers are removed (false keeps them for <c>docker inspect</c>).</summary>
     public bool RemoveContainers { get; set; } = true;
+
+    public IEnumerable<string> Problems()
+    {
+        if (StopGracePeriod < TimeSpan.Zero)
+        {
+            yield return "Runner:Docker:StopGracePeriod must not be negative";
+        }
+
+        if (!string.IsNullOrEmpty(User) && ContainerUser.IsRoot(User))
+        {
+            yield return $"Runner:Docker:User is root ('{User}'); step containers never run as root: set a non-root uid:gid, or leave it empty "
+                + "for the server's own user (Runner:Docker:FallbackUser when the server is root)";
+        }
+
+        if (ContainerUser.Numeric(FallbackUser) is not { Uid: > 0, Gid: >= 0 })
+        {
+            yield return $"Runner:Docker:FallbackUser must be a numeric uid:gid other than root, not '{FallbackUser}'";
+        }
+
+        if (DefaultMemoryMb < 6)
+        {
+            yield return "Runner:Docker:DefaultMemoryMb must be at least 6 (the Docker Engine's smallest limit)";
+        }
+
+        if (DefaultMemoryMb > MaxMemoryMb)
+        {
+            yield return "Runner:Docker:DefaultMemoryMb must not be more than Runner:Docker:MaxMemoryMb";
+        }
+
+        if (DefaultCpus < 0.01)
+        {
+            yield return "Runner:Docker:DefaultCpus must be at least 0.01";
+        }
+
+        if (DefaultCpus > MaxCpus)
+        {
+            yield return "Runner:Docker:DefaultCpus must not be more than Runner:Docker:MaxCpus";
+        }
+
+        if (AllowedImages.Exists(string.IsNullOrWhiteSpace))
+        {
+            yield return "Runner:Docker:AllowedImages must not have empty entries";
+        }
+    }
 }

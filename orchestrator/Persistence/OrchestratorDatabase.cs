@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Pipeline.Orchestrator.Accounts;
+using Pipeline.Orchestrator.Datasets;
 using Pipeline.Orchestrator.Engine.Storage;
 using Pipeline.Orchestrator.Persistence.Migrations;
 using Pipeline.Orchestrator.Persistence.Stores;
@@ -53,7 +54,7 @@ public sealed class OrchestratorDatabase : IAsyncDisposable
     public IAccountStore Accounts { get; }
 
     /// <summary>Received datasets and the runs they started.</summary>
-    public SqlDatasetStore Datasets { get; }
+    public IDatasetStore Datasets { get; }
 
     /// <summary>Sends every committed change of a run to <paramref name="observer"/> (set once, at start-up).</summary>
     public void ObserveRuns(IRunObserver observer) => _runs.Observe(observer);

@@ -1,7 +1,9 @@
+using Pipeline.Orchestrator.Engine.Hosting;
+
 namespace Pipeline.Orchestrator.ProcessRunner;
 
 /// <summary>How the process runner starts steps; bound from the <c>Runner:Process</c> configuration section.</summary>
-public sealed class ProcessRunnerOptions
+public sealed class ProcessRunnerOptions : ICheckedOptions
 {
     /// <summary>The folder step processes start in; relative paths in workflow inputs are read from here. Default: the server's working directory.</summary>
     public string? WorkingDirectory { get; set; }
@@ -30,4 +32,15 @@ public sealed class ProcessRunnerOptions
 
     /// <summary>How long a step has to exit after SIGTERM before it is killed.</summary>
     public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    public IEnumerable<string> Problems()
+    {
+        for (var i = 0; i < AllowedCommands.Count; i++)
+        {
+            if (CommandAllowList.Problem(AllowedCommands[i]) is { } problem)
+            {
+                yield return $"{CommandAllowList.Setting}:{i}: {problem}";
+            }
+        }
+    }
 }

@@ -19,7 +19,7 @@ internal sealed record ClusterPredictMetrics
 
     public required IReadOnlyDictionary<string, IReadOnlyList<ClusterShare>> ClusterDistribution { get; init; }
 
-    public required IReadOnlyDictionary<string, PredictShape> Shapes { get; init; }
+    public required IReadOnlyDictionary<string, DataShape> Shapes { get; init; }
 
     public required DatabaseWrite Database { get; init; }
 
@@ -28,9 +28,6 @@ internal sealed record ClusterPredictMetrics
 
 /// <summary>The model version used, and how it was chosen.</summary>
 internal sealed record UsedModel(int Version, string ChosenBy, int K, IReadOnlyList<string> Features, string Sha256);
-
-/// <summary>Rows × columns of a data-frame stage.</summary>
-internal sealed record PredictShape(long Rows, int Columns);
 
 /// <summary>What was written to PostgreSQL, or why nothing was.</summary>
 internal sealed record DatabaseWrite(bool Written, string Table, string? Endpoint, long RowsDeleted, long RowsInserted, double Milliseconds, string? Reason);

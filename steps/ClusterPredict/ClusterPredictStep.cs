@@ -9,6 +9,7 @@ using Pipeline.Steps.ClusterPredict.Scoring;
 using Pipeline.Steps.ClusterPredict.Storage;
 using Pipeline.Steps.Features;
 using Pipeline.Steps.Formats;
+using Pipeline.Steps.Formats.Manifest;
 using Pipeline.Steps.Formats.Registry;
 using Pipeline.Steps.Runtime;
 using Pipeline.Steps.Runtime.Parquet;
@@ -74,7 +75,7 @@ internal static class ClusterPredictStep
                 ["training"] = ClusterShare.Of(metadata.ClusterSizes),
                 ["prediction"] = ClusterShare.Of(assignments.CountPerCluster(metadata.K)),
             },
-            Shapes = new Dictionary<string, PredictShape>
+            Shapes = new Dictionary<string, DataShape>
             {
                 ["input"] = new(table.Rows, table.Features.Count + 2),
                 ["scored"] = new(assignments.Rows.Length, table.Features.Count + 2),

@@ -25,7 +25,7 @@ internal sealed record ClusterTrainMetrics
 
     public required IReadOnlyDictionary<string, IReadOnlyList<ClusterShare>> ClusterDistribution { get; init; }
 
-    public required IReadOnlyDictionary<string, Shape> Shapes { get; init; }
+    public required IReadOnlyDictionary<string, DataShape> Shapes { get; init; }
 
     public required MemoryMetrics Memory { get; init; }
 }
@@ -35,6 +35,3 @@ internal sealed record CandidateReport(int K, int Seed, double FitMs, double Dav
 
 /// <summary>The version registered by this run and what became of it.</summary>
 internal sealed record RegisteredModel(int Version, int? ParentVersion, int K, bool Promoted, string PromotionReason, string ClusterIds, int? ProductionVersion, string Registry);
-
-/// <summary>Rows × columns of a data-frame stage.</summary>
-internal sealed record Shape(long Rows, int Columns);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json;
 using Pipeline.Steps.ClusterTrain.Training;
 using Pipeline.Steps.Features;
+using Pipeline.Steps.Formats.Manifest;
 using Pipeline.Steps.Formats.Registry;
 using Pipeline.Steps.Runtime;
 
@@ -101,7 +102,7 @@ internal static class ClusterTrainStep
         Candidates = [.. candidates.Select(c => new CandidateReport(c.K, c.Seed, c.FitMilliseconds, c.Quality.DaviesBouldin, c.Quality.AverageDistance, c.Quality.Inertia, c.Sizes(), ReferenceEquals(c, best)))],
         Model = new RegisteredModel(registered.Version, registered.ParentVersion, registered.K, registered.Promotion.Promoted, registered.Promotion.Reason, basis, registry.Production()?.Version, registry.Root),
         ClusterDistribution = new Dictionary<string, IReadOnlyList<ClusterShare>> { ["training"] = ClusterShare.Of(registered.ClusterSizes) },
-        Shapes = new Dictionary<string, Shape>
+        Shapes = new Dictionary<string, DataShape>
         {
             ["input"] = new(set.Table.Rows, set.Table.Features.Count + 2),
             ["training"] = new(set.Rows.Length, set.Table.Features.Count),

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using Pipeline.Steps.FeatureCreator.Drift;
-using Pipeline.Steps.FeatureCreator.Features;
+using Pipeline.Steps.Formats.Manifest;
 
 namespace Pipeline.Steps.FeatureCreator;
 
@@ -12,4 +12,6 @@ namespace Pipeline.Steps.FeatureCreator;
 [JsonSerializable(typeof(FeatureHistory))]
 [JsonSerializable(typeof(DriftResult))]
 [JsonSerializable(typeof(FeatureStat))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, FeatureStat>))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, DriftResult>))]
 internal sealed partial class FeatureCreatorJsonContext : JsonSerializerContext;

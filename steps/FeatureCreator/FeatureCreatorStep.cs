@@ -6,6 +6,7 @@ using Pipeline.Steps.FeatureCreator.Features;
 using Pipeline.Steps.FeatureCreator.Input;
 using Pipeline.Steps.FeatureCreator.Reading;
 using Pipeline.Steps.Formats;
+using Pipeline.Steps.Formats.Manifest;
 using Pipeline.Steps.Runtime;
 using Pipeline.Steps.Runtime.Parquet;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json;
 using Pipeline.Steps.FeatureCreator.Aggregation;
-using Pipeline.Steps.FeatureCreator.Drift;
 using Pipeline.Steps.FeatureCreator.Features;
 using Pipeline.Steps.Formats.Manifest;
 using Pipeline.Steps.Runtime;
@@ -56,31 +55,20 @@ internal static class FeatureMetrics
             ["sensors"] = keys.Select(k => k.SensorId).Distinct(StringComparer.Ordinal).Count(),
             ["days"] = keys.Select(k => k.Day).Distinct().Count(),
             ["valueColumns"] = new JsonArray([.. valueColumns.Select(c => JsonValue.Create(c))]),
-            ["shapes"] = new JsonObject
-            {
-                ["input"] = Shape(aggregate.RowsRead, aggregate.InputColumnCount),
-                ["cleaned"] = Shape(aggregate.CleanedRows, ChunkKeyColumns + valueColumns.Count),
-                ["output"] = Shape(table.RowCount, FeatureTable.KeyColumnCount + table.Columns.Count),
-            },
-            ["memory"] = JsonSerializer.SerializeToNode(ProcessMemory.Sample(), ManifestJsonContext.Default.MemoryMetrics),
+            [MetricNames.Shapes] = JsonSerializer.SerializeToNode(
+                new Dictionary<string, DataShape>
+                {
+                    ["input"] = new(aggregate.RowsRead, aggregate.InputColumnCount),
+                    ["cleaned"] = new(aggregate.CleanedRows, ChunkKeyColumns + valueColumns.Count),
+                    ["output"] = new(table.RowCount, FeatureTable.KeyColumnCount + table.Columns.Count),
+                },
+                ManifestJsonContext.Default.IReadOnlyDictionaryStringDataShape),
+            [MetricNames.Memory] = JsonSerializer.SerializeToNode(ProcessMemory.Sample(), ManifestJsonContext.Default.MemoryMetrics),
             ["nonFinite"] = nonFinite,
             ["lowReadingDays"] = lowReadingDays,
             ["minReadings"] = table.MinReadings,
-            ["featureStats"] = ToObject(featureStats, s => JsonSerializer.SerializeToNode(s, FeatureCreatorJsonContext.Default.FeatureStat)),
-            ["drift"] = ToObject(drift, d => JsonSerializer.SerializeToNode(d, FeatureCreatorJsonContext.Default.DriftResult)),
+            [MetricNames.FeatureStats] = JsonSerializer.SerializeToNode(featureStats, FeatureCreatorJsonContext.Default.IReadOnlyDictionaryStringFeatureStat),
+            [MetricNames.Drift] = JsonSerializer.SerializeToNode(drift, FeatureCreatorJsonContext.Default.IReadOnlyDictionaryStringDriftResult),
         };
-    }
-
-    private static JsonObject Shape(long rows, int columns) => new() { ["rows"] = rows, ["columns"] = columns };
-
-    private static JsonObject ToObject<T>(IReadOnlyDictionary<string, T> values, Func<T, JsonNode?> convert)
-    {
-        var result = new JsonObject();
-        foreach (var (name, value) in values)
-        {
-            result[name] = convert(value);
-        }
-
-        return result;
     }
 }

@@ -1,7 +1,11 @@
+using Pipeline.Orchestrator.Engine.Hosting;
+using Pipeline.Orchestrator.Engine.Launching;
+using Pipeline.Steps.Confinement;
+
 namespace Pipeline.Orchestrator.Engine.Execution;
 
 /// <summary>How this server runs steps; bound from the <c>Engine</c> configuration section.</summary>
-public sealed class EngineOptions
+public sealed class EngineOptions : ICheckedOptions
 {
     /// <summary>The configuration key of <see cref="AllowPrivateUrls"/>, named in refusals.</summary>
     public const string AllowPrivateUrlsSetting = "Engine:AllowPrivateUrls";
@@ -65,4 +69,42 @@ public sealed class EngineOptions
     /// cannot pile up runs without bound.
     /// </summary>
     public int MaxQueuedRunsPerWorkflow { get; set; } = 1000;
+
+    public IEnumerable<string> Problems()
+    {
+        if (MaxParallelSteps < 1)
+        {
+            yield return "Engine:MaxParallelSteps must be at least 1";
+        }
+
+        if (PollInterval < TimeSpan.FromMilliseconds(10))
+        {
+            yield return "Engine:PollInterval must be at least 10 ms";
+        }
+
+        if (LeaseDuration < TimeSpan.FromSeconds(1))
+        {
+            yield return "Engine:LeaseDuration must be at least 1 s";
+        }
+
+        if (string.IsNullOrWhiteSpace(DataRoot))
+        {
+            yield return "Engine:DataRoot must name a folder";
+        }
+        else if (RunPaths.For(this).Unrepresentable() is { } unrepresentable)
+        {
+            // The steps are told these folders in environment variables separated by ':'.
+            yield return $"a folder runs may read or write, or a hidden path, holds '{PathPolicy.Separator}', which cannot be passed to steps: {unrepresentable}";
+        }
+
+        if (string.IsNullOrWhiteSpace(WorkerId))
+        {
+            yield return "Engine:WorkerId must not be empty";
+        }
+
+        if (MaxQueuedRunsPerWorkflow < 1)
+        {
+            yield return "Engine:MaxQueuedRunsPerWorkflow must be at least 1";
+        }
+    }
 }

@@ -1,7 +1,9 @@
+using Pipeline.Orchestrator.Engine.Hosting;
+
 namespace Pipeline.Orchestrator.Engine.Scheduling;
 
 /// <summary>The cron scheduler's settings; bound from the <c>Scheduler</c> configuration section.</summary>
-public sealed class SchedulerOptions
+public sealed class SchedulerOptions : ICheckedOptions
 {
     /// <summary>Whether this server fires cron triggers. Safe on every replica: each due time fires once.</summary>
     public bool Enabled { get; set; } = true;
@@ -18,4 +20,22 @@ public sealed class SchedulerOptions
 
     /// <summary>How often the scheduler looks at the clock and at the published schedules.</summary>
     public TimeSpan CheckEvery { get; set; } = TimeSpan.FromSeconds(1);
+
+    public IEnumerable<string> Problems()
+    {
+        if (CheckEvery < TimeSpan.FromMilliseconds(100))
+        {
+            yield return "Scheduler:CheckEvery must be at least 100 ms";
+        }
+
+        if (CatchUpHorizon < TimeSpan.Zero)
+        {
+            yield return "Scheduler:CatchUpHorizon must not be negative";
+        }
+
+        if (MinimumInterval < TimeSpan.Zero)
+        {
+            yield return "Scheduler:MinimumInterval must not be negative";
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using Pipeline.Orchestrator.Engine.Hosting;
+
 namespace Pipeline.Orchestrator.Engine.Secrets;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Pipeline.Orchestrator.Engine.Secrets;
 /// <c>Secrets</c> configuration section. A secret is the file <see cref="Directory"/>/NAME (a Docker or Kubernetes
 /// secret mount), else the server's environment variable <c>PIPELINE_SECRET_NAME</c>.
 /// </summary>
-public sealed class SecretsOptions
+public sealed class SecretsOptions : ICheckedOptions
 {
     /// <summary>The folder of secret files, one per secret, named as the secret; one trailing newline is dropped.</summary>
     public string Directory { get; set; } = "/run/secrets";
@@ -15,4 +17,7 @@ public sealed class SecretsOptions
     /// (<c>Storage:PasswordFile</c>, set by the server, so compose's <c>/run/secrets/postgres_password</c> stays its own).
     /// </summary>
     public List<string> ServerOwnFiles { get; set; } = [];
+
+    /// <summary>Nothing to refuse: a missing secrets folder only means no secret resolves.</summary>
+    public IEnumerable<string> Problems() => [];
 }

@@ -1,18 +1,19 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Pipeline.Steps.Formats.Manifest;
 
 namespace Pipeline.Orchestrator.Engine.Telemetry;
 
 /// <summary>
-/// Reads the data gauges' values out of a step's <c>_manifest.json</c> (the step contract, steps/README.md): shapes,
-/// row counts, memory, phase timings, cluster distribution of the model version, feature statistics and drift.
-/// Generic over steps: a field a step does not report gives no values. A malformed field is skipped, not fatal:
-/// metrics must never fail a run.
+/// Reads the data gauges' values out of a step's <c>_manifest.json</c> (the step contract, steps/README.md), through
+/// the records the steps write (<see cref="ManifestMetrics"/>): shapes, row counts, memory, phase timings, cluster
+/// distribution of the model version, feature statistics and drift. Generic over steps: a field a step does not
+/// report gives no values. A malformed field is skipped, not fatal: metrics must never fail a run.
 /// </summary>
 public static class ManifestObservations
 {
-    public const string FileName = "_manifest.json";
+    public const string FileName = ManifestFiles.Manifest;
 
     public static IReadOnlyList<DataPoint> From(JsonElement manifest)
     {
@@ -35,8 +36,9 @@ public static class ManifestObservations
             }
         }
 
-        if (manifest.TryGetProperty("metrics", out var metrics) && metrics.ValueKind == JsonValueKind.Object)
+        if (manifest.TryGetProperty("metrics", out var raw) && raw.ValueKind == JsonValueKind.Object)
         {
+            var metrics = new ManifestMetrics(raw);
             AddRowCounts(metrics, points);
             AddShapes(metrics, points);
             AddMemory(metrics, points);
@@ -48,124 +50,79 @@ public static class ManifestObservations
     }
 
     /// <summary><c>rowsRead</c>, <c>rowsQuarantined</c>, ...: kind <c>read</c>, <c>quarantined</c>, ...</summary>
-    private static void AddRowCounts(JsonElement metrics, List<DataPoint> points)
+    private static void AddRowCounts(ManifestMetrics metrics, List<DataPoint> points)
     {
-        foreach (var field in metrics.EnumerateObject())
+        foreach (var (kind, rows) in metrics.RowCounts())
         {
-            if (field.Name.Length > 4 && field.Name.StartsWith("rows", StringComparison.Ordinal) && char.IsUpper(field.Name[4])
-                && field.Value.ValueKind == JsonValueKind.Number)
-            {
-                points.Add(new DataPoint(DataInstruments.StepRows, field.Value.GetDouble(), [Label("kind", SnakeCase(field.Name[4..]))]));
-            }
+            points.Add(new DataPoint(DataInstruments.StepRows, rows, [Label("kind", SnakeCase(kind))]));
         }
     }
 
-    /// <summary><c>shapes: {stage: {rows, columns}}</c>.</summary>
-    private static void AddShapes(JsonElement metrics, List<DataPoint> points)
+    private static void AddShapes(ManifestMetrics metrics, List<DataPoint> points)
     {
-        foreach (var stage in Objects(metrics, "shapes"))
+        foreach (var (stage, shape) in metrics.Shapes ?? new Dictionary<string, DataShape>())
         {
-            AddFields(stage.Value, Label("stage", stage.Name), points, ("rows", DataInstruments.Rows), ("columns", DataInstruments.Columns));
+            points.Add(new DataPoint(DataInstruments.Rows, shape.Rows, [Label("stage", stage)]));
+            points.Add(new DataPoint(DataInstruments.Columns, shape.Columns, [Label("stage", stage)]));
         }
     }
 
-    /// <summary><c>memory: {workingSetBytes, managedHeapBytes, peakWorkingSetBytes}</c>: kind working_set, ...</summary>
-    private static void AddMemory(JsonElement metrics, List<DataPoint> points)
+    private static void AddMemory(ManifestMetrics metrics, List<DataPoint> points)
     {
-        if (!metrics.TryGetProperty("memory", out var memory) || memory.ValueKind != JsonValueKind.Object)
+        if (metrics.Memory is not { } memory)
         {
             return;
         }
 
-        foreach (var field in memory.EnumerateObject().Where(f => f.Value.ValueKind == JsonValueKind.Number))
-        {
-            var kind = field.Name.EndsWith("Bytes", StringComparison.Ordinal) ? field.Name[..^5] : field.Name;
-            points.Add(new DataPoint(DataInstruments.Memory, field.Value.GetDouble(), [Label("kind", SnakeCase(kind))]));
-        }
+        points.Add(new DataPoint(DataInstruments.Memory, memory.WorkingSetBytes, [Label("kind", "working_set")]));
+        points.Add(new DataPoint(DataInstruments.Memory, memory.ManagedHeapBytes, [Label("kind", "managed_heap")]));
+        points.Add(new DataPoint(DataInstruments.Memory, memory.PeakWorkingSetBytes, [Label("kind", "peak_working_set")]));
     }
 
-    /// <summary>
-    /// <c>model: {version}</c> with <c>clusterDistribution: {training|prediction: [{cluster, count, share}]}</c>.
-    /// </summary>
-    private static void AddClusters(JsonElement metrics, List<DataPoint> points)
+    /// <summary>The cluster distribution of each set (training, prediction), labelled with the model version.</summary>
+    private static void AddClusters(ManifestMetrics metrics, List<DataPoint> points)
     {
-        if (!metrics.TryGetProperty("clusterDistribution", out var distribution) || distribution.ValueKind != JsonValueKind.Object)
+        if (metrics.ClusterDistribution is not { } distribution)
         {
             return;
         }
 
-        var version = metrics.TryGetProperty("model", out var model) && Number(model, "version") is { } v
-            ? v.ToString(CultureInfo.InvariantCulture)
-            : "unknown";
-        foreach (var set in distribution.EnumerateObject().Where(s => s.Value.ValueKind == JsonValueKind.Array))
+        var version = metrics.Model is { } model ? model.Version.ToString(CultureInfo.InvariantCulture) : "unknown";
+        foreach (var (set, clusters) in distribution)
         {
-            foreach (var cluster in set.Value.EnumerateArray())
+            foreach (var cluster in clusters)
             {
-                if (Number(cluster, "cluster") is not { } id)
-                {
-                    continue;
-                }
-
                 KeyValuePair<string, object?>[] labels =
-                    [Label("model_version", version), Label("set", set.Name), Label("cluster", id.ToString(CultureInfo.InvariantCulture))];
-                if (Number(cluster, "count") is { } count)
-                {
-                    points.Add(new DataPoint(DataInstruments.ClusterSize, count, labels));
-                }
-
-                if (Number(cluster, "share") is { } share)
-                {
-                    points.Add(new DataPoint(DataInstruments.ClusterShare, share, labels));
-                }
+                    [Label("model_version", version), Label("set", set), Label("cluster", cluster.Cluster.ToString(CultureInfo.InvariantCulture))];
+                points.Add(new DataPoint(DataInstruments.ClusterSize, cluster.Count, labels));
+                points.Add(new DataPoint(DataInstruments.ClusterShare, cluster.Share, labels));
             }
         }
     }
 
-    /// <summary><c>featureStats: {feature: {mean, std}}</c> and <c>drift: {feature: {zScore, drifted}}</c>.</summary>
-    private static void AddFeatures(JsonElement metrics, List<DataPoint> points)
+    private static void AddFeatures(ManifestMetrics metrics, List<DataPoint> points)
     {
-        foreach (var feature in Objects(metrics, "featureStats"))
+        foreach (var (feature, stat) in metrics.FeatureStats ?? new Dictionary<string, FeatureStat>())
         {
-            AddFields(feature.Value, Label("feature", feature.Name), points, ("mean", DataInstruments.FeatureMean), ("std", DataInstruments.FeatureStd));
+            AddIfKnown(points, DataInstruments.FeatureMean, stat.Mean, feature);
+            AddIfKnown(points, DataInstruments.FeatureStd, stat.Std, feature);
         }
 
-        foreach (var feature in Objects(metrics, "drift"))
+        foreach (var (feature, drift) in metrics.Drift ?? new Dictionary<string, DriftResult>())
         {
-            var label = Label("feature", feature.Name);
             // No z-score until the history has runs to compare with: no value rather than a made-up zero.
-            if (Number(feature.Value, "zScore") is { } z)
-            {
-                points.Add(new DataPoint(DataInstruments.FeatureDrift, z, [label]));
-            }
-
-            if (feature.Value.TryGetProperty("drifted", out var drifted) && drifted.ValueKind is JsonValueKind.True or JsonValueKind.False)
-            {
-                points.Add(new DataPoint(DataInstruments.FeatureDrifted, drifted.GetBoolean() ? 1 : 0, [label]));
-            }
+            AddIfKnown(points, DataInstruments.FeatureDrift, drift.ZScore, feature);
+            points.Add(new DataPoint(DataInstruments.FeatureDrifted, drift.Drifted ? 1 : 0, [Label("feature", feature)]));
         }
     }
 
-    /// <summary>Each numeric field of <paramref name="source"/> named in <paramref name="fields"/> as a value of its instrument.</summary>
-    private static void AddFields(JsonElement source, KeyValuePair<string, object?> label, List<DataPoint> points, params (string Field, string Instrument)[] fields)
+    private static void AddIfKnown(List<DataPoint> points, string instrument, double? value, string feature)
     {
-        foreach (var (field, instrument) in fields)
+        if (value is { } known)
         {
-            if (Number(source, field) is { } value)
-            {
-                points.Add(new DataPoint(instrument, value, [label]));
-            }
+            points.Add(new DataPoint(instrument, known, [Label("feature", feature)]));
         }
     }
-
-    private static IEnumerable<JsonProperty> Objects(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var node) && node.ValueKind == JsonValueKind.Object
-            ? node.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Object)
-            : [];
-
-    private static double? Number(JsonElement parent, string name) =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
-            ? value.GetDouble()
-            : null;
 
     private static KeyValuePair<string, object?> Label(string name, string value) => new(name, value);
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Pipeline.Orchestrator.Engine.Storage;
 
 namespace Pipeline.Orchestrator.Persistence.Migrations;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using Pipeline.Orchestrator.Persistence.Datasets;
+using Pipeline.Orchestrator.Datasets;
 
 namespace Pipeline.Orchestrator.Persistence.Rows;
 

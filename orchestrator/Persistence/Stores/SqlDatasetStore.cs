@@ -1,5 +1,5 @@
 using Dapper;
-using Pipeline.Orchestrator.Persistence.Datasets;
+using Pipeline.Orchestrator.Datasets;
 using Pipeline.Orchestrator.Persistence.Rows;
 
 namespace Pipeline.Orchestrator.Persistence.Stores;
@@ -9,7 +9,7 @@ namespace Pipeline.Orchestrator.Persistence.Stores;
 /// dataset whose bytes are already here gives back the one that is, so two uploads of one file racing each other
 /// store it once.
 /// </summary>
-public sealed class SqlDatasetStore
+public sealed class SqlDatasetStore : IDatasetStore
 {
     private readonly OrchestratorDatabase _database;
 

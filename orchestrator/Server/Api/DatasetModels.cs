@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Pipeline.Orchestrator.Persistence.Datasets;
+using Pipeline.Orchestrator.Datasets;
 using Pipeline.Steps.SensorCsv.Inspection;
 using Pipeline.Steps.SensorCsv.Schema;
 
@@ -33,9 +33,9 @@ public sealed record DatasetView(
     /// <param name="runs">The runs it started; null in lists, which do not read them.</param>
     public static DatasetView Of(DatasetRecord d, IReadOnlyList<DatasetRun>? runs) => new(
         d.Id, d.Name, d.Sha256, d.Bytes, d.Path, d.SourceUrl,
-        JsonSerializer.Deserialize(d.SchemaJson, ApiJsonContext.Default.SchemaReport)!,
+        JsonSerializer.Deserialize(d.SchemaJson, DatasetsJsonContext.Default.SchemaReport)!,
         d.Rows, d.GoodRows, d.Rows - d.GoodRows, d.Sensors, d.FirstDay, d.LastDay,
-        JsonSerializer.Deserialize(d.ProblemsJson, ApiJsonContext.Default.IReadOnlyListDatasetProblem)!,
+        JsonSerializer.Deserialize(d.ProblemsJson, DatasetsJsonContext.Default.IReadOnlyListDatasetProblem)!,
         d.CreatedAt, d.CreatedBy, runs?.Select(DatasetRunView.Of).ToList());
 }
 

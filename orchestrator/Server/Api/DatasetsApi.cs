@@ -5,7 +5,6 @@ using Microsoft.Net.Http.Headers;
 using Pipeline.Orchestrator.Auth;
 using Pipeline.Orchestrator.Datasets;
 using Pipeline.Orchestrator.Hosting;
-using Pipeline.Orchestrator.Persistence;
 
 namespace Pipeline.Orchestrator.Api;
 
@@ -34,30 +33,30 @@ internal static class DatasetsApi
         return group;
     }
 
-    private static async Task<Results<Ok<DatasetListView>, ValidationProblem>> List(OrchestratorDatabase database, CancellationToken cancellationToken, int limit = 50, int offset = 0)
+    private static async Task<Results<Ok<DatasetListView>, ValidationProblem>> List(IDatasetStore datasets, CancellationToken cancellationToken, int limit = 50, int offset = 0)
     {
         if (limit is < 1 or > MaxPageSize || offset < 0)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [limit is < 1 or > MaxPageSize ? "limit" : "offset"] = [$"limit is 1 to {MaxPageSize}, offset at least 0"] });
         }
 
-        var (page, total) = await database.Datasets.ListAsync(limit, offset, cancellationToken);
+        var (page, total) = await datasets.ListAsync(limit, offset, cancellationToken);
         return TypedResults.Ok(new DatasetListView([.. page.Select(d => DatasetView.Of(d, null))], total));
     }
 
-    private static async Task<Results<Ok<DatasetView>, ProblemHttpResult>> Get(string id, OrchestratorDatabase database, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DatasetView>, ProblemHttpResult>> Get(string id, IDatasetStore datasets, CancellationToken cancellationToken)
     {
-        if (await database.Datasets.GetAsync(id, cancellationToken) is not { } dataset)
+        if (await datasets.GetAsync(id, cancellationToken) is not { } dataset)
         {
             return ApiProblems.NotFound($"no dataset '{id}'");
         }
 
-        return TypedResults.Ok(DatasetView.Of(dataset, await database.Datasets.RunsAsync(id, cancellationToken)));
+        return TypedResults.Ok(DatasetView.Of(dataset, await datasets.RunsAsync(id, cancellationToken)));
     }
 
-    private static async Task<IResult> Download(string id, OrchestratorDatabase database, CancellationToken cancellationToken)
+    private static async Task<IResult> Download(string id, IDatasetStore datasets, CancellationToken cancellationToken)
     {
-        if (await database.Datasets.GetAsync(id, cancellationToken) is not { } dataset)
+        if (await datasets.GetAsync(id, cancellationToken) is not { } dataset)
         {
             return ApiProblems.NotFound($"no dataset '{id}'");
         }
@@ -101,7 +100,7 @@ internal static class DatasetsApi
         }
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(TimeSpan.FromSeconds(options.DownloadTimeoutSeconds));
+        limit.CancelAfter(options.EffectiveDownloadTimeout);
         try
         {
             using var response = await downloader.GetAsync(url, limit.Token);
@@ -127,16 +126,16 @@ internal static class DatasetsApi
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return NotFetched($"{url}: not fetched and read within {options.DownloadTimeoutSeconds} s (Datasets:DownloadTimeoutSeconds); nothing was kept");
+            return NotFetched($"{url}: not fetched and read within {options.EffectiveDownloadTimeout.TotalSeconds:0.#} s (Datasets:DownloadTimeout); nothing was kept");
         }
     }
 
     private static ProblemHttpResult NotFetched(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status502BadGateway, title: "Dataset URL not fetched");
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, OrchestratorDatabase database, DatasetReceiver receiver, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IDatasetStore datasets, DatasetReceiver receiver, CancellationToken cancellationToken)
     {
-        if (await database.Datasets.DeleteAsync(id, cancellationToken) is not { } removed)
+        if (await datasets.DeleteAsync(id, cancellationToken) is not { } removed)
         {
             return ApiProblems.NotFound($"no dataset '{id}'");
         }

@@ -20,14 +20,9 @@ public static class AuthSetup
 
     public static IServiceCollection AddPipelineAuth(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = new AuthOptions();
-        configuration.GetSection("Auth").Bind(options);
-        options.Check();
-        services.AddSingleton(options);
-        services.AddSingleton<Passwords>();
+        services.AddFirstAdmin();
         services.AddSingleton<SessionValidation>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationResponses>();
-        services.AddHostedService<FirstAdminHostedService>();
         services.AddDataProtection().SetApplicationName("pipeline-server");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRing(provider.GetRequiredService<IAccountStore>())));
@@ -49,10 +44,11 @@ public static class AuthSetup
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = options.SessionIdleTimeout;
                 o.SlidingExpiration = true;
                 o.EventsType = typeof(SessionValidation);
             });
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<AuthOptions>((cookie, auth) => cookie.ExpireTimeSpan = auth.SessionIdleTimeout);
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.Viewer, p => p.RequireRole(Roles.Viewer))
             .AddPolicy(AuthPolicies.Operator, p => p.RequireRole(Roles.Operator))

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipeline.Orchestrator.Engine.Execution;
+using Pipeline.Orchestrator.Engine.Hosting;
 using Pipeline.Orchestrator.Hosting;
 
 namespace Pipeline.Orchestrator.Cli;
@@ -35,6 +36,7 @@ internal static class CliHost
         }
 
         var host = builder.Build();
+        StartupValidation.Run(host.Services);
         await host.StartAsync(cancellationToken);
         return host;
     }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Pipeline.Orchestrator.Persistence;
+using Pipeline.Orchestrator.Engine.Storage;
 
 namespace Pipeline.Orchestrator.Cli;
 

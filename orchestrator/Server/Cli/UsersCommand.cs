@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Pipeline.Orchestrator.Accounts;
-using Pipeline.Orchestrator.Persistence;
 
 namespace Pipeline.Orchestrator.Cli;
 
@@ -31,7 +30,7 @@ internal static class UsersCommand
     private static async Task<int> ListAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         using var host = await CliHost.StartAsync(parse, runSteps: false, cancellationToken);
-        foreach (var user in await host.Services.GetRequiredService<OrchestratorDatabase>().Accounts.ListUsersAsync(cancellationToken))
+        foreach (var user in await host.Services.GetRequiredService<IAccountStore>().ListUsersAsync(cancellationToken))
         {
             Console.WriteLine($"{user.Name,-24} {user.Role,-9} {(user.IsDisabled ? "disabled" : "enabled")}");
         }
@@ -54,7 +53,7 @@ internal static class UsersCommand
             Name = name, Role = parse.GetValue(Role)!, PasswordHash = Passwords.Hash(password!), SecurityStamp = Stamps.New(),
             CreatedAt = host.Services.GetRequiredService<TimeProvider>().GetUtcNow(),
         };
-        if (!await host.Services.GetRequiredService<OrchestratorDatabase>().Accounts.CreateUserAsync(user, cancellationToken))
+        if (!await host.Services.GetRequiredService<IAccountStore>().CreateUserAsync(user, cancellationToken))
         {
             return await RefuseAsync($"a user named '{name}' exists");
         }
@@ -75,7 +74,7 @@ internal static class UsersCommand
 
         var change = new UserChange { PasswordHash = Passwords.Hash(password!), Disabled = false, NewSecurityStamp = Stamps.New() };
         var clock = host.Services.GetRequiredService<TimeProvider>();
-        if (await host.Services.GetRequiredService<OrchestratorDatabase>().Accounts.ChangeUserAsync(name, change, clock.GetUtcNow(), cancellationToken) == AccountChangeOutcome.NotFound)
+        if (await host.Services.GetRequiredService<IAccountStore>().ChangeUserAsync(name, change, clock.GetUtcNow(), cancellationToken) == AccountChangeOutcome.NotFound)
         {
             return await RefuseAsync($"no user named '{name}'");
         }
@@ -97,9 +96,7 @@ internal static class UsersCommand
 
     private static Passwords PasswordsOf(IHost host)
     {
-        var options = new AuthOptions();
-        host.Services.GetRequiredService<IConfiguration>().GetSection("Auth").Bind(options);
-        return new Passwords(options);
+        return host.Services.GetRequiredService<Passwords>();
     }
 
     private static async Task<int> RefuseAsync(string message)

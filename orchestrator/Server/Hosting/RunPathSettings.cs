@@ -1,6 +1,7 @@
 using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Engine.Secrets;
 using Pipeline.Orchestrator.Models;
+using Pipeline.Orchestrator.Persistence.Hosting;
 
 namespace Pipeline.Orchestrator.Hosting;
 

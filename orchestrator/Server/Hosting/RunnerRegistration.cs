@@ -24,19 +24,18 @@ public static class RunnerRegistration
             throw new InvalidOperationException($"configuration: Runner:Default must be one of {string.Join(", ", StepRunners.All)}, not '{runnerDefault}'");
         }
 
-        var docker = new DockerRunnerOptions();
-        configuration.GetSection("Runner:Docker").Bind(docker);
-        services.AddSingleton(docker.Checked());
+        services.AddProcessRunner(configuration);
+        services.AddDockerRunner(configuration);
         // Registration order is the engine's order of preference.
         if (runnerDefault == StepRunners.Docker)
         {
-            services.AddSingleton<IStepRunner, DockerStepRunner>();
-            services.AddSingleton<IStepRunner, ProcessStepRunner>();
+            services.AddSingleton<IStepRunner>(provider => provider.GetRequiredService<DockerStepRunner>());
+            services.AddSingleton<IStepRunner>(provider => provider.GetRequiredService<ProcessStepRunner>());
         }
         else
         {
-            services.AddSingleton<IStepRunner, ProcessStepRunner>();
-            services.AddSingleton<IStepRunner, DockerStepRunner>();
+            services.AddSingleton<IStepRunner>(provider => provider.GetRequiredService<ProcessStepRunner>());
+            services.AddSingleton<IStepRunner>(provider => provider.GetRequiredService<DockerStepRunner>());
         }
 
         // What the runners' settings allow, for the API, the workflow folder sync and the launcher.

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Logging.Console;
 using Pipeline.Orchestrator.Accounts;
 using Pipeline.Orchestrator.Api;
 using Pipeline.Orchestrator.Auth;
-using Pipeline.Orchestrator.Persistence;
+using Pipeline.Orchestrator.Engine.Hosting;
+using Pipeline.Orchestrator.Engine.Storage;
 using Scalar.AspNetCore;
 
 namespace Pipeline.Orchestrator.Hosting;
@@ -49,6 +50,7 @@ public static class ServerApp
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
 
         var app = builder.Build();
+        StartupValidation.Run(app.Services);
         app.UseSecurityHeaders();
         // An unreachable database is the server's state, not the request's fault: 503, so clients and proxies retry.
         app.UseExceptionHandler(new ExceptionHandlerOptions

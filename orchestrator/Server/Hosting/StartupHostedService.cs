@@ -1,3 +1,5 @@
+using Pipeline.Orchestrator.Persistence.Hosting;
+
 namespace Pipeline.Orchestrator.Hosting;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using Pipeline.Steps.FeatureCreator.Features;
+using Pipeline.Steps.Formats.Manifest;
 
 namespace Pipeline.Steps.FeatureCreator.Drift;
 

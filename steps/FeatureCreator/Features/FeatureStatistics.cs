@@ -1,3 +1,5 @@
+using Pipeline.Steps.Formats.Manifest;
+
 namespace Pipeline.Steps.FeatureCreator.Features;
 
 /// <summary>Summarizes each feature column over the output table, for the manifest and the drift baseline.</summary>

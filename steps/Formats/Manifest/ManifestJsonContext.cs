@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Pipeline.Steps.Formats.Registry;
 
 namespace Pipeline.Steps.Formats.Manifest;
 
@@ -10,4 +11,9 @@ namespace Pipeline.Steps.Formats.Manifest;
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(StepManifest))]
 [JsonSerializable(typeof(MemoryMetrics))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, DataShape>))]
+[JsonSerializable(typeof(ModelUsed))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, IReadOnlyList<ClusterShare>>))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, FeatureStat>))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, DriftResult>))]
 public sealed partial class ManifestJsonContext : JsonSerializerContext;

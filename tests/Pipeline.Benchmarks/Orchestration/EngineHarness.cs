@@ -3,17 +3,20 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pipeline.Orchestrator.Engine.Execution;
+using Pipeline.Orchestrator.Engine.Hosting;
 using Pipeline.Orchestrator.Engine.Launching;
+using Pipeline.Orchestrator.Engine.Runners;
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Engine.Storage;
-using Pipeline.Orchestrator.Hosting;
+using Pipeline.Orchestrator.Persistence.Hosting;
+using Pipeline.Orchestrator.ProcessRunner;
 
 namespace Pipeline.Benchmarks.Orchestration;
 
 /// <summary>
-/// The workflow server's engine, in this process, assembled by the server's own registration
-/// (<see cref="OrchestratorServices.AddPipelineOrchestrator"/>) over a real database: publishes a workflow, runs it
-/// once with the process runner, and reads back what the store recorded (ready, claimed and finished times).
+/// The workflow server's engine, in this process, assembled from the modules' own registrations (engine, storage,
+/// process runner; no web host) over a real database: publishes a workflow, runs it once with the process runner,
+/// and reads back what the store recorded (ready, claimed and finished times).
 /// </summary>
 internal static class EngineHarness
 {
@@ -32,8 +35,12 @@ internal static class EngineHarness
         }).Build();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<IConfiguration>(configuration)
-            .AddPipelineOrchestrator(configuration)
+            .AddPipelineEngine(configuration)
+            .AddPipelineStorage(configuration)
+            .AddProcessRunner(configuration)
+            .AddSingleton<IStepRunner>(provider => provider.GetRequiredService<ProcessStepRunner>())
+            .AddSingleton<ExecutionPolicy>()
+            .AddSingleton<IStepPathOptions, CommandStepsOnly>()
             .BuildServiceProvider();
         await services.GetRequiredService<StorageStartup>().MigrateAsync(cancellationToken);
         return services;
@@ -69,6 +76,16 @@ internal static class EngineHarness
             waits,
             steps.Count(s => s.State == StepState.Succeeded),
             attempts.Count);
+    }
+
+    /// <summary>
+    /// The benchmark's workflows run commands, never step programs, so no program is asked which of its options
+    /// are paths (the server asks each program's <c>--describe</c>).
+    /// </summary>
+    private sealed class CommandStepsOnly : IStepPathOptions
+    {
+        public Task<ProgramPathOptions> ForAsync(string program, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException($"the orchestration benchmark runs only command steps, not program '{program}'");
     }
 }
 

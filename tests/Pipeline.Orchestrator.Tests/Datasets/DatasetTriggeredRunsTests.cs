@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
+using Pipeline.Orchestrator.Datasets;
 using Pipeline.Orchestrator.Persistence;
-using Pipeline.Orchestrator.Persistence.Datasets;
 using Pipeline.Orchestrator.Tests.Support;
 using Pipeline.Steps.Tests.Support;
-using static Pipeline.Orchestrator.Tests.Datasets.DatasetsApiTests;
 using TempFolder = Pipeline.Orchestrator.Tests.Support.TempFolder;
+using static Pipeline.Orchestrator.Tests.Datasets.DatasetsApiTests;
 
 namespace Pipeline.Orchestrator.Tests.Datasets;
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Pipeline.Orchestrator.Engine.Storage;
 using Pipeline.Orchestrator.Persistence;
 using Pipeline.Orchestrator.Tests.Support;
 using Pipeline.Steps.Tests.Support;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Npgsql;
-using Pipeline.Orchestrator.Hosting;
+using Pipeline.Orchestrator.Persistence.Hosting;
 using Pipeline.Orchestrator.Tests.Support;
 
 namespace Pipeline.Orchestrator.Tests.Server;

@@ -1,5 +1,5 @@
 using Pipeline.Steps.FeatureCreator.Drift;
-using Pipeline.Steps.FeatureCreator.Features;
+using Pipeline.Steps.Formats.Manifest;
 
 namespace Pipeline.Steps.Tests.FeatureCreator;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Steps.FeatureCreator.Drift;
-using Pipeline.Steps.FeatureCreator.Features;
-
+using Pipeline.Steps.Formats.Manifest;
 using Pipeline.Steps.Tests.Support;
 
 namespace Pipeline.Steps.Tests.FeatureCreator;

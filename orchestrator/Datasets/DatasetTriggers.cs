@@ -1,7 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Scheduling;
-using Pipeline.Orchestrator.Persistence;
-using Pipeline.Orchestrator.Persistence.Datasets;
 
 namespace Pipeline.Orchestrator.Datasets;
 
@@ -11,7 +10,7 @@ namespace Pipeline.Orchestrator.Datasets;
 /// server stopped between the runs and the mark, see <see cref="FireUntriggeredAsync"/>) never starts a run twice.
 /// A run that cannot start is recorded with the reason, for the dataset's page.
 /// </summary>
-public sealed partial class DatasetTriggers(OrchestratorDatabase database, ScheduleCatalog catalog, RunLauncher launcher, TimeProvider time, ILogger<DatasetTriggers> logger)
+public sealed partial class DatasetTriggers(IDatasetStore datasets, ScheduleCatalog catalog, RunLauncher launcher, TimeProvider time, ILogger<DatasetTriggers> logger)
 {
     public async Task<IReadOnlyList<DatasetRun>> FireAsync(DatasetRecord dataset, CancellationToken cancellationToken)
     {
@@ -49,11 +48,11 @@ public sealed partial class DatasetTriggers(OrchestratorDatabase database, Sched
                 run = Refused(dataset, definition.Id, $"could not start: {e.Message}");
             }
 
-            await database.Datasets.AddRunAsync(dataset.Id, run, cancellationToken);
+            await datasets.AddRunAsync(dataset.Id, run, cancellationToken);
             runs.Add(run);
         }
 
-        await database.Datasets.MarkTriggersFiredAsync(dataset.Id, time.GetUtcNow(), cancellationToken);
+        await datasets.MarkTriggersFiredAsync(dataset.Id, time.GetUtcNow(), cancellationToken);
         return runs;
     }
 
@@ -66,7 +65,7 @@ public sealed partial class DatasetTriggers(OrchestratorDatabase database, Sched
     /// <summary>Fires the triggers of datasets stored by a server that stopped before firing them (at start-up).</summary>
     public async Task FireUntriggeredAsync(CancellationToken cancellationToken)
     {
-        foreach (var dataset in await database.Datasets.UntriggeredAsync(cancellationToken))
+        foreach (var dataset in await datasets.UntriggeredAsync(cancellationToken))
         {
             Log.FiringLate(logger, dataset.Id, dataset.Name);
             await FireAsync(dataset, cancellationToken);

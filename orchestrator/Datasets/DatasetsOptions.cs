@@ -1,7 +1,9 @@
+using Pipeline.Orchestrator.Engine.Hosting;
+
 namespace Pipeline.Orchestrator.Datasets;
 
 /// <summary>Configuration section <c>Datasets</c>.</summary>
-public sealed class DatasetsOptions
+public sealed class DatasetsOptions : ICheckedOptions
 {
     /// <summary>Where received datasets are kept; <c>{Engine:DataRoot}/datasets</c> when not set (runs can read the data root).</summary>
     public string? Directory { get; set; }
@@ -16,15 +18,27 @@ public sealed class DatasetsOptions
     public bool AllowPrivateUrls { get; set; }
 
     /// <summary>How long fetching a URL's dataset may take in all, body and profile included (then 502, nothing kept).</summary>
-    public int DownloadTimeoutSeconds { get; set; } = 600;
+    public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
-    public DatasetsOptions Checked()
+    /// <summary>
+    /// The earlier form of <see cref="DownloadTimeout"/>, in whole seconds; still read so existing settings keep
+    /// working, and it wins when set.
+    /// </summary>
+    public int? DownloadTimeoutSeconds { get; set; }
+
+    /// <summary>The download limit in effect.</summary>
+    public TimeSpan EffectiveDownloadTimeout => DownloadTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : DownloadTimeout;
+
+    public IEnumerable<string> Problems()
     {
-        if (MaxBytes < 1024 || DownloadTimeoutSeconds < 1)
+        if (MaxBytes < 1024)
         {
-            throw new InvalidOperationException("configuration: Datasets:MaxBytes must be at least 1024 and Datasets:DownloadTimeoutSeconds at least 1");
+            yield return "Datasets:MaxBytes must be at least 1024";
         }
 
-        return this;
+        if (EffectiveDownloadTimeout < TimeSpan.FromSeconds(1))
+        {
+            yield return "Datasets:DownloadTimeout must be at least 1 s";
+        }
     }
 }

@@ -1,4 +1,4 @@
-namespace Pipeline.Orchestrator.Persistence.Datasets;
+namespace Pipeline.Orchestrator.Datasets;
 
 /// <summary>
 /// A received dataset: where its file is, its content hash and size, and its profile (the schema the Chunker

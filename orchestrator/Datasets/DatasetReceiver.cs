@@ -1,10 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Pipeline.Orchestrator.Api;
 using Pipeline.Orchestrator.Engine.Execution;
-using Pipeline.Orchestrator.Persistence;
-using Pipeline.Orchestrator.Persistence.Datasets;
 using Pipeline.Steps.Formats;
 using Pipeline.Steps.SensorCsv.Inspection;
 
@@ -16,7 +13,7 @@ namespace Pipeline.Orchestrator.Datasets;
 /// Chunker's own reader, then renames it into <c>{id}/{name}</c> and records it. A failure leaves no file behind
 /// (a server killed mid-upload leaves a partial one in <c>.incoming</c>, removed at a later start); the id is the start of the content's SHA-256, so a retry after a crash lands on the same place.
 /// </summary>
-public sealed class DatasetReceiver(DatasetsOptions options, EngineOptions engine, OrchestratorDatabase database, DatasetTriggers triggers, TimeProvider time)
+public sealed class DatasetReceiver(DatasetsOptions options, EngineOptions engine, IDatasetStore datasets, DatasetTriggers triggers, TimeProvider time)
 {
     private const int IdLength = 16;
 
@@ -37,7 +34,7 @@ public sealed class DatasetReceiver(DatasetsOptions options, EngineOptions engin
                 return new DatasetIntake.TooLarge(options.MaxBytes);
             }
 
-            if (await database.Datasets.FindBySha256Async(sha256, cancellationToken) is { } existing)
+            if (await datasets.FindBySha256Async(sha256, cancellationToken) is { } existing)
             {
                 return new DatasetIntake.Duplicate(existing);
             }
@@ -58,7 +55,7 @@ public sealed class DatasetReceiver(DatasetsOptions options, EngineOptions engin
             (DatasetRecord Stored, bool Added) outcome;
             try
             {
-                outcome = await database.Datasets.AddAsync(record, cancellationToken);
+                outcome = await datasets.AddAsync(record, cancellationToken);
             }
             catch
             {
@@ -178,13 +175,13 @@ public sealed class DatasetReceiver(DatasetsOptions options, EngineOptions engin
             Path = Path.Combine(Folder, id, arrival.Name),
             SourceUrl = arrival.SourceUrl,
             TimeZone = profile.Schema.TimeZone,
-            SchemaJson = JsonSerializer.Serialize(profile.Schema, ApiJsonContext.Default.SchemaReport),
+            SchemaJson = JsonSerializer.Serialize(profile.Schema, DatasetsJsonContext.Default.SchemaReport),
             Rows = profile.Rows,
             GoodRows = profile.GoodRows,
             Sensors = profile.Sensors,
             FirstDay = profile.FirstDay,
             LastDay = profile.LastDay,
-            ProblemsJson = JsonSerializer.Serialize(profile.Problems, ApiJsonContext.Default.IReadOnlyListDatasetProblem),
+            ProblemsJson = JsonSerializer.Serialize(profile.Problems, DatasetsJsonContext.Default.IReadOnlyListDatasetProblem),
             CreatedAt = time.GetUtcNow(),
             CreatedBy = arrival.CreatedBy,
             // Not to be fired: marked handled as it is stored, so no start-up sweep fires it later.

@@ -1,4 +1,6 @@
-using Pipeline.Orchestrator.Persistence;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Pipeline.Orchestrator.Engine.Storage;
 
 namespace Pipeline.Orchestrator.Datasets;
 

@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Orchestrator.Accounts;
+using Pipeline.Orchestrator.Datasets;
 using Pipeline.Orchestrator.Engine.Storage;
-using Pipeline.Orchestrator.Persistence;
 
-namespace Pipeline.Orchestrator.Hosting;
+namespace Pipeline.Orchestrator.Persistence.Hosting;
 
 /// <summary>
 /// The database from configuration: <c>Storage:Database</c> (<c>--db</c>) is a PostgreSQL connection string; without
@@ -25,6 +27,7 @@ public static class StorageRegistration
         services.AddSingleton<IWorkflowStore>(provider => provider.GetRequiredService<OrchestratorDatabase>().Workflows);
         services.AddSingleton<IRunStore>(provider => provider.GetRequiredService<OrchestratorDatabase>().Runs);
         services.AddSingleton<IAccountStore>(provider => provider.GetRequiredService<OrchestratorDatabase>().Accounts);
+        services.AddSingleton<IDatasetStore>(provider => provider.GetRequiredService<OrchestratorDatabase>().Datasets);
         services.AddSingleton<StorageStartup>();
         return services;
     }

@@ -1,4 +1,4 @@
-namespace Pipeline.Steps.FeatureCreator.Drift;
+namespace Pipeline.Steps.Formats.Manifest;
 
 /// <summary>
 /// How far this run's mean of a feature is from the pooled mean of earlier runs, in pooled standard deviations.

@@ -16,7 +16,7 @@ public sealed class DatasetDownloader : IDisposable
     public DatasetDownloader(DatasetsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        // No client timeout: the caller's token limits the whole download, body included (Datasets:DownloadTimeoutSeconds).
+        // No client timeout: the caller's token limits the whole download, body included (Datasets:DownloadTimeout).
         _http = new HttpClient(PublicAddresses.Handler(options.AllowPrivateUrls, AllowedBy)) { Timeout = Timeout.InfiniteTimeSpan };
     }
 

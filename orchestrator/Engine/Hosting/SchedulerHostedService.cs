@@ -1,6 +1,7 @@
+using Microsoft.Extensions.Hosting;
 using Pipeline.Orchestrator.Engine.Scheduling;
 
-namespace Pipeline.Orchestrator.Hosting;
+namespace Pipeline.Orchestrator.Engine.Hosting;
 
 /// <summary>Runs the cron scheduler for the lifetime of the host, when enabled.</summary>
 internal sealed class SchedulerHostedService(CronScheduler scheduler, SchedulerOptions options) : BackgroundService

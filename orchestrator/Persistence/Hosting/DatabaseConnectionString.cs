@@ -1,6 +1,7 @@
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
-namespace Pipeline.Orchestrator.Hosting;
+namespace Pipeline.Orchestrator.Persistence.Hosting;
 
 /// <summary>
 /// The PostgreSQL connection string from configuration: <c>Storage:Database</c>, with its password taken from the

@@ -1,6 +1,6 @@
-using Pipeline.Orchestrator.Persistence;
+using Microsoft.Extensions.Logging;
 
-namespace Pipeline.Orchestrator.Hosting;
+namespace Pipeline.Orchestrator.Persistence.Hosting;
 
 /// <summary>Brings the database schema up to date before anything reads or writes it.</summary>
 public sealed partial class StorageStartup(OrchestratorDatabase database, ILogger<StorageStartup> logger)

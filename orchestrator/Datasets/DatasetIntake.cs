@@ -1,4 +1,3 @@
-using Pipeline.Orchestrator.Persistence.Datasets;
 
 namespace Pipeline.Orchestrator.Datasets;
 
