@@ -57,7 +57,7 @@ export PIPELINE_REQUIRE_DOCKER=1
 dotnet test Pipeline.sln -c Release --no-build --nologo --logger "console;verbosity=minimal" "$@"
 
 # The UI: component tests (Vitest), then browser tests (Playwright + Chromium) against the real server just built.
-(cd orchestrator/ui && npm test && PIPELINE_SERVER_DLL="$PWD/../Server/bin/Release/net10.0/Pipeline.Orchestrator.dll" npm run test:e2e)
+(cd orchestrator/ui && npm run lint && npm test && PIPELINE_SERVER_DLL="$PWD/../Server/bin/Release/net10.0/Pipeline.Orchestrator.dll" npm run test:e2e)
 
 # The whole stack under docker-compose, on the images just built (eng/compose/test-compose.sh).
 COMPOSE_TEST_SKIP_IMAGES=1 ./eng/compose/test-compose.sh

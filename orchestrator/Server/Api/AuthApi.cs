@@ -14,7 +14,7 @@ internal static class AuthApi
     public static void MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Authentication");
-        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(Hosting.RequestLimits.LoginPolicy).CarriesSecrets()
+        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(Http.RequestLimits.LoginPolicy).CarriesSecrets()
             .WithSummary("Sign in with a user name and password: sets the session cookie, returns the CSRF token");
         group.MapPost("/logout", LogoutAsync).WithSummary("End this browser session (a kept copy of its cookie stops working too)");
         group.MapGet("/me", Me).WithSummary("Who is signed in, with which role (and the session's CSRF token)").CarriesSecrets();

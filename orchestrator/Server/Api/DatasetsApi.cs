@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Pipeline.Orchestrator.Auth;
 using Pipeline.Orchestrator.Datasets;
-using Pipeline.Orchestrator.Hosting;
+using Pipeline.Orchestrator.Http;
 
 namespace Pipeline.Orchestrator.Api;
 

@@ -4,7 +4,7 @@ using Pipeline.Orchestrator.Auth;
 using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Engine.Scheduling;
-using Pipeline.Orchestrator.Hosting;
+using Pipeline.Orchestrator.Http;
 
 namespace Pipeline.Orchestrator.Api;
 

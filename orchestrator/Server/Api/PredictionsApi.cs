@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Pipeline.Orchestrator.Hosting;
+using Pipeline.Orchestrator.Http;
 using Pipeline.Orchestrator.Models;
 using Pipeline.Steps.Formats;
 

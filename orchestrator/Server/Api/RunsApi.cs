@@ -5,7 +5,7 @@ using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Engine.Storage;
-using Pipeline.Orchestrator.Hosting;
+using Pipeline.Orchestrator.Http;
 
 namespace Pipeline.Orchestrator.Api;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Orchestrator.Auth;
 using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Scheduling;
-using Pipeline.Orchestrator.Hosting;
+using Pipeline.Orchestrator.Http;
 
 namespace Pipeline.Orchestrator.Api;
 

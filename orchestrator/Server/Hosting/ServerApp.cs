@@ -5,6 +5,7 @@ using Pipeline.Orchestrator.Api;
 using Pipeline.Orchestrator.Auth;
 using Pipeline.Orchestrator.Engine.Hosting;
 using Pipeline.Orchestrator.Engine.Storage;
+using Pipeline.Orchestrator.Http;
 using Scalar.AspNetCore;
 
 namespace Pipeline.Orchestrator.Hosting;

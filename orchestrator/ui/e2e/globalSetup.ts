@@ -116,10 +116,10 @@ export default async function globalSetup(config: FullConfig) {
 /** The most recently built of the Release and Debug server assemblies (the Debug path when neither exists). */
 function newestBuild(): string {
   const builds = ['Release', 'Debug']
-    .map((c) => join(repoRoot, `orchestrator/bin/${c}/net10.0/Pipeline.Orchestrator.dll`))
+    .map((c) => join(repoRoot, `orchestrator/Server/bin/${c}/net10.0/Pipeline.Orchestrator.dll`))
     .filter((path) => existsSync(path))
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  return builds[0] ?? join(repoRoot, 'orchestrator/bin/Debug/net10.0/Pipeline.Orchestrator.dll');
+  return builds[0] ?? join(repoRoot, 'orchestrator/Server/bin/Debug/net10.0/Pipeline.Orchestrator.dll');
 }
 
 async function serverServesUi(url: string): Promise<boolean> {

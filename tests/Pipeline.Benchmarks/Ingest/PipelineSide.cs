@@ -74,7 +74,7 @@ internal sealed class PipelineSide(StepProgram chunker, StepProgram featureCreat
         }
     }
 
-    // The step contract's exit codes (steps/Contract/StepExitCodes.cs), repeated here because the benchmark
+    // The step contract's exit codes (steps/Formats/StepExitCodes.cs), repeated here because the benchmark
     // deliberately has no reference to the step projects.
     private static string DescribeExitCode(int exitCode) => exitCode switch
     {

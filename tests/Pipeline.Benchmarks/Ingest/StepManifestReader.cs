@@ -1,10 +1,10 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace Pipeline.Benchmarks.Ingest;
 
 /// <summary>
-/// Reads a step's <c>_manifest.json</c> (format: steps/Contract/Manifest/StepManifest.cs) as plain JSON: the
+/// Reads a step's <c>_manifest.json</c> (format: steps/Formats/Manifest/StepManifest.cs) as plain JSON: the
 /// benchmark does not reference the step projects, so that it cannot share their process or their memory.
 /// </summary>
 internal static class StepManifestReader

@@ -23,7 +23,7 @@ public sealed class QuickStartTests : IDisposable
             Assert.Matches($@"(?m)^\d\d:\d\d:\d\d  {step}\s+succeeded$", result.Stdout);
         }
 
-        // The registry's layout (steps/Contract/Registry/ModelRegistry.cs): versions/NNNN/{model.zip,metadata.json}.
+        // The registry's layout (steps/Formats/Registry/ModelRegistry.cs): versions/NNNN/{model.zip,metadata.json}.
         var versions = Path.Combine(registry, "versions");
         Assert.True(Directory.Exists(versions), result.ToString());
         var version = Assert.Single(Directory.GetDirectories(versions));

@@ -8,8 +8,8 @@ import { renderAt } from '../test/renderWithRouter';
 import { AdminPage } from './AdminPage';
 
 const at = '2026-11-20T10:00:00Z';
-const admin: User = { name: 'admin', role: 'admin', disabled: false, createdAt: at, lastLoginAt: at };
-const bob: User = { name: 'bob', role: 'operator', disabled: false, createdAt: at, lastLoginAt: null };
+const admin: User = { name: 'admin', role: 'admin', disabled: false, createdAt: at, disabledAt: null, lastLoginAt: at };
+const bob: User = { name: 'bob', role: 'operator', disabled: false, createdAt: at, disabledAt: null, lastLoginAt: null };
 const bobsKey: ApiKey = { id: 'k7', name: 'deploy', user: 'bob', role: 'operator', createdAt: at, expiresAt: '2099-01-01T00:00:00Z', lastUsedAt: at, revokedAt: null };
 
 /** A small user store behind the users API, answering as the server does. */
@@ -24,7 +24,7 @@ function usersServer(extra: StubRoute[] = []) {
       path: '/api/users',
       reply: (_url, init) => {
         const { name, role } = JSON.parse(String(init?.body)) as { name: string; role: User['role'] };
-        users.set(name, { name, role, disabled: false, createdAt: at, lastLoginAt: null });
+        users.set(name, { name, role, disabled: false, createdAt: at, disabledAt: null, lastLoginAt: null });
         return { status: 201, body: users.get(name) };
       },
     },

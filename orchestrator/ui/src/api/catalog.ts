@@ -1,5 +1,5 @@
 import { requestJson } from './client';
-import type { CronPreview, ExperimentComparison, ExperimentList, Model, ModelVersion, StepTypes } from './types';
+import type { CronPreview, ExperimentComparison, ExperimentList, Model, ModelVersion, ModelVersionView, StepTypes } from './types';
 
 // Endpoints that came with the UI; older servers answer 404, which callers show as "not available".
 
@@ -11,14 +11,8 @@ export const previewCron = (schedule: string, timeZone: string, count: number, s
 export const listModels = (signal?: AbortSignal) => requestJson<Model[]>('/api/models', { signal });
 
 /** The server sends each version as `{ metadata, isProduction, productionSince }`; screens use one flat record. */
-interface ModelVersionResponse {
-  metadata: Omit<ModelVersion, 'isProduction' | 'productionSince'>;
-  isProduction: boolean;
-  productionSince: string | null;
-}
-
 export const listModelVersions = async (name: string, signal?: AbortSignal): Promise<ModelVersion[]> =>
-  (await requestJson<ModelVersionResponse[]>(`/api/models/${encodeURIComponent(name)}/versions`, { signal })).map((v) => ({
+  (await requestJson<ModelVersionView[]>(`/api/models/${encodeURIComponent(name)}/versions`, { signal })).map((v) => ({
     ...v.metadata,
     isProduction: v.isProduction,
     productionSince: v.productionSince,

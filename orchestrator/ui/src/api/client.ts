@@ -137,15 +137,19 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
 /** Problem details members every problem may have; the rest are the problem's own (`existingId` of a 409). */
 const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors', 'problems', 'traceId']);
 
-export async function toApiError(response: Response): Promise<ApiError> {
-  const text = await response.text().catch(() => '');
-  let problem: Record<string, unknown> | null = null;
+/** The reply's JSON object (problem details, usually), or null when it is not one. */
+function parseProblem(text: string): Record<string, unknown> | null {
   try {
     const parsed: unknown = text ? JSON.parse(text) : null;
-    problem = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
   } catch {
-    problem = null;
+    return null;
   }
+}
+
+export async function toApiError(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  const problem = parseProblem(text);
   const title = typeof problem?.title === 'string' ? problem.title : undefined;
   const detail = typeof problem?.detail === 'string' ? problem.detail : undefined;
   const problems = Array.isArray(problem?.problems) ? (problem.problems as DefinitionProblem[]) : undefined;

@@ -1,39 +1,19 @@
-// The server's JSON shapes (camelCase), mirrored from orchestrator/Api/ApiModels.cs and the step contract.
-// Times are ISO 8601 strings as the server writes them.
+// The server's JSON shapes (camelCase) under the names the UI uses. Most are the types openapi-typescript generates
+// from the server's OpenAPI document (openapi/v1.json → schema.d.ts, `npm run gen:api`), so a changed API model
+// shows up here as a type error; tests fail when either file drifts (README, "API types").
+// Hand-written, each saying why: the few places where the document is looser than what the server writes, and the
+// responses it does not describe. Times are ISO 8601 strings as the server writes them.
+import type { components } from './schema';
 
-export interface LastRun {
-  id: string;
-  state: RunState;
-  createdAt: string;
-  finishedAt: string | null;
-}
+type Schemas = components['schemas'];
 
-export interface WorkflowSummary {
-  id: string;
-  name: string | null;
-  description?: string | null;
-  latestVersion: number | null;
-  hasDraft: boolean;
-  draftUpdatedAt: string | null;
-  // Added by the server with the UI; absent on older servers.
-  lastRun?: LastRun | null;
-  nextDueAt?: string | null;
-}
+/**
+ * `T` with some members typed more precisely than the document says. Only members `T` has, and only narrower types,
+ * so a refinement can never contradict the server's document (it stops compiling when the document changes under it).
+ */
+type Refine<T, R extends { [K in keyof R]: K extends keyof T ? T[K] : never }> = Omit<T, keyof R> & R;
 
-export interface WorkflowVersion {
-  workflowId: string;
-  version: number;
-  checksum: string;
-  publishedAt: string;
-  definition: unknown;
-}
-
-/** One problem of a definition: a JSON path such as `$.steps[2].args[1]` and what is wrong there. */
-export interface DefinitionProblem {
-  path: string;
-  message: string;
-}
-
+// States are C# enums written as kebab-case strings: the document says `string`, the UI switches on each value.
 export type RunState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 export type StepState =
@@ -51,175 +31,88 @@ export type AttemptState = 'running' | 'succeeded' | 'failed' | 'timed-out' | 'l
 
 export const RUN_STATES: readonly RunState[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
 
-export interface Run {
-  id: string;
-  workflowId: string;
-  workflowVersion: number;
-  state: RunState;
-  triggeredBy: string;
-  logicalDate: string | null;
-  inputs: Record<string, string>;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  error: string | null;
-  traceId: string | null;
-  /** The user who started the run (absent or null for cron runs and the command line). */
-  startedBy?: string | null;
-}
+/** Roles from least to most: each includes the ones before it (the server decides; the UI only hides). A string in the document. */
+export type Role = 'viewer' | 'operator' | 'editor' | 'admin';
 
-export interface RunListItem {
-  run: Run;
-  stepCounts: Partial<Record<StepState, number>>;
-}
+export type LastRun = Refine<Schemas['RunBrief'], { state: RunState }>;
 
-export interface RunList {
-  runs: RunListItem[];
-  next: string | null;
-}
+/** `lastRun` and `nextDueAt` came with the UI; absent on older servers. */
+export type WorkflowSummary = Refine<Schemas['WorkflowSummary'], { lastRun?: LastRun | null }>;
 
-export interface Attempt {
-  attempt: number;
-  state: AttemptState;
-  workerId: string;
-  startedAt: string;
-  finishedAt: string | null;
-  exitCode: number | null;
-  error: string | null;
-}
+/** `definition` is the workflow's JSON as published (a JsonElement: `unknown` until read by designer/definition.ts). */
+export type WorkflowVersion = Schemas['WorkflowVersionView'];
 
-export interface StepRun {
-  stepId: string;
-  state: StepState;
-  dependsOn: string[];
-  attempts: number;
-  readyAt: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  exitCode: number | null;
-  error: string | null;
-  outputFolder: string;
-  attemptHistory: Attempt[];
-}
+/** One problem of a definition: a JSON path such as `$.steps[2].args[1]` and what is wrong there. */
+export type DefinitionProblem = Schemas['DefinitionProblem'];
 
-export interface RunDetail {
-  run: Run;
-  steps: StepRun[];
-}
+/** `startedBy` is the user who started the run (null for cron runs and the command line). */
+export type Run = Refine<Schemas['RunView'], { state: RunState }>;
 
-export interface Schedule {
-  workflowId: string;
-  version: number;
-  trigger: number;
-  schedule: string;
-  timeZone: string;
-  catchUp: string;
-  nextDueAt: string | null;
-}
+export type RunListItem = Refine<Schemas['RunListItem'], { run: Run; stepCounts: Partial<Record<StepState, number>> }>;
 
+export type RunList = Refine<Schemas['RunListView'], { runs: RunListItem[] }>;
+
+export type Attempt = Refine<Schemas['AttemptView'], { state: AttemptState }>;
+
+export type StepRun = Refine<Schemas['StepView'], { state: StepState; attemptHistory: Attempt[] }>;
+
+export type RunDetail = Refine<Schemas['RunDetailView'], { run: Run; steps: StepRun[] }>;
+
+export type Schedule = Schemas['ScheduleView'];
+
+/**
+ * One option of a step program as its `--describe` prints it (steps/Runtime/StepOptionsHelp.cs). The server passes
+ * that JSON through as a JsonElement, which the document cannot describe; the UI reads these members.
+ */
 export interface StepOption {
   name: string;
   description: string;
   required: boolean;
 }
 
-export interface StepProgram {
-  program: string;
-  title: string;
-  description: string;
-  defaultArgs: string[];
-  options: StepOption[];
-}
+/** `options` is null (with `problem` saying why) when the program could not be asked. */
+export type StepProgram = Refine<Schemas['StepTypeView'], { options: StepOption[] | null }>;
 
-export interface TemplateHelp {
-  expression: string;
-  description: string;
-}
+export type TemplateHelp = Schemas['TemplateHelp'];
 
-export interface StepTypes {
-  programs: StepProgram[];
-  templates: TemplateHelp[];
-}
+export type StepTypes = Refine<Schemas['StepTypesView'], { programs: StepProgram[] }>;
 
-export interface CronPreview {
-  nextTimes: string[];
-}
+export type CronPreview = Schemas['CronPreview'];
 
-export interface Model {
-  name: string;
-  /** The registry folder on the server. */
-  registry: string;
-  productionVersion: number | null;
-  versionCount: number;
-}
+/** A registered model: `registry` is its folder on the server. */
+export type Model = Schemas['ModelSummary'];
 
-export interface ModelVersion {
-  version: number;
-  parentVersion: number | null;
-  createdAt: string;
-  trainer: string;
-  training: {
-    input: string;
-    rows: number;
-    rowsSkipped: number;
-    firstDay: string | null;
-    lastDay: string | null;
-    sensors: number;
-  };
-  features: string[];
-  k: number;
-  quality: { daviesBouldin: number; averageDistance: number; inertia: number };
-  clusterSizes: number[];
-  promotion: { promoted: boolean; reason: string };
-  isProduction: boolean;
-  /** When this version became production (only for the production version). */
-  productionSince: string | null;
-}
+export type ModelQuality = Schemas['ModelQuality'];
 
-export interface ModelQuality {
-  daviesBouldin: number;
-  averageDistance: number;
-  inertia: number;
-}
+// The registry's ModelVersion (steps/Formats/Registry) has `version` and `parentVersion` without `required`, so the
+// document makes them optional; the API's JSON options write every member (null included), so they are always there.
+type RegisteredVersion = Refine<Schemas['ModelVersion'], { version: number; parentVersion: number | null }>;
+
+/** `GET /api/models/{name}/versions`: each version's metadata, whether it is production and since when. */
+export type ModelVersionView = Refine<Schemas['ModelVersionView'], { metadata: RegisteredVersion }>;
+
+/** A model version as the screens use it: its metadata with `isProduction` and `productionSince` beside it. */
+export type ModelVersion = RegisteredVersion & Pick<ModelVersionView, 'isProduction' | 'productionSince'>;
 
 /** The settings a training run used (ClusterTrain's options); `k` is the resolved list of cluster counts. */
-export interface ExperimentParameters {
-  k: number[];
-  seed: number;
-  restarts: number;
-  maxIterations: number;
-  scaling: string;
-  selection: string;
-  promote: string;
-  maxDegradation: number;
-  features: string[];
-  input: string;
-}
+export type ExperimentParameters = Schemas['ExperimentParameters'];
 
 /** One candidate a training run compared; cluster sizes by the trainer's own cluster index. */
-export interface ExperimentCandidate {
-  k: number;
-  seed: number;
-  fitMs: number;
-  quality: ModelQuality;
-  clusterSizes: number[];
-  chosen: boolean;
-}
+export type ExperimentCandidate = Schemas['ExperimentCandidate'];
 
 /** The orchestrator run, step and attempt that trained a version; null when trained by hand. */
-export interface RunAttempt {
-  runId: string | null;
-  stepId: string | null;
-  attempt: number | null;
-}
+export type RunAttempt = Schemas['RunAttempt'];
 
+// The experiments endpoints answer with IResult (a problem or the view), so the document has no schema for their
+// replies (orchestrator/Models/ExperimentSummary.cs, ExperimentView.cs, ExperimentComparison.cs): written by hand
+// from the parts it does describe.
 interface ExperimentCommon {
   version: number;
   createdAt: string;
   run: RunAttempt | null;
   parameters: ExperimentParameters;
-  metrics: { rowsRead: number; rowsTrained: number; rowsSkipped: number; timingsMs: Record<string, number> };
-  promotion: { promoted: boolean; reason: string };
+  metrics: Schemas['ExperimentMetrics'];
+  promotion: Schemas['PromotionDecision'];
   isProduction: boolean;
 }
 
@@ -239,7 +132,7 @@ export interface ExperimentList {
 export interface Experiment extends ExperimentCommon {
   parentVersion: number | null;
   candidates: ExperimentCandidate[];
-  training: ModelVersion['training'];
+  training: Schemas['TrainingData'];
 }
 
 /** `GET /api/models/{name}/experiments/compare?a=&b=`: b's figures minus a's, candidates paired by k. */
@@ -251,31 +144,20 @@ export interface ExperimentComparison {
   candidates: { k: number; a: ExperimentCandidate | null; b: ExperimentCandidate | null; delta: ModelQuality | null }[];
 }
 
-/** A step's `_manifest.json`: read loosely, since each step adds its own metrics. */
+/** A step's `_manifest.json`: read loosely, since each step adds its own metrics (served as a file, no schema). */
 export type Manifest = Record<string, unknown>;
 
-/** Roles from least to most: each includes the ones before it (the server decides; the UI only hides). */
-export type Role = 'viewer' | 'operator' | 'editor' | 'admin';
+/**
+ * Who is signed in: `POST /api/auth/login` and `GET /api/auth/me`. `via` is how ('session', the browser's cookie, or
+ * 'api-key'); `csrfToken` is sent back as `X-CSRF-Token` on every mutating request, changes at each sign-in, and is
+ * null for an API key.
+ */
+export type SessionInfo = Refine<Schemas['SessionView'], { role: Role }>;
 
-/** Who is signed in: `POST /api/auth/login` and `GET /api/auth/me`. */
-export interface SessionInfo {
-  user: string;
-  role: Role;
-  /** How the caller signed in: 'session' (the browser's cookie) or 'api-key'. */
-  via?: string;
-  /** Sent back as `X-CSRF-Token` on every mutating request; it changes at each sign-in. Null for an API key. */
-  csrfToken: string | null;
-}
+export type User = Refine<Schemas['UserView'], { role: Role }>;
 
-export interface User {
-  name: string;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-  disabledAt?: string | null;
-  lastLoginAt: string | null;
-}
-
+// The keys endpoints answer with IResult, so the document has no schema for their replies
+// (orchestrator/Api/AccountModels.cs ApiKeyView): written by hand.
 export interface ApiKey {
   id: string;
   name: string;
@@ -294,67 +176,22 @@ export interface CreatedApiKey extends ApiKey {
   secret: string;
 }
 
-/** How the Chunker reads a dataset (steps/Chunker/SchemaReport.cs); `detected` names the choices made from the data. */
-export interface DatasetSchema {
-  /** One character, or "tab". */
-  delimiter: string;
-  quote: string;
-  header: string[];
-  sensorColumn: string;
-  /** Null when the timestamp is put together from parts (year, month, day, hour columns). */
-  timestampColumn: string | null;
-  timestampFormat: string | null;
-  timestampParts: string[];
-  timeZone: string;
-  valueColumns: string[];
-  textColumns: string[];
-  ignoredColumns: string[];
-  naTokens: string[];
-  /** Schema properties chosen from the data, such as `sensorColumn` or `valueColumns`; the rest were given or default. */
-  detected: string[];
-}
+/**
+ * How the Chunker reads a dataset (its SchemaReport): `delimiter` is one character or "tab"; `timestampColumn` is
+ * null when the timestamp is put together from parts; `detected` names the choices made from the data.
+ */
+export type DatasetSchema = Schemas['SchemaReport'];
 
 /** A row the Chunker would quarantine: its 1-based line and column (when known) and why. */
-export interface DatasetProblem {
-  line: number;
-  column: number | null;
-  reason: string;
-}
+export type DatasetProblem = Schemas['DatasetProblem'];
 
 /** A run a dataset's arrival started, or (runId null) why the workflow's run did not start. */
-export interface DatasetRun {
-  workflowId: string;
-  runId: string | null;
-  error: string | null;
-  at: string;
-}
+export type DatasetRun = Schemas['DatasetRunView'];
 
-/** A received dataset (orchestrator/Api/DatasetModels.cs). */
-export interface Dataset {
-  id: string;
-  name: string;
-  sha256: string;
-  bytes: number;
-  /** The file on the server: what a run's path input takes. */
-  path: string;
-  sourceUrl: string | null;
-  schema: DatasetSchema;
-  rows: number;
-  goodRows: number;
-  badRows: number;
-  sensors: number;
-  /** Calendar days (yyyy-MM-dd) of the good rows; null without any. */
-  firstDay: string | null;
-  lastDay: string | null;
-  /** The first bad rows. */
-  problems: DatasetProblem[];
-  createdAt: string;
-  createdBy: string | null;
-  /** The runs its arrival started; null in lists. */
-  runs: DatasetRun[] | null;
-}
+/**
+ * A received dataset: `path` is the file on the server (what a run's path input takes); `firstDay`/`lastDay` are the
+ * calendar days of the good rows; `problems` the first bad rows; `runs` those its arrival started (null in lists).
+ */
+export type Dataset = Schemas['DatasetView'];
 
-export interface DatasetList {
-  datasets: Dataset[];
-  total: number;
-}
+export type DatasetList = Schemas['DatasetListView'];

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { FieldProblems } from './FieldProblems';
 
 interface Props {
@@ -19,9 +19,13 @@ interface Props {
 export function NumberField({ label, value, onChange, problems = [], placeholder, min, max, step = 'any' }: Props) {
   const id = useId();
   const [text, setText] = useState(value === undefined ? '' : String(value));
-  useEffect(() => {
+  // A value changed from outside (another field, an import) replaces the text, adjusted while rendering rather
+  // than in an effect so the stale text is never drawn; text that already reads as the value is kept ("1.0").
+  const [shownValue, setShownValue] = useState(value);
+  if (value !== shownValue) {
+    setShownValue(value);
     setText((current) => (Number(current) === value && current !== '' ? current : value === undefined ? '' : String(value)));
-  }, [value]);
+  }
   return (
     <div className={problems.length ? 'field invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { usePageVisible } from './usePageVisible';
 
 export interface Resource<T> {
@@ -22,27 +22,26 @@ export interface ResourceOptions {
  * keeps the error, so no failure leaves the page silently out of date. `key` changes start over.
  */
 export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, key: string, options: ResourceOptions = {}): Resource<T> {
-  const [state, setState] = useState<{ key: string; data?: T; error?: unknown; loading: boolean; updatedAt?: Date }>({
-    key,
-    loading: true,
-  });
+  // The last answer and which fetch (key, tick) it answers: a fetch for anything newer is under way while they
+  // differ, so `loading` is derived rather than set when a fetch starts.
+  const [state, setState] = useState<{ key: string; tick: number; data?: T; error?: unknown; updatedAt?: Date } | null>(null);
   const [tick, setTick] = useState(0);
   const visible = usePageVisible();
-  const loadRef = useRef(load);
-  loadRef.current = load;
+  // The latest `load` (callers pass a new closure each render); only the key and reloads start a fetch.
+  const fetchData = useEffectEvent((signal: AbortSignal) => load(signal));
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
 
   useEffect(() => {
     const controller = new AbortController();
-    setState((s) => (s.key === key ? { ...s, loading: true } : { key, loading: true }));
-    loadRef
-      .current(controller.signal)
+    fetchData(controller.signal)
       .then((data) => {
-        if (!controller.signal.aborted) setState({ key, data, loading: false, updatedAt: new Date() });
+        if (!controller.signal.aborted) setState({ key, tick, data, updatedAt: new Date() });
       })
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) setState((s) => ({ ...s, key, error, loading: false }));
+        if (controller.signal.aborted) return;
+        // A failed reload keeps the key's last good data; another key's data is not this one's.
+        setState((s) => (s?.key === key ? { ...s, tick, error } : { key, tick, error }));
       });
     return () => controller.abort();
   }, [key, tick]);
@@ -61,11 +60,11 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, key: s
     wasVisible.current = visible;
   }, [visible, pollMs, reload]);
 
-  const current = state.key === key ? state : { loading: true as const, data: undefined, error: undefined, updatedAt: undefined };
+  const current = state?.key === key ? state : { tick: -1, data: undefined, error: undefined, updatedAt: undefined };
   return {
     data: current.data,
     error: current.error,
-    loading: current.loading,
+    loading: current.tick !== tick,
     updatedAt: current.updatedAt,
     stale: current.data !== undefined && current.error !== undefined,
     reload,

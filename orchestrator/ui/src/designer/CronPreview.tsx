@@ -16,14 +16,14 @@ type Next = { times: string[] } | { error: string } | { unavailable: true } | { 
 /** The schedule in words (cronstrue, in the browser) and its next fire times (the server's own cron reader). */
 export function CronPreview({ schedule, timeZone, count = 5, delayMs = 400 }: Props) {
   const words = describeCron(schedule);
-  const [next, setNext] = useState<Next>({ loading: true });
+  // The server's answer and the request it answers: while they differ a newer request is waiting or under way.
+  const request = `${schedule}\n${timeZone}\n${count}`;
+  const [answer, setAnswer] = useState<{ request: string; next: Next } | null>(null);
+  const next: Next = !schedule.trim() ? { times: [] } : answer?.request === request ? answer.next : { loading: true };
   useEffect(() => {
-    if (!schedule.trim()) {
-      setNext({ times: [] });
-      return undefined;
-    }
+    if (!schedule.trim()) return undefined;
     const controller = new AbortController();
-    setNext({ loading: true });
+    const setNext = (value: Next) => setAnswer({ request, next: value });
     const timer = setTimeout(() => {
       previewCron(schedule, timeZone || 'UTC', count, controller.signal)
         .then((r) => !controller.signal.aborted && setNext({ times: r.nextTimes ?? [] }))
@@ -38,7 +38,7 @@ export function CronPreview({ schedule, timeZone, count = 5, delayMs = 400 }: Pr
       clearTimeout(timer);
       controller.abort();
     };
-  }, [schedule, timeZone, count, delayMs]);
+  }, [request, schedule, timeZone, count, delayMs]);
 
   return (
     <div className="cron-preview" aria-live="polite">

@@ -1,5 +1,5 @@
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import {
   Background,
   Controls,
@@ -37,6 +37,39 @@ interface Props {
 
 const nodeTypes = { step: StepNode };
 
+/** The definition's steps as nodes, keeping what React Flow added to the previous ones (measured sizes). */
+function nodesOf(definition: WorkflowDef, positions: Record<string, Position>, problems: ProblemIndex, selectedId: string | null, previous: StepNodeType[]): StepNodeType[] {
+  const byId = new Map(previous.map((n) => [n.id, n]));
+  return definition.steps.map((step): StepNodeType => {
+    const old = byId.get(step.id);
+    return {
+      ...old,
+      id: step.id,
+      type: 'step',
+      position: positions[step.id] ?? old?.position ?? { x: 0, y: 0 },
+      data: { step, problems: problems.byStep.get(step.id) ?? [] },
+      selected: step.id === selectedId,
+      ariaLabel: `Step ${step.id}`,
+    };
+  });
+}
+
+/** The definition's dependencies as edges, keeping which were selected. */
+function flowEdges(derived: ReturnType<typeof edgesOf>, previous: Edge[]): Edge[] {
+  const selected = new Set(previous.filter((e) => e.selected).map((e) => e.id));
+  return derived.map(({ source, target }) => {
+    const id = `${source}->${target}`;
+    return {
+      id,
+      source,
+      target,
+      selected: selected.has(id),
+      ariaLabel: `${target} depends on ${source}`,
+      markerEnd: { type: MarkerType.ArrowClosed },
+    };
+  });
+}
+
 /**
  * The DAG as React Flow draws it. The definition stays the source of truth: nodes and edges are derived from it,
  * and every edit on the canvas is handed back as a definition edit. Node objects are kept between renders so
@@ -45,48 +78,26 @@ const nodeTypes = { step: StepNode };
 export function DesignerCanvas(props: Props) {
   const { definition, positions, problems, selectedId, readOnly = false } = props;
   const flow = useReactFlow();
-  const [nodes, setNodes] = useState<StepNodeType[]>([]);
-  const [edges, setEdges] = useState<Edge[]>([]);
-
-  useEffect(() => {
-    setNodes((previous) => {
-      const byId = new Map(previous.map((n) => [n.id, n]));
-      return definition.steps.map((step): StepNodeType => {
-        const old = byId.get(step.id);
-        return {
-          ...old,
-          id: step.id,
-          type: 'step',
-          position: positions[step.id] ?? old?.position ?? { x: 0, y: 0 },
-          data: { step, problems: problems.byStep.get(step.id) ?? [] },
-          selected: step.id === selectedId,
-          ariaLabel: `Step ${step.id}`,
-        };
-      });
-    });
-  }, [definition, positions, problems, selectedId]);
+  // Nodes and edges are React Flow's state (it adds measured sizes, drag positions, selection) rebuilt from the
+  // definition when it changes: adjusted while rendering, so a stale graph is never drawn.
+  const [nodes, setNodes] = useState<StepNodeType[]>(() => nodesOf(definition, positions, problems, selectedId, []));
+  const [nodesFrom, setNodesFrom] = useState({ definition, positions, problems, selectedId });
+  if (nodesFrom.definition !== definition || nodesFrom.positions !== positions || nodesFrom.problems !== problems || nodesFrom.selectedId !== selectedId) {
+    setNodesFrom({ definition, positions, problems, selectedId });
+    setNodes((previous) => nodesOf(definition, positions, problems, selectedId, previous));
+  }
 
   const derivedEdges = useMemo(() => edgesOf(definition), [definition]);
-  useEffect(() => {
-    setEdges((previous) => {
-      const selected = new Set(previous.filter((e) => e.selected).map((e) => e.id));
-      return derivedEdges.map(({ source, target }) => {
-        const id = `${source}->${target}`;
-        return {
-          id,
-          source,
-          target,
-          selected: selected.has(id),
-          ariaLabel: `${target} depends on ${source}`,
-          markerEnd: { type: MarkerType.ArrowClosed },
-        };
-      });
-    });
-  }, [derivedEdges]);
+  const [edges, setEdges] = useState<Edge[]>(() => flowEdges(derivedEdges, []));
+  const [edgesFrom, setEdgesFrom] = useState(derivedEdges);
+  if (edgesFrom !== derivedEdges) {
+    setEdgesFrom(derivedEdges);
+    setEdges((previous) => flowEdges(derivedEdges, previous));
+  }
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepNodeType>[]) => {
-      // Removal goes through onNodesDelete, which edits the definition; the effect above then drops the node.
+      // Removal goes through onNodesDelete, which edits the definition; the node then goes with it.
       setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns));
       for (const change of changes) {
         if (change.type === 'position' && change.position && !change.dragging) props.onMove(change.id, change.position);

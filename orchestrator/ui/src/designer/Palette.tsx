@@ -27,12 +27,12 @@ export function Palette({ items, onAdd, notice }: Props) {
               draggable
               onDragStart={(e) => onDragStart(e, item)}
               onClick={() => onAdd(item)}
-              title={item.description}
+              title={item.description ?? undefined}
               aria-label={`Add step: ${item.title}`}
               data-testid={`palette-${item.program ?? item.kind}`}
             >
               <span className="palette-title">{item.title}</span>
-              <span className="palette-description">{item.description}</span>
+              {item.description ? <span className="palette-description">{item.description}</span> : null}
             </button>
           </li>
         ))}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { StepTypes } from '../api/types';
 import { FieldProblems } from '../common/FieldProblems';
 import { NumberField } from '../common/NumberField';
@@ -33,8 +33,14 @@ export function StepPanel({ step, definition, problems, stepTypes, onChange, onR
   const program = findProgram(stepTypes, step.program);
   const templates = concreteTemplates(stepTypes.templates, Object.keys(definition.inputs ?? {}), upstreamOf(definition, step.id));
   // The id is renamed when the field is left, not on each key, so references are rewritten once.
+  // Another step selected, or this one renamed: the field shows the id again (adjusted while rendering, so the
+  // old step's text is never drawn).
   const [idText, setIdText] = useState(step.id);
-  useEffect(() => setIdText(step.id), [step.id]);
+  const [idOf, setIdOf] = useState(step.id);
+  if (idOf !== step.id) {
+    setIdOf(step.id);
+    setIdText(step.id);
+  }
 
   const setKind = (next: StepKind) => {
     const { program: _p, command: _c, image: _i, ...rest } = step;

@@ -25,7 +25,7 @@ const DRAFT = 'draft';
 /** Published versions, newest first, and the difference between any two of them or the draft. */
 export function VersionsView({ workflowId, draft, refreshKey, onOpen, canOpen = true }: Props) {
   const versions = useResource(() => listVersions(workflowId), `${workflowId}:${refreshKey}`);
-  const list = versions.data ?? [];
+  const list = useMemo(() => versions.data ?? [], [versions.data]);
   const [from, setFrom] = useState<string>('');
   const [to, setTo] = useState<string>(DRAFT);
   const fromKey = from || (list[0] ? String(list[0].version) : '');

@@ -6,7 +6,8 @@ export const PALETTE_MIME = 'application/x-pipeline-step';
 
 export interface PaletteItem extends NewStep {
   title: string;
-  description: string;
+  /** Null for a program the server could not ask for its description. */
+  description: string | null;
 }
 
 /** The palette: every program of the catalogue, then a command and a container image step. */

@@ -14,6 +14,8 @@ export const BUILT_IN_STEP_TYPES: StepTypes = {
       description: 'Sensor CSV into day × sensor Parquet chunks.',
       defaultArgs: io('${{ inputs.source }}'),
       options: [],
+      version: null,
+      problem: null,
     },
     {
       program: 'feature-creator',
@@ -21,6 +23,8 @@ export const BUILT_IN_STEP_TYPES: StepTypes = {
       description: 'Per (sensor, day) features from the chunker’s output.',
       defaultArgs: io('${{ steps.chunk.output }}'),
       options: [],
+      version: null,
+      problem: null,
     },
     {
       program: 'cluster-train',
@@ -28,6 +32,8 @@ export const BUILT_IN_STEP_TYPES: StepTypes = {
       description: 'Trains clustering candidates and registers the best as a model version.',
       defaultArgs: [...io('${{ steps.features.output }}'), '--registry', '${{ inputs.registry }}'],
       options: [],
+      version: null,
+      problem: null,
     },
     {
       program: 'cluster-predict',
@@ -35,6 +41,8 @@ export const BUILT_IN_STEP_TYPES: StepTypes = {
       description: 'Assigns clusters with the production model.',
       defaultArgs: [...io('${{ steps.features.output }}'), '--registry', '${{ inputs.registry }}', '--run-id', '${{ run.id }}'],
       options: [],
+      version: null,
+      problem: null,
     },
   ],
   templates: [

@@ -18,18 +18,19 @@ const EMPTY = placeProblems([], { id: '', name: '', steps: [] });
  * under way is aborted so a slow reply never overwrites a newer one.
  */
 export function useValidation(definition: WorkflowDef, delayMs = 400): Validation {
-  const [state, setState] = useState<Validation>({ problems: EMPTY, checking: true, error: undefined });
+  // The last answer and the definition it is for: while that is not the current one, a check is waiting or under
+  // way, so `checking` is derived rather than set when an edit comes in.
+  const [state, setState] = useState<{ for: WorkflowDef | null; problems: ProblemIndex; error: unknown }>({ for: null, problems: EMPTY, error: undefined });
   useEffect(() => {
     const controller = new AbortController();
     const snapshot = cleanDefinition(definition);
-    setState((s) => ({ ...s, checking: true }));
     const timer = setTimeout(() => {
       validateDefinition(snapshot, controller.signal)
         .then((problems) => {
-          if (!controller.signal.aborted) setState({ problems: placeProblems(problems ?? [], snapshot), checking: false, error: undefined });
+          if (!controller.signal.aborted) setState({ for: definition, problems: placeProblems(problems ?? [], snapshot), error: undefined });
         })
         .catch((error: unknown) => {
-          if (!controller.signal.aborted) setState((s) => ({ ...s, checking: false, error }));
+          if (!controller.signal.aborted) setState((s) => ({ ...s, for: definition, error }));
         });
     }, delayMs);
     return () => {
@@ -37,5 +38,5 @@ export function useValidation(definition: WorkflowDef, delayMs = 400): Validatio
       controller.abort();
     };
   }, [definition, delayMs]);
-  return state;
+  return { problems: state.problems, checking: state.for !== definition, error: state.error };
 }

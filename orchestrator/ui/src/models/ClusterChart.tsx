@@ -16,14 +16,13 @@ export function ClusterChart({ version, compact }: Props) {
   const summary = bars.map((b) => `cluster ${b.cluster}: ${b.size} rows (${Math.round(b.share * 100)}%)`).join(', ');
   if (bars.length === 0) return <span className="muted">no clusters</span>;
   if (compact) {
-    let x = 0;
+    // Each bar starts where the ones before it end.
+    const starts = bars.map((_, i) => bars.slice(0, i).reduce((sum, b) => sum + b.share * 100, 0));
     return (
       <svg className="cluster-strip" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={`Version ${version.version} cluster distribution: ${summary}`}>
-        {bars.map((b) => {
-          const rect = <rect key={b.cluster} className={`cluster-${b.cluster % 10}`} x={x} y={0} width={b.share * 100} height={10}><title>{`cluster ${b.cluster}: ${b.size}`}</title></rect>;
-          x += b.share * 100;
-          return rect;
-        })}
+        {bars.map((b, i) => (
+          <rect key={b.cluster} className={`cluster-${b.cluster % 10}`} x={starts[i]} y={0} width={b.share * 100} height={10}><title>{`cluster ${b.cluster}: ${b.size}`}</title></rect>
+        ))}
       </svg>
     );
   }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { cancelRun, getRun, rerun, retryFailed, retryStep } from '../api/runs';
 import { ErrorBanner } from '../common/ErrorBanner';
@@ -26,9 +26,7 @@ export function RunDetailPage() {
   // chosen once, so the panel stays on a step the user is watching (or just retried) as states change.
   const steps = detail.data?.steps;
   const defaultStepId = (steps?.find((s) => s.state === 'failed') ?? steps?.find((s) => s.state === 'running') ?? steps?.[0])?.stepId;
-  useEffect(() => {
-    if (!selection && defaultStepId) setSelection({ stepId: defaultStepId });
-  }, [selection, defaultStepId]);
+  if (!selection && defaultStepId) setSelection({ stepId: defaultStepId });
 
   if (detail.error && !detail.data) {
     return (

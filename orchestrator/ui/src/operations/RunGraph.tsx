@@ -19,18 +19,17 @@ const nodeTypes = { runStep: RunStepNode };
  * events as well made the two chase each other without end.
  */
 export function RunGraph({ steps, selectedId, onSelect }: Props) {
-  const shape = steps.map((s) => `${s.stepId}<${s.dependsOn.join(',')}`).join(';');
-  const positions = useMemo(
-    () =>
-      layoutDag(
-        steps.map((s) => s.stepId),
-        steps.flatMap((s) => s.dependsOn.map((d) => ({ source: d, target: s.stepId }))),
-        'LR',
-        { width: 200, height: 60 },
-      ),
-    // Laid out again only when the DAG's shape changes, not on every poll.
-    [shape],
-  );
+  // Laid out again only when the DAG's shape changes, not on every poll: the layout reads the shape, not `steps`.
+  const shape = JSON.stringify(steps.map((s) => [s.stepId, s.dependsOn]));
+  const positions = useMemo(() => {
+    const dag = JSON.parse(shape) as [string, string[]][];
+    return layoutDag(
+      dag.map(([id]) => id),
+      dag.flatMap(([id, dependsOn]) => dependsOn.map((d) => ({ source: d, target: id }))),
+      'LR',
+      { width: 200, height: 60 },
+    );
+  }, [shape]);
   const nodes: RunStepNodeType[] = steps.map((step) => ({
     id: step.stepId,
     type: 'runStep',

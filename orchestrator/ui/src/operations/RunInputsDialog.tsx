@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Dialog } from '../common/Dialog';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Loading } from '../common/Loading';
@@ -26,12 +26,12 @@ interface Props {
  */
 export function RunInputsDialog({ workflowId, title, action, send, submitLabel, canSubmit = true, intro, onClose }: Props) {
   const workflow = useWorkflowInputs(workflowId);
-  const [values, setValues] = useState<Record<string, string>>({});
+  // The form's values start as the defaults of the version loaded (again, when it is loaded again).
+  const [edited, setEdited] = useState<{ for: typeof workflow.data; values: Record<string, string> }>();
+  const values = edited && edited.for === workflow.data ? edited.values : workflow.data ? defaultValues(workflow.data.inputs) : {};
+  const setValues = (next: Record<string, string>) => setEdited({ for: workflow.data, values: next });
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (workflow.data) setValues(defaultValues(workflow.data.inputs));
-  }, [workflow.data]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -14,24 +14,36 @@ const MAX_CHARS = 1_000_000;
 
 type Status = 'loading' | 'live' | 'ended' | 'missing' | 'failed';
 
+interface LogState {
+  /** The attempt, stream and retry this text was read from. */
+  source: string;
+  text: string;
+  status: Status;
+  error?: unknown;
+}
+
 /**
  * An attempt's stdout or stderr, streamed while it grows (the server keeps the response open until the attempt
  * ends). Scrolls with new text unless the reader scrolled up.
  */
 export function StepLog({ runId, stepId, attempt }: Props) {
   const [stream, setStream] = useState<LogStream>('stdout');
-  const [text, setText] = useState('');
-  const [status, setStatus] = useState<Status>('loading');
-  const [error, setError] = useState<unknown>();
   const [restart, setRestart] = useState(0);
+  // What has been read of the log being followed; another attempt, stream or a retry starts from nothing.
+  const source = `${runId}/${stepId}/${attempt}/${stream}/${restart}`;
+  const [log, setLog] = useState<LogState>({ source, text: '', status: 'loading' });
+  const shown: LogState = log.source === source ? log : { source, text: '', status: 'loading' };
+  const { text, status, error } = shown;
   const box = useRef<HTMLPreElement>(null);
   const pinned = useRef(true);
 
   useEffect(() => {
     const controller = new AbortController();
-    setText('');
-    setStatus('loading');
-    setError(undefined);
+    const update = (change: (current: LogState) => Partial<LogState>) =>
+      setLog((s) => {
+        const current: LogState = s.source === source ? s : { source, text: '', status: 'loading' };
+        return { ...current, ...change(current) };
+      });
     pinned.current = true;
     let received = false;
     followLog(
@@ -41,25 +53,21 @@ export function StepLog({ runId, stepId, attempt }: Props) {
       stream,
       (chunk) => {
         received = true;
-        setStatus('live');
-        setText((t) => {
+        update(({ text: t }) => {
           const next = t + chunk;
-          return next.length > MAX_CHARS ? next.slice(next.length - MAX_CHARS) : next;
+          return { status: 'live', text: next.length > MAX_CHARS ? next.slice(next.length - MAX_CHARS) : next };
         });
       },
       controller.signal,
     )
-      .then(() => !controller.signal.aborted && setStatus('ended'))
+      .then(() => !controller.signal.aborted && update(() => ({ status: 'ended' })))
       .catch((e: unknown) => {
         if (controller.signal.aborted) return;
-        if (e instanceof ApiError && e.status === 404 && !received) setStatus('missing');
-        else {
-          setError(e);
-          setStatus('failed');
-        }
+        if (e instanceof ApiError && e.status === 404 && !received) update(() => ({ status: 'missing' }));
+        else update(() => ({ status: 'failed', error: e }));
       });
     return () => controller.abort();
-  }, [runId, stepId, attempt, stream, restart]);
+  }, [source, runId, stepId, attempt, stream]);
 
   useEffect(() => {
     if (pinned.current && box.current) box.current.scrollTop = box.current.scrollHeight;

@@ -6,11 +6,17 @@ import { useCallback, useState } from 'react';
  */
 export function useRunPaging(resetKey: string) {
   const [state, setState] = useState<{ key: string; cursors: string[] }>({ key: resetKey, cursors: [] });
-  const cursors = state.key === resetKey ? state.cursors : [];
-  const older = useCallback((next: string) => setState({ key: resetKey, cursors: [...cursors, next] }), [resetKey, cursors]);
-  const newer = useCallback(() => setState({ key: resetKey, cursors: cursors.slice(0, -1) }), [resetKey, cursors]);
+  const cursors = cursorsFor(state, resetKey);
+  // Updaters read the cursors they change, so the callbacks stay the same while the page changes.
+  const older = useCallback((next: string) => setState((s) => ({ key: resetKey, cursors: [...cursorsFor(s, resetKey), next] })), [resetKey]);
+  const newer = useCallback(() => setState((s) => ({ key: resetKey, cursors: cursorsFor(s, resetKey).slice(0, -1) })), [resetKey]);
   const first = useCallback(() => setState({ key: resetKey, cursors: [] }), [resetKey]);
   return { before: cursors[cursors.length - 1], page: cursors.length + 1, older, newer, first };
+}
+
+/** The cursor stack, empty when the filters (the key) changed since it was built. */
+function cursorsFor(state: { key: string; cursors: string[] }, resetKey: string): string[] {
+  return state.key === resetKey ? state.cursors : [];
 }
 
 /** A date field's day as the instant it starts (from) or ends (to) in the browser's zone. */

@@ -6,7 +6,7 @@ import { SessionContext, type Session } from '../auth/SessionContext';
 /** A signed-in session with a role, for pages under test (no request to /api/auth/me). */
 export function testSession(role: Role, user = `${role}-user`): Session {
   return {
-    state: { status: 'signed-in', session: { user, role, csrfToken: 'test-csrf' } },
+    state: { status: 'signed-in', session: { user, role, via: 'session', csrfToken: 'test-csrf' } },
     user,
     role,
     csrfToken: 'test-csrf',

@@ -12,7 +12,8 @@ afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
   vi.useRealTimers();
-  localStorage.clear();
+  // Absent in the few tests that run on node rather than jsdom (src/api/schema.test.ts).
+  globalThis.localStorage?.clear();
   setCsrfToken(null);
 });
 

@@ -1,4 +1,4 @@
-namespace Pipeline.Orchestrator.Hosting;
+namespace Pipeline.Orchestrator.Http;
 
 /// <summary>
 /// Browser protections on every response: a Content-Security-Policy that lets pages load only this server's own

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.Metadata;
 
-namespace Pipeline.Orchestrator.Hosting;
+namespace Pipeline.Orchestrator.Http;
 
 /// <summary>
 /// An endpoint's own body limit, in place of <see cref="BodyLimitOptions.MaxRequestBodyBytes"/>: routing sets it on

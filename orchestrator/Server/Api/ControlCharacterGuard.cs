@@ -1,7 +1,6 @@
-using Pipeline.Orchestrator.Api;
 using Pipeline.Orchestrator.Definitions;
 
-namespace Pipeline.Orchestrator.Hosting;
+namespace Pipeline.Orchestrator.Api;
 
 /// <summary>
 /// Refuses a request whose path or query string holds a control character, with 422 naming where (<c>path</c>,

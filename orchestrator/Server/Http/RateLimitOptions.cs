@@ -1,4 +1,4 @@
-namespace Pipeline.Orchestrator.Hosting;
+namespace Pipeline.Orchestrator.Http;
 
 /// <summary>How fast one caller may start runs and try to sign in; bound from the <c>RateLimits</c> configuration section.</summary>
 public sealed class RateLimitOptions

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 
-namespace Pipeline.Orchestrator.Hosting;
+namespace Pipeline.Orchestrator.Http;
 
 /// <summary>
 /// Limits on what one client can make the server do: request bodies (<see cref="BodyLimitOptions"/>; a larger one is

@@ -1,4 +1,4 @@
-namespace Pipeline.Orchestrator.Hosting;
+namespace Pipeline.Orchestrator.Http;
 
 /// <summary>The largest request bodies the server reads; bound from the <c>Server</c> configuration section.</summary>
 public sealed class BodyLimitOptions

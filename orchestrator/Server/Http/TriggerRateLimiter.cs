@@ -3,7 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Orchestrator.Auth;
 
-namespace Pipeline.Orchestrator.Hosting;
+namespace Pipeline.Orchestrator.Http;
 
 /// <summary>
 /// How many runs each user may start (<c>RateLimits:TriggersPerMinute</c>): a token bucket per user, one token per
