@@ -14,7 +14,7 @@ public static class PostgresFixtureDatabases
     public static async Task<NpgsqlDataSource> NewMigratedDatabaseAsync(this PostgresFixture postgres)
     {
         var dataSource = await postgres.NewDatabaseAsync();
-        await SchemaMigrator.ForClusterPredict(dataSource).MigrateAsync(CancellationToken.None);
+        await PostgresSchema.ForClusterPredict(dataSource).MigrateAsync(CancellationToken.None);
         return dataSource;
     }
 }
