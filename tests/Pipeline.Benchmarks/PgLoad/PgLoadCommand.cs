@@ -6,7 +6,7 @@ using Npgsql;
 using Pipeline.Benchmarks.Cli;
 using Pipeline.Benchmarks.Ingest;
 using Pipeline.Steps.ClusterPredict.Storage;
-using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Benchmarks.PgLoad;
 

@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using Pipeline.Orchestrator.Persistence;
 using Pipeline.Orchestrator.Persistence.Datasets;
 using Pipeline.Orchestrator.Tests.Support;
-using Pipeline.Steps.Tests.Support;
 using static Pipeline.Orchestrator.Tests.Datasets.DatasetsApiTests;
+using Pipeline.Testing;
 using TempFolder = Pipeline.Orchestrator.Tests.Support.TempFolder;
 
 namespace Pipeline.Orchestrator.Tests.Datasets;

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Pipeline.Orchestrator.Persistence;
 using Pipeline.Orchestrator.Tests.Support;
-using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Orchestrator.Tests.Persistence;
 

@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using Pipeline.Steps.Migrations;
 using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Steps.Tests.Migrations;
 

@@ -1,5 +1,6 @@
 using Npgsql;
 using Pipeline.Steps.ClusterPredict.Storage;
+using Pipeline.Testing;
 
 namespace Pipeline.Steps.Tests.Support;
 
