@@ -8,7 +8,8 @@
 # Images: the locally made ones (PIPELINE_IMAGE_TAG=local, from eng/docker/build-images.sh) and the local
 # stand-ins for postgres and prom/prometheus (eng/docker/service-images.sh), with `up --no-build`: the compose
 # file's builds use the default Dockerfile target, which needs the official .NET SDK image, and no registry is
-# reachable here. build-images.sh builds the same Dockerfiles (`--target prebuilt`) from a publish on this machine.
+# reachable here. build-images.sh builds the same Dockerfiles (steps/Dockerfile, orchestrator/Server/Dockerfile;
+# `--target prebuilt`) from a publish on this machine.
 #
 # Needs root (it may install docker.io and docker-compose with apt-get, and start dockerd). About 1 min warm.
 #   COMPOSE_TEST_SKIP_IMAGES=1   images already built (eng/test.sh ran build-images.sh): skip that step

@@ -12,13 +12,14 @@ here=eng/docker
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# image name | project folder | base image
+# image name | project folder | Dockerfile | base image
+# The steps share one Dockerfile, which takes the image name as its PROGRAM build argument.
 all=(
-  "chunker|steps/Chunker|pipeline/base-runtime:local"
-  "feature-creator|steps/FeatureCreator|pipeline/base-runtime:local"
-  "cluster-train|steps/ClusterTrain|pipeline/base-runtime:local"
-  "cluster-predict|steps/ClusterPredict|pipeline/base-runtime:local"
-  "server|orchestrator/Server|pipeline/base-aspnet:local"
+  "chunker|steps/Chunker|steps/Dockerfile|pipeline/base-runtime:local"
+  "feature-creator|steps/FeatureCreator|steps/Dockerfile|pipeline/base-runtime:local"
+  "cluster-train|steps/ClusterTrain|steps/Dockerfile|pipeline/base-runtime:local"
+  "cluster-predict|steps/ClusterPredict|steps/Dockerfile|pipeline/base-runtime:local"
+  "server|orchestrator/Server|orchestrator/Server/Dockerfile|pipeline/base-aspnet:local"
 )
 rid=linux-x64
 staging=artifacts/docker
@@ -38,7 +39,9 @@ done
 "$here/base-images.sh"
 
 for entry in "${selected[@]}"; do
-  IFS='|' read -r image project base <<<"$entry"
+  IFS='|' read -r image project dockerfile base <<<"$entry"
+  program_arg=()
+  if [ "$dockerfile" = steps/Dockerfile ]; then program_arg=(--build-arg PROGRAM="$image"); fi
   out=$staging/$image
   start=$SECONDS
   # A fresh folder each time, so no file of an older publish lingers; the layer cache compares contents, not
@@ -47,7 +50,7 @@ for entry in "${selected[@]}"; do
   dotnet publish "$project" -c Release -r "$rid" --self-contained false -p:UseAppHost=false -p:PublishDocumentationFiles=false -o "$out" \
     --nologo -v quiet >"$staging.$image.publish.log" 2>&1 \
     || { cat "$staging.$image.publish.log" >&2; echo "error: build-images: dotnet publish $project failed" >&2; exit 1; }
-  docker build -q --target prebuilt -f "$project/Dockerfile" \
+  docker build -q --target prebuilt -f "$dockerfile" "${program_arg[@]}" \
     --build-arg BASE_IMAGE="$base" --build-arg VERSION="$version" --build-arg REVISION="$revision" \
     -t "pipeline/$image:local" "$out" >/dev/null 2>"$staging.$image.build.log" \
     || { cat "$staging.$image.build.log" >&2; echo "error: build-images: docker build of pipeline/$image:local failed" >&2; exit 1; }

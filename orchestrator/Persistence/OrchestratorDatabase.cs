@@ -8,6 +8,7 @@ using Pipeline.Orchestrator.Datasets;
 using Pipeline.Orchestrator.Engine.Storage;
 using Pipeline.Orchestrator.Persistence.Migrations;
 using Pipeline.Orchestrator.Persistence.Stores;
+using Pipeline.Steps.Migrations;
 
 namespace Pipeline.Orchestrator.Persistence;
 
@@ -36,7 +37,7 @@ public sealed class OrchestratorDatabase : IAsyncDisposable
         Workflows = new SqlWorkflowStore(this);
         Accounts = new SqlAccountStore(this);
         Datasets = new SqlDatasetStore(this);
-        _latestMigration = new Lazy<int>(() => MigrationScript.Load(Dialect).Max(s => s.Version));
+        _latestMigration = new Lazy<int>(() => OrchestratorSchema.Scripts(Dialect).Max(s => s.Version));
         _runs = new SqlRunStore(this);
         Runs = _runs;
     }
@@ -78,8 +79,19 @@ public sealed class OrchestratorDatabase : IAsyncDisposable
     }
 
     /// <summary>Brings the schema up to date (safe when several servers start at once); returns the versions applied.</summary>
-    public Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken) =>
-        new SchemaMigrator(this, _time).MigrateAsync(cancellationToken);
+    public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            var applied = await OrchestratorSchema.Migrator(Dialect, _time, Endpoint).MigrateAsync(connection, cancellationToken);
+            return [.. applied.Select(s => s.Version)];
+        }
+        catch (MigrationException e)
+        {
+            throw new OrchestratorStoreException(e.Message, e);
+        }
+    }
 
     /// <summary>An open connection; SQLite ones with a busy timeout and foreign keys on (both are per connection).</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

@@ -106,7 +106,7 @@ internal static class ClusterPredictStep
         var modelVersion = version.ToString(CultureInfo.InvariantCulture);
         var rows = assignments.Rows.Select((r, i) => new PredictionRow(runId, table.SensorIds[r], table.Days[r], assignments.Clusters[i], assignments.Distances[i], modelVersion, now)).ToList();
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await SchemaMigrator.ForClusterPredict(dataSource).MigrateAsync(cancellationToken);
+        await PostgresSchema.ForClusterPredict(dataSource).MigrateAsync(cancellationToken);
         var result = await new PredictionStore(dataSource).ReplaceRunAsync(runId, rows, cancellationToken);
         return new DatabaseWrite(true, Table, PostgresConnection.Endpoint(connectionString), result.RowsDeleted, result.RowsInserted, watch.Elapsed.TotalMilliseconds, null);
     }

@@ -21,7 +21,7 @@ public sealed class PredictionStore
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _endpoint;
 
-    /// <param name="dataSource">The database; its schema must have been migrated by <see cref="SchemaMigrator"/>.</param>
+    /// <param name="dataSource">The database; its schema must have been migrated by <see cref="PostgresSchema"/>.</param>
     public PredictionStore(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(dataSource);

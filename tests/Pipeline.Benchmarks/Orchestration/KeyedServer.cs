@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using Pipeline.Benchmarks.Ingest;
 using Pipeline.Orchestrator.Hosting;
-using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Benchmarks.Orchestration;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Pipeline.Benchmarks.Cli;
 using Pipeline.Benchmarks.Ingest;
 using Pipeline.Orchestrator.Engine.Runs;
-using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Benchmarks.Orchestration;
 

@@ -4,7 +4,7 @@ using Pipeline.Benchmarks.Cli;
 using System.Net.Http.Json;
 using Pipeline.Orchestrator.Hosting;
 using Pipeline.Orchestrator.Persistence;
-using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Benchmarks.Orchestration;
 

@@ -6,7 +6,7 @@ using Npgsql;
 using Pipeline.Benchmarks.Cli;
 using Pipeline.Benchmarks.Ingest;
 using Pipeline.Steps.ClusterPredict.Storage;
-using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Benchmarks.PgLoad;
 
@@ -33,7 +33,7 @@ internal static class PgLoadCommand
         output.WriteLine("starting a throwaway PostgreSQL server (fsync on) ...");
         await using var server = await StartServerAsync(cancellationToken);
         await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync(cancellationToken));
-        await SchemaMigrator.ForClusterPredict(dataSource).MigrateAsync(cancellationToken);
+        await PostgresSchema.ForClusterPredict(dataSource).MigrateAsync(cancellationToken);
         var store = new PredictionStore(dataSource);
         var insert = new InsertBaseline(dataSource, batch);
         var data = SyntheticPredictions.Make(RunId, rows);

@@ -1,6 +1,6 @@
 using Pipeline.Orchestrator.Tests.Server;
 using Pipeline.Orchestrator.Tests.Support;
-using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Orchestrator.Tests.Cli;
 

@@ -3,8 +3,8 @@ using Docker.DotNet.Models;
 using Pipeline.Orchestrator.DockerRunner;
 using Pipeline.Orchestrator.Tests.DockerRunner;
 using Pipeline.Orchestrator.Tests.Support;
-using Pipeline.Steps.Tests.Support;
 using static Pipeline.Orchestrator.Tests.Support.ShellWorkflows;
+using Pipeline.Testing;
 
 namespace Pipeline.Orchestrator.Tests.Containers;
 

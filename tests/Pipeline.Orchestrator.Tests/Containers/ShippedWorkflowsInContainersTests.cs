@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Npgsql;
 using Pipeline.Orchestrator.Tests.Support;
-using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Orchestrator.Tests.Containers;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Pipeline.Orchestrator.Datasets;
 using Pipeline.Orchestrator.Persistence;
 using Pipeline.Orchestrator.Tests.Support;
-using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 using TempFolder = Pipeline.Orchestrator.Tests.Support.TempFolder;
 using static Pipeline.Orchestrator.Tests.Datasets.DatasetsApiTests;
 

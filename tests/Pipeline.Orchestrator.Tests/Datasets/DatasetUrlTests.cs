@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Pipeline.Steps.Confinement;
 using Pipeline.Orchestrator.Tests.Support;
-using Pipeline.Steps.Tests.Support;
 using static Pipeline.Orchestrator.Tests.Datasets.DatasetsApiTests;
+using Pipeline.Testing;
 
 namespace Pipeline.Orchestrator.Tests.Datasets;
 

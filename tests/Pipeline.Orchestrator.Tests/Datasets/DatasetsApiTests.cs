@@ -2,9 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Pipeline.Orchestrator.Tests.Support;
-using Pipeline.Steps.Tests.Support;
 using static Pipeline.Orchestrator.Tests.Datasets.DatasetUploads;
 using static Pipeline.Orchestrator.Tests.Support.ShellWorkflows;
+using Pipeline.Testing;
 
 namespace Pipeline.Orchestrator.Tests.Datasets;
 

@@ -13,7 +13,7 @@ using Pipeline.Orchestrator.Engine.Telemetry;
 using Pipeline.Orchestrator.Persistence;
 using Pipeline.Orchestrator.Tests.Persistence;
 using Pipeline.Orchestrator.Tests.Support;
-using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Orchestrator.Tests.Engine;
 

@@ -3,7 +3,7 @@ using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Tests.Persistence;
 using Pipeline.Orchestrator.Tests.Support;
-using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Orchestrator.Tests.Engine;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using Parquet.Serialization;
 using Pipeline.Orchestrator.Tests.Support;
 using Pipeline.Steps.Features;
-using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 using TempFolder = Pipeline.Orchestrator.Tests.Support.TempFolder;
 
 namespace Pipeline.Orchestrator.Tests.Models;

@@ -3,7 +3,7 @@ using Dapper;
 using Pipeline.Orchestrator.Engine.Storage;
 using Pipeline.Orchestrator.Persistence;
 using Pipeline.Orchestrator.Tests.Support;
-using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Orchestrator.Tests.Persistence;
 

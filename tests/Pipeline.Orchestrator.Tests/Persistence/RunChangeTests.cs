@@ -1,7 +1,7 @@
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Tests.Support;
-using Pipeline.Steps.Tests.Support;
 using static Pipeline.Orchestrator.Tests.Persistence.TestRuns;
+using Pipeline.Testing;
 
 namespace Pipeline.Orchestrator.Tests.Persistence;
 

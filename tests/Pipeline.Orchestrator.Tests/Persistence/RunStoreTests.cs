@@ -1,8 +1,8 @@
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Engine.Storage;
 using Pipeline.Orchestrator.Tests.Support;
-using Pipeline.Steps.Tests.Support;
 using static Pipeline.Orchestrator.Tests.Persistence.TestRuns;
+using Pipeline.Testing;
 
 namespace Pipeline.Orchestrator.Tests.Persistence;
 

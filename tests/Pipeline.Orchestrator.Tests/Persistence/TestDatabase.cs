@@ -1,5 +1,5 @@
 using Pipeline.Orchestrator.Persistence;
-using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Orchestrator.Tests.Persistence;
 

@@ -1,6 +1,6 @@
 using Pipeline.Orchestrator.Tests.Support;
-using Pipeline.Steps.Tests.Support;
 using static Pipeline.Orchestrator.Tests.Persistence.TestRuns;
+using Pipeline.Testing;
 
 namespace Pipeline.Orchestrator.Tests.Persistence;
 

@@ -2,8 +2,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Pipeline.Orchestrator.Tests.Datasets;
 using Pipeline.Orchestrator.Tests.Support;
-using Pipeline.Steps.Tests.Support;
 using static Pipeline.Orchestrator.Tests.Support.ShellWorkflows;
+using Pipeline.Testing;
 
 namespace Pipeline.Orchestrator.Tests.Server;
 

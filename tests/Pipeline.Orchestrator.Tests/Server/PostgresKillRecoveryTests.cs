@@ -1,5 +1,5 @@
 using Pipeline.Orchestrator.Tests.Support;
-using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Orchestrator.Tests.Server;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Orchestrator.Tests.Support;
 

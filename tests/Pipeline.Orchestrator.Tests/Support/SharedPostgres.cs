@@ -1,4 +1,5 @@
-using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
+
 namespace Pipeline.Orchestrator.Tests.Support;
 
 /// <summary>Test classes in this collection share one <see cref="PostgresFixture"/> server (and run one after another).</summary>

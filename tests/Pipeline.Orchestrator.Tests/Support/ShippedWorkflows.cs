@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Orchestrator.Tests.Support;
 

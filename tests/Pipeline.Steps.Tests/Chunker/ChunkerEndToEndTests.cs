@@ -2,6 +2,7 @@ using System.Collections;
 using System.IO.Compression;
 using System.Net;
 using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Steps.Tests.Chunker;
 

@@ -3,6 +3,7 @@ using Npgsql;
 using Pipeline.Steps.Tests.Chunker;
 using Pipeline.Steps.Tests.FeatureCreator;
 using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Steps.Tests.Clustering;
 

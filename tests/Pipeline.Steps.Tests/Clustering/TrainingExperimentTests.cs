@@ -1,6 +1,7 @@
 using System.Collections;
 using Pipeline.Steps.Formats.Registry;
 using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Steps.Tests.Clustering;
 

@@ -1,6 +1,7 @@
 using Pipeline.Steps.Tests.Chunker;
 using Pipeline.Steps.Tests.FeatureCreator;
 using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Steps.Tests.Pipeline;
 

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Net;
 using Pipeline.Steps.Tests.Chunker;
 using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Steps.Tests.StepContract;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Pipeline.Steps.Confinement;
-using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Steps.Tests.StepContract;
 

@@ -1,5 +1,6 @@
 using Npgsql;
 using Pipeline.Steps.ClusterPredict.Storage;
+using Pipeline.Testing;
 
 namespace Pipeline.Steps.Tests.Support;
 
@@ -14,7 +15,7 @@ public static class PostgresFixtureDatabases
     public static async Task<NpgsqlDataSource> NewMigratedDatabaseAsync(this PostgresFixture postgres)
     {
         var dataSource = await postgres.NewDatabaseAsync();
-        await SchemaMigrator.ForClusterPredict(dataSource).MigrateAsync(CancellationToken.None);
+        await PostgresSchema.ForClusterPredict(dataSource).MigrateAsync(CancellationToken.None);
         return dataSource;
     }
 }

@@ -1,3 +1,5 @@
+using Pipeline.Testing;
+
 namespace Pipeline.Steps.Tests.Support;
 
 /// <summary>The tests that share one <see cref="PostgresFixture"/> server (started once, about 1-2 s).</summary>

@@ -3,6 +3,7 @@ using Npgsql;
 using Pipeline.Steps.ClusterPredict.Storage;
 using Pipeline.Steps.Formats;
 using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Steps.Tests.ClusterPredict.Storage;
 

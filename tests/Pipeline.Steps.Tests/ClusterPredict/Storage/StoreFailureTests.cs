@@ -3,6 +3,7 @@ using Npgsql;
 using Pipeline.Steps.ClusterPredict.Storage;
 using Pipeline.Steps.Formats;
 using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Steps.Tests.ClusterPredict.Storage;
 
@@ -18,7 +19,7 @@ public sealed class StoreFailureTests(PostgresFixture postgres)
         await using var dataSource = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={port};Username=pipeline;Password=s3cret-pw;Database=predictions;Timeout=5");
 
         var load = await Assert.ThrowsAsync<StepException>(() => new PredictionStore(dataSource).ReplaceRunAsync("r", PredictionRows.Make("r", 3), None));
-        var migrate = await Assert.ThrowsAsync<StepException>(() => SchemaMigrator.ForClusterPredict(dataSource).MigrateAsync(None));
+        var migrate = await Assert.ThrowsAsync<StepException>(() => PostgresSchema.ForClusterPredict(dataSource).MigrateAsync(None));
 
         foreach (var error in new[] { load, migrate })
         {

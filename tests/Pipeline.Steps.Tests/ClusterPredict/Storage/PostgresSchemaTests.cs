@@ -3,11 +3,12 @@ using Npgsql;
 using Pipeline.Steps.ClusterPredict.Storage;
 using Pipeline.Steps.Formats;
 using Pipeline.Steps.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Steps.Tests.ClusterPredict.Storage;
 
 [Collection(SharedPostgres.Name)]
-public sealed class SchemaMigratorTests(PostgresFixture postgres)
+public sealed class PostgresSchemaTests(PostgresFixture postgres)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -16,8 +17,8 @@ public sealed class SchemaMigratorTests(PostgresFixture postgres)
     {
         await using var dataSource = await postgres.NewDatabaseAsync();
 
-        var first = await SchemaMigrator.ForClusterPredict(dataSource).MigrateAsync(None);
-        var second = await SchemaMigrator.ForClusterPredict(dataSource).MigrateAsync(None);
+        var first = await PostgresSchema.ForClusterPredict(dataSource).MigrateAsync(None);
+        var second = await PostgresSchema.ForClusterPredict(dataSource).MigrateAsync(None);
 
         var applied = Assert.Single(first);
         Assert.Equal((1, "cluster_predictions"), (applied.Version, applied.Name));
@@ -42,7 +43,7 @@ public sealed class SchemaMigratorTests(PostgresFixture postgres)
         await using var dataSource = await postgres.NewDatabaseAsync();
 
         var applied = await Ordered(dataSource).MigrateAsync(None);
-        var clusterPredict = await SchemaMigrator.ForClusterPredict(dataSource).MigrateAsync(None);
+        var clusterPredict = await PostgresSchema.ForClusterPredict(dataSource).MigrateAsync(None);
 
         Assert.Equal([1, 2], applied.Select(a => a.Version));
         Assert.Single(clusterPredict);
@@ -98,7 +99,7 @@ public sealed class SchemaMigratorTests(PostgresFixture postgres)
     public async Task A_failing_script_is_rolled_back_whole_and_refused()
     {
         await using var dataSource = await postgres.NewDatabaseAsync();
-        var migrator = new SchemaMigrator(dataSource, typeof(SchemaMigratorTests).Assembly, "TestMigrations.Broken.", "gadget_schema_version");
+        var migrator = new PostgresSchema(dataSource, typeof(PostgresSchemaTests).Assembly, "TestMigrations.Broken.", "gadget_schema_version");
 
         var error = await Assert.ThrowsAsync<StepException>(() => migrator.MigrateAsync(None));
 
@@ -110,6 +111,6 @@ public sealed class SchemaMigratorTests(PostgresFixture postgres)
         Assert.NotNull(await connection.ExecuteScalarAsync<string?>("SELECT to_regclass('gadgets')::text"));
     }
 
-    private static SchemaMigrator Ordered(NpgsqlDataSource dataSource) =>
-        new(dataSource, typeof(SchemaMigratorTests).Assembly, "TestMigrations.Ordered.", "widget_schema_version");
+    private static PostgresSchema Ordered(NpgsqlDataSource dataSource) =>
+        new(dataSource, typeof(PostgresSchemaTests).Assembly, "TestMigrations.Ordered.", "widget_schema_version");
 }

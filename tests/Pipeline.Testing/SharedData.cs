@@ -1,4 +1,4 @@
-namespace Pipeline.Steps.Tests.Support;
+namespace Pipeline.Testing;
 
 /// <summary>
 /// The real data sets in <c>../shared/data</c> beside the repository (present on developer and CI machines),

@@ -1,8 +1,10 @@
-namespace Pipeline.Steps.Tests.Support;
+using Xunit;
+
+namespace Pipeline.Testing;
 
 /// <summary>
 /// One throwaway PostgreSQL server for a test collection; each test asks it for a fresh database. Shared by the step
-/// and orchestrator test projects (linked), as <see cref="PostgresServer"/> is.
+/// and orchestrator test projects, as <see cref="PostgresServer"/> is.
 /// </summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {

@@ -1,17 +1,20 @@
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using System.Text;
-using Pipeline.Steps.Formats;
+using System.Text.RegularExpressions;
 
-namespace Pipeline.Steps.ClusterPredict.Storage;
+namespace Pipeline.Steps.Migrations;
 
 /// <summary>Reads the numbered schema scripts embedded in an assembly under a resource-name prefix.</summary>
-internal static partial class MigrationScripts
+public static partial class MigrationScripts
 {
+    /// <summary>The scripts whose resource names start with <paramref name="resourcePrefix"/>, by version.</summary>
+    /// <exception cref="MigrationException">A script is not named <c>NNNN_name.sql</c>, or two share a number.</exception>
     public static IReadOnlyList<MigrationScript> Load(Assembly assembly, string resourcePrefix)
     {
+        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(resourcePrefix);
         var scripts = new List<MigrationScript>();
         foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(resourcePrefix, StringComparison.Ordinal)))
         {
@@ -20,8 +23,7 @@ internal static partial class MigrationScripts
             if (!match.Success)
             {
                 // A script the migrator would silently skip is worse than a build that refuses to run.
-                throw new StepException(StepExitCodes.Configuration,
-                    $"schema script '{fileName}' in {assembly.GetName().Name} is not named NNNN_name.sql");
+                throw new MigrationException($"schema script '{fileName}' in {assembly.GetName().Name} is not named NNNN_name.sql");
             }
 
             using var stream = assembly.GetManifestResourceStream(resource)!;
@@ -38,8 +40,7 @@ internal static partial class MigrationScripts
         {
             if (scripts[i].Version == scripts[i - 1].Version)
             {
-                throw new StepException(StepExitCodes.Configuration,
-                    $"schema scripts {scripts[i - 1].FileName} and {scripts[i].FileName} have the same number");
+                throw new MigrationException($"schema scripts {scripts[i - 1].FileName} and {scripts[i].FileName} have the same number");
             }
         }
 

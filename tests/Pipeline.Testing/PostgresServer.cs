@@ -4,13 +4,13 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Pipeline.Steps.Tests.Support;
+namespace Pipeline.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL server on 127.0.0.1: initdb into a fresh temp folder, pg_ctl start on a free port with
 /// its unix socket in that folder; on dispose pg_ctl stop -m fast and the folder is deleted. PostgreSQL refuses to
 /// run as root, so as root its programs run as the <c>postgres</c> user (runuser) in a folder it owns. The tests and
-/// the benchmark compile this same file.
+/// the benchmarks (pg-load) share it.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Pipeline.Steps.Formats.Registry;
 
-namespace Pipeline.Steps.Tests.Support;
+namespace Pipeline.Testing;
 
 /// <summary>
 /// Version 1 of a registry as ClusterTrain wrote it before it recorded its training runs (no <c>experiment</c>);
