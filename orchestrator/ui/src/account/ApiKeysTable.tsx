@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ApiKey } from '../api/types';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { formatTime } from '../common/time';
+import { TableHead } from '../common/TableHead';
 
 interface Props {
   keys: ApiKey[];
@@ -28,20 +29,7 @@ export function ApiKeysTable({ keys, showUser, caption, onRevoke }: Props) {
     <>
       <table className="table">
         <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            {showUser ? <th scope="col">User</th> : null}
-            <th scope="col">Role</th>
-            <th scope="col">Created</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Last used</th>
-            <th scope="col">State</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Name', showUser ? 'User' : null, 'Role', 'Created', 'Expires', 'Last used', 'State']} />
         <tbody>
           {keys.map((key) => {
             const state = keyState(key);

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiError, bannerError } from '../api/ApiError';
 import type { Role } from '../api/types';
 import { createUser } from '../api/users';
@@ -6,30 +6,22 @@ import { ROLES } from '../auth/roles';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { SelectField } from '../common/SelectField';
 import { TextField } from '../common/TextField';
+import { useFormSubmit } from '../common/useFormSubmit';
 
 /** A new user with a role and an initial password (they change it on their account page). */
 export function AddUserForm({ onAdded }: { onAdded: () => void }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('viewer');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { busy, error, submit } = useFormSubmit(
+    async () => {
       await createUser(name.trim(), role, password);
       setName('');
       setPassword('');
       onAdded();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { staysOpen: true },
+  );
   const field = (f: string) => (error instanceof ApiError ? error.fieldErrors(f) : []);
   const banner = bannerError(error, ['name', 'role', 'password']);
 

@@ -1,28 +1,19 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiError, bannerError } from '../api/ApiError';
 import { updateUser } from '../api/users';
 import { Dialog } from '../common/Dialog';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { TextField } from '../common/TextField';
+import { useFormSubmit } from '../common/useFormSubmit';
 
 /** Sets a user's password (someone who forgot theirs); the server's password rules apply. */
 export function ResetPasswordDialog({ user, onDone, onClose }: { user: string; onDone: () => void; onClose: () => void }) {
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await updateUser(user, { password });
-      onDone();
-      onClose();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormSubmit(async () => {
+    await updateUser(user, { password });
+    onDone();
+    onClose();
+  });
   const problems = error instanceof ApiError ? error.fieldErrors('password') : [];
   const banner = bannerError(error, ['password']);
   return (

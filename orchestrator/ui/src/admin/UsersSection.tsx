@@ -11,6 +11,7 @@ import { useAction } from '../common/useAction';
 import { useResource } from '../common/useResource';
 import { AddUserForm } from './AddUserForm';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
+import { TableHead } from '../common/TableHead';
 
 type Open = { kind: 'reset' | 'delete'; user: string } | null;
 
@@ -47,18 +48,7 @@ export function UsersSection() {
       {users.data ? (
         <table className="table">
           <caption className="sr-only">Users</caption>
-          <thead>
-            <tr>
-              <th scope="col">User</th>
-              <th scope="col">Role</th>
-              <th scope="col">State</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last sign-in</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['User', 'Role', 'State', 'Created', 'Last sign-in']} />
           <tbody>
             {users.data.map((u: User) => (
               <tr key={u.name} className={u.disabled ? 'disabled-row' : undefined}>

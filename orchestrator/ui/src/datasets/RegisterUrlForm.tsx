@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../api/ApiError';
 import { registerDatasetUrl, type DatasetFields } from '../api/datasets';
 import type { Dataset } from '../api/types';
 import { TextField } from '../common/TextField';
 import { DatasetFieldsInputs } from './DatasetFieldsInputs';
 import { IntakeError } from './IntakeError';
+import { useFormSubmit } from '../common/useFormSubmit';
 
 const FIELDS = ['url', 'name', 'timeZone', 'trigger'];
 
@@ -12,20 +13,9 @@ const FIELDS = ['url', 'name', 'timeZone', 'trigger'];
 export function RegisterUrlForm({ onReceived }: { onReceived: (dataset: Dataset) => void }) {
   const [url, setUrl] = useState('');
   const [fields, setFields] = useState<DatasetFields>({ name: '', timeZone: '', trigger: true });
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      onReceived(await registerDatasetUrl(url.trim(), { ...fields, name: fields.name?.trim(), timeZone: fields.timeZone?.trim() }));
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormSubmit(async () => {
+    onReceived(await registerDatasetUrl(url.trim(), { ...fields, name: fields.name?.trim(), timeZone: fields.timeZone?.trim() }));
+  });
   const problems = (field: string) => (error instanceof ApiError ? error.fieldErrors(field) : []);
 
   return (

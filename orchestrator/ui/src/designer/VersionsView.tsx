@@ -8,6 +8,7 @@ import { formatTime } from '../common/time';
 import { useResource } from '../common/useResource';
 import type { WorkflowDef } from './definition';
 import { VersionDiff } from './VersionDiff';
+import { TableHead } from '../common/TableHead';
 
 interface Props {
   workflowId: string;
@@ -43,16 +44,7 @@ export function VersionsView({ workflowId, draft, refreshKey, onOpen, canOpen = 
     <div className="versions-view">
       <table className="table">
         <caption className="sr-only">Published versions</caption>
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Published</th>
-            <th scope="col">Checksum</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Version', 'Published', 'Checksum']} />
         <tbody>
           {list.map((v) => (
             <tr key={v.version}>

@@ -13,6 +13,7 @@ import { useResource } from '../common/useResource';
 import { BackfillDialog } from './BackfillDialog';
 import { TriggerDialog } from './TriggerDialog';
 import { loadWorkflowRows, type WorkflowRow } from './workflowRows';
+import { TableHead } from '../common/TableHead';
 
 type Open = { kind: 'trigger' | 'backfill'; workflow: WorkflowRow } | null;
 
@@ -45,17 +46,7 @@ export function WorkflowsPage() {
       ) : null}
       {rows.data && rows.data.length > 0 ? (
         <table className={rows.stale ? 'table stale' : 'table'}>
-          <thead>
-            <tr>
-              <th scope="col">Workflow</th>
-              <th scope="col">Version</th>
-              <th scope="col">Last run</th>
-              <th scope="col">Next scheduled run</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Workflow', 'Version', 'Last run', 'Next scheduled run']} />
           <tbody>
             {rows.data.map((w) => (
               <tr key={w.id}>
