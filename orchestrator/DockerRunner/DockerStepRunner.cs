@@ -42,6 +42,11 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
         var image = ContainerParameters.ImageFor(launch.Spec, _options) ?? "";
         Directory.CreateDirectory(Path.GetDirectoryName(launch.Logs.StdoutPath)!);
         Directory.CreateDirectory(launch.Spec.OutputFolder);
+        if (launch.Spec.StateFolder is { } state)
+        {
+            Directory.CreateDirectory(state);
+        }
+
         string? id = null;
         try
         {
@@ -51,7 +56,7 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
             if (adopted is null)
             {
                 var user = await UserForAsync(image, cancellationToken);
-                HandFoldersTo(user, launch.Spec.OutputFolder);
+                HandFoldersTo(user, launch.Spec);
                 var parameters = ContainerParameters.For(launch, _options, _engine.DataRoot, _engine.WorkerId, user, await EngineCpusAsync(cancellationToken));
                 id = (await _client.Containers.CreateContainerAsync(parameters, cancellationToken)).ID;
             }
@@ -141,19 +146,24 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
 
     /// <summary>
     /// A server running as root creates the step's folders as root, and a step container never runs as root, so it
-    /// could not write its output: on a host data root, the step's output folder and its run folder (where steps
-    /// stage their output beside the final folder and rename it into place) are handed to the container's user.
+    /// could not write its output: on a host data root, the step's output folder, its run folder (where steps
+    /// stage their output beside the final folder and rename it into place) and its state folder are handed to the
+    /// container's user.
     /// A server that is not root runs steps as itself, and with a data volume the volume's owner is the operator's.
     /// </summary>
-    private void HandFoldersTo(string user, string outputFolder)
+    private void HandFoldersTo(string user, StepSpec spec)
     {
         if (!_options.DataRootIsHostFolder || !HostUser.Current.StartsWith("0:", StringComparison.Ordinal) || ContainerUser.Numeric(user) is not { } id)
         {
             return;
         }
 
-        FolderOwner.Give(Path.GetDirectoryName(outputFolder)!, id.Uid, id.Gid);
-        FolderOwner.Give(outputFolder, id.Uid, id.Gid);
+        FolderOwner.Give(Path.GetDirectoryName(spec.OutputFolder)!, id.Uid, id.Gid);
+        FolderOwner.Give(spec.OutputFolder, id.Uid, id.Gid);
+        if (spec.StateFolder is { } state)
+        {
+            FolderOwner.Give(state, id.Uid, id.Gid);
+        }
     }
 
     /// <summary>The engine's CPUs, asked once; null when it reports none (no CPU limit is then lowered).</summary>

@@ -40,6 +40,10 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
         Directory.CreateDirectory(Path.GetDirectoryName(launch.Logs.StdoutPath)!);
         // Any command may write its output where ${{ step.output }} says; the step programs replace the folder whole.
         Directory.CreateDirectory(launch.Spec.OutputFolder);
+        if (launch.Spec.StateFolder is { } state)
+        {
+            Directory.CreateDirectory(state);
+        }
         // Secret values the step prints are masked on their way into the log files.
         await using var stdout = launch.SecretValues.Redacting(LogFile(launch.Logs.StdoutPath));
         await using var stderr = launch.SecretValues.Redacting(LogFile(launch.Logs.StderrPath));

@@ -16,8 +16,11 @@ public abstract class StepOptions
     [PathOption(PathAccess.Replace)]
     public string Output { get; set; } = "";
 
-    /// <summary>Folder for state kept across runs (input ledger, feature history); defaults to <c>_state</c> beside the output.</summary>
-    [Description("Folder for state kept across runs (default: _state beside the output folder).")]
+    /// <summary>
+    /// Folder for state kept across runs (input ledger, feature history); defaults to the server's
+    /// <c>PIPELINE_STATE_DIR</c>, else to <c>_state</c> beside the output.
+    /// </summary>
+    [Description("Folder for state kept across runs (default: the server's PIPELINE_STATE_DIR, else _state beside the output folder).")]
     [PathOption(PathAccess.WriteInto)]
     public string? StateDir { get; set; }
 

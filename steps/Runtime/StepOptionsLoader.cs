@@ -65,6 +65,12 @@ public static class StepOptionsLoader
             throw StepException.BadOption(Describe(e, properties));
         }
 
+        if (string.IsNullOrEmpty(options.StateDir) && environment[StateFolder.EnvironmentVariable] is string { Length: > 0 } serverState)
+        {
+            // A server run: the state folder the server keeps for this workflow's step, checked as if given.
+            options.StateDir = serverState;
+        }
+
         var problems = options.Validate().ToList();
         if (paths is not null)
         {

@@ -212,6 +212,7 @@ public sealed class RunLauncher(
                 ? step.Env.Where(e => UsesSecrets(e.Value)).ToDictionary(e => e.Key, e => StepTemplate.Parse(e.Value).RenderKeepingSecrets(context), StringComparer.Ordinal)
                 : null,
             OutputFolder = context.StepOutput,
+            StateFolder = RunPaths.StateFolder(dataRoot, definition.Id, step.Id),
             UpstreamOutputs = upstream,
             Retry = step.Retry,
             TimeoutSeconds = step.TimeoutSeconds,

@@ -1,12 +1,14 @@
 using System.Globalization;
 using Pipeline.Orchestrator.Definitions.Templates;
 using Pipeline.Steps.Confinement;
+using Pipeline.Steps.Formats;
 
 namespace Pipeline.Orchestrator.Engine.Runners;
 
 /// <summary>
 /// The environment every runner gives a step: the definition's variables (those using secrets with the attempt's
-/// values put in), then which attempt this is, where its output goes and where its upstream steps' outputs are. One
+/// values put in), then which attempt this is, where its output and its state across runs go, and where its upstream
+/// steps' outputs are. One
 /// list, so a step sees the same in a process and a container.
 /// </summary>
 public static class StepEnvironment
@@ -25,6 +27,10 @@ public static class StepEnvironment
         env["PIPELINE_STEP_ID"] = launch.Attempt.StepId;
         env["PIPELINE_ATTEMPT"] = launch.Attempt.Attempt.ToString(CultureInfo.InvariantCulture);
         env["PIPELINE_OUTPUT"] = spec.OutputFolder;
+        if (spec.StateFolder is { } state)
+        {
+            env[StateFolder.EnvironmentVariable] = state;
+        }
         if (launch.Confinement is { } confinement)
         {
             // The step programs check their own path options and URLs against these (Pipeline.Steps.Confinement).

@@ -36,6 +36,12 @@ public sealed record StepSpec
     /// <summary>The step's own output folder, under the data root: <c>runs/{runId}/{stepId}</c>.</summary>
     public required string OutputFolder { get; init; }
 
+    /// <summary>
+    /// The step's state kept across runs, under the data root: <c>state/{workflowId}/{stepId}</c>, the same for every
+    /// run of the workflow (given to the step as <c>PIPELINE_STATE_DIR</c>). Null in specs stored before it existed.
+    /// </summary>
+    public string? StateFolder { get; init; }
+
     /// <summary>Output folders of the steps this one depends on, by step id (their manifests are in them).</summary>
     public IReadOnlyDictionary<string, string> UpstreamOutputs { get; init; } = new Dictionary<string, string>();
 

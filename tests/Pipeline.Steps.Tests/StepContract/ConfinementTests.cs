@@ -44,6 +44,26 @@ public sealed class ConfinementTests : IDisposable
     }
 
     [Fact]
+    public async Task The_servers_state_folder_serves_every_run_and_is_confined_as_a_state_dir()
+    {
+        var state = _root.Combine("state", "wf", "chunk");
+        var server = Roots(("PIPELINE_STATE_DIR", state));
+
+        Assert.Equal(0, await ChunkerRun.RunWithEnvironmentAsync(server, "--input", Input, "--output", _root.Combine("runs", "1", "chunk"), "--skip-processed", "--quiet"));
+        Assert.NotEmpty(Directory.EnumerateFiles(state));
+        // The next run's output is elsewhere, its state the same: the ledger there knows the input.
+        Assert.Equal(65, await ChunkerRun.RunWithEnvironmentAsync(server, "--input", Input, "--output", _root.Combine("runs", "2", "chunk"), "--skip-processed", "--quiet"));
+        // A --state-dir given wins over the server's folder.
+        var own = _root.Combine("own-state");
+        Assert.Equal(0, await ChunkerRun.RunWithEnvironmentAsync(server, "--input", Input, "--output", _root.Combine("runs", "3", "chunk"), "--state-dir", own, "--skip-processed", "--quiet"));
+        Assert.NotEmpty(Directory.EnumerateFiles(own));
+
+        var victim = Path.Combine(_elsewhere.Path, "victim-state");
+        Assert.Equal(64, await ChunkerRun.RunWithEnvironmentAsync(Roots(("PIPELINE_STATE_DIR", victim)), "--input", Input, "--output", _root.Combine("runs", "4", "chunk"), "--quiet"));
+        Assert.False(Directory.Exists(victim));
+    }
+
+    [Fact]
     public async Task A_step_never_replaces_a_root_a_guarded_folder_or_one_holding_the_servers_files_nor_reads_them()
     {
         var runs = _root.Combine("runs");
