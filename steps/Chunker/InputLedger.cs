@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Steps.Runtime;
 
 namespace Pipeline.Steps.Chunker;
 
@@ -8,52 +9,79 @@ namespace Pipeline.Steps.Chunker;
 /// </summary>
 internal sealed class InputLedger
 {
-    private const string FileName = "input-ledger.json";
-    private readonly string _path;
+    public const string FileName = "input-ledger.json";
+    private readonly string _stateDirectory;
     private readonly Dictionary<string, LedgerEntry> _entries;
+    private readonly Dictionary<string, LedgerEntry> _recorded = new(StringComparer.Ordinal);
 
-    private InputLedger(string path, Dictionary<string, LedgerEntry> entries)
+    private InputLedger(string stateDirectory, Dictionary<string, LedgerEntry> entries)
     {
-        _path = path;
+        _stateDirectory = stateDirectory;
         _entries = entries;
     }
 
-    public static InputLedger Load(string stateDirectory)
+    private string FilePath => Path.Combine(_stateDirectory, FileName);
+
+    public static InputLedger Load(string stateDirectory) => new(stateDirectory, Read(Path.Combine(stateDirectory, FileName)));
+
+    public LedgerEntry? Find(string sha256) => _entries.GetValueOrDefault(sha256);
+
+    public void Record(string sha256, LedgerEntry entry)
     {
-        var path = Path.Combine(stateDirectory, FileName);
+        if (_entries.TryAdd(sha256, entry))
+        {
+            _recorded[sha256] = entry;
+        }
+    }
+
+    /// <summary>
+    /// Adds what this run recorded to the ledger as it is now (another run of the workflow may have saved since
+    /// this one loaded it), under the state folder's lock, through a temporary file and a rename: a crash never
+    /// leaves half a ledger, and two runs at once never lose each other's inputs.
+    /// </summary>
+    public void Save()
+    {
+        using var exclusive = StateFolderLock.Acquire(_stateDirectory);
+        var current = Read(FilePath);
+        foreach (var (sha256, entry) in _recorded)
+        {
+            current.TryAdd(sha256, entry);
+        }
+
+        var temporary = $"{FilePath}.tmp-{Guid.NewGuid():N}";
+        try
+        {
+            using (var stream = File.Create(temporary))
+            {
+                JsonSerializer.Serialize(stream, current, ChunkerJsonContext.Default.DictionaryStringLedgerEntry);
+            }
+
+            File.Move(temporary, FilePath, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static Dictionary<string, LedgerEntry> Read(string path)
+    {
         if (!File.Exists(path))
         {
-            return new InputLedger(path, new Dictionary<string, LedgerEntry>(StringComparer.Ordinal));
+            return new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
         }
 
         try
         {
             using var stream = File.OpenRead(path);
             var entries = JsonSerializer.Deserialize(stream, ChunkerJsonContext.Default.DictionaryStringLedgerEntry);
-            return new InputLedger(path, new Dictionary<string, LedgerEntry>(entries ?? [], StringComparer.Ordinal));
+            return new Dictionary<string, LedgerEntry>(entries ?? [], StringComparer.Ordinal);
         }
         catch (JsonException)
         {
             // A damaged ledger only costs the "already processed" report: keep it aside and start a new one.
             File.Move(path, path + ".corrupt", overwrite: true);
-            return new InputLedger(path, new Dictionary<string, LedgerEntry>(StringComparer.Ordinal));
+            return new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
         }
-    }
-
-    public LedgerEntry? Find(string sha256) => _entries.GetValueOrDefault(sha256);
-
-    public void Record(string sha256, LedgerEntry entry) => _entries.TryAdd(sha256, entry);
-
-    /// <summary>Saves through a temporary file and a rename: a crash never leaves half a ledger.</summary>
-    public void Save()
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        var temporary = _path + ".tmp";
-        using (var stream = File.Create(temporary))
-        {
-            JsonSerializer.Serialize(stream, _entries, ChunkerJsonContext.Default.DictionaryStringLedgerEntry);
-        }
-
-        File.Move(temporary, _path, overwrite: true);
     }
 }

@@ -70,7 +70,7 @@ public static class FeatureCreatorStep
             context.Output.AddFile(OutputFileName, table.RowCount, schema.GetDataFields().Length, "features");
 
             // Recorded only once the output is written; the host publishes it right after this body returns.
-            await history.AppendAsync(earlier, new FeatureRun(context.Clock.GetUtcNow(), featureStats), cancellationToken);
+            await history.AppendAsync(new FeatureRun(context.Clock.GetUtcNow(), featureStats), cancellationToken);
         }
 
         return FeatureMetrics.Build(aggregate, table, columns, featureStats, drift);

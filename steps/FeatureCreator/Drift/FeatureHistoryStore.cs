@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Pipeline.Steps.Runtime;
 
 namespace Pipeline.Steps.FeatureCreator.Drift;
 
@@ -45,13 +46,17 @@ internal sealed class FeatureHistoryStore(string stateDirectory, ILogger logger,
         }
     }
 
-    /// <summary>Appends a run, drops the oldest beyond <see cref="MaxRuns"/>, and replaces the file whole.</summary>
-    public async Task AppendAsync(FeatureHistory history, FeatureRun run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends a run to the history as it is now (another run of the workflow may have added one since this run
+    /// loaded it), drops the oldest beyond <see cref="MaxRuns"/>, and replaces the file whole, under the state
+    /// folder's lock.
+    /// </summary>
+    public async Task AppendAsync(FeatureRun run, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(history);
+        using var exclusive = StateFolderLock.Acquire(stateDirectory);
+        var history = await LoadAsync(cancellationToken);
         var runs = history.Runs.Append(run).ToList();
         var kept = history with { Runs = runs.Skip(Math.Max(0, runs.Count - MaxRuns)).ToArray() };
-        Directory.CreateDirectory(stateDirectory);
         var temporary = $"{Path}.tmp-{Guid.NewGuid():N}";
         try
         {

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace Pipeline.Steps.Runtime;
+
+/// <summary>
+/// An exclusive lock on a step's state folder, across processes and containers on one host: a <c>.lock</c> file
+/// held open without sharing (an advisory <c>flock</c> on Linux, dropped by the kernel if the process dies). A
+/// workflow server gives every run of a workflow's step the same state folder, so two runs at once must not
+/// interleave their read-change-write of the state files.
+/// </summary>
+public sealed class StateFolderLock : IDisposable
+{
+    public const string FileName = ".lock";
+
+    /// <summary>How long a step waits for another run's step to finish writing its state.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly FileStream _file;
+
+    private StateFolderLock(FileStream file) => _file = file;
+
+    /// <summary>Takes the lock on <paramref name="folder"/> (created when missing), waiting up to <paramref name="timeout"/>.</summary>
+    /// <exception cref="TimeoutException">Another process held it all that time; the message names the folder.</exception>
+    public static StateFolderLock Acquire(string folder, TimeSpan? timeout = null)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, FileName);
+        var limit = timeout ?? DefaultTimeout;
+        var waited = Stopwatch.StartNew();
+        var wait = TimeSpan.FromMilliseconds(10);
+        while (true)
+        {
+            try
+            {
+                return new StateFolderLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            }
+            catch (IOException) when (waited.Elapsed < limit)
+            {
+                // Held by another run's step: it only writes a file or two, so poll briefly.
+                Thread.Sleep(wait);
+                wait = TimeSpan.FromMilliseconds(Math.Min(wait.TotalMilliseconds * 2, 200));
+            }
+            catch (IOException e)
+            {
+                throw new TimeoutException($"the state folder {folder} stayed locked by another run's step for {limit.TotalSeconds:0} s", e);
+            }
+        }
+    }
+
+    public void Dispose() => _file.Dispose();
+}
