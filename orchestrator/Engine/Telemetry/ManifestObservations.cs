@@ -25,14 +25,14 @@ public static class ManifestObservations
 
         if (manifest.TryGetProperty("finishedAt", out var finished) && finished.ValueKind == JsonValueKind.String && finished.TryGetDateTimeOffset(out var finishedAt))
         {
-            points.Add(new DataPoint(DataInstruments.LastSuccess, finishedAt.ToUnixTimeMilliseconds() / 1000.0, []));
+            Add(points, DataInstruments.LastSuccess, finishedAt.ToUnixTimeMilliseconds() / 1000.0);
         }
 
         if (manifest.TryGetProperty("timingsMs", out var timings) && timings.ValueKind == JsonValueKind.Object)
         {
             foreach (var phase in timings.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number))
             {
-                points.Add(new DataPoint(DataInstruments.PhaseDuration, phase.Value.GetDouble() / 1000, [Label("phase", phase.Name)]));
+                Add(points, DataInstruments.PhaseDuration, phase.Value.GetDouble() / 1000, Label("phase", phase.Name));
             }
         }
 
@@ -54,73 +54,66 @@ public static class ManifestObservations
     {
         foreach (var (kind, rows) in metrics.RowCounts())
         {
-            points.Add(new DataPoint(DataInstruments.StepRows, rows, [Label("kind", SnakeCase(kind))]));
+            Add(points, DataInstruments.StepRows, rows, Label("kind", SnakeCase(kind)));
         }
     }
 
     private static void AddShapes(ManifestMetrics metrics, List<DataPoint> points)
     {
-        foreach (var (stage, shape) in metrics.Shapes ?? new Dictionary<string, DataShape>())
+        foreach (var (stage, shape) in metrics.Shapes())
         {
-            points.Add(new DataPoint(DataInstruments.Rows, shape.Rows, [Label("stage", stage)]));
-            points.Add(new DataPoint(DataInstruments.Columns, shape.Columns, [Label("stage", stage)]));
+            Add(points, DataInstruments.Rows, shape.Rows, Label("stage", stage));
+            Add(points, DataInstruments.Columns, shape.Columns, Label("stage", stage));
         }
     }
 
+    /// <summary><c>memory: {workingSetBytes, managedHeapBytes, peakWorkingSetBytes}</c>: kind working_set, ...</summary>
     private static void AddMemory(ManifestMetrics metrics, List<DataPoint> points)
     {
-        if (metrics.Memory is not { } memory)
+        foreach (var (kind, bytes) in metrics.Memory())
         {
-            return;
+            Add(points, DataInstruments.Memory, bytes, Label("kind", SnakeCase(kind)));
         }
-
-        points.Add(new DataPoint(DataInstruments.Memory, memory.WorkingSetBytes, [Label("kind", "working_set")]));
-        points.Add(new DataPoint(DataInstruments.Memory, memory.ManagedHeapBytes, [Label("kind", "managed_heap")]));
-        points.Add(new DataPoint(DataInstruments.Memory, memory.PeakWorkingSetBytes, [Label("kind", "peak_working_set")]));
     }
 
     /// <summary>The cluster distribution of each set (training, prediction), labelled with the model version.</summary>
     private static void AddClusters(ManifestMetrics metrics, List<DataPoint> points)
     {
-        if (metrics.ClusterDistribution is not { } distribution)
+        var version = metrics.ModelVersion is { } known ? known.ToString(CultureInfo.InvariantCulture) : "unknown";
+        foreach (var (set, cluster) in metrics.ClusterDistribution())
         {
-            return;
-        }
-
-        var version = metrics.Model is { } model ? model.Version.ToString(CultureInfo.InvariantCulture) : "unknown";
-        foreach (var (set, clusters) in distribution)
-        {
-            foreach (var cluster in clusters)
-            {
-                KeyValuePair<string, object?>[] labels =
-                    [Label("model_version", version), Label("set", set), Label("cluster", cluster.Cluster.ToString(CultureInfo.InvariantCulture))];
-                points.Add(new DataPoint(DataInstruments.ClusterSize, cluster.Count, labels));
-                points.Add(new DataPoint(DataInstruments.ClusterShare, cluster.Share, labels));
-            }
+            KeyValuePair<string, object?>[] labels =
+                [Label("model_version", version), Label("set", set), Label("cluster", cluster.Cluster.ToString(CultureInfo.InvariantCulture))];
+            Add(points, DataInstruments.ClusterSize, cluster.Count, labels);
+            Add(points, DataInstruments.ClusterShare, cluster.Share, labels);
         }
     }
 
     private static void AddFeatures(ManifestMetrics metrics, List<DataPoint> points)
     {
-        foreach (var (feature, stat) in metrics.FeatureStats ?? new Dictionary<string, FeatureStat>())
+        foreach (var (feature, stat) in metrics.FeatureStats())
         {
-            AddIfKnown(points, DataInstruments.FeatureMean, stat.Mean, feature);
-            AddIfKnown(points, DataInstruments.FeatureStd, stat.Std, feature);
+            Add(points, DataInstruments.FeatureMean, stat.Mean, Label("feature", feature));
+            Add(points, DataInstruments.FeatureStd, stat.Std, Label("feature", feature));
         }
 
-        foreach (var (feature, drift) in metrics.Drift ?? new Dictionary<string, DriftResult>())
+        foreach (var (feature, drift, saysDrifted) in metrics.Drift())
         {
             // No z-score until the history has runs to compare with: no value rather than a made-up zero.
-            AddIfKnown(points, DataInstruments.FeatureDrift, drift.ZScore, feature);
-            points.Add(new DataPoint(DataInstruments.FeatureDrifted, drift.Drifted ? 1 : 0, [Label("feature", feature)]));
+            Add(points, DataInstruments.FeatureDrift, drift.ZScore, Label("feature", feature));
+            if (saysDrifted)
+            {
+                Add(points, DataInstruments.FeatureDrifted, drift.Drifted ? 1 : 0, Label("feature", feature));
+            }
         }
     }
 
-    private static void AddIfKnown(List<DataPoint> points, string instrument, double? value, string feature)
+    /// <summary>A value the step reported; none when it reported none, or a NaN or infinity (no gauge can show them).</summary>
+    private static void Add(List<DataPoint> points, string instrument, double? value, params KeyValuePair<string, object?>[] labels)
     {
-        if (value is { } known)
+        if (value is { } known && double.IsFinite(known))
         {
-            points.Add(new DataPoint(instrument, known, [Label("feature", feature)]));
+            points.Add(new DataPoint(instrument, known, labels));
         }
     }
 

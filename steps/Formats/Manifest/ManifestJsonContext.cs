@@ -11,9 +11,10 @@ namespace Pipeline.Steps.Formats.Manifest;
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(StepManifest))]
 [JsonSerializable(typeof(MemoryMetrics))]
+[JsonSerializable(typeof(DataShape))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, DataShape>))]
 [JsonSerializable(typeof(ModelUsed))]
-[JsonSerializable(typeof(IReadOnlyDictionary<string, IReadOnlyList<ClusterShare>>))]
-[JsonSerializable(typeof(IReadOnlyDictionary<string, FeatureStat>))]
-[JsonSerializable(typeof(IReadOnlyDictionary<string, DriftResult>))]
+[JsonSerializable(typeof(ClusterShare))]
+[JsonSerializable(typeof(FeatureStat))]
+[JsonSerializable(typeof(DriftResult))]
 public sealed partial class ManifestJsonContext : JsonSerializerContext;

@@ -44,6 +44,32 @@ public sealed class ManifestObservationsTests
         Assert.Empty(Read("[1, 2]"));
     }
 
+    [Fact]
+    public void A_bad_entry_hides_only_itself_and_nothing_missing_reads_as_zero()
+    {
+        var points = Read("""
+            {"metrics": {"shapes": {"input": {"rows": 10, "columns": 3}, "odd": {"rows": "x", "columns": 2}},
+             "memory": {"workingSetBytes": 100, "gpuBytes": 7},
+             "model": {"k": 3},
+             "clusterDistribution": {"training": [{"cluster": 0, "count": 3, "share": 0.75}, {"cluster": 1, "count": "many", "share": 0.25}]},
+             "featureStats": {"t_mean": {"mean": "NaN", "std": 0.5, "count": 3}, "h_mean": {"mean": 2.5, "count": 3}},
+             "drift": {"t_mean": {"zScore": 1.5, "baselineRuns": 2}}}}
+            """);
+
+        Assert.Equal(10, Single(points, DataInstruments.Rows, ("stage", "input")).Value);
+        Assert.DoesNotContain(points, p => p.Labels.Any(l => (string?)l.Value == "odd"));
+        Assert.Equal(7, Single(points, DataInstruments.Memory, ("kind", "gpu")).Value);
+        Assert.Equal(0.75, Single(points, DataInstruments.ClusterShare, ("model_version", "unknown"), ("set", "training"), ("cluster", "0")).Value);
+        Assert.DoesNotContain(points, p => p.Labels.Any(l => l.Key == "cluster" && (string?)l.Value == "1"));
+        // A NaN mean has no gauge value; the same feature's std still has one.
+        Assert.DoesNotContain(points, p => p.Instrument == DataInstruments.FeatureMean && p.Labels.Any(l => (string?)l.Value == "t_mean"));
+        Assert.Equal(0.5, Single(points, DataInstruments.FeatureStd, ("feature", "t_mean")).Value);
+        Assert.DoesNotContain(points, p => p.Instrument == DataInstruments.FeatureStd && p.Labels.Any(l => (string?)l.Value == "h_mean"));
+        // A step that does not say whether a feature drifted is not read as "did not drift".
+        Assert.Equal(1.5, Single(points, DataInstruments.FeatureDrift, ("feature", "t_mean")).Value);
+        Assert.DoesNotContain(points, p => p.Instrument == DataInstruments.FeatureDrifted);
+    }
+
     private static IReadOnlyList<DataPoint> Read(string json)
     {
         using var document = JsonDocument.Parse(json);
