@@ -5,15 +5,17 @@ using Microsoft.Extensions.Options;
 namespace Pipeline.Orchestrator.Accounts;
 
 /// <summary>
-/// The accounts module's registration: its settings (<c>Auth</c>, checked on start) and password hashing; the first
-/// admin made at start-up is the server's alone (<see cref="AddFirstAdmin"/>). The host adds an
-/// <see cref="IAccountStore"/> and how requests sign in.
+/// The accounts module's registration: its settings (<c>Auth</c>) and password hashing; the first admin made at
+/// start-up, and the check of the settings at start, are the server's alone (<see cref="AddFirstAdmin"/>). The
+/// host adds an <see cref="IAccountStore"/> and how requests sign in.
 /// </summary>
 public static class AccountsRegistration
 {
     public static IServiceCollection AddPipelineAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AuthOptions>().Bind(configuration.GetSection("Auth")).ValidateOnStart();
+        // Checked when first used; the server checks at start (AddFirstAdmin), the CLI's run and status commands
+        // never use them and so never refuse to start over them.
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection("Auth"));
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<AuthOptions>>().Value);
         services.AddSingleton<Passwords>();
@@ -21,5 +23,9 @@ public static class AccountsRegistration
     }
 
     /// <summary>Creates the first admin at start-up on a server without users (<see cref="FirstAdminOptions"/>).</summary>
-    public static IServiceCollection AddFirstAdmin(this IServiceCollection services) => services.AddHostedService<FirstAdminHostedService>();
+    public static IServiceCollection AddFirstAdmin(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>().ValidateOnStart();
+        return services.AddHostedService<FirstAdminHostedService>();
+    }
 }

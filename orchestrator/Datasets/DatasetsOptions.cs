@@ -5,6 +5,8 @@ namespace Pipeline.Orchestrator.Datasets;
 /// <summary>Configuration section <c>Datasets</c>.</summary>
 public sealed class DatasetsOptions : ICheckedOptions
 {
+    private static readonly TimeSpan MaxDownloadTimeout = TimeSpan.FromDays(1);
+
     /// <summary>Where received datasets are kept; <c>{Engine:DataRoot}/datasets</c> when not set (runs can read the data root).</summary>
     public string? Directory { get; set; }
 
@@ -29,6 +31,9 @@ public sealed class DatasetsOptions : ICheckedOptions
     /// <summary>The download limit in effect.</summary>
     public TimeSpan EffectiveDownloadTimeout => DownloadTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : DownloadTimeout;
 
+    /// <summary>The setting the limit in effect comes from, for messages.</summary>
+    public string DownloadTimeoutSetting => DownloadTimeoutSeconds is null ? "Datasets:DownloadTimeout" : "Datasets:DownloadTimeoutSeconds";
+
     public IEnumerable<string> Problems()
     {
         if (MaxBytes < 1024)
@@ -36,9 +41,10 @@ public sealed class DatasetsOptions : ICheckedOptions
             yield return "Datasets:MaxBytes must be at least 1024";
         }
 
-        if (EffectiveDownloadTimeout < TimeSpan.FromSeconds(1))
+        // A bare number binds to a TimeSpan as days ("600" is 600 days), and a timer cannot wait past about 24 days.
+        if (EffectiveDownloadTimeout < TimeSpan.FromSeconds(1) || EffectiveDownloadTimeout > MaxDownloadTimeout)
         {
-            yield return "Datasets:DownloadTimeout must be at least 1 s";
+            yield return $"{DownloadTimeoutSetting} must be between 1 s and 1 day (as hh:mm:ss, e.g. 00:10:00), not {EffectiveDownloadTimeout}";
         }
     }
 }

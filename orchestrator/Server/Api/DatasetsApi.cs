@@ -126,7 +126,7 @@ internal static class DatasetsApi
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return NotFetched($"{url}: not fetched and read within {options.EffectiveDownloadTimeout.TotalSeconds:0.#} s (Datasets:DownloadTimeout); nothing was kept");
+            return NotFetched($"{url}: not fetched and read within {options.EffectiveDownloadTimeout.TotalSeconds:0.#} s ({options.DownloadTimeoutSetting}); nothing was kept");
         }
     }
 
