@@ -32,15 +32,16 @@ public sealed class StateFolderLock : IDisposable
         {
             try
             {
-                return new StateFolderLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                // Read access is enough for the lock, so a .lock another user created (a run as another uid) still opens.
+                return new StateFolderLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.None));
             }
-            catch (IOException) when (waited.Elapsed < limit)
+            catch (IOException e) when (HeldElsewhere(e) && waited.Elapsed < limit)
             {
                 // Held by another run's step: it only writes a file or two, so poll briefly.
                 Thread.Sleep(wait);
                 wait = TimeSpan.FromMilliseconds(Math.Min(wait.TotalMilliseconds * 2, 200));
             }
-            catch (IOException e)
+            catch (IOException e) when (HeldElsewhere(e))
             {
                 throw new TimeoutException($"the state folder {folder} stayed locked by another run's step for {limit.TotalSeconds:0} s", e);
             }
@@ -48,4 +49,11 @@ public sealed class StateFolderLock : IDisposable
     }
 
     public void Dispose() => _file.Dispose();
+
+    /// <summary>
+    /// Whether the open failed because another process holds the lock (flock's EWOULDBLOCK: 11 on Linux, 35 on
+    /// macOS; a sharing or lock violation on Windows), not for a full disk, a read-only mount or a missing folder,
+    /// which waiting would not cure.
+    /// </summary>
+    private static bool HeldElsewhere(IOException e) => e.HResult is 11 or 35 or unchecked((int)0x80070020) or unchecked((int)0x80070021);
 }
