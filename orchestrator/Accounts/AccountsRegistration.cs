@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Pipeline.Orchestrator.Engine.Hosting;
 
 namespace Pipeline.Orchestrator.Accounts;
 
@@ -15,9 +15,7 @@ public static class AccountsRegistration
     {
         // Checked when first used; the server checks at start (AddFirstAdmin), the CLI's run and status commands
         // never use them and so never refuse to start over them.
-        services.AddOptions<AuthOptions>().Bind(configuration.GetSection("Auth"));
-        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
-        services.AddSingleton(provider => provider.GetRequiredService<IOptions<AuthOptions>>().Value);
+        services.AddCheckedOptions<AuthOptions>(configuration, "Auth", checkAtStart: false);
         services.AddSingleton<Passwords>();
         return services;
     }

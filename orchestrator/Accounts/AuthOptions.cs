@@ -1,7 +1,9 @@
+using Pipeline.Orchestrator.Engine.Hosting;
+
 namespace Pipeline.Orchestrator.Accounts;
 
 /// <summary>Sign-in, sessions and API keys; bound from the <c>Auth</c> configuration section.</summary>
-public sealed class AuthOptions
+public sealed class AuthOptions : ICheckedOptions
 {
     /// <summary>The first admin, created at start-up when the server has no users yet.</summary>
     public FirstAdminOptions Admin { get; set; } = new();

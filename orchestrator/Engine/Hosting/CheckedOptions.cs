@@ -9,13 +9,19 @@ namespace Pipeline.Orchestrator.Engine.Hosting;
 public static class CheckedOptions
 {
     /// <summary>
-    /// Binds <typeparamref name="TOptions"/> to <paramref name="section"/>, checks it when the host starts
-    /// (<see cref="ICheckedOptions.Problems"/>), and registers the checked value itself for the classes that take it.
+    /// Binds <typeparamref name="TOptions"/> to <paramref name="section"/>, checks it (<see cref="ICheckedOptions.Problems"/>)
+    /// when the host starts, or only when first used without <paramref name="checkAtStart"/> (settings some hosts
+    /// never use), and registers the checked value itself for the classes that take it.
     /// </summary>
-    public static IServiceCollection AddCheckedOptions<TOptions>(this IServiceCollection services, IConfiguration configuration, string section)
+    public static IServiceCollection AddCheckedOptions<TOptions>(this IServiceCollection services, IConfiguration configuration, string section, bool checkAtStart = true)
         where TOptions : class, ICheckedOptions
     {
-        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        var options = services.AddOptions<TOptions>().Bind(configuration.GetSection(section));
+        if (checkAtStart)
+        {
+            options.ValidateOnStart();
+        }
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, ProblemsValidator<TOptions>>());
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<TOptions>>().Value);
         return services;
