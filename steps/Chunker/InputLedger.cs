@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Steps.Formats;
 using Pipeline.Steps.Runtime;
 
 namespace Pipeline.Steps.Chunker;
@@ -48,20 +49,7 @@ internal sealed class InputLedger
             current.TryAdd(sha256, entry);
         }
 
-        var temporary = $"{FilePath}.tmp-{Guid.NewGuid():N}";
-        try
-        {
-            using (var stream = File.Create(temporary))
-            {
-                JsonSerializer.Serialize(stream, current, ChunkerJsonContext.Default.DictionaryStringLedgerEntry);
-            }
-
-            File.Move(temporary, FilePath, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        AtomicJsonFile.Write(FilePath, current, ChunkerJsonContext.Default.DictionaryStringLedgerEntry);
     }
 
     private static Dictionary<string, LedgerEntry> Read(string path)

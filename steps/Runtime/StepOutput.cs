@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Pipeline.Steps.Formats;
 using Pipeline.Steps.Formats.Manifest;
 
@@ -150,13 +149,7 @@ public sealed class StepOutput : IDisposable
     /// <summary>Writes JSON through a temporary file and a rename, so a reader never sees half a file.</summary>
     public static void WriteJson(string path, StepManifest manifest)
     {
-        var temporary = path + ".tmp";
-        using (var stream = File.Create(temporary))
-        {
-            JsonSerializer.Serialize(stream, manifest, ManifestJsonContext.Default.StepManifest);
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        AtomicJsonFile.Write(path, manifest, ManifestJsonContext.Default.StepManifest);
     }
 
     private static void TryDelete(string directory)

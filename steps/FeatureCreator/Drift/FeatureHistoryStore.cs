@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Pipeline.Steps.Formats;
 using Pipeline.Steps.Runtime;
 
 namespace Pipeline.Steps.FeatureCreator.Drift;
@@ -57,19 +58,6 @@ internal sealed class FeatureHistoryStore(string stateDirectory, ILogger logger,
         var history = await LoadAsync(cancellationToken);
         var runs = history.Runs.Append(run).ToList();
         var kept = history with { Runs = runs.Skip(Math.Max(0, runs.Count - MaxRuns)).ToArray() };
-        var temporary = $"{Path}.tmp-{Guid.NewGuid():N}";
-        try
-        {
-            await using (var stream = File.Create(temporary))
-            {
-                await JsonSerializer.SerializeAsync(stream, kept, FeatureCreatorJsonContext.Default.FeatureHistory, cancellationToken);
-            }
-
-            File.Move(temporary, Path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        AtomicJsonFile.Write(Path, kept, FeatureCreatorJsonContext.Default.FeatureHistory);
     }
 }

@@ -97,7 +97,7 @@ public sealed class ModelRegistry(string root, TimeProvider clock)
                 var existing = Versions();
                 var version = (existing.Count == 0 ? 0 : existing[^1]) + 1;
                 var registered = withFile with { Version = version };
-                WriteJson(Path.Combine(staging, MetadataFileName), registered, RegistryJsonContext.Default.ModelVersion);
+                AtomicJsonFile.Write(Path.Combine(staging, MetadataFileName), registered, RegistryJsonContext.Default.ModelVersion);
                 try
                 {
                     Directory.Move(staging, VersionFolder(version));
@@ -129,7 +129,7 @@ public sealed class ModelRegistry(string root, TimeProvider clock)
     {
         _ = Metadata(version);
         var pointer = new ProductionPointer(version, clock.GetUtcNow(), reason) { PromotedBy = by };
-        WriteJson(Path.Combine(Root, ProductionFileName), pointer, RegistryJsonContext.Default.ProductionPointer);
+        AtomicJsonFile.Write(Path.Combine(Root, ProductionFileName), pointer, RegistryJsonContext.Default.ProductionPointer);
         // One line per promotion, in one append (O_APPEND): concurrent promoters cannot interleave within a line.
         var line = JsonSerializer.SerializeToNode(pointer, RegistryJsonContext.Default.ProductionPointer)!.ToJsonString() + "\n";
         File.AppendAllText(Path.Combine(Root, HistoryFileName), line);
@@ -180,12 +180,5 @@ public sealed class ModelRegistry(string root, TimeProvider clock)
         {
             throw StepException.BadData($"the registry file is not valid: {e.Message}", new SourceLocation(path));
         }
-    }
-
-    private static void WriteJson<T>(string path, T value, JsonTypeInfo<T> type)
-    {
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(value, type));
-        File.Move(temporary, path, overwrite: true);
     }
 }
