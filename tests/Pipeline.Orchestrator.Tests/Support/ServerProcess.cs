@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using Pipeline.Testing;
 
 namespace Pipeline.Orchestrator.Tests.Support;
 
@@ -10,17 +9,17 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private ServerProcess(Process process, string baseUrl)
+    private ServerProcess(Process process)
     {
         _process = process;
-        BaseUrl = baseUrl;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
 
-    public string BaseUrl { get; }
+    /// <summary>The address the server bound, read from its own "Now listening on" line.</summary>
+    public string BaseUrl { get; private set; } = "";
 
     /// <summary>What the server printed so far, for failure messages.</summary>
     public string Output
@@ -36,22 +35,60 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public static async Task<ServerProcess> StartAsync(string[] storageArgs, string dataRoot, string workflows, IReadOnlyDictionary<string, string> environment)
     {
-        var baseUrl = $"http://127.0.0.1:{PostgresServer.FreePort()}";
         var withAdmin = TestAuth.Environment();
         foreach (var (name, value) in environment)
         {
             withAdmin[name] = value;
         }
 
-        var start = OrchestratorProcess.StartInfo(["serve", "--urls", baseUrl, .. storageArgs, "--data-root", dataRoot, "--workflows", workflows], withAdmin);
-        var server = new ServerProcess(Process.Start(start)!, baseUrl);
-        using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(2) };
+        // Port 0 and the address the server prints: a port picked free beforehand can be taken by another test's
+        // server in between, and /healthz would then be answered by that server, with its workflows.
+        var start = OrchestratorProcess.StartInfo(["serve", "--urls", "http://127.0.0.1:0", .. storageArgs, "--data-root", dataRoot, "--workflows", workflows], withAdmin);
+        var server = new ServerProcess(Process.Start(start)!);
         var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(30))
+        while (watch.Elapsed < TimeSpan.FromSeconds(30) && server.ListeningAddress() is null)
         {
             if (server._process.HasExited)
             {
                 Assert.Fail($"the server exited with {server._process.ExitCode}: {server.Output}");
+            }
+
+            await Task.Delay(100);
+        }
+
+        server.BaseUrl = server.ListeningAddress() ?? "";
+        if (server.BaseUrl.Length > 0 && await server.AnswersHealthAsync(watch))
+        {
+            return server;
+        }
+
+        await server.DisposeAsync();
+        Assert.Fail($"the server did not answer /healthz: {server.Output}");
+        return server;
+    }
+
+    private string? ListeningAddress()
+    {
+        const string Marker = "Now listening on: ";
+        var output = Output;
+        var at = output.IndexOf(Marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var end = output.IndexOfAny(['\r', '\n'], at);
+        return end < 0 ? null : output[(at + Marker.Length)..end].Trim();
+    }
+
+    private async Task<bool> AnswersHealthAsync(Stopwatch watch)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(2) };
+        while (watch.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (_process.HasExited)
+            {
+                Assert.Fail($"the server exited with {_process.ExitCode}: {Output}");
             }
 
             try
@@ -59,7 +96,7 @@ public sealed class ServerProcess : IAsyncDisposable
                 using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
                 if (response.IsSuccessStatusCode)
                 {
-                    return server;
+                    return true;
                 }
             }
             catch (HttpRequestException)
@@ -72,9 +109,7 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        await server.DisposeAsync();
-        Assert.Fail($"the server did not answer /healthz: {server.Output}");
-        return server;
+        return false;
     }
 
     /// <summary>SIGKILL to the server process only: its step processes live on as orphans, as after a crash.</summary>
