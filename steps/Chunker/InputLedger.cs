@@ -42,7 +42,7 @@ internal sealed class InputLedger
     /// </summary>
     public void Save()
     {
-        using var exclusive = StateFolderLock.Acquire(_stateDirectory);
+        using var exclusive = FolderLock.Acquire(_stateDirectory);
         var current = Read(FilePath);
         foreach (var (sha256, entry) in _recorded)
         {

@@ -9,6 +9,7 @@ public sealed class StepContext<TOptions>
     where TOptions : StepOptions
 {
     private readonly List<InputRecord> _inputs = [];
+    private readonly List<ManifestAsset> _assets = [];
     private readonly Lock _gate = new();
 
     internal StepContext(StepDefinition step, TOptions options, ILogger logger, StepOutput output, TimeProvider clock, RunAttempt? run = null, StepConfinement? confinement = null)
@@ -52,6 +53,27 @@ public sealed class StepContext<TOptions>
             {
                 return [.. _inputs];
             }
+        }
+    }
+
+    /// <summary>The assets whose partitions the step wrote, for the manifest.</summary>
+    public IReadOnlyList<ManifestAsset> Assets
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _assets];
+            }
+        }
+    }
+
+    /// <summary>Records the partitions of an asset the step wrote (or found up to date), for the manifest.</summary>
+    public void AddAsset(ManifestAsset asset)
+    {
+        lock (_gate)
+        {
+            _assets.Add(asset);
         }
     }
 

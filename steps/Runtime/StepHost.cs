@@ -146,6 +146,7 @@ public static class StepHost
             Inputs = context.Inputs,
             Schemas = context.Output.Schemas,
             Outputs = context.Output.Files,
+            Assets = context.Assets,
             Metrics = metrics,
             TimingsMs = timings,
             Error = error,

@@ -54,7 +54,7 @@ internal sealed class FeatureHistoryStore(string stateDirectory, ILogger logger,
     /// </summary>
     public async Task AppendAsync(FeatureRun run, CancellationToken cancellationToken)
     {
-        using var exclusive = StateFolderLock.Acquire(stateDirectory);
+        using var exclusive = FolderLock.Acquire(stateDirectory, cancellationToken: cancellationToken);
         var history = await LoadAsync(cancellationToken);
         var runs = history.Runs.Append(run).ToList();
         var kept = history with { Runs = runs.Skip(Math.Max(0, runs.Count - MaxRuns)).ToArray() };

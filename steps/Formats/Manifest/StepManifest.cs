@@ -32,6 +32,9 @@ public sealed record StepManifest
 
     public IReadOnlyList<OutputFile> Outputs { get; init; } = [];
 
+    /// <summary>The partitioned assets the step materialized (outside its output folder, shared by every run).</summary>
+    public IReadOnlyList<ManifestAsset> Assets { get; init; } = [];
+
     /// <summary>Step-specific observations (rowsRead, shapes, memory, drift, ...).</summary>
     public JsonObject Metrics { get; init; } = [];
 

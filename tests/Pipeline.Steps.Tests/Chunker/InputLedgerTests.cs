@@ -25,7 +25,7 @@ public sealed class InputLedgerTests
 
         var merged = InputLedger.Load(state.Path);
         Assert.All(Enumerable.Range(0, 8), i => Assert.Equal($"/in/{i}.csv", merged.Find($"sha-{i}")?.Path));
-        Assert.Equal([InputLedger.FileName, Runtime.StateFolderLock.FileName], Directory.GetFiles(state.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal([InputLedger.FileName, Runtime.FolderLock.FileName], Directory.GetFiles(state.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).Reverse());
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class FeatureHistoryStoreTests
         Assert.Equal(FeatureHistoryStore.MaxRuns, history.Runs.Count);
         Assert.Equal(new FeatureStat(1.5, null, 1), history.Runs[^1].Features["t_mean"]);
         // No temporary file left behind: the history and the state folder's lock file only.
-        Assert.Equal([FeatureHistoryStore.FileName, StateFolderLock.FileName], Directory.GetFiles(Path.GetDirectoryName(store.Path)!).Select(Path.GetFileName).Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal([FeatureHistoryStore.FileName, FolderLock.FileName], Directory.GetFiles(Path.GetDirectoryName(store.Path)!).Select(Path.GetFileName).Order(StringComparer.Ordinal).Reverse());
     }
 
     [Fact]
