@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Pipeline.Steps.Formats.Manifest;
 using Pipeline.Steps.SensorCsv.Schema;
 
@@ -41,4 +42,8 @@ internal sealed record ChunkerMetrics
     public required IReadOnlyList<string> Skipped { get; init; }
 
     public required MemoryMetrics Memory { get; init; }
+
+    /// <summary>With <c>--asset-dir</c>: what merging into the asset did.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AssetWriteMetrics? Asset { get; init; }
 }

@@ -12,6 +12,10 @@ public sealed class ChunkerOptions : StepOptions
     [PathOption]
     public string[]? Input { get; set; }
 
+    [Description("Asset folder to merge the day partitions into (day=YYYY-MM-DD, replaced whole), shared by every run; none: the chunks are this run's output.")]
+    [PathOption(PathAccess.WriteInto)]
+    public string? AssetDir { get; set; }
+
     [Description("Column holding the sensor id (detected by name: sensor_id, sensor, station, device, ...).")]
     public string? SensorColumn { get; set; }
 
@@ -91,6 +95,11 @@ public sealed class ChunkerOptions : StepOptions
         if (DaysPerChunk < 1)
         {
             yield return "--days-per-chunk must be at least 1";
+        }
+
+        if (AssetDir is { Length: > 0 } && DaysPerChunk != 1)
+        {
+            yield return "--asset-dir partitions by calendar day: --days-per-chunk must be 1 with it";
         }
 
         if (SensorsPerChunk < 0)

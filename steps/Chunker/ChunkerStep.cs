@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.Json;
+using Pipeline.Steps.Assets;
 using Pipeline.Steps.Chunker.Partitioning;
 using Pipeline.Steps.Chunker.Quarantine;
 using Pipeline.Steps.Confinement;
 using Pipeline.Steps.Formats;
+using Pipeline.Steps.Formats.Manifest;
 using Pipeline.Steps.Runtime;
 using Pipeline.Steps.Runtime.Parquet;
 using Pipeline.Steps.SensorCsv.Inputs;
@@ -22,6 +24,8 @@ internal static partial class ChunkerStep
         var options = context.Options;
         var sources = InputResolver.Resolve(options.Input!);
         CheckConfined(sources, context.Confinement);
+        // The asset's lock first: a second run writing the same asset waits here, before reading anything.
+        using var asset = options.AssetDir is { Length: > 0 } assetDir ? AssetWriter.Open(assetDir, options.TimeZone, cancellationToken) : null;
         var ledger = InputLedger.Load(context.StateDirectory);
         var (toRead, skipped) = await SkipProcessedAsync(sources, ledger, options, cancellationToken);
         if (toRead.Count == 0)
@@ -36,7 +40,7 @@ internal static partial class ChunkerStep
         List<ChunkResult> results;
         using (context.Timings.Measure("readAndWrite"))
         {
-            read = await ReadAllAsync(context, toRead, quarantine, ledger, cancellationToken);
+            read = await ReadAllAsync(context, toRead, quarantine, ledger, asset, cancellationToken);
             ChunkerLog.PhaseDone(context.Logger, "read", ProcessMemory.Sample());
             using (read.Sink)
             {
@@ -60,12 +64,22 @@ internal static partial class ChunkerStep
 
         var metrics = Summarize(read, results, quarantine, skipped);
         CheckBadShare(metrics, options, files[0]);
+        if (asset is not null)
+        {
+            using (context.Timings.Measure("publishPartitions"))
+            {
+                var inputs = context.Inputs.Select(i => new PartitionInput(null, null, i.Path, i.Sha256)).ToList();
+                metrics = metrics with { Asset = await PartitionPublisher.PublishAsync(asset, context.Output, read.Sink, results, options.SensorsPerChunk, inputs, cancellationToken) };
+                context.AddAsset(asset.Report());
+            }
+        }
+
         ledger.Save();
         return JsonSerializer.SerializeToNode(metrics, ChunkerJsonContext.Default.ChunkerMetrics)!.AsObject();
     }
 
     private static async Task<ReadOutcome> ReadAllAsync(
-        StepContext<ChunkerOptions> context, List<InputSource> sources, QuarantineWriter quarantine, InputLedger ledger, CancellationToken cancellationToken)
+        StepContext<ChunkerOptions> context, List<InputSource> sources, QuarantineWriter quarantine, InputLedger ledger, AssetWriter? asset, CancellationToken cancellationToken)
     {
         var options = context.Options;
         ChunkSink? sink = null;
@@ -77,7 +91,7 @@ internal static partial class ChunkerStep
             var source = sources[i];
             var schemaOptions = report?.Pin(options.Schema()) ?? options.Schema();
             // The first input's schema decides the chunk columns; later inputs are pinned to it.
-            var ingest = new CsvIngest(schema => sink ??= ChunkSink.For(schema, options, context.Output, cancellationToken), quarantine, options, context.Confinement);
+            var ingest = new CsvIngest(schema => sink ??= CreateSink(schema, options, context.Output, asset, cancellationToken), quarantine, options, context.Confinement);
             var (schema, sha, bytes) = await ingest.ReadAsync(source, i, lastInput: i == sources.Count - 1, schemaOptions, cancellationToken);
             report ??= SchemaReport.From(schema);
             rowsRead += ingest.RowsRead;
@@ -94,6 +108,14 @@ internal static partial class ChunkerStep
         }
 
         return new ReadOutcome(sink!, report!, rowsRead, alreadyProcessed);
+    }
+
+    /// <summary>The chunk sink for the first input's columns; with an asset, only once they match the asset's.</summary>
+    private static ChunkSink CreateSink(InputSchema schema, ChunkerOptions options, StepOutput output, AssetWriter? asset, CancellationToken cancellationToken)
+    {
+        var sink = ChunkSink.For(schema, options, output, cancellationToken);
+        asset?.CheckColumns(ParquetColumns.Describe(sink.Columns.Schema));
+        return sink;
     }
 
     /// <summary>Each file a folder or glob matched stays inside the server's folders too: a link among them may lead out.</summary>

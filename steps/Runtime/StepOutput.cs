@@ -97,7 +97,13 @@ public sealed class StepOutput : IDisposable
     }
 
     /// <summary>Deletes a folder of the staged output and forgets the files recorded under it (to write it again).</summary>
-    public void RemoveFolder(string relativeFolder)
+    public void RemoveFolder(string relativeFolder) => Directory.Delete(TakeFolder(relativeFolder), recursive: true);
+
+    /// <summary>
+    /// Forgets the files recorded under a folder of the staged output and returns the folder's path, for the caller
+    /// to move elsewhere (a partition published into an asset instead of the run's output).
+    /// </summary>
+    public string TakeFolder(string relativeFolder)
     {
         var prefix = relativeFolder.Replace('\\', '/').TrimEnd('/') + "/";
         lock (_gate)
@@ -105,7 +111,7 @@ public sealed class StepOutput : IDisposable
             _files.RemoveAll(f => f.Path.StartsWith(prefix, StringComparison.Ordinal));
         }
 
-        Directory.Delete(Path.Combine(StagingDirectory, relativeFolder), recursive: true);
+        return Path.Combine(StagingDirectory, relativeFolder);
     }
 
     /// <summary>Writes the manifest last, then swaps the staging folder in for the final one.</summary>

@@ -6,17 +6,28 @@ namespace Pipeline.Steps.Chunker.Partitioning;
 
 /// <summary>
 /// Reads a chunk already written back into a row buffer, so rows that arrive for it later can be merged in.
-/// The rows get order -1: everything written came earlier in the input than any row still to come.
+/// The rows get order -1 (<see cref="WrittenOrder"/>): everything written came earlier in the input than any row
+/// still to come; rows of an asset's partition get <see cref="AssetOrder"/>, earlier still: what an asset holds
+/// wins over a run's row for the same sensor and time.
 /// </summary>
 internal static class ChunkReadBack
 {
     public const long WrittenOrder = -1;
+    public const long AssetOrder = -2;
     private static readonly ParquetOptions ReadOptions = new() { UseDateOnlyTypeForDates = false };
 
-    public static async Task ReadAsync(string folder, RowBuffer into, ChunkColumns columns, ChunkNames names, CancellationToken cancellationToken)
+    /// <summary>Reads a chunk this run wrote: every sensor and text in it is already numbered in <paramref name="names"/>.</summary>
+    public static Task ReadAsync(string folder, RowBuffer into, ChunkColumns columns, ChunkNames names, CancellationToken cancellationToken)
     {
         var sensorIds = Index(names.Sensors);
         var textIds = Index(names.Texts);
+        return ReadAsync(folder, into, columns, s => sensorIds[s], t => textIds[t], WrittenOrder, cancellationToken);
+    }
+
+    /// <summary>Reads a partition folder, numbering its sensors and texts with <paramref name="sensorId"/> and <paramref name="textId"/>.</summary>
+    public static async Task ReadAsync(
+        string folder, RowBuffer into, ChunkColumns columns, Func<string, int> sensorId, Func<string, int> textId, long order, CancellationToken cancellationToken)
+    {
         foreach (var file in Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             await using var stream = File.OpenRead(file);
@@ -34,7 +45,7 @@ internal static class ChunkReadBack
                 var first = into.Count;
                 for (var i = 0; i < count; i++)
                 {
-                    into.Set(into.Add(), WrittenOrder, sensorIds[sensors[i]!], timestamps[i].Ticks, (int)(dates[i].Ticks / TimeSpan.TicksPerDay));
+                    into.Set(into.Add(), order, sensorId(sensors[i]!), timestamps[i].Ticks, (int)(dates[i].Ticks / TimeSpan.TicksPerDay));
                 }
 
                 var values = new double?[count];
@@ -53,7 +64,7 @@ internal static class ChunkReadBack
                     await group.ReadAsync(Field(reader, columns.Texts[j]), texts.AsMemory(), null, cancellationToken);
                     for (var i = 0; i < count; i++)
                     {
-                        into.TextsOf(first + i)[j] = texts[i] is { } text ? textIds[text] : -1;
+                        into.TextsOf(first + i)[j] = texts[i] is { } text ? textId(text) : -1;
                     }
                 }
             }

@@ -1,0 +1,193 @@
+using System.Text.Json;
+using Pipeline.Steps.Formats;
+using Pipeline.Steps.Formats.Assets;
+using Pipeline.Steps.Formats.Manifest;
+using Pipeline.Steps.Runtime;
+
+namespace Pipeline.Steps.Assets;
+
+/// <summary>
+/// One run's hold on an asset folder (<c>--asset-dir</c>): opened, it holds the asset's lock until disposed, so
+/// two runs writing the same asset take turns (the second waits; its step's timeout bounds the wait) and neither
+/// sees the other's half-done work. It checks the run against the asset's <see cref="AssetDescription"/>,
+/// publishes each partition whole (<see cref="PartitionSwap"/>) and lists what it did for the manifest.
+/// </summary>
+public sealed class AssetWriter : IDisposable
+{
+    private const string IncomingFolder = "incoming";
+    private const string ReplacedFolder = "replaced";
+
+    private readonly FolderLock _lock;
+    private readonly List<ManifestPartition> _partitions = [];
+    private AssetDescription? _description;
+
+    private AssetWriter(string folder, string timeZone, FolderLock held, AssetDescription? description)
+    {
+        Folder = folder;
+        TimeZone = timeZone;
+        _lock = held;
+        _description = description;
+    }
+
+    /// <summary>The asset's name: the name of its folder.</summary>
+    public string Name => Path.GetFileName(Folder);
+
+    public string Folder { get; }
+
+    public string TimeZone { get; }
+
+    private string Metadata => Path.Combine(Folder, AssetLayout.MetadataFolder);
+
+    /// <summary>
+    /// Takes the asset's lock (waiting while another run holds it), cleans up after a run that died while writing,
+    /// and checks that the asset's days are calendar days of <paramref name="timeZone"/>.
+    /// </summary>
+    public static AssetWriter Open(string folder, string timeZone, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
+        var metadata = Path.Combine(full, AssetLayout.MetadataFolder);
+        var held = FolderLock.Acquire(metadata, TimeSpan.MaxValue, "the asset folder", cancellationToken);
+        try
+        {
+            PartitionSwap.Recover(full, Path.Combine(metadata, ReplacedFolder));
+            DeleteIfExists(Path.Combine(metadata, IncomingFolder));
+            var description = ReadDescription(Path.Combine(metadata, AssetDescription.FileName));
+            if (description is not null && description.TimeZone != timeZone)
+            {
+                throw StepException.BadOption(
+                    $"--asset-dir {full}: the asset's days are calendar days of {description.TimeZone}, not {timeZone}; give --time-zone {description.TimeZone} or another asset folder");
+            }
+
+            return new AssetWriter(full, timeZone, held, description);
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Refuses columns that differ from the asset's (names, types or nullability), naming each difference, before
+    /// anything is written; the first run of an asset records its columns.
+    /// </summary>
+    public void CheckColumns(IReadOnlyList<ColumnSchema> columns)
+    {
+        if (_description is null)
+        {
+            _description = new AssetDescription(Name, TimeZone, columns);
+            AtomicJsonFile.Write(Path.Combine(Metadata, AssetDescription.FileName), _description, AssetJsonContext.Default.AssetDescription);
+            return;
+        }
+
+        var differences = ColumnDifferences.Between(_description.Columns, columns);
+        if (differences.Count > 0)
+        {
+            throw StepException.BadData($"the input's columns do not match those of asset '{Name}' ({Folder}): {string.Join("; ", differences)}");
+        }
+    }
+
+    /// <summary>Whether the asset has the partition of <paramref name="key"/>.</summary>
+    public bool Has(string key) => Directory.Exists(PartitionFolder(key));
+
+    public string PartitionFolder(string key) => AssetLayout.PartitionFolder(Folder, key);
+
+    /// <summary>
+    /// Makes <paramref name="newVersion"/> (a complete partition folder anywhere) the partition of <paramref name="key"/>:
+    /// moved (or copied, from another file system) next to the asset first, then swapped in whole.
+    /// </summary>
+    public ManifestPartition Publish(string key, string newVersion, long rows, IReadOnlyList<PartitionInput> inputs)
+    {
+        var incoming = Path.Combine(Metadata, IncomingFolder, Guid.NewGuid().ToString("N")[..12]);
+        MoveOrCopy(newVersion, incoming);
+        var hash = PartitionContent.Sha256(incoming)!;
+        var change = Has(key) ? PartitionChanges.Replaced : PartitionChanges.Created;
+        var old = PartitionSwap.Replace(incoming, PartitionFolder(key), Path.Combine(Metadata, ReplacedFolder));
+        if (old is not null)
+        {
+            DeleteIfExists(old);
+        }
+
+        return Add(new ManifestPartition(key, change, rows, hash, inputs));
+    }
+
+    /// <summary>Reports a partition the run's data was already in, as it is.</summary>
+    public ManifestPartition Unchanged(string key, long rows, IReadOnlyList<PartitionInput> inputs) =>
+        Add(new ManifestPartition(key, PartitionChanges.Unchanged, rows, PartitionContent.Sha256(PartitionFolder(key))!, inputs));
+
+    /// <summary>The asset and every partition the run wrote or found up to date, for the manifest.</summary>
+    public ManifestAsset Report()
+    {
+        lock (_partitions)
+        {
+            return new ManifestAsset(Name, Folder, TimeZone, [.. _partitions.OrderBy(p => p.Key, StringComparer.Ordinal)]);
+        }
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    private ManifestPartition Add(ManifestPartition partition)
+    {
+        lock (_partitions)
+        {
+            _partitions.Add(partition);
+        }
+
+        return partition;
+    }
+
+    private static AssetDescription? ReadDescription(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllText(path), AssetJsonContext.Default.AssetDescription)
+                ?? throw StepException.BadData("the asset description is empty", new SourceLocation(path));
+        }
+        catch (JsonException e)
+        {
+            throw StepException.BadData($"the asset description is not valid JSON: {e.Message}", new SourceLocation(path));
+        }
+    }
+
+    private static void MoveOrCopy(string from, string to)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        try
+        {
+            Directory.Move(from, to);
+        }
+        catch (IOException) when (Directory.Exists(from) && !Directory.Exists(to))
+        {
+            // Another file system (a container's run folder and asset folder on separate mounts): copy instead.
+            CopyFolder(from, to);
+            Directory.Delete(from, recursive: true);
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(from))
+        {
+            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
+        }
+    }
+
+    private static void DeleteIfExists(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
