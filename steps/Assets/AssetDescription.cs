@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Pipeline.Steps.Formats;
+using Pipeline.Steps.Formats.Assets;
 using Pipeline.Steps.Formats.Manifest;
 
 namespace Pipeline.Steps.Assets;
@@ -13,4 +16,24 @@ public sealed record AssetDescription(string Name, string TimeZone, IReadOnlyLis
 
     /// <summary>How it is partitioned: by calendar day, the only kind there is.</summary>
     public string PartitionBy { get; init; } = "day";
+
+    /// <summary>The description of the asset in <paramref name="assetFolder"/>; null when the folder is not an asset (yet).</summary>
+    public static AssetDescription? Read(string assetFolder)
+    {
+        var path = Path.Combine(assetFolder, AssetLayout.MetadataFolder, FileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllText(path), AssetJsonContext.Default.AssetDescription)
+                ?? throw StepException.BadData("the asset description is empty", new SourceLocation(path));
+        }
+        catch (JsonException e)
+        {
+            throw StepException.BadData($"the asset description is not valid JSON: {e.Message}", new SourceLocation(path));
+        }
+    }
 }

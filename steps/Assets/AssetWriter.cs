@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Pipeline.Steps.Formats;
 using Pipeline.Steps.Formats.Assets;
 using Pipeline.Steps.Formats.Manifest;
@@ -17,9 +16,15 @@ public sealed class AssetWriter : IDisposable
     private const string IncomingFolder = "incoming";
     private const string ReplacedFolder = "replaced";
 
+    // The lineage file is written every so many publications and at the end: losing the last few entries to a
+    // crash only makes the next run recompute those partitions, which then come out unchanged.
+    private const int LineageSaveEvery = 64;
+
     private readonly FolderLock _lock;
     private readonly List<ManifestPartition> _partitions = [];
+    private readonly SortedDictionary<string, ManifestPartition> _lineage;
     private AssetDescription? _description;
+    private int _unsaved;
 
     private AssetWriter(string folder, string timeZone, FolderLock held, AssetDescription? description)
     {
@@ -27,6 +32,7 @@ public sealed class AssetWriter : IDisposable
         TimeZone = timeZone;
         _lock = held;
         _description = description;
+        _lineage = PartitionLineage.Read(folder);
     }
 
     /// <summary>The asset's name: the name of its folder.</summary>
@@ -51,7 +57,7 @@ public sealed class AssetWriter : IDisposable
         {
             PartitionSwap.Recover(full, Path.Combine(metadata, ReplacedFolder));
             DeleteIfExists(Path.Combine(metadata, IncomingFolder));
-            var description = ReadDescription(Path.Combine(metadata, AssetDescription.FileName));
+            var description = AssetDescription.Read(full);
             if (description is not null && description.TimeZone != timeZone)
             {
                 throw StepException.BadOption(
@@ -87,6 +93,12 @@ public sealed class AssetWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// What the partition of <paramref name="key"/> was last made from, as the run that wrote it reported it (inputs
+    /// with their hashes then); null when no run of this asset recorded it.
+    /// </summary>
+    public ManifestPartition? LastWrite(string key) => _lineage.GetValueOrDefault(key);
+
     /// <summary>Whether the asset has the partition of <paramref name="key"/>.</summary>
     public bool Has(string key) => Directory.Exists(PartitionFolder(key));
 
@@ -115,11 +127,12 @@ public sealed class AssetWriter : IDisposable
     public ManifestPartition Unchanged(string key, long rows, IReadOnlyList<PartitionInput> inputs) =>
         Add(new ManifestPartition(key, PartitionChanges.Unchanged, rows, PartitionContent.Sha256(PartitionFolder(key))!, inputs));
 
-    /// <summary>The asset and every partition the run wrote or found up to date, for the manifest.</summary>
+    /// <summary>The asset and every partition the run wrote or found up to date, for the manifest; saves the lineage.</summary>
     public ManifestAsset Report()
     {
         lock (_partitions)
         {
+            SaveLineage();
             return new ManifestAsset(Name, Folder, TimeZone, [.. _partitions.OrderBy(p => p.Key, StringComparer.Ordinal)]);
         }
     }
@@ -131,26 +144,25 @@ public sealed class AssetWriter : IDisposable
         lock (_partitions)
         {
             _partitions.Add(partition);
+            if (partition.Change != PartitionChanges.Unchanged || !_lineage.ContainsKey(partition.Key))
+            {
+                _lineage[partition.Key] = partition;
+                if (++_unsaved >= LineageSaveEvery)
+                {
+                    SaveLineage();
+                }
+            }
         }
 
         return partition;
     }
 
-    private static AssetDescription? ReadDescription(string path)
+    private void SaveLineage()
     {
-        if (!File.Exists(path))
+        if (_unsaved > 0)
         {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(File.ReadAllText(path), AssetJsonContext.Default.AssetDescription)
-                ?? throw StepException.BadData("the asset description is empty", new SourceLocation(path));
-        }
-        catch (JsonException e)
-        {
-            throw StepException.BadData($"the asset description is not valid JSON: {e.Message}", new SourceLocation(path));
+            PartitionLineage.Write(Folder, _lineage);
+            _unsaved = 0;
         }
     }
 

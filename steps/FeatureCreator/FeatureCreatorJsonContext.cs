@@ -14,4 +14,7 @@ namespace Pipeline.Steps.FeatureCreator;
 [JsonSerializable(typeof(FeatureStat))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, FeatureStat>))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, DriftResult>))]
+[JsonSerializable(typeof(Dictionary<string, DriftResult>))]
+[JsonSerializable(typeof(Dictionary<string, FeatureStat>))]
+[JsonSerializable(typeof(Dictionary<string, FeatureRun>))]
 internal sealed partial class FeatureCreatorJsonContext : JsonSerializerContext;

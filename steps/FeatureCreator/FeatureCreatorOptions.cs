@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Pipeline.Steps.Confinement;
 using Pipeline.Steps.Features;
 using Pipeline.Steps.Runtime;
 
@@ -12,6 +13,11 @@ public sealed class FeatureCreatorOptions : StepOptions
     [RequiredOption]
     [PathOption]
     public string Input { get; set; } = "";
+
+    /// <summary>With an asset folder as <see cref="Input"/>: the asset to write the features of each day partition into.</summary>
+    [Description("Asset folder for the features, one day partition per input partition; --input must then be an asset (the Chunker's --asset-dir). Only partitions whose input changed are computed.")]
+    [PathOption(PathAccess.WriteInto)]
+    public string? AssetDir { get; set; }
 
     /// <summary>Value columns to compute features for; null means every value column of the input.</summary>
     [Description("Value columns to compute features for (default: every value column of the input).")]

@@ -4,6 +4,7 @@ using Pipeline.Steps.FeatureCreator.Aggregation;
 using Pipeline.Steps.FeatureCreator.Drift;
 using Pipeline.Steps.FeatureCreator.Features;
 using Pipeline.Steps.FeatureCreator.Input;
+using Pipeline.Steps.FeatureCreator.Partitions;
 using Pipeline.Steps.FeatureCreator.Reading;
 using Pipeline.Steps.Formats;
 using Pipeline.Steps.Formats.Manifest;
@@ -25,6 +26,10 @@ public static class FeatureCreatorStep
         ArgumentNullException.ThrowIfNull(context);
         var options = context.Options;
         var kinds = FeatureKinds.Select(options.Features);
+        if (options.AssetDir is { Length: > 0 })
+        {
+            return await PartitionedFeatures.RunAsync(context, kinds, cancellationToken);
+        }
 
         IReadOnlyList<string> columns;
         FeatureAggregate aggregate;

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Pipeline.Steps.Assets;
+using Pipeline.Steps.FeatureCreator.Drift;
+using Pipeline.Steps.FeatureCreator.Features;
+using Pipeline.Steps.FeatureCreator.Reading;
+using FeatureKind = Pipeline.Steps.Features.FeatureKind;
+using FeatureTableReader = Pipeline.Steps.Features.FeatureTableReader;
+using Pipeline.Steps.Formats;
+using Pipeline.Steps.Formats.Assets;
+using Pipeline.Steps.Formats.Manifest;
+using Pipeline.Steps.Runtime;
+using Pipeline.Steps.Runtime.Parquet;
+
+namespace Pipeline.Steps.FeatureCreator.Partitions;
+
+/// <summary>
+/// The FeatureCreator over assets (<c>--asset-dir</c>): one features partition per readings partition, computed
+/// only where the readings partition changed since its features were made (its content hash differs from the one
+/// the features partition records) or has no features yet. Each computed day's features are compared with the
+/// trailing <c>--drift-window</c> days before it, so drift is a property of the data, not of how runs were cut.
+/// </summary>
+internal static class PartitionedFeatures
+{
+    public static async Task<JsonObject> RunAsync(StepContext<FeatureCreatorOptions> context, IReadOnlyList<FeatureKind> kinds, CancellationToken cancellationToken)
+    {
+        var options = context.Options;
+        var input = Path.GetFullPath(options.Input).TrimEnd(Path.DirectorySeparatorChar);
+        var readings = AssetDescription.Read(input)
+            ?? throw StepException.BadOption($"--asset-dir needs --input to be an asset folder (one with {AssetLayout.MetadataFolder}/{AssetDescription.FileName}, as the Chunker's --asset-dir makes); {input} is not one");
+        context.AddInput(new InputRecord(input, 0, null));
+        using var asset = AssetWriter.Open(options.AssetDir!, readings.TimeZone, cancellationToken);
+        var todo = StalePartitions(input, readings.Name, asset);
+        var stats = new FeatureStatsStore(asset.Folder);
+        var history = stats.Read();
+        var columns = ValueColumns(readings, options.Columns);
+        var drifted = new JsonObject();
+        Dictionary<string, DriftResult>? newestDrift = null;
+        Dictionary<string, FeatureStat>? newestStats = null;
+        long rowsRead = 0;
+        long groups = 0;
+        using (context.Timings.Measure("partitions"))
+        {
+            foreach (var (key, sha) in todo)
+            {
+                var files = Directory.EnumerateFiles(AssetLayout.PartitionFolder(input, key), "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+                var aggregate = await ChunkScanner.ScanAsync(files, columns, options.ResolveWorkers(), cancellationToken);
+                var table = FeatureTable.Build(aggregate, columns, kinds, options.MinReadings);
+                var featureStats = FeatureStatistics.Compute(table);
+                var baseline = history.Where(h => string.CompareOrdinal(h.Key, key) < 0).TakeLast(options.DriftWindow).Select(h => h.Value).ToList();
+                var drift = DriftCalculator.Compute(featureStats, baseline, options.DriftWindow, options.DriftThreshold);
+                await PublishAsync(context, asset, key, table, [new PartitionInput(readings.Name, key, null, sha)], cancellationToken);
+                history[key] = new FeatureRun(context.Clock.GetUtcNow(), featureStats);
+                rowsRead += aggregate.RowsRead;
+                groups += table.RowCount;
+                newestDrift = drift;
+                newestStats = featureStats;
+                var names = drift.Where(d => d.Value.Drifted).Select(d => (JsonNode)d.Key!).ToArray();
+                if (names.Length > 0)
+                {
+                    drifted[key] = new JsonArray(names);
+                }
+
+            }
+
+            // Each drifted feature of the newest day is logged; earlier days' are in the metrics (a backfill of a
+            // thousand days would otherwise log thousands of lines).
+            foreach (var (name, result) in (newestDrift ?? []).Where(d => d.Value.Drifted))
+            {
+                FeatureCreatorLog.Drifted(context.Logger, $"{name} on {todo[^1].Key}", result.Mean, result.ZScore, result.BaselineMean);
+            }
+
+            stats.Write(history);
+            context.AddAsset(asset.Report());
+        }
+
+        return new JsonObject
+        {
+            ["rowsRead"] = rowsRead,
+            ["groups"] = groups,
+            ["valueColumns"] = new JsonArray([.. columns.Select(c => JsonValue.Create(c))]),
+            ["partitionsComputed"] = todo.Count,
+            ["partitionsUpToDate"] = AssetLayout.Days(input).Count - todo.Count,
+            // The newest computed day's summaries and drift, in the shape of a whole-run FeatureCreator's, for /metrics.
+            [MetricNames.FeatureStats] = newestStats is null ? null : JsonSerializer.SerializeToNode(newestStats, FeatureCreatorJsonContext.Default.DictionaryStringFeatureStat),
+            [MetricNames.Drift] = newestDrift is null ? null : JsonSerializer.SerializeToNode(newestDrift, FeatureCreatorJsonContext.Default.DictionaryStringDriftResult),
+            ["driftedByPartition"] = drifted,
+        };
+    }
+
+    /// <summary>
+    /// The readings partitions whose features are missing or were made from other content, oldest first, with the
+    /// content hash each has now (as the readings asset recorded it when written; computed when not recorded).
+    /// </summary>
+    private static List<(string Key, string Sha256)> StalePartitions(string input, string readingsName, AssetWriter asset)
+    {
+        var recorded = PartitionLineage.Read(input);
+        var stale = new List<(string, string)>();
+        foreach (var day in AssetLayout.Days(input))
+        {
+            var key = AssetLayout.Key(day);
+            var sha = recorded.GetValueOrDefault(key)?.ContentSha256 ?? PartitionContent.Sha256(AssetLayout.PartitionFolder(input, key))!;
+            var madeFrom = asset.LastWrite(key)?.Inputs.FirstOrDefault(i => i.Asset == readingsName && i.Partition == key)?.Sha256;
+            if (madeFrom != sha || !asset.Has(key))
+            {
+                stale.Add((key, sha));
+            }
+        }
+
+        return stale;
+    }
+
+    /// <summary>The value columns of the readings asset (its nullable doubles), or those asked for, checked.</summary>
+    private static List<string> ValueColumns(AssetDescription readings, string[]? requested)
+    {
+        var available = readings.Columns.Where(c => c is { Type: "double", Nullable: true }).Select(c => c.Name).ToList();
+        if (requested is not { Length: > 0 })
+        {
+            return available.Count > 0 ? available : throw StepException.BadData($"the asset '{readings.Name}' has no value columns (nullable doubles)");
+        }
+
+        var unknown = requested.Where(c => !available.Contains(c, StringComparer.Ordinal)).ToArray();
+        return unknown.Length == 0
+            ? [.. requested.Distinct(StringComparer.Ordinal)]
+            : throw StepException.BadOption($"--columns: unknown value column(s) {string.Join(", ", unknown)}; available: {string.Join(", ", available)}");
+    }
+
+    private static async Task PublishAsync(
+        StepContext<FeatureCreatorOptions> context, AssetWriter asset, string key, FeatureTable table, IReadOnlyList<PartitionInput> inputs, CancellationToken cancellationToken)
+    {
+        var schema = FeatureWriter.Schema(table);
+        asset.CheckColumns(ParquetColumns.Describe(schema));
+        var folder = Path.Combine(context.Output.StagingDirectory, AssetLayout.MetadataFolder, AssetLayout.PartitionFolderName(AssetLayout.Day(key)!.Value));
+        Directory.CreateDirectory(folder);
+        await FeatureWriter.WriteAsync(Path.Combine(folder, FeatureTableReader.FileName), table, schema, cancellationToken);
+        asset.Publish(key, folder, table.RowCount, inputs);
+    }
+}
