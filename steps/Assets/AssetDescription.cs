@@ -12,7 +12,7 @@ namespace Pipeline.Steps.Assets;
 /// </summary>
 public sealed record AssetDescription(string Name, string TimeZone, IReadOnlyList<ColumnSchema> Columns)
 {
-    public const string FileName = "asset.json";
+    public const string FileName = AssetLayout.DescriptionFileName;
 
     /// <summary>How it is partitioned: by calendar day, the only kind there is.</summary>
     public string PartitionBy { get; init; } = "day";

@@ -23,6 +23,10 @@ public sealed class ClusterTrainOptions : StepOptions
     [PathOption(PathAccess.WriteInto)]
     public string Registry { get; set; } = "";
 
+    /// <summary>With a features asset as <see cref="Input"/>: how many calendar days, up to the newest partition, to train on.</summary>
+    [Description("With a features asset as --input (the FeatureCreator's --asset-dir): train on the partitions of this many days up to the newest.")]
+    public int WindowDays { get; set; } = 30;
+
     /// <summary>Feature columns to cluster on; null means every *_mean and *_std column.</summary>
     [Description("Feature columns to cluster on (default: every *_mean and *_std column).")]
     public string[]? Features { get; set; }
@@ -75,6 +79,11 @@ public sealed class ClusterTrainOptions : StepOptions
         if (!PromotionModes.Contains(Promote))
         {
             yield return $"--promote must be one of {string.Join(", ", PromotionModes)}";
+        }
+
+        if (WindowDays < 1)
+        {
+            yield return "--window-days must be at least 1";
         }
 
         if (ResolveK().Any(k => k is < 2 or > 100))

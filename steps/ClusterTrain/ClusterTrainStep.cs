@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json;
 using Pipeline.Steps.ClusterTrain.Training;
 using Pipeline.Steps.Features;
+using Pipeline.Steps.Formats.Assets;
 using Pipeline.Steps.Formats.Manifest;
 using Pipeline.Steps.Formats.Registry;
 using Pipeline.Steps.Runtime;
@@ -19,13 +20,7 @@ internal static class ClusterTrainStep
     public static async Task<JsonObject> RunAsync(StepContext<ClusterTrainOptions> context, CancellationToken cancellationToken)
     {
         var options = context.Options;
-        var (file, record) = FeatureTableReader.Locate(options.Input);
-        context.AddInput(record);
-        FeatureTable table;
-        using (context.Timings.Measure("read"))
-        {
-            table = await FeatureTableReader.ReadAsync(file, options.Features, cancellationToken);
-        }
+        var (table, file, record, partitions) = await ReadAsync(context, cancellationToken);
 
         var ks = options.ResolveK();
         var set = TrainingSet.From(table, ks.Max(), file);
@@ -43,13 +38,42 @@ internal static class ClusterTrainStep
             var production = registry.Production() is { } pointer ? registry.Metadata(pointer.Version) : null;
             var (ids, basis) = ClusterMatcher.Match(best, production, table.Features);
             var experiment = ExperimentRecord.Of(options, set, candidates, best, context.Timings, context.Run);
-            registered = registry.Register(Describe(best, ids, production, set, record.Path, options) with { Experiment = experiment }, best.Model);
+            var described = Describe(best, ids, production, set, record.Path, options);
+            described = described with { Experiment = experiment, Training = described.Training with { Partitions = partitions } };
+            registered = registry.Register(described, best.Model);
             ClusterTrainLog.Registered(context.Logger, registered.Version, registered.K, registered.Promotion.Promoted, registered.Promotion.Reason);
             await File.WriteAllBytesAsync(context.Output.PathFor(OutputFileName),
                 JsonSerializer.SerializeToUtf8Bytes(registered, RegistryJsonContext.Default.ModelVersion), cancellationToken);
             context.Output.AddFile(OutputFileName, 1, 0, null);
             return JsonSerializer.SerializeToNode(Metrics(set, candidates, best, registered, basis, registry, options), ClusterTrainJsonContext.Default.ClusterTrainMetrics)!.AsObject();
         }
+    }
+
+    /// <summary>
+    /// The feature table: one FeatureCreator output, or the sliding window of a features asset (each of its
+    /// partitions is recorded as an input, and on the model version, for lineage).
+    /// </summary>
+    private static async Task<(FeatureTable Table, string File, InputRecord Record, IReadOnlyList<PartitionInput>? Partitions)> ReadAsync(
+        StepContext<ClusterTrainOptions> context, CancellationToken cancellationToken)
+    {
+        var options = context.Options;
+        using var reading = context.Timings.Measure("read");
+        if (AssetLayout.IsAsset(options.Input))
+        {
+            var (window, partitions) = await FeatureWindow.ReadAsync(options.Input, options.WindowDays, options.Features, cancellationToken);
+            var folder = Path.GetFullPath(options.Input);
+            foreach (var partition in partitions)
+            {
+                context.AddInput(new InputRecord(AssetLayout.PartitionFolder(folder, partition.Partition!), 0, partition.Sha256));
+            }
+
+            ClusterTrainLog.Window(context.Logger, partitions.Count, partitions[0].Partition!, partitions[^1].Partition!, window.Rows);
+            return (window, folder, new InputRecord(folder, 0, null), partitions);
+        }
+
+        var (file, record) = FeatureTableReader.Locate(options.Input);
+        context.AddInput(record);
+        return (await FeatureTableReader.ReadAsync(file, options.Features, cancellationToken), file, record, null);
     }
 
     private static List<Candidate> TrainAll(TrainingSet set, IReadOnlyList<int> ks, ClusterTrainOptions options, CancellationToken cancellationToken)

@@ -19,6 +19,22 @@ public sealed class FeatureTable(string[] sensorIds, DateOnly[] days, IReadOnlyL
 
     public int Rows => SensorIds.Length;
 
+    /// <summary>The rows of several tables with the same feature columns, one after another.</summary>
+    public static FeatureTable Concat(IReadOnlyList<FeatureTable> tables)
+    {
+        var features = tables[0].Features;
+        if (tables.FirstOrDefault(t => !t.Features.SequenceEqual(features, StringComparer.Ordinal)) is { } other)
+        {
+            throw new ArgumentException($"feature columns differ: {string.Join(",", features)} and {string.Join(",", other.Features)}", nameof(tables));
+        }
+
+        return new FeatureTable(
+            [.. tables.SelectMany(t => t.SensorIds)],
+            [.. tables.SelectMany(t => t.Days)],
+            features,
+            [.. Enumerable.Range(0, features.Count).Select(c => tables.SelectMany(t => t.Columns[c]).ToArray())]);
+    }
+
     /// <summary>The rows whose every feature is a finite number: the only ones KMeans can train on or place.</summary>
     public int[] CompleteRows() => [.. Enumerable.Range(0, Rows).Where(IsComplete)];
 

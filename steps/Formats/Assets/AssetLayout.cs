@@ -15,7 +15,13 @@ public static class AssetLayout
     /// <summary>The asset's bookkeeping folder: its lock, schema and each partition's lineage record.</summary>
     public const string MetadataFolder = "_asset";
 
+    /// <summary>The file in <see cref="MetadataFolder"/> that makes a folder an asset: its name, time zone and columns.</summary>
+    public const string DescriptionFileName = "asset.json";
+
     private const string DayPrefix = "day=";
+
+    /// <summary>Whether <paramref name="folder"/> is an asset (a step wrote partitions there with <c>--asset-dir</c>).</summary>
+    public static bool IsAsset(string folder) => File.Exists(Path.Combine(folder, MetadataFolder, DescriptionFileName));
 
     /// <summary>The folder of an asset under a data root.</summary>
     public static string AssetFolder(string dataRoot, string asset) => Path.Combine(dataRoot, AssetsRoot, asset);

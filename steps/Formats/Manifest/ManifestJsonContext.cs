@@ -17,4 +17,5 @@ namespace Pipeline.Steps.Formats.Manifest;
 [JsonSerializable(typeof(ClusterShare))]
 [JsonSerializable(typeof(FeatureStat))]
 [JsonSerializable(typeof(DriftResult))]
+[JsonSerializable(typeof(Dictionary<string, ManifestPartition>))]
 public sealed partial class ManifestJsonContext : JsonSerializerContext;

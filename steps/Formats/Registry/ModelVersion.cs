@@ -47,7 +47,11 @@ public sealed record ModelVersion
 }
 
 /// <summary>What a version was trained on.</summary>
-public sealed record TrainingData(string Input, long Rows, long RowsSkipped, DateOnly? FirstDay, DateOnly? LastDay, int Sensors);
+public sealed record TrainingData(string Input, long Rows, long RowsSkipped, DateOnly? FirstDay, DateOnly? LastDay, int Sensors)
+{
+    /// <summary>The day partitions of a features asset it was trained on, each with its content hash then; null when its input was one table.</summary>
+    public IReadOnlyList<Manifest.PartitionInput>? Partitions { get; init; }
+}
 
 /// <summary>How features are scaled before clustering: scaled = (value - offset) * scale, per feature.</summary>
 public sealed record FeatureScaling(string Method, IReadOnlyList<double> Offsets, IReadOnlyList<double> Scales);

@@ -1,9 +1,7 @@
 using System.Text.Json;
-using Pipeline.Steps.Formats;
-using Pipeline.Steps.Formats.Assets;
 using Pipeline.Steps.Formats.Manifest;
 
-namespace Pipeline.Steps.Assets;
+namespace Pipeline.Steps.Formats.Assets;
 
 /// <summary>
 /// <c>_asset/partitions.json</c>: for each partition, what the run that last wrote it reported (change, rows,
@@ -25,7 +23,7 @@ public static class PartitionLineage
 
         try
         {
-            var read = JsonSerializer.Deserialize(File.ReadAllText(path), AssetJsonContext.Default.DictionaryStringManifestPartition);
+            var read = JsonSerializer.Deserialize(File.ReadAllText(path), ManifestJsonContext.Default.DictionaryStringManifestPartition);
             return new(read ?? [], StringComparer.Ordinal);
         }
         catch (JsonException)
@@ -36,9 +34,9 @@ public static class PartitionLineage
         }
     }
 
-    internal static void Write(string assetFolder, SortedDictionary<string, ManifestPartition> lineage) =>
+    public static void Write(string assetFolder, SortedDictionary<string, ManifestPartition> lineage) =>
         AtomicJsonFile.Write(
             Path.Combine(assetFolder, AssetLayout.MetadataFolder, FileName),
             new Dictionary<string, ManifestPartition>(lineage, StringComparer.Ordinal),
-            AssetJsonContext.Default.DictionaryStringManifestPartition);
+            ManifestJsonContext.Default.DictionaryStringManifestPartition);
 }
