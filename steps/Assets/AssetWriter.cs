@@ -99,6 +99,36 @@ public sealed class AssetWriter : IDisposable
     /// </summary>
     public ManifestPartition? LastWrite(string key) => _lineage.GetValueOrDefault(key);
 
+    /// <summary>
+    /// The partitions of the input asset in <paramref name="inputFolder"/> whose partition of the same day here is
+    /// missing or was made from other content, oldest first. An input partition's content hash is the one its
+    /// writer recorded (hashing a thousand partitions on every run would cost more than the run); a partition
+    /// changed behind the writers' back is the server's to find (<c>assets verify</c>).
+    /// </summary>
+    public InputPartitions PartitionsToMake(string inputFolder)
+    {
+        var inputName = Path.GetFileName(Path.GetFullPath(inputFolder).TrimEnd(Path.DirectorySeparatorChar));
+        var recorded = PartitionLineage.Read(inputFolder);
+        var toMake = new List<(string, string)>();
+        var upToDate = 0;
+        foreach (var day in AssetLayout.Days(inputFolder))
+        {
+            var key = AssetLayout.Key(day);
+            var sha = recorded.GetValueOrDefault(key)?.ContentSha256 ?? PartitionContent.Sha256(AssetLayout.PartitionFolder(inputFolder, key))!;
+            var madeFrom = LastWrite(key)?.Inputs.FirstOrDefault(i => i.Asset == inputName && i.Partition == key)?.Sha256;
+            if (madeFrom == sha && Has(key))
+            {
+                upToDate++;
+            }
+            else
+            {
+                toMake.Add((key, sha));
+            }
+        }
+
+        return new InputPartitions(toMake, upToDate);
+    }
+
     /// <summary>Whether the asset has the partition of <paramref name="key"/>.</summary>
     public bool Has(string key) => Directory.Exists(PartitionFolder(key));
 

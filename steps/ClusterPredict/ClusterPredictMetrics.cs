@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Pipeline.Steps.Formats.Manifest;
 using Pipeline.Steps.Formats.Registry;
 
@@ -24,7 +25,14 @@ internal sealed record ClusterPredictMetrics
     public required DatabaseWrite Database { get; init; }
 
     public required MemoryMetrics Memory { get; init; }
+
+    /// <summary>With <c>--asset-dir</c>: the day partitions predicted and those already up to date.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PartitionedPrediction? Partitions { get; init; }
 }
+
+/// <summary>What a run over a features asset did: days predicted (oldest first) and days left as they were.</summary>
+internal sealed record PartitionedPrediction(string Asset, IReadOnlyList<string> Predicted, int UpToDate);
 
 /// <summary>The model version used, and how it was chosen.</summary>
 internal sealed record UsedModel(int Version, string ChosenBy, int K, IReadOnlyList<string> Features, string Sha256);

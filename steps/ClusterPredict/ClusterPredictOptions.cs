@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
+using Pipeline.Steps.Confinement;
 using Pipeline.Steps.Runtime;
 
 namespace Pipeline.Steps.ClusterPredict;
@@ -12,6 +13,10 @@ public sealed class ClusterPredictOptions : StepOptions
     [RequiredOption]
     [PathOption]
     public string Input { get; set; } = "";
+
+    [Description("With a features asset as --input: the asset to write each day's predictions into; only days whose features changed (or that have none) are predicted, and each day's rows in PostgreSQL are keyed by its partition (run_id '<asset>/day=YYYY-MM-DD').")]
+    [PathOption(PathAccess.WriteInto)]
+    public string? AssetDir { get; set; }
 
     [Description("The model registry folder.")]
     [RequiredOption]

@@ -36,6 +36,10 @@ internal static class ClusterPredictStep
             : (registry.Production()?.Version ?? throw StepException.MissingInput("the registry has no production model version; train one first or name one with --model-version", new SourceLocation(registry.Root)), "production");
         var model = ClusterModel.Load(registry, version);
         var metadata = model.Metadata;
+        if (options.AssetDir is { Length: > 0 })
+        {
+            return await PartitionedPredictions.RunAsync(context, new ChosenModel(model, version, chosenBy, registry.ModelPath(version)), connectionString, cancellationToken);
+        }
 
         var (file, record) = FeatureTableReader.Locate(options.Input);
         context.AddInput(record);
@@ -87,7 +91,7 @@ internal static class ClusterPredictStep
         return JsonSerializer.SerializeToNode(metrics, ClusterPredictJsonContext.Default.ClusterPredictMetrics)!.AsObject();
     }
 
-    private static async Task<FeatureTable> ReadFeaturesAsync(string file, ModelVersion metadata, CancellationToken cancellationToken)
+    internal static async Task<FeatureTable> ReadFeaturesAsync(string file, ModelVersion metadata, CancellationToken cancellationToken)
     {
         try
         {
@@ -103,12 +107,17 @@ internal static class ClusterPredictStep
         string connectionString, string runId, FeatureTable table, ClusterAssignments assignments, int version, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var modelVersion = version.ToString(CultureInfo.InvariantCulture);
-        var rows = assignments.Rows.Select((r, i) => new PredictionRow(runId, table.SensorIds[r], table.Days[r], assignments.Clusters[i], assignments.Distances[i], modelVersion, now)).ToList();
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await PostgresSchema.ForClusterPredict(dataSource).MigrateAsync(cancellationToken);
-        var result = await new PredictionStore(dataSource).ReplaceRunAsync(runId, rows, cancellationToken);
+        var result = await new PredictionStore(dataSource).ReplaceRunAsync(runId, Rows(runId, table, assignments, version, now), cancellationToken);
         return new DatabaseWrite(true, Table, PostgresConnection.Endpoint(connectionString), result.RowsDeleted, result.RowsInserted, watch.Elapsed.TotalMilliseconds, null);
+    }
+
+    /// <summary>The database rows of a scored table, all under <paramref name="runId"/>.</summary>
+    internal static List<PredictionRow> Rows(string runId, FeatureTable table, ClusterAssignments assignments, int version, DateTimeOffset now)
+    {
+        var modelVersion = version.ToString(CultureInfo.InvariantCulture);
+        return [.. assignments.Rows.Select((r, i) => new PredictionRow(runId, table.SensorIds[r], table.Days[r], assignments.Clusters[i], assignments.Distances[i], modelVersion, now))];
     }
 
     // The same input and model give the same id, so re-running them replaces their rows rather than adding more.

@@ -30,7 +30,7 @@ internal static class PartitionedFeatures
             ?? throw StepException.BadOption($"--asset-dir needs --input to be an asset folder (one with {AssetLayout.MetadataFolder}/{AssetDescription.FileName}, as the Chunker's --asset-dir makes); {input} is not one");
         context.AddInput(new InputRecord(input, 0, null));
         using var asset = AssetWriter.Open(options.AssetDir!, readings.TimeZone, cancellationToken);
-        var todo = StalePartitions(input, readings.Name, asset);
+        var (todo, upToDate) = asset.PartitionsToMake(input);
         var stats = new FeatureStatsStore(asset.Folder);
         var history = stats.Read();
         var columns = ValueColumns(readings, options.Columns);
@@ -80,34 +80,12 @@ internal static class PartitionedFeatures
             ["groups"] = groups,
             ["valueColumns"] = new JsonArray([.. columns.Select(c => JsonValue.Create(c))]),
             ["partitionsComputed"] = todo.Count,
-            ["partitionsUpToDate"] = AssetLayout.Days(input).Count - todo.Count,
+            ["partitionsUpToDate"] = upToDate,
             // The newest computed day's summaries and drift, in the shape of a whole-run FeatureCreator's, for /metrics.
             [MetricNames.FeatureStats] = newestStats is null ? null : JsonSerializer.SerializeToNode(newestStats, FeatureCreatorJsonContext.Default.DictionaryStringFeatureStat),
             [MetricNames.Drift] = newestDrift is null ? null : JsonSerializer.SerializeToNode(newestDrift, FeatureCreatorJsonContext.Default.DictionaryStringDriftResult),
             ["driftedByPartition"] = drifted,
         };
-    }
-
-    /// <summary>
-    /// The readings partitions whose features are missing or were made from other content, oldest first, with the
-    /// content hash each has now (as the readings asset recorded it when written; computed when not recorded).
-    /// </summary>
-    private static List<(string Key, string Sha256)> StalePartitions(string input, string readingsName, AssetWriter asset)
-    {
-        var recorded = PartitionLineage.Read(input);
-        var stale = new List<(string, string)>();
-        foreach (var day in AssetLayout.Days(input))
-        {
-            var key = AssetLayout.Key(day);
-            var sha = recorded.GetValueOrDefault(key)?.ContentSha256 ?? PartitionContent.Sha256(AssetLayout.PartitionFolder(input, key))!;
-            var madeFrom = asset.LastWrite(key)?.Inputs.FirstOrDefault(i => i.Asset == readingsName && i.Partition == key)?.Sha256;
-            if (madeFrom != sha || !asset.Has(key))
-            {
-                stale.Add((key, sha));
-            }
-        }
-
-        return stale;
     }
 
     /// <summary>The value columns of the readings asset (its nullable doubles), or those asked for, checked.</summary>

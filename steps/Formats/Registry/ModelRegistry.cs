@@ -168,6 +168,9 @@ public sealed class ModelRegistry(string root, TimeProvider clock)
         return history;
     }
 
+    /// <summary>Where the model file of <paramref name="version"/> is (whether or not it exists).</summary>
+    public string ModelPath(int version) => Path.Combine(VersionFolder(version), ModelFileName);
+
     private string VersionFolder(int version) => Path.Combine(VersionsFolder, version.ToString("D4", CultureInfo.InvariantCulture));
 
     private static T ReadJson<T>(string path, JsonTypeInfo<T> type)
