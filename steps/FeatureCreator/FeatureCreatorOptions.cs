@@ -39,6 +39,10 @@ public sealed class FeatureCreatorOptions : StepOptions
     [Description("A feature whose |z-score| against the baseline reaches this is reported as drifted.")]
     public double DriftThreshold { get; set; } = 3;
 
+    /// <summary>Makes drift a gate: a drifted feature (on the newest day, over an asset) blocks what comes after.</summary>
+    [Description("Make drift a gate: when a feature drifted (on the newest computed day, over an asset), publish the output, then exit 79 (blocked) so training and promotion after this step do not run until an editor overrides the gate.")]
+    public bool DriftGate { get; set; }
+
     /// <summary>Files read in parallel; 0 means one per processor, at most four.</summary>
     [Description("Files read in parallel (0: one per processor, at most 4).")]
     public int Workers { get; set; }

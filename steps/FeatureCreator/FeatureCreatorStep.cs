@@ -67,6 +67,11 @@ public static class FeatureCreatorStep
             FeatureCreatorLog.Drifted(context.Logger, name, result.Mean, result.ZScore, result.BaselineMean);
         }
 
+        if (options.DriftGate && DriftGate.Reason(drift, "against the earlier runs") is { } reason)
+        {
+            context.Block(reason);
+        }
+
         using (context.Timings.Measure("write"))
         {
             var schema = FeatureWriter.Schema(table);

@@ -28,7 +28,13 @@ public static class StepExitCodes
     /// <summary>The configuration is inconsistent (e.g. options that contradict each other).</summary>
     public const int Configuration = 78;
 
+    /// <summary>
+    /// The step did its work and published it, but a gate it enforces failed (a drift gate): what comes after it
+    /// must not run until an editor overrides the gate. A retry would fail the same way.
+    /// </summary>
+    public const int GateBlocked = 79;
+
     /// <summary>True when the exit code says that retrying the same step with the same input cannot help.</summary>
     public static bool IsPermanent(int exitCode) =>
-        exitCode is Usage or DataError or NoInput or Configuration;
+        exitCode is Usage or DataError or NoInput or Configuration or GateBlocked;
 }

@@ -56,6 +56,15 @@ public sealed class StepContext<TOptions>
         }
     }
 
+    /// <summary>Why a gate of the step failed (<see cref="Block"/>); null while none did.</summary>
+    public string? BlockedBy { get; private set; }
+
+    /// <summary>
+    /// Fails a gate: the output is still published, then the step exits <see cref="StepExitCodes.GateBlocked"/>
+    /// unless the server passed an editor's override.
+    /// </summary>
+    public void Block(string reason) => BlockedBy ??= reason;
+
     /// <summary>The assets whose partitions the step wrote, for the manifest.</summary>
     public IReadOnlyList<ManifestAsset> Assets
     {

@@ -86,9 +86,22 @@ public static class StepHost
             {
                 var metrics = await body(context, cancellation.Token);
                 metrics["memory"] ??= JsonSerializer.SerializeToNode(ProcessMemory.Sample(), ManifestJsonContext.Default.MemoryMetrics);
-                var manifest = BuildManifest(context, "succeeded", startedAt, started, metrics, null, tracing.Trace);
+                var gate = context.BlockedBy is { } reason
+                    ? new StepGate(reason, Blocked: Text(environment, GateOverride.EnvironmentVariable) is null, Text(environment, GateOverride.EnvironmentVariable))
+                    : null;
+                var manifest = BuildManifest(context, gate is { Blocked: true } ? "blocked" : "succeeded", startedAt, started, metrics, null, tracing.Trace) with { Gate = gate };
                 output.Publish(manifest);
                 StepLog.Succeeded(logger, step.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, manifest.Outputs.Count, output.FinalDirectory);
+                if (gate is { Blocked: true })
+                {
+                    return Fail(logger, step, new StepException(StepExitCodes.GateBlocked, $"{gate.Reason}; the output is published, and an editor can override the gate to let the run go on"));
+                }
+
+                if (gate is not null)
+                {
+                    StepLog.GateOverridden(logger, gate.Reason, gate.OverriddenBy!);
+                }
+
                 return StepExitCodes.Success;
             }
             catch (Exception e)
@@ -109,6 +122,9 @@ public static class StepHost
             }
         }
     }
+
+    private static string? Text(IDictionary environment, string name) =>
+        environment[name] is string { Length: > 0 } value ? value : null;
 
     private static StepException Classify(Exception e, bool cancelled) => e switch
     {

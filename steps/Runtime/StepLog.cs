@@ -16,4 +16,7 @@ internal static partial class StepLog
 
     [LoggerMessage(4, LogLevel.Warning, "TRACEPARENT {TraceParent} is not a valid W3C traceparent; the step runs without a parent trace")]
     public static partial void InvalidTraceParent(ILogger logger, string traceParent);
+
+    [LoggerMessage(5, LogLevel.Warning, "gate overridden ({OverriddenBy}): {Reason}")]
+    public static partial void GateOverridden(ILogger logger, string reason, string overriddenBy);
 }

@@ -70,6 +70,11 @@ internal static class PartitionedFeatures
                 FeatureCreatorLog.Drifted(context.Logger, $"{name} on {todo[^1].Key}", result.Mean, result.ZScore, result.BaselineMean);
             }
 
+            if (options.DriftGate && newestDrift is not null && DriftGate.Reason(newestDrift, $"on {todo[^1].Key} against the days before it") is { } reason)
+            {
+                context.Block(reason);
+            }
+
             stats.Write(history);
             context.AddAsset(asset.Report());
         }

@@ -14,7 +14,7 @@ public sealed record StepManifest
 
     public required StepIdentity Step { get; init; }
 
-    /// <summary><c>succeeded</c> or <c>failed</c>.</summary>
+    /// <summary><c>succeeded</c>, <c>blocked</c> (output published, a gate failed) or <c>failed</c>.</summary>
     public required string Status { get; init; }
 
     public required DateTimeOffset StartedAt { get; init; }
@@ -40,6 +40,9 @@ public sealed record StepManifest
 
     /// <summary>Wall time of each phase in milliseconds, plus <c>total</c>.</summary>
     public IReadOnlyDictionary<string, double> TimingsMs { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Set when a gate of the step failed: <see cref="Status"/> is then <c>blocked</c>, unless it was overridden.</summary>
+    public StepGate? Gate { get; init; }
 
     /// <summary>Set when <see cref="Status"/> is <c>failed</c>.</summary>
     public StepError? Error { get; init; }

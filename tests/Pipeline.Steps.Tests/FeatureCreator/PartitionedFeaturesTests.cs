@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Pipeline.Steps.Formats;
 using Pipeline.Steps.Formats.Assets;
+using Pipeline.Steps.Formats.Manifest;
 using Pipeline.Steps.Tests.Chunker;
 using Pipeline.Steps.Tests.Support;
 using Pipeline.Testing;
@@ -70,6 +71,31 @@ public sealed class PartitionedFeaturesTests : IDisposable
         Assert.Equal(5, metrics["drift"]!["value_mean"]!["baselineRuns"]!.GetValue<int>());
         Assert.True(metrics["drift"]!["value_mean"]!["drifted"]!.GetValue<bool>());
         Assert.Contains("value_mean", metrics["driftedByPartition"]!["2024-01-10"]!.AsArray().Select(n => n!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_drift_gate_publishes_the_day_then_blocks_until_overridden()
+    {
+        var rows = Rows(days: 9, sensors: 3).Concat(["s0,2024-01-10T01:00:00Z,500", "s1,2024-01-10T01:00:00Z,510", "s2,2024-01-10T02:00:00Z,490"]);
+        await IngestAsync("history", rows);
+        string[] args = ["--input", Readings, "--asset-dir", Features, "--drift-gate", "--quiet"];
+
+        Assert.Equal(StepExitCodes.GateBlocked, await FeatureCreatorRun.RunAsync([.. args, "--output", _temp.Combine("blocked")]));
+
+        var blocked = Manifest("blocked");
+        Assert.Equal("blocked", blocked["status"]!.GetValue<string>());
+        Assert.StartsWith("drift gate: ", blocked["gate"]!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("value_mean (z = ", blocked["gate"]!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(10, AssetLayout.Days(Features).Count);
+
+        // The same day again, with the server's override: the gate is recorded as overridden and the step succeeds.
+        await IngestAsync("one-more", ["s0,2024-01-10T03:00:00Z,505"]);
+        var overridden = await StepRun.RunAsync<Steps.FeatureCreator.FeatureCreatorOptions>(FeatureCreatorRun.Step, Steps.FeatureCreator.FeatureCreatorStep.RunAsync,
+            new System.Collections.Hashtable { [GateOverride.EnvironmentVariable] = "ada: the sensors were recalibrated" }, [.. args, "--output", _temp.Combine("overridden")]);
+        Assert.Equal(0, overridden);
+        Assert.Equal("succeeded", Manifest("overridden")["status"]!.GetValue<string>());
+        Assert.Equal("ada: the sensors were recalibrated", Manifest("overridden")["gate"]!["overriddenBy"]!.GetValue<string>());
+        Assert.False(Manifest("overridden")["gate"]!["blocked"]!.GetValue<bool>());
     }
 
     [Fact]
