@@ -1,3 +1,4 @@
+using Pipeline.Benchmarks.Assets;
 using Pipeline.Benchmarks.Cli;
 using Pipeline.Benchmarks.Clustering;
 using Pipeline.Benchmarks.Datasets;
@@ -43,6 +44,7 @@ internal static class BenchmarkCli
                 "datasets" => await DatasetsCommand.RunAsync(arguments, output, cancellationToken),
                 "orchestration" => await OrchestrationCommand.RunAsync(arguments, output, cancellationToken),
                 "runs-list" => await RunsListCommand.RunAsync(arguments, output, cancellationToken),
+                "assets" => await AssetsCommand.RunAsync(arguments, output, cancellationToken),
                 DuckDbSideCommand.Name => await DuckDbSideCommand.RunAsync(arguments, output, cancellationToken),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };

@@ -42,6 +42,11 @@ internal static class HelpText
         runs-list                             GET /api/runs latency with a long history in PostgreSQL
             [--runs 25000] [--requests 400]   runs of 4 steps seeded through the store; timed requests
 
+        assets                                Incremental ingest into day-partitioned assets (Chunker + FeatureCreator)
+            [--sensors 1000] [--days 1096]    the history ingested once; then one new day, then late rows for 3 old days
+            [--interval-minutes 60]           time between two readings of one sensor
+            [--work-dir .work/bench] [--keep] where the CSV files, assets and run folders go
+
         Row counts accept 1000000, 1_000_000, 1e6, 1000K or 1M.
         Exit codes: 0 ok, 64 bad command line, 70 a side (or the database) failed, 130 cancelled.
 
