@@ -182,8 +182,15 @@ public sealed partial class WorkflowEngine(
 
             _telemetry.Metrics.StepAttemptEnded(workflow, key.StepId, result.State, clock.GetUtcNow() - started);
             RunTracing.EndAttempt(span, result);
-            if (result.Succeeded)
+            var blocked = result.ExitCode == StepExitCodes.GateBlocked;
+            if (blocked)
             {
+                _telemetry.Metrics.GateBlocked(workflow, key.StepId);
+            }
+
+            if (result.Succeeded || blocked)
+            {
+                // A blocked step published its output too: its drift is what blocked it, and belongs on /metrics.
                 await RecordDataMetricsAsync(attempt.Claimed);
             }
 
@@ -252,6 +259,7 @@ public sealed partial class WorkflowEngine(
         var launch = new StepLaunch(attempt.Claimed.Key, spec, AttemptLogs.For(options.DataRoot, attempt.Claimed.Key), traceParent, values)
         {
             Confinement = _confinement,
+            GateOverride = attempt.Claimed.Step.GateOverride,
         };
         AttemptResult result;
         try

@@ -2,6 +2,7 @@ using System.Globalization;
 using Pipeline.Orchestrator.Definitions.Templates;
 using Pipeline.Steps.Confinement;
 using Pipeline.Steps.Formats;
+using Pipeline.Steps.Formats.Manifest;
 
 namespace Pipeline.Orchestrator.Engine.Runners;
 
@@ -31,6 +32,11 @@ public static class StepEnvironment
         {
             env[StateFolder.EnvironmentVariable] = state;
         }
+        if (launch.GateOverride is { } overridden)
+        {
+            env[GateOverride.EnvironmentVariable] = overridden;
+        }
+
         if (launch.Confinement is { } confinement)
         {
             // The step programs check their own path options and URLs against these (Pipeline.Steps.Confinement).

@@ -8,11 +8,14 @@ namespace Pipeline.Orchestrator.Engine.Runners;
 /// </summary>
 public static class StepExitCodes
 {
+    /// <summary>A gate of the step failed (a drift gate): its output is published; an editor's override lets the run go on.</summary>
+    public const int GateBlocked = 79;
+
     /// <summary>
     /// 64 usage, 65 bad data, 66 missing input, 78 configuration, 79 a gate blocked (its output is published; an
     /// editor's override, not a retry, lets the run go on): retrying will not help.
     /// </summary>
-    public static bool IsRetryable(int exitCode) => exitCode is not (64 or 65 or 66 or 78 or 79);
+    public static bool IsRetryable(int exitCode) => exitCode is not (64 or 65 or 66 or 78 or GateBlocked);
 
     /// <summary>How an attempt that exited on its own ended: succeeded on 0, else failed with the step's own last error line.</summary>
     public static AttemptResult ToResult(int exitCode, string stderrPath) => exitCode == 0

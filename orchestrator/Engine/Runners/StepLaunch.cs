@@ -16,6 +16,9 @@ public sealed record StepLaunch(AttemptKey Attempt, StepSpec Spec, AttemptLogs L
     /// null (in runner tests) tells it nothing.</summary>
     public StepConfinementSettings? Confinement { get; init; }
 
+    /// <summary>Who overrode the step's failed gate and why; passed as <c>PIPELINE_GATE_OVERRIDE</c>.</summary>
+    public string? GateOverride { get; init; }
+
     /// <summary>The secrets, or none.</summary>
     public SecretValues SecretValues => Secrets ?? SecretValues.None;
 }

@@ -113,6 +113,22 @@ public static class RunProgress
     }
 
     /// <summary>
+    /// An editor's override of a step's failed gate (it exited 79, <c>blocked</c>): recorded on the step with who
+    /// and why, and the step retried as <see cref="RetryStep"/> does; its next attempts pass the gate.
+    /// </summary>
+    public static RunChange OverrideGate(RunRecord run, IReadOnlyList<StepRunRecord> steps, string stepId, string overriddenBy, DateTimeOffset now)
+    {
+        var step = steps[IndexOf([.. steps], stepId)];
+        if (step is not { State: StepState.Failed, ExitCode: Runners.StepExitCodes.GateBlocked })
+        {
+            throw new RunChangeRefusedException($"step '{stepId}' of run {run.Id} was not blocked by a gate (it is {StateNames.Of(step.State)}, exit code {step.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})");
+        }
+
+        var retried = RetryStep(run, steps, stepId, now);
+        return retried with { Steps = [.. retried.Steps.Select(s => s.StepId == stepId ? s with { GateOverride = overriddenBy } : s)] };
+    }
+
+    /// <summary>
     /// Re-runs what did not succeed in an ended run: failed and cancelled steps whose upstream steps succeeded are
     /// queued, the other unfinished steps go back to pending; succeeded steps keep their outputs.
     /// </summary>

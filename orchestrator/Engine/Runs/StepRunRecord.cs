@@ -26,6 +26,12 @@ public sealed record StepRunRecord
 
     public int? ExitCode { get; init; }
 
+    /// <summary>
+    /// Who overrode the step's failed gate and why (<c>"ada: recalibrated"</c>), set by <see cref="RunProgress.OverrideGate"/>;
+    /// its later attempts get it as <c>PIPELINE_GATE_OVERRIDE</c>.
+    /// </summary>
+    public string? GateOverride { get; init; }
+
     public string? Error { get; init; }
 
     /// <summary>The worker holding the running attempt, and until when; a lapsed lease is taken over.</summary>

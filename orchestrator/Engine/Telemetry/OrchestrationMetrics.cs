@@ -25,6 +25,8 @@ public sealed class OrchestrationMetrics : IDisposable
     private readonly Histogram<double> _stepDuration;
     private readonly Histogram<double> _stepStartLatency;
     private readonly Counter<long> _stepRetries;
+    private readonly Counter<long> _gatesBlocked;
+    private readonly Counter<long> _gatesOverridden;
     private readonly Histogram<double> _schedulerLag;
 
     /// <param name="meters">The host's factory, so only its own OpenTelemetry reads these; none: detached meters.</param>
@@ -43,6 +45,8 @@ public sealed class OrchestrationMetrics : IDisposable
         _stepStartLatency = _meter.CreateHistogram("pipeline.step.start_latency", "s", "Time from a step becoming ready to an attempt starting.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
         _stepRetries = _meter.CreateCounter<long>("pipeline.step.retries", description: "Failed step attempts that were scheduled to run again.");
+        _gatesBlocked = _meter.CreateCounter<long>("pipeline.gate.blocked", description: "Step attempts whose gate failed (exit 79, a drift gate): what follows waits for an override.");
+        _gatesOverridden = _meter.CreateCounter<long>("pipeline.gate.overridden", description: "Failed gates an editor overrode, letting the run go on.");
         _schedulerLag = _meter.CreateHistogram("pipeline.scheduler.lag", "s", "Time from a cron trigger's due time to its run being created.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
     }
@@ -70,6 +74,12 @@ public sealed class OrchestrationMetrics : IDisposable
 
     public void StepRetried(string workflow, string step) =>
         _stepRetries.Add(1, new TagList { { "workflow", workflow }, { "step", step } });
+
+    public void GateBlocked(string workflow, string step) =>
+        _gatesBlocked.Add(1, new TagList { { "workflow", workflow }, { "step", step } });
+
+    public void GateOverridden(string workflow, string step) =>
+        _gatesOverridden.Add(1, new TagList { { "workflow", workflow }, { "step", step } });
 
     public void CronFired(string workflow, TimeSpan lag) =>
         _schedulerLag.Record(Seconds(lag), new KeyValuePair<string, object?>("workflow", workflow));

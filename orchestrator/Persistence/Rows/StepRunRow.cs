@@ -11,13 +11,13 @@ internal sealed record StepRunRow
     public const string Columns =
         "run_id AS RunId, step_id AS StepId, ordinal AS Ordinal, depends_on AS DependsOn, state AS State, attempts AS Attempts, " +
         "ready_at AS ReadyAt, started_at AS StartedAt, finished_at AS FinishedAt, exit_code AS ExitCode, error AS Error, " +
-        "lease_owner AS LeaseOwner, lease_expires_at AS LeaseExpiresAt, retry_base AS RetryBase, spec AS Spec";
+        "lease_owner AS LeaseOwner, lease_expires_at AS LeaseExpiresAt, retry_base AS RetryBase, gate_override AS GateOverride, spec AS Spec";
 
     /// <summary>The columns a state change may write (the others are fixed when the run is created).</summary>
     public const string UpdateSql =
         "UPDATE step_runs SET state = @State, attempts = @Attempts, ready_at = @ReadyAt, started_at = @StartedAt, " +
         "finished_at = @FinishedAt, exit_code = @ExitCode, error = @Error, lease_owner = @LeaseOwner, " +
-        "lease_expires_at = @LeaseExpiresAt, retry_base = @RetryBase WHERE run_id = @RunId AND step_id = @StepId";
+        "lease_expires_at = @LeaseExpiresAt, retry_base = @RetryBase, gate_override = @GateOverride WHERE run_id = @RunId AND step_id = @StepId";
 
     public string RunId { get; set; } = "";
 
@@ -47,6 +47,8 @@ internal sealed record StepRunRow
 
     public long RetryBase { get; set; }
 
+    public string? GateOverride { get; set; }
+
     public string Spec { get; set; } = "{}";
 
     public static StepRunRow From(StepRunRecord step, int ordinal) => From(step, ordinal, null);
@@ -68,6 +70,7 @@ internal sealed record StepRunRow
         LeaseOwner = step.LeaseOwner,
         LeaseExpiresAt = UnixMs.From(step.LeaseExpiresAt),
         RetryBase = step.RetryBase,
+        GateOverride = step.GateOverride,
         Spec = stored?.Spec ?? JsonSerializer.Serialize(step.Spec, PersistenceJson.Default.StepSpec),
     };
 
@@ -90,6 +93,7 @@ internal sealed record StepRunRow
         LeaseOwner = LeaseOwner,
         LeaseExpiresAt = UnixMs.To(LeaseExpiresAt),
         RetryBase = checked((int)RetryBase),
+        GateOverride = GateOverride,
         Spec = SpecCache.Parse(Spec, $"{RunId}/{StepId}"),
     };
 }

@@ -41,6 +41,7 @@ namespace Pipeline.Orchestrator.Api;
 [JsonSerializable(typeof(PredictionsView))]
 [JsonSerializable(typeof(SensorDayView))]
 [JsonSerializable(typeof(RollbackRequest))]
+[JsonSerializable(typeof(GateOverrideRequest))]
 [JsonSerializable(typeof(Pipeline.Steps.Formats.Registry.ProductionPointer))]
 [JsonSerializable(typeof(List<Pipeline.Steps.Formats.Registry.ProductionPointer>))]
 [JsonSerializable(typeof(Pipeline.Orchestrator.Models.ModelComparison))]

@@ -57,7 +57,14 @@ public sealed record RunListView(IReadOnlyList<RunListItem> Runs, string? Next);
 /// <summary>One step of a run, with its attempts.</summary>
 public sealed record StepView(
     string StepId, string State, IReadOnlyList<string> DependsOn, int Attempts, DateTimeOffset? ReadyAt, DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt, int? ExitCode, string? Error, string OutputFolder, IReadOnlyList<AttemptView> AttemptHistory);
+    DateTimeOffset? FinishedAt, int? ExitCode, string? Error, string OutputFolder, IReadOnlyList<AttemptView> AttemptHistory)
+{
+    /// <summary>A gate of the step failed (exit 79) and waits for an editor's override.</summary>
+    public bool BlockedByGate => State == "failed" && ExitCode == Engine.Runners.StepExitCodes.GateBlocked;
+
+    /// <summary>Who overrode the step's gate and why, once someone did.</summary>
+    public string? GateOverride { get; init; }
+}
 
 /// <summary>One attempt of a step.</summary>
 public sealed record AttemptView(int Attempt, string State, string WorkerId, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int? ExitCode, string? Error);
@@ -69,7 +76,10 @@ public sealed record RunDetailView(RunView Run, IReadOnlyList<StepView> Steps)
         RunView.Of(run),
         [.. steps.Select(s => new StepView(
             s.StepId, StateNames.Of(s.State), s.DependsOn, s.Attempts, s.ReadyAt, s.StartedAt, s.FinishedAt, s.ExitCode, s.Error, s.Spec.OutputFolder,
-            [.. attempts.Where(a => a.StepId == s.StepId).Select(a => new AttemptView(a.Attempt, a.State, a.WorkerId, a.StartedAt, a.FinishedAt, a.ExitCode, a.Error))]))]);
+            [.. attempts.Where(a => a.StepId == s.StepId).Select(a => new AttemptView(a.Attempt, a.State, a.WorkerId, a.StartedAt, a.FinishedAt, a.ExitCode, a.Error))])
+        {
+            GateOverride = s.GateOverride,
+        })]);
 }
 
 /// <summary>A cron trigger and when it fires next.</summary>
@@ -117,6 +127,9 @@ public sealed record PromoteRequest(int? Version, string? Reason);
 
 /// <summary><c>POST /api/models/{name}/rollback</c>.</summary>
 public sealed record RollbackRequest(string? Reason);
+
+/// <summary>Why a blocked step's failed gate may be passed; recorded on the step with who said so.</summary>
+public sealed record GateOverrideRequest(string? Reason);
 
 public sealed record ModelVersionView(Pipeline.Steps.Formats.Registry.ModelVersion Metadata, bool IsProduction, DateTimeOffset? ProductionSince)
 {

@@ -5,6 +5,7 @@ using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Engine.Storage;
+using Pipeline.Orchestrator.Engine.Telemetry;
 using Pipeline.Orchestrator.Http;
 
 namespace Pipeline.Orchestrator.Api;
@@ -20,6 +21,8 @@ internal static class RunsApi
         group.MapPost("/workflows/{workflowId}/runs", TriggerAsync).WithSummary("Start a run of the latest published version (or a given one)").RequireAuthorization(Auth.AuthPolicies.Operator).LimitTriggers();
         group.MapPost("/runs/{runId}/cancel", CancelAsync).WithSummary("Cancel a run; its running steps are stopped").RequireAuthorization(Auth.AuthPolicies.Operator);
         group.MapPost("/runs/{runId}/steps/{stepId}/retry", RetryStepAsync).WithSummary("Retry one step in the run, clearing its downstream steps").RequireAuthorization(Auth.AuthPolicies.Operator);
+        group.MapPost("/runs/{runId}/steps/{stepId}/override-gate", OverrideGateAsync)
+            .WithSummary("Override the failed gate of a blocked step (a drift gate) with a reason, and retry it so the run goes on").RequireAuthorization(Auth.AuthPolicies.Editor);
         group.MapPost("/runs/{runId}/retry-failed", RetryFailedAsync).WithSummary("Re-run what failed, keeping what succeeded").RequireAuthorization(Auth.AuthPolicies.Operator);
         group.MapPost("/runs/{runId}/rerun", RerunAsync).WithSummary("Start a new run with the same version, inputs and logical date").RequireAuthorization(Auth.AuthPolicies.Operator).LimitTriggers();
         return group;
@@ -110,6 +113,24 @@ internal static class RunsApi
     private static Task<Results<Ok<RunView>, ProblemHttpResult>> RetryStepAsync(
         string runId, string stepId, IRunStore runs, EngineSignal signal, TimeProvider clock, CancellationToken cancellationToken) =>
         ChangeAsync(runId, runs, signal, (run, steps) => RunProgress.RetryStep(run, steps, stepId, clock.GetUtcNow()), cancellationToken);
+
+    private static async Task<Results<Ok<RunView>, ProblemHttpResult>> OverrideGateAsync(
+        string runId, string stepId, GateOverrideRequest request, ClaimsPrincipal user, IRunStore runs, EngineSignal signal, EngineTelemetry telemetry,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (request.Reason?.Trim() is not { Length: > 0 and <= 500 } reason)
+        {
+            return TypedResults.Problem("reason: say why the gate may be passed (1 to 500 characters)", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Invalid");
+        }
+
+        var changed = await ChangeAsync(runId, runs, signal, (run, steps) => RunProgress.OverrideGate(run, steps, stepId, $"{user.UserName()}: {reason}", clock.GetUtcNow()), cancellationToken);
+        if (changed.Result is Ok<RunView> { Value: { } view })
+        {
+            telemetry.Metrics.GateOverridden(view.WorkflowId, stepId);
+        }
+
+        return changed;
+    }
 
     private static Task<Results<Ok<RunView>, ProblemHttpResult>> RetryFailedAsync(
         string runId, IRunStore runs, EngineSignal signal, TimeProvider clock, CancellationToken cancellationToken) =>

@@ -37,7 +37,7 @@ public sealed class MigrationTests(PostgresFixture postgres)
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => test.Open().MigrateAsync(CancellationToken.None))));
 
-        Assert.Equal(7, results.Sum(r => r.Count));
+        Assert.Equal(8, results.Sum(r => r.Count));
     }
 
     [Theory]
@@ -100,6 +100,6 @@ public sealed class MigrationTests(PostgresFixture postgres)
         Assert.Equal("postgres", database.Dialect.Name);
         Assert.Equal($"{b.Host}:{b.Port}/{b.Database}", database.Endpoint);
         await using DbConnection connection = await database.OpenAsync(CancellationToken.None);
-        Assert.Equal(7L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(8L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version"));
     }
 }
