@@ -19,8 +19,8 @@ public sealed record NewMaterialization
 
     public string? ContentSha256 { get; init; }
 
-    /// <summary>Partitions of other assets it read (their current materializations are recorded).</summary>
-    public IReadOnlyList<PartitionRef> InputPartitions { get; init; } = [];
+    /// <summary>Partitions of other assets it read, each with the content hash it had when read.</summary>
+    public IReadOnlyList<PartitionRead> InputPartitions { get; init; } = [];
 
     /// <summary>Files it read, with their content hashes then.</summary>
     public IReadOnlyList<FileInput> InputFiles { get; init; } = [];
@@ -28,6 +28,12 @@ public sealed record NewMaterialization
 
 /// <summary>A partition of an asset, by name and key.</summary>
 public sealed record PartitionRef(string Asset, string PartitionKey);
+
+/// <summary>
+/// A partition of another asset a materialization read, with its content hash then (null: not known, and then any
+/// new content of it makes the reader stale).
+/// </summary>
+public sealed record PartitionRead(string Asset, string PartitionKey, string? Sha256);
 
 /// <summary>A file a materialization read, and its content hash when read.</summary>
 public sealed record FileInput(string Path, string? Sha256);

@@ -6,10 +6,11 @@ using Pipeline.Orchestrator.Persistence.Rows;
 namespace Pipeline.Orchestrator.Persistence.Stores;
 
 /// <summary>
-/// The partition catalog over either engine. Recording is one transaction: the new materializations, their
-/// inputs, the partitions' states, and the partitions made from an earlier materialization of them turned stale.
+/// The partition catalog over either engine. Recording is one transaction and compares content hashes: the same
+/// content recorded again changes nothing (a retried step, a manifest read twice), new content is a new
+/// materialization, and exactly the partitions that read other content of it turn stale.
 /// </summary>
-public sealed class SqlAssetStore : IAssetStore
+public sealed partial class SqlAssetStore : IAssetStore
 {
     private readonly OrchestratorDatabase _database;
 
@@ -24,68 +25,16 @@ public sealed class SqlAssetStore : IAssetStore
             return await GetAssetAsync(connection, transaction, asset.Name, cancellationToken) ?? asset;
         }, cancellationToken);
 
-    public async Task<IReadOnlyList<AssetRecord>> ListAssetsAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Name, string Partitioning, string? TimeZone, long CreatedAt)>(new CommandDefinition(
-            "SELECT name, partitioning, time_zone, created_at FROM assets ORDER BY name", cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new AssetRecord(r.Name, r.Partitioning, r.TimeZone, UnixMs.To(r.CreatedAt)))];
-    }
-
-    public async Task<IReadOnlyDictionary<string, long>> CountByStateAsync(string asset, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string State, long Count)>(new CommandDefinition(
-            "SELECT state, COUNT(*) FROM asset_partitions WHERE asset = @asset GROUP BY state", new { asset }, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.State, r => r.Count, StringComparer.Ordinal);
-    }
-
-    public Task<IReadOnlyList<Materialization>> RecordAsync(IReadOnlyList<NewMaterialization> written, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _database.WriteAsync<IReadOnlyList<Materialization>>(async (connection, transaction) =>
+    public Task<IReadOnlyList<RecordOutcome>> RecordAsync(IReadOnlyList<NewMaterialization> written, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _database.WriteAsync<IReadOnlyList<RecordOutcome>>(async (connection, transaction) =>
         {
-            var recorded = new List<Materialization>(written.Count);
+            var outcomes = new List<RecordOutcome>(written.Count);
             foreach (var partition in written)
             {
-                var inputs = new List<long>(partition.InputPartitions.Count);
-                foreach (var input in partition.InputPartitions)
-                {
-                    inputs.Add(await CurrentMaterializationAsync(connection, transaction, input, cancellationToken)
-                        ?? throw new ArgumentException($"input partition {input.Asset}/{input.PartitionKey} has never been materialized", nameof(written)));
-                }
-
-                var previous = await CurrentMaterializationAsync(connection, transaction, new PartitionRef(partition.Asset, partition.PartitionKey), cancellationToken);
-                var row = await connection.QuerySingleAsync<MaterializationRow>(new CommandDefinition(
-                    $"""
-                    INSERT INTO materializations (asset, partition_key, run_id, step_id, attempt, program_version, row_count, content_sha256, created_at)
-                    VALUES (@Asset, @PartitionKey, @RunId, @StepId, @Attempt, @ProgramVersion, @Rows, @ContentSha256, @now)
-                    RETURNING {MaterializationRow.Returned}
-                    """,
-                    new { partition.Asset, partition.PartitionKey, partition.RunId, partition.StepId, partition.Attempt, partition.ProgramVersion, partition.Rows, partition.ContentSha256, now = UnixMs.From(now) },
-                    transaction, cancellationToken: cancellationToken));
-                foreach (var input in inputs)
-                {
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        "INSERT INTO materialization_inputs (materialization_id, input_materialization_id) VALUES (@id, @input)",
-                        new { id = row.Id, input }, transaction, cancellationToken: cancellationToken));
-                }
-
-                foreach (var file in partition.InputFiles)
-                {
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        "INSERT INTO materialization_inputs (materialization_id, input_path, input_sha256) VALUES (@id, @Path, @Sha256)",
-                        new { id = row.Id, file.Path, file.Sha256 }, transaction, cancellationToken: cancellationToken));
-                }
-
-                await SetStateAsync(connection, transaction, new PartitionRef(partition.Asset, partition.PartitionKey), PartitionStates.Materialized, null, row.Id, now, cancellationToken);
-                if (previous is { } replaced)
-                {
-                    await MarkDownstreamStaleAsync(connection, transaction, replaced, partition, now, cancellationToken);
-                }
-
-                recorded.Add(row.ToRecord());
+                outcomes.Add(await RecordOneAsync(connection, transaction, partition, now, cancellationToken));
             }
 
-            return recorded;
+            return outcomes;
         }, cancellationToken);
 
     public Task MarkAsync(PartitionRef partition, string state, string reason, DateTimeOffset now, CancellationToken cancellationToken)
@@ -97,69 +46,115 @@ public sealed class SqlAssetStore : IAssetStore
 
         return _database.WriteAsync(async (connection, transaction) =>
         {
-            var current = await CurrentMaterializationAsync(connection, transaction, partition, cancellationToken);
-            await SetStateAsync(connection, transaction, partition, state, reason, current, now, cancellationToken);
+            var current = await CurrentAsync(connection, transaction, partition, cancellationToken);
+            await SetStateAsync(connection, transaction, partition, state, reason, current?.MaterializationId, now, cancellationToken);
             return true;
         }, cancellationToken);
     }
 
-    public async Task<PartitionPage> ListPartitionsAsync(PartitionQuery query, CancellationToken cancellationToken)
+    private static async Task<RecordOutcome> RecordOneAsync(
+        DbConnection connection, DbTransaction transaction, NewMaterialization partition, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var limit = Math.Clamp(query.Limit, 1, 1000);
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        // Keyset paging on the primary key: each page is an index range, however deep.
-        var rows = (await connection.QueryAsync<PartitionRow>(new CommandDefinition(
+        var self = new PartitionRef(partition.Asset, partition.PartitionKey);
+        var current = await CurrentAsync(connection, transaction, self, cancellationToken);
+        if (current is { State: PartitionStates.Materialized, MaterializationId: { } currentId }
+            && partition.ContentSha256 is not null && current.ContentSha256 == partition.ContentSha256)
+        {
+            return new RecordOutcome(await MaterializationAsync(connection, transaction, currentId, cancellationToken), Created: false, MadeStale: 0);
+        }
+
+        var row = await connection.QuerySingleAsync<MaterializationRow>(new CommandDefinition(
             $"""
-            {PartitionRow.Select}
-            WHERE p.asset = @Asset
-              AND (@State IS NULL OR p.state = @State)
-              AND (@From IS NULL OR p.partition_key >= @From)
-              AND (@To IS NULL OR p.partition_key <= @To)
-              AND (@After IS NULL OR p.partition_key > @After)
-            ORDER BY p.partition_key
-            LIMIT @take
+            INSERT INTO materializations (asset, partition_key, run_id, step_id, attempt, program_version, row_count, content_sha256, created_at)
+            VALUES (@Asset, @PartitionKey, @RunId, @StepId, @Attempt, @ProgramVersion, @Rows, @ContentSha256, @now)
+            RETURNING {MaterializationRow.Returned}
             """,
-            new { query.Asset, query.State, query.From, query.To, query.After, take = limit + 1 }, cancellationToken: cancellationToken))).ToList();
-        var page = rows.Take(limit).Select(r => r.ToView()).ToList();
-        return new PartitionPage(page, rows.Count > limit ? page[^1].PartitionKey : null);
+            new { partition.Asset, partition.PartitionKey, partition.RunId, partition.StepId, partition.Attempt, partition.ProgramVersion, partition.Rows, partition.ContentSha256, now = UnixMs.From(now) },
+            transaction, cancellationToken: cancellationToken));
+        foreach (var input in partition.InputPartitions)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO materialization_inputs (materialization_id, input_asset, input_partition_key, input_materialization_id, input_sha256)
+                VALUES (@id, @Asset, @PartitionKey, (
+                    SELECT m.id FROM materializations m
+                    WHERE m.asset = @Asset AND m.partition_key = @PartitionKey
+                      AND (m.content_sha256 = @Sha256 OR (@Sha256 IS NULL AND m.id = (SELECT materialization_id FROM asset_partitions WHERE asset = @Asset AND partition_key = @PartitionKey)))
+                    ORDER BY m.id DESC LIMIT 1), @Sha256)
+                """,
+                new { id = row.Id, input.Asset, input.PartitionKey, input.Sha256 }, transaction, cancellationToken: cancellationToken));
+        }
+
+        foreach (var file in partition.InputFiles)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO materialization_inputs (materialization_id, input_path, input_sha256) VALUES (@id, @Path, @Sha256)",
+                new { id = row.Id, file.Path, file.Sha256 }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await SetStateAsync(connection, transaction, self, PartitionStates.Materialized, null, row.Id, now, cancellationToken);
+        if (partition.ContentSha256 is not null)
+        {
+            // Readers recorded before this content was (another step's manifest read first) now name it in lineage.
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE materialization_inputs SET input_materialization_id = @id
+                WHERE input_asset = @Asset AND input_partition_key = @PartitionKey AND input_sha256 = @ContentSha256 AND input_materialization_id IS NULL
+                """,
+                new { id = row.Id, partition.Asset, partition.PartitionKey, partition.ContentSha256 }, transaction, cancellationToken: cancellationToken));
+        }
+
+        var stale = await MarkReadersStaleAsync(connection, transaction, partition, now, cancellationToken);
+        return new RecordOutcome(row.ToRecord(), Created: true, MadeStale: stale);
     }
 
-    public async Task<IReadOnlyList<LineageInput>> UpstreamAsync(long materializationId, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        var partitions = await connection.QueryAsync<MaterializationRow>(new CommandDefinition(
-            $"""
-            SELECT {MaterializationRow.Columns} FROM materialization_inputs i JOIN materializations m ON m.id = i.input_materialization_id
-            WHERE i.materialization_id = @materializationId ORDER BY m.asset, m.partition_key
-            """, new { materializationId }, cancellationToken: cancellationToken));
-        var files = await connection.QueryAsync<(string Path, string? Sha256)>(new CommandDefinition(
-            "SELECT input_path, input_sha256 FROM materialization_inputs WHERE materialization_id = @materializationId AND input_path IS NOT NULL ORDER BY input_path",
-            new { materializationId }, cancellationToken: cancellationToken));
-        return [.. partitions.Select(p => new LineageInput(p.ToRecord(), null)), .. files.Select(f => new LineageInput(null, new FileInput(f.Path, f.Sha256)))];
-    }
+    /// <summary>
+    /// Partitions whose current materialization read other content of <paramref name="partition"/> (another hash, or
+    /// one not known) are out of date now: exactly those become stale, saying which input changed. A reader of the
+    /// same content stays materialized, so writing a partition again with equal bytes makes nothing stale.
+    /// </summary>
+    private static Task<int> MarkReadersStaleAsync(
+        DbConnection connection, DbTransaction transaction, NewMaterialization partition, DateTimeOffset now, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE asset_partitions SET state = @stale, reason = @reason, updated_at = @now
+            WHERE state = @materialized
+              AND materialization_id IN (
+                  SELECT materialization_id FROM materialization_inputs
+                  WHERE input_asset = @Asset AND input_partition_key = @PartitionKey
+                    AND (@ContentSha256 IS NULL OR input_sha256 IS NULL OR input_sha256 <> @ContentSha256))
+            """,
+            new
+            {
+                stale = PartitionStates.Stale,
+                materialized = PartitionStates.Materialized,
+                reason = $"input {partition.Asset}/{partition.PartitionKey} was materialized again",
+                now = UnixMs.From(now),
+                partition.Asset,
+                partition.PartitionKey,
+                partition.ContentSha256,
+            },
+            transaction, cancellationToken: cancellationToken));
 
-    public async Task<IReadOnlyList<Materialization>> DownstreamAsync(long materializationId, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<MaterializationRow>(new CommandDefinition(
-            $"""
-            SELECT {MaterializationRow.Columns} FROM materialization_inputs i JOIN materializations m ON m.id = i.materialization_id
-            WHERE i.input_materialization_id = @materializationId ORDER BY m.asset, m.partition_key, m.id
-            """, new { materializationId }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToRecord())];
-    }
-
-    private static async Task<AssetRecord?> GetAssetAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken)
+    private static async Task<AssetRecord?> GetAssetAsync(DbConnection connection, DbTransaction? transaction, string name, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<(string Name, string Partitioning, string? TimeZone, long CreatedAt)?>(new CommandDefinition(
             "SELECT name, partitioning, time_zone, created_at FROM assets WHERE name = @name", new { name }, transaction, cancellationToken: cancellationToken));
         return row is { } r ? new AssetRecord(r.Name, r.Partitioning, r.TimeZone, UnixMs.To(r.CreatedAt)) : null;
     }
 
-    private static Task<long?> CurrentMaterializationAsync(DbConnection connection, DbTransaction transaction, PartitionRef partition, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT materialization_id FROM asset_partitions WHERE asset = @Asset AND partition_key = @PartitionKey",
+    private static Task<CurrentPartition?> CurrentAsync(DbConnection connection, DbTransaction transaction, PartitionRef partition, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<CurrentPartition?>(new CommandDefinition(
+            """
+            SELECT p.state AS State, p.materialization_id AS MaterializationId, m.content_sha256 AS ContentSha256
+            FROM asset_partitions p LEFT JOIN materializations m ON m.id = p.materialization_id
+            WHERE p.asset = @Asset AND p.partition_key = @PartitionKey
+            """,
             partition, transaction, cancellationToken: cancellationToken));
+
+    private static async Task<Materialization> MaterializationAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken cancellationToken) =>
+        (await connection.QuerySingleAsync<MaterializationRow>(new CommandDefinition(
+            $"SELECT {MaterializationRow.Columns} FROM materializations m WHERE m.id = @id", new { id }, transaction, cancellationToken: cancellationToken))).ToRecord();
 
     private static Task<int> SetStateAsync(
         DbConnection connection, DbTransaction transaction, PartitionRef partition, string state, string? reason, long? materialization, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -171,26 +166,4 @@ public sealed class SqlAssetStore : IAssetStore
             SET state = excluded.state, materialization_id = excluded.materialization_id, reason = excluded.reason, updated_at = excluded.updated_at
             """,
             new { partition.Asset, partition.PartitionKey, state, materialization, reason, now = UnixMs.From(now) }, transaction, cancellationToken: cancellationToken));
-
-    /// <summary>
-    /// Partitions whose current materialization read <paramref name="replaced"/> are out of date now that
-    /// <paramref name="partition"/> is made again: exactly those become stale, saying which input changed.
-    /// </summary>
-    private static Task<int> MarkDownstreamStaleAsync(
-        DbConnection connection, DbTransaction transaction, long replaced, NewMaterialization partition, DateTimeOffset now, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE asset_partitions SET state = @stale, reason = @reason, updated_at = @now
-            WHERE state = @materialized
-              AND materialization_id IN (SELECT materialization_id FROM materialization_inputs WHERE input_materialization_id = @replaced)
-            """,
-            new
-            {
-                stale = PartitionStates.Stale,
-                materialized = PartitionStates.Materialized,
-                reason = $"input {partition.Asset}/{partition.PartitionKey} was materialized again",
-                now = UnixMs.From(now),
-                replaced,
-            },
-            transaction, cancellationToken: cancellationToken));
 }

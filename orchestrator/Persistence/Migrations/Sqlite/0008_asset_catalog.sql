@@ -40,15 +40,20 @@ CREATE TABLE asset_partitions (
 
 CREATE INDEX asset_partitions_by_state ON asset_partitions (asset, state, partition_key);
 
--- What a materialization was made from: another materialization (a partition of an upstream asset, a model
--- version) or a file, each with the content hash it had then. Read both ways for lineage.
+-- What a materialization was made from: a partition of another asset (by name and key, with the content hash it
+-- had when read, and the materialization of that content when the catalog knows it) or a file with its hash then.
+-- Staleness compares hashes: a partition goes stale when an input partition gets content other than what it read.
 CREATE TABLE materialization_inputs (
     materialization_id       INTEGER NOT NULL REFERENCES materializations (id) ON DELETE CASCADE,
+    input_asset              TEXT,
+    input_partition_key      TEXT,
     input_materialization_id INTEGER REFERENCES materializations (id),
     input_path               TEXT,
     input_sha256             TEXT,
-    CHECK ((input_materialization_id IS NULL) <> (input_path IS NULL))
+    CHECK ((input_asset IS NULL) <> (input_path IS NULL)),
+    CHECK ((input_asset IS NULL) = (input_partition_key IS NULL))
 );
 
 CREATE INDEX materialization_inputs_by_materialization ON materialization_inputs (materialization_id);
 CREATE INDEX materialization_inputs_by_input ON materialization_inputs (input_materialization_id);
+CREATE INDEX materialization_inputs_by_partition ON materialization_inputs (input_asset, input_partition_key);
