@@ -17,9 +17,9 @@ public sealed partial class SqlAssetStore
     public async Task<IReadOnlyList<AssetRecord>> ListAssetsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Name, string Partitioning, string? TimeZone, long CreatedAt)>(new CommandDefinition(
-            "SELECT name, partitioning, time_zone, created_at FROM assets ORDER BY name", cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new AssetRecord(r.Name, r.Partitioning, r.TimeZone, UnixMs.To(r.CreatedAt)))];
+        var rows = await connection.QueryAsync<(string Name, string Partitioning, string? TimeZone, long CreatedAt, string? Folder)>(new CommandDefinition(
+            "SELECT name, partitioning, time_zone, created_at, folder FROM assets ORDER BY name", cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new AssetRecord(r.Name, r.Partitioning, r.TimeZone, UnixMs.To(r.CreatedAt), r.Folder))];
     }
 
     public async Task<IReadOnlyDictionary<string, long>> CountByStateAsync(string asset, CancellationToken cancellationToken)

@@ -20,8 +20,8 @@ public sealed partial class SqlAssetStore : IAssetStore
         _database.WriteAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO assets (name, partitioning, time_zone, created_at) VALUES (@Name, @Partitioning, @TimeZone, @createdAt) ON CONFLICT DO NOTHING",
-                new { asset.Name, asset.Partitioning, asset.TimeZone, createdAt = UnixMs.From(asset.CreatedAt) }, transaction, cancellationToken: cancellationToken));
+                "INSERT INTO assets (name, partitioning, time_zone, folder, created_at) VALUES (@Name, @Partitioning, @TimeZone, @Folder, @createdAt) ON CONFLICT DO NOTHING",
+                new { asset.Name, asset.Partitioning, asset.TimeZone, asset.Folder, createdAt = UnixMs.From(asset.CreatedAt) }, transaction, cancellationToken: cancellationToken));
             return await GetAssetAsync(connection, transaction, asset.Name, cancellationToken) ?? asset;
         }, cancellationToken);
 
@@ -138,9 +138,9 @@ public sealed partial class SqlAssetStore : IAssetStore
 
     private static async Task<AssetRecord?> GetAssetAsync(DbConnection connection, DbTransaction? transaction, string name, CancellationToken cancellationToken)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<(string Name, string Partitioning, string? TimeZone, long CreatedAt)?>(new CommandDefinition(
-            "SELECT name, partitioning, time_zone, created_at FROM assets WHERE name = @name", new { name }, transaction, cancellationToken: cancellationToken));
-        return row is { } r ? new AssetRecord(r.Name, r.Partitioning, r.TimeZone, UnixMs.To(r.CreatedAt)) : null;
+        var row = await connection.QuerySingleOrDefaultAsync<(string Name, string Partitioning, string? TimeZone, long CreatedAt, string? Folder)?>(new CommandDefinition(
+            "SELECT name, partitioning, time_zone, created_at, folder FROM assets WHERE name = @name", new { name }, transaction, cancellationToken: cancellationToken));
+        return row is { } r ? new AssetRecord(r.Name, r.Partitioning, r.TimeZone, UnixMs.To(r.CreatedAt), r.Folder) : null;
     }
 
     private static Task<CurrentPartition?> CurrentAsync(DbConnection connection, DbTransaction transaction, PartitionRef partition, CancellationToken cancellationToken) =>

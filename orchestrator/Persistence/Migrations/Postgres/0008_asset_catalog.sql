@@ -7,6 +7,7 @@ CREATE TABLE assets (
     name          text PRIMARY KEY,
     partitioning  text NOT NULL,
     time_zone     text,
+    folder        text,
     created_at    bigint NOT NULL
 );
 

@@ -7,6 +7,7 @@ CREATE TABLE assets (
     name          TEXT PRIMARY KEY,
     partitioning  TEXT NOT NULL,
     time_zone     TEXT,
+    folder        TEXT,
     created_at    INTEGER NOT NULL
 );
 
