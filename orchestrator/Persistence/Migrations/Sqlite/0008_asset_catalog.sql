@@ -40,6 +40,8 @@ CREATE TABLE asset_partitions (
 );
 
 CREATE INDEX asset_partitions_by_state ON asset_partitions (asset, state, partition_key);
+-- Which partitions show a materialization: recording finds the readers of a re-made partition through it.
+CREATE INDEX asset_partitions_by_materialization ON asset_partitions (materialization_id);
 
 -- What a materialization was made from: a partition of another asset (by name and key, with the content hash it
 -- had when read, and the materialization of that content when the catalog knows it) or a file with its hash then.
