@@ -18,6 +18,9 @@ public sealed class AssetMetrics : IDisposable
 {
     public const string MeterName = "Pipeline.Assets";
 
+    // Decades: a day of one sensor has hundreds of rows, a day of thousands of sensors millions.
+    private static readonly long[] RowBuckets = [0, 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
+
     private readonly Meter _meter;
     private readonly TimeProvider _clock;
     private readonly Histogram<long> _rows;
@@ -30,7 +33,8 @@ public sealed class AssetMetrics : IDisposable
         _meter.CreateObservableGauge("pipeline.asset.partitions", ObservePartitions, "{partition}", "Partitions of each asset by state (materialized, stale, failed, missing).");
         _meter.CreateObservableGauge("pipeline.asset.oldest_stale_age", ObserveStaleAge, "s", "How long the asset's oldest stale partition has been stale; absent when none is.");
         _meter.CreateObservableGauge("pipeline.asset.freshness", ObserveFreshness, "s", "Time since the asset's newest materialized partition (by day) was materialized.");
-        _rows = _meter.CreateHistogram<long>("pipeline.asset.partition.rows", "{row}", "Rows of each partition recorded (new content only), by asset.");
+        _rows = _meter.CreateHistogram<long>("pipeline.asset.partition.rows", "{row}", "Rows of each partition recorded (new content only), by asset.", tags: null,
+            advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = RowBuckets });
     }
 
     /// <summary>How often the gauges' snapshot is refreshed from the database.</summary>

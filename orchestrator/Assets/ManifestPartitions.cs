@@ -43,10 +43,10 @@ public sealed record ManifestPartitions(IReadOnlyList<AssetRecord> Assets, IRead
             foreach (var asset in assets)
             {
                 records.Add(Check(asset, dataRoot, now));
-                written.AddRange(asset.Partitions.Select(p => new NewMaterialization
+                written.AddRange((asset.Partitions ?? []).Select(p => new NewMaterialization
                 {
                     Asset = asset.Name,
-                    PartitionKey = AssetLayout.Day(p.Key) is not null && p.Key.Length == 10 ? p.Key : throw Invalid($"asset '{asset.Name}': '{p.Key}' is not a yyyy-MM-dd day"),
+                    PartitionKey = p?.Key is { Length: 10 } key && AssetLayout.Day(key) is not null ? key : throw Invalid($"asset '{asset.Name}': '{p?.Key}' is not a yyyy-MM-dd day"),
                     RunId = runId,
                     StepId = stepId,
                     Attempt = attempt,
@@ -72,9 +72,9 @@ public sealed record ManifestPartitions(IReadOnlyList<AssetRecord> Assets, IRead
     /// </summary>
     private static AssetRecord Check(ManifestAsset asset, string dataRoot, DateTimeOffset now)
     {
-        if (!AssetNames.IsValid(asset.Name))
+        if (asset is null || !AssetNames.IsValid(asset.Name))
         {
-            throw Invalid($"'{asset.Name}' is not an asset name ({AssetNames.Rule})");
+            throw Invalid($"'{asset?.Name}' is not an asset name ({AssetNames.Rule})");
         }
 
         var expected = Path.GetFullPath(AssetLayout.AssetFolder(dataRoot, asset.Name));
