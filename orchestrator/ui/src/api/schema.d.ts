@@ -2373,6 +2373,13 @@ export interface components {
             upstream: components["schemas"]["LineageInputView"][];
             downstream: components["schemas"]["MaterializationView"][];
         };
+        /** @description An input of a partition: a partition of another asset (string? PartitionInput.Asset and string? PartitionInput.Partition) or a file (string? PartitionInput.File). */
+        PartitionInput: {
+            asset: null | string;
+            partition: null | string;
+            file: null | string;
+            sha256: null | string;
+        };
         /** @description A partition's state (and why, for stale, failed and missing ones) and its current materialization. */
         PartitionItemView: {
             key: string;
@@ -2566,6 +2573,8 @@ export interface components {
             lastDay: null | string;
             /** Format: int32 */
             sensors: number;
+            /** @description The day partitions of a features asset it was trained on, each with its content hash then; null when its input was one table. */
+            partitions?: null | components["schemas"]["PartitionInput"][];
         };
         /**
          * @description The training run that produced a version: what it was asked to do, what it read, every candidate it compared and
