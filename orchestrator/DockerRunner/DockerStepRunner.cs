@@ -47,6 +47,12 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
             Directory.CreateDirectory(state);
         }
 
+        // Inside the data root, which is mounted at its own path: the container sees each at the path it was given.
+        foreach (var asset in launch.Spec.AssetFolders ?? [])
+        {
+            Directory.CreateDirectory(asset);
+        }
+
         string? id = null;
         try
         {
@@ -147,7 +153,8 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
     /// <summary>
     /// A server running as root creates the step's folders as root, and a step container never runs as root, so it
     /// could not write its output: on a host data root, the step's output folder, its run folder (where steps
-    /// stage their output beside the final folder and rename it into place) and its state folder are handed to the
+    /// stage their output beside the final folder and rename it into place), its state folder and the asset folders
+    /// its arguments name (where it stages partitions beside the final ones) are handed to the
     /// container's user.
     /// A server that is not root runs steps as itself, and with a data volume the volume's owner is the operator's.
     /// </summary>
@@ -163,6 +170,11 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
         if (spec.StateFolder is { } state)
         {
             FolderOwner.Give(state, id.Uid, id.Gid);
+        }
+
+        foreach (var asset in spec.AssetFolders ?? [])
+        {
+            FolderOwner.Give(asset, id.Uid, id.Gid);
         }
     }
 

@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Pipeline.Orchestrator.Accounts;
+using Pipeline.Orchestrator.Assets;
 using Pipeline.Orchestrator.Datasets;
 using Pipeline.Orchestrator.Engine.Storage;
 using Pipeline.Orchestrator.Persistence.Migrations;
@@ -37,6 +38,7 @@ public sealed class OrchestratorDatabase : IAsyncDisposable
         Workflows = new SqlWorkflowStore(this);
         Accounts = new SqlAccountStore(this);
         Datasets = new SqlDatasetStore(this);
+        Assets = new SqlAssetStore(this);
         _latestMigration = new Lazy<int>(() => OrchestratorSchema.Scripts(Dialect).Max(s => s.Version));
         _runs = new SqlRunStore(this);
         Runs = _runs;
@@ -56,6 +58,8 @@ public sealed class OrchestratorDatabase : IAsyncDisposable
 
     /// <summary>Received datasets and the runs they started.</summary>
     public IDatasetStore Datasets { get; }
+
+    public IAssetStore Assets { get; }
 
     /// <summary>Sends every committed change of a run to <paramref name="observer"/> (set once, at start-up).</summary>
     public void ObserveRuns(IRunObserver observer) => _runs.Observe(observer);

@@ -44,6 +44,11 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
         {
             Directory.CreateDirectory(state);
         }
+
+        foreach (var asset in launch.Spec.AssetFolders ?? [])
+        {
+            Directory.CreateDirectory(asset);
+        }
         // Secret values the step prints are masked on their way into the log files.
         await using var stdout = launch.SecretValues.Redacting(LogFile(launch.Logs.StdoutPath));
         await using var stderr = launch.SecretValues.Redacting(LogFile(launch.Logs.StderrPath));

@@ -45,6 +45,7 @@ internal static class BenchmarkCli
                 "orchestration" => await OrchestrationCommand.RunAsync(arguments, output, cancellationToken),
                 "runs-list" => await RunsListCommand.RunAsync(arguments, output, cancellationToken),
                 "assets" => await AssetsCommand.RunAsync(arguments, output, cancellationToken),
+                "assets-list" => await AssetsListCommand.RunAsync(arguments, output, cancellationToken),
                 DuckDbSideCommand.Name => await DuckDbSideCommand.RunAsync(arguments, output, cancellationToken),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };

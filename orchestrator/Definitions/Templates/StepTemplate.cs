@@ -7,7 +7,7 @@ namespace Pipeline.Orchestrator.Definitions.Templates;
 /// A step argument or environment value with <c>${{ expr }}</c> placeholders (whitespace inside the braces is
 /// ignored; <c>$${{</c> writes a literal <c>${{</c>). Expressions: <c>inputs.&lt;name&gt;</c>, <c>run.id</c>,
 /// <c>run.workflowId</c>, <c>run.logicalDate</c>, <c>run.logicalTime</c>, <c>dataRoot</c>, <c>step.output</c>,
-/// <c>steps.&lt;id&gt;.output</c>, and in environment values <c>secrets.&lt;NAME&gt;</c>, which
+/// <c>steps.&lt;id&gt;.output</c>, <c>assets.&lt;name&gt;</c> (<c>{dataRoot}/assets/&lt;name&gt;</c>), and in environment values <c>secrets.&lt;NAME&gt;</c>, which
 /// <see cref="RenderKeepingSecrets"/> keeps as a reference for the runner to fill in.
 /// </summary>
 /// <remarks>
@@ -157,6 +157,7 @@ public sealed class StepTemplate
         TemplateExpressionKind.StepOutput => c.StepOutput ?? throw Missing(e, "the step's output folder is not set"),
         TemplateExpressionKind.UpstreamOutput => c.UpstreamOutputs.TryGetValue(e.Name!, out var o) ? o
             : throw Missing(e, $"no output folder is known for step '{e.Name}'"),
+        TemplateExpressionKind.Asset => c.DataRoot is { } root ? Path.Combine(root, "assets", e.Name!) : throw Missing(e, "the data root is not set"),
         TemplateExpressionKind.Secret => throw new TemplateException($"{e.Text}: a secret is not rendered into text; only an 'env' value may use it"),
         _ => throw new TemplateException($"{e.Text}: unknown expression"),
     };

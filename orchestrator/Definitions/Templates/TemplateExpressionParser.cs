@@ -6,6 +6,7 @@ namespace Pipeline.Orchestrator.Definitions.Templates;
 internal static partial class TemplateExpressionParser
 {
     private const string SecretPrefix = "secrets.";
+    private const string AssetPrefix = "assets.";
 
     private static readonly Dictionary<string, TemplateExpressionKind> Fixed = new(StringComparer.Ordinal)
     {
@@ -35,6 +36,18 @@ internal static partial class TemplateExpressionParser
             return new TemplateExpression(TemplateExpressionKind.UpstreamOutput, text, upstream.Groups[1].Value);
         }
 
+        if (text.StartsWith(AssetPrefix, StringComparison.Ordinal))
+        {
+            var name = text[AssetPrefix.Length..];
+            if (AssetNames.IsValid(name))
+            {
+                return new TemplateExpression(TemplateExpressionKind.Asset, text, name);
+            }
+
+            error = $"{text}: '{name}' is not an asset name ({AssetNames.Rule})";
+            return null;
+        }
+
         if (text.StartsWith(SecretPrefix, StringComparison.Ordinal))
         {
             var name = text[SecretPrefix.Length..];
@@ -50,7 +63,7 @@ internal static partial class TemplateExpressionParser
         error = text.Length == 0
             ? "${{ }}: empty expression"
             : $"{text}: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, "
-              + "run.logicalTime, dataRoot, step.output, steps.<id>.output or secrets.<NAME>";
+              + "run.logicalTime, dataRoot, step.output, steps.<id>.output, assets.<name> or secrets.<NAME>";
         return null;
     }
 

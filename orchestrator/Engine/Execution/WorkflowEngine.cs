@@ -23,7 +23,8 @@ public sealed partial class WorkflowEngine(
     SecretStore secrets,
     TimeProvider clock,
     ILogger<WorkflowEngine> logger,
-    EngineTelemetry? telemetry = null)
+    EngineTelemetry? telemetry = null,
+    IEnumerable<IAttemptOutputRecorder>? recorders = null)
 {
     private static readonly Func<ILogger, string, string, string, int, IDisposable?> AttemptScope =
         LoggerMessage.DefineScope<string, string, string, int>("{Workflow} {RunId} {StepId} #{Attempt}");
@@ -31,6 +32,7 @@ public sealed partial class WorkflowEngine(
     private readonly EngineTelemetry _telemetry = telemetry ?? new EngineTelemetry();
     private readonly ConcurrentDictionary<AttemptKey, RunningAttempt> _running = new();
     private readonly IReadOnlyList<IStepRunner> _runners = [.. runners];
+    private readonly IReadOnlyList<IAttemptOutputRecorder> _recorders = [.. recorders ?? []];
     private readonly StepConfinementSettings _confinement = new([.. Launching.RunPaths.For(options).ToEnvironment()], options.AllowPrivateUrls);
     private DateTimeOffset _nextLeaseWork = DateTimeOffset.MinValue;
     private DateTimeOffset _nextRunStart = DateTimeOffset.MinValue;
@@ -194,6 +196,8 @@ public sealed partial class WorkflowEngine(
                 await RecordDataMetricsAsync(attempt.Claimed);
             }
 
+            // Before the result: once the step is recorded as ended, its output may be read downstream already.
+            await RecordOutputsAsync(attempt.Claimed, result);
             var completed = await CompleteWithRetriesAsync(key, result);
             Log.AttemptEnded(logger, key.ToString(), result.State, result.ExitCode, completed);
         }
@@ -225,6 +229,35 @@ public sealed partial class WorkflowEngine(
             {
                 Log.RecordRetry(logger, key.ToString(), delay.TotalMilliseconds, e.Message);
                 await Task.Delay(delay, clock, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>
+    /// What the attempt left (its manifest's asset partitions) into the recorders, trying again for a while when one
+    /// throws (the database is away); then it is logged, and the step's next run reports the partitions again.
+    /// </summary>
+    private async Task RecordOutputsAsync(ClaimedStep claimed, AttemptResult result)
+    {
+        foreach (var recorder in _recorders)
+        {
+            for (var delay = TimeSpan.FromMilliseconds(200); ; delay *= 2)
+            {
+                try
+                {
+                    await recorder.RecordAsync(claimed, result, CancellationToken.None);
+                    break;
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    if (delay >= options.LeaseDuration)
+                    {
+                        Log.OutputsNotRecorded(logger, claimed.Key.ToString(), e.Message);
+                        break;
+                    }
+
+                    await Task.Delay(delay, clock, CancellationToken.None);
+                }
             }
         }
     }
@@ -335,6 +368,9 @@ public sealed partial class WorkflowEngine(
 
         [LoggerMessage(8, LogLevel.Warning, "attempt {Attempt}: its manifest could not be read for metrics: {Reason}")]
         public static partial void ManifestUnreadable(ILogger logger, string attempt, string reason);
+
+        [LoggerMessage(9, LogLevel.Error, "attempt {Attempt}: what it wrote could not be recorded: {Reason}")]
+        public static partial void OutputsNotRecorded(ILogger logger, string attempt, string reason);
 
         [LoggerMessage(6, LogLevel.Warning, "{Count} attempts of stopped servers were taken over")]
         public static partial void LeasesExpired(ILogger logger, int count);

@@ -8,6 +8,7 @@ using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Engine.Secrets;
 using Pipeline.Orchestrator.Engine.Storage;
 using Pipeline.Orchestrator.Engine.Telemetry;
+using Pipeline.Steps.Formats.Assets;
 
 namespace Pipeline.Orchestrator.Engine.Launching;
 
@@ -213,6 +214,7 @@ public sealed class RunLauncher(
                 : null,
             OutputFolder = context.StepOutput,
             StateFolder = RunPaths.StateFolder(dataRoot, definition.Id, step.Id),
+            AssetFolders = AssetFolders(step, dataRoot),
             UpstreamOutputs = upstream,
             Retry = step.Retry,
             TimeoutSeconds = step.TimeoutSeconds,
@@ -229,6 +231,18 @@ public sealed class RunLauncher(
             ReadyAt = null,
             Spec = spec,
         };
+    }
+
+    private static List<string>? AssetFolders(StepDefinition step, string dataRoot)
+    {
+        var names = step.Args.Concat(step.Env.Values)
+            .SelectMany(t => StepTemplate.Parse(t).Expressions)
+            .Where(e => e.Kind == TemplateExpressionKind.Asset)
+            .Select(e => e.Name!)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return names.Count == 0 ? null : [.. names.Select(n => AssetLayout.AssetFolder(dataRoot, n))];
     }
 
     private static bool UsesSecrets(string template) => StepTemplate.Parse(template).Expressions.Any(e => e.Kind == TemplateExpressionKind.Secret);

@@ -1,5 +1,6 @@
 using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Steps.Confinement;
+using Pipeline.Steps.Formats.Assets;
 
 namespace Pipeline.Orchestrator.Engine.Launching;
 
@@ -7,7 +8,8 @@ namespace Pipeline.Orchestrator.Engine.Launching;
 /// Where a run's paths may lead (<see cref="PathPolicy"/>): inside the data root, where steps start
 /// (<see cref="EngineOptions.InputBase"/>) and <see cref="EngineOptions.InputRoots"/>; never to
 /// <see cref="EngineOptions.HiddenPaths"/> (the server's database and secrets); and no output may replace the data
-/// root, its <c>runs</c> and <c>state</c> folders or <see cref="EngineOptions.GuardedPaths"/>. The same for <c>path</c> inputs, for
+/// root, its <c>runs</c>, <c>state</c> and <c>assets</c> folders (an output may be inside an asset's folder, never the
+/// folder of all assets) or <see cref="EngineOptions.GuardedPaths"/>. The same for <c>path</c> inputs, for
 /// program options that name paths, and, handed to the step programs as <c>PIPELINE_PATH_ROOTS</c> and its
 /// siblings, for the steps' own check.
 /// </summary>
@@ -28,7 +30,7 @@ public static class RunPaths
         return new PathPolicy(
             [dataRoot, inputBase, .. options.InputRoots],
             options.HiddenPaths,
-            [dataRoot, Path.Combine(dataRoot, "runs"), Path.Combine(dataRoot, StateRoot), .. options.GuardedPaths],
+            [dataRoot, Path.Combine(dataRoot, "runs"), Path.Combine(dataRoot, StateRoot), Path.Combine(dataRoot, AssetLayout.AssetsRoot), .. options.GuardedPaths],
             inputBase);
     }
 }

@@ -42,6 +42,12 @@ public sealed record StepSpec
     /// </summary>
     public string? StateFolder { get; init; }
 
+    /// <summary>
+    /// The folders of the assets the step's arguments and environment name (<c>${{ assets.NAME }}</c>): the runner
+    /// creates them, and hands them to a container's user as it does the state folder. Null when it names none.
+    /// </summary>
+    public IReadOnlyList<string>? AssetFolders { get; init; }
+
     /// <summary>Output folders of the steps this one depends on, by step id (their manifests are in them).</summary>
     public IReadOnlyDictionary<string, string> UpstreamOutputs { get; init; } = new Dictionary<string, string>();
 

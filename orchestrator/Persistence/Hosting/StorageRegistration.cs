@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Orchestrator.Accounts;
+using Pipeline.Orchestrator.Assets;
 using Pipeline.Orchestrator.Datasets;
 using Pipeline.Orchestrator.Engine.Storage;
 
@@ -28,6 +29,7 @@ public static class StorageRegistration
         services.AddSingleton<IRunStore>(provider => provider.GetRequiredService<OrchestratorDatabase>().Runs);
         services.AddSingleton<IAccountStore>(provider => provider.GetRequiredService<OrchestratorDatabase>().Accounts);
         services.AddSingleton<IDatasetStore>(provider => provider.GetRequiredService<OrchestratorDatabase>().Datasets);
+        services.AddSingleton<IAssetStore>(provider => provider.GetRequiredService<OrchestratorDatabase>().Assets);
         services.AddSingleton<StorageStartup>();
         return services;
     }

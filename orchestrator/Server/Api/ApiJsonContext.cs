@@ -53,5 +53,9 @@ namespace Pipeline.Orchestrator.Api;
 [JsonSerializable(typeof(ExperimentListView))]
 [JsonSerializable(typeof(Pipeline.Orchestrator.Models.ExperimentView))]
 [JsonSerializable(typeof(Pipeline.Orchestrator.Models.ExperimentComparison))]
+[JsonSerializable(typeof(List<AssetSummaryView>))]
+[JsonSerializable(typeof(PartitionListView))]
+[JsonSerializable(typeof(PartitionDetailView))]
+[JsonSerializable(typeof(VerifyView))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

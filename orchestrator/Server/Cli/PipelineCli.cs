@@ -19,6 +19,7 @@ public static class PipelineCli
             CancelCommand.Create(),
             ValidateCommand.Create(),
             UsersCommand.Create(),
+            AssetsCommand.Create(),
             Remote.RemoteCommand.Create(),
         };
         root.Options.Add(CliOptions.Database);

@@ -1,4 +1,5 @@
 using Pipeline.Orchestrator.Accounts;
+using Pipeline.Orchestrator.Assets;
 using Pipeline.Orchestrator.Datasets;
 using Pipeline.Orchestrator.Designer;
 using Pipeline.Orchestrator.Engine.Execution;
@@ -36,6 +37,7 @@ public static class OrchestratorServices
         services.AddPipelineAccounts(configuration);
         services.AddPipelineModels(configuration);
         services.AddPipelineDatasets(configuration);
+        services.AddPipelineAssets();
         services.AddSingleton<WorkflowFolderSync>();
         return services;
     }

@@ -89,6 +89,7 @@ public static class ServerApp
         app.MapExperimentsApi();
         app.MapPredictionsApi();
         app.MapDatasetsApi();
+        app.MapAssetsApi();
         app.MapHooksApi();
         app.MapAuthApi();
         app.MapUsersApi();

@@ -1,6 +1,7 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Pipeline.Orchestrator.Assets;
 using Pipeline.Orchestrator.Engine.Telemetry;
 
 namespace Pipeline.Orchestrator.Hosting;
@@ -39,7 +40,7 @@ public static class TelemetrySetup
             .ConfigureResource(r => r.AddService("pipeline-server"))
             .WithMetrics(m => m
                 .AddMeter(BuiltInMeters)
-                .AddMeter(TelemetryNames.OrchestrationMeter, TelemetryNames.DataMeter)
+                .AddMeter(TelemetryNames.OrchestrationMeter, TelemetryNames.DataMeter, AssetMetrics.MeterName)
                 .AddPrometheusExporter())
             .WithTracing(t =>
             {
@@ -52,6 +53,7 @@ public static class TelemetrySetup
                 }
             });
         services.AddHostedService<QueueGaugesHostedService>();
+        services.AddAssetGauges();
         return services;
     }
 

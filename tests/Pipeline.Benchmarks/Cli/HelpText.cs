@@ -47,6 +47,11 @@ internal static class HelpText
             [--interval-minutes 60]           time between two readings of one sensor
             [--work-dir .work/bench] [--keep] where the CSV files, assets and run folders go
 
+        assets-list                           GET /api/assets/{asset}/partitions latency, one asset with a long history
+            [--partitions 100000]             day partitions recorded through the catalog store
+            [--requests 600] [--engine both]  timed requests; sqlite, postgres or both
+            [--work-dir .work/bench/assets-list]
+
         Row counts accept 1000000, 1_000_000, 1e6, 1000K or 1M.
         Exit codes: 0 ok, 64 bad command line, 70 a side (or the database) failed, 130 cancelled.
 

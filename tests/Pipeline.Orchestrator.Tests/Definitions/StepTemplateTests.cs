@@ -37,6 +37,7 @@ public sealed class StepTemplateTests
     [InlineData("${{ run.logicalDate }}", "2024-03-01")]
     [InlineData("${{ run.logicalTime }}", "2024-02-29T17:30:00Z")]
     [InlineData("${{ dataRoot }}|${{ step.output }}|${{ steps.chunk.output }}", "/data|/data/runs/run-42/train|/data/runs/run-42/chunk")]
+    [InlineData("${{ assets.readings }}/day=2024-03-01|${{assets.sensor-day_2}}", "/data/assets/readings/day=2024-03-01|/data/assets/sensor-day_2")]
     [InlineData("plain", "plain")]
     [InlineData("", "")]
     public void Renders_each_expression(string template, string expected) =>
@@ -47,8 +48,12 @@ public sealed class StepTemplateTests
         Assert.Equal("echo ${{ inputs.day }} 2024-03-01", StepTemplate.Render("echo $${{ inputs.day }} ${{ inputs.day }}", Context));
 
     [Theory]
-    [InlineData("${{ input.day }}", "input.day: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, run.logicalTime, dataRoot, step.output, steps.<id>.output or secrets.<NAME>")]
-    [InlineData("${{ steps.chunk }}", "steps.chunk: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, run.logicalTime, dataRoot, step.output, steps.<id>.output or secrets.<NAME>")]
+    [InlineData("${{ input.day }}", "input.day: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, run.logicalTime, dataRoot, step.output, steps.<id>.output, assets.<name> or secrets.<NAME>")]
+    [InlineData("${{ steps.chunk }}", "steps.chunk: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, run.logicalTime, dataRoot, step.output, steps.<id>.output, assets.<name> or secrets.<NAME>")]
+    [InlineData("${{ assets.Readings }}", "assets.Readings: 'Readings' is not an asset name (1 to 64 of a-z, 0-9, '-' and '_', starting with a letter or digit)")]
+    [InlineData("${{ assets.../etc }}", "assets.../etc: '../etc' is not an asset name (1 to 64 of a-z, 0-9, '-' and '_', starting with a letter or digit)")]
+    [InlineData("${{ assets._asset }}", "assets._asset: '_asset' is not an asset name (1 to 64 of a-z, 0-9, '-' and '_', starting with a letter or digit)")]
+    [InlineData("${{ assets. }}", "assets.: '' is not an asset name (1 to 64 of a-z, 0-9, '-' and '_', starting with a letter or digit)")]
     [InlineData("a ${{ }} b", "${{ }}: empty expression")]
     [InlineData("--x=${{ inputs.day", "${{ inputs.day: '${{' is not closed by '}}'")]
     public void Refuses_what_it_does_not_know(string text, string error) =>

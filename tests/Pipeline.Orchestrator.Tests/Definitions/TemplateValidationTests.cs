@@ -22,6 +22,18 @@ public sealed class TemplateValidationTests
             TestDefinitions.Valid().WithStep(2, s => s with { Args = ["${{ steps.chunk.output }}", "${{ steps.features.output }}"] })));
 
     [Fact]
+    public void Asset_folders_may_be_named_in_args_and_env() =>
+        Assert.Empty(Pipeline.Orchestrator.Definitions.Validation.WorkflowValidator.Validate(
+            TestDefinitions.Valid().WithStep(0, s => s with { Args = ["--assets", "${{ assets.readings }}"], Env = new Dictionary<string, string> { ["OUT"] = "${{ assets.features-v2 }}" } })));
+
+    [Fact]
+    public void Asset_names_must_be_safe_identifiers_of_at_most_64_characters() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithStep(0, s => s with { Args = ["${{ assets." + new string('a', 65) + " }}"] }),
+            "$.steps[0].args[0]",
+            "assets." + new string('a', 65) + ": '" + new string('a', 65) + "' is not an asset name (1 to 64 of a-z, 0-9, '-' and '_', starting with a letter or digit)");
+
+    [Fact]
     public void Step_outputs_must_name_a_step() =>
         ProblemAssert.Only(
             TestDefinitions.Valid().WithStep(2, s => s with { Args = ["${{ steps.report.output }}"] }),
@@ -33,7 +45,7 @@ public sealed class TemplateValidationTests
         ProblemAssert.Only(
             TestDefinitions.Valid().WithStep(1, s => s with { Env = new Dictionary<string, string> { ["DAY"] = "${{ run.day }}" } }),
             "$.steps[1].env.DAY",
-            "run.day: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, run.logicalTime, dataRoot, step.output, steps.<id>.output or secrets.<NAME>");
+            "run.day: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, run.logicalTime, dataRoot, step.output, steps.<id>.output, assets.<name> or secrets.<NAME>");
 
     [Fact]
     public void Unclosed_templates_are_reported() =>

@@ -56,6 +56,9 @@ public sealed partial class EndpointAuthorizationTests
         ["GET /api/models/{name}/production/history"] = "viewer",
         ["GET /api/models/{name}/compare"] = "viewer",
         ["POST /api/models/{name}/predict"] = "viewer",
+        ["GET /api/assets/"] = "viewer",
+        ["GET /api/assets/{asset}/partitions"] = "viewer",
+        ["GET /api/assets/{asset}/partitions/{key}"] = "viewer",
         ["GET /api/datasets/"] = "viewer",
         ["GET /api/datasets/{id}"] = "viewer",
         ["GET /api/datasets/{id}/file"] = "viewer",
@@ -76,6 +79,7 @@ public sealed partial class EndpointAuthorizationTests
         ["POST /api/workflows/"] = "editor",
         ["PUT /api/workflows/{workflowId}"] = "editor",
         ["POST /api/workflows/{workflowId}/publish"] = "editor",
+        ["POST /api/assets/{asset}/verify"] = "editor",
         // Changing which model version serves production.
         ["POST /api/models/{name}/production"] = "editor",
         ["POST /api/models/{name}/rollback"] = "editor",

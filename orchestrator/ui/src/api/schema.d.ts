@@ -1555,6 +1555,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every asset with its partitions counted by state, its newest materialized partition and freshness */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetSummaryView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets/{asset}/partitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An asset's partitions, newest day first, by state and day range, with keyset paging */
+        get: {
+            parameters: {
+                query?: {
+                    state?: string;
+                    from?: string;
+                    to?: string;
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    asset: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartitionListView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets/{asset}/partitions/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partition: its current materialization, history, upstream and downstream lineage */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    asset: string;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartitionDetailView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets/{asset}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hash every partition's folder again; vanished or changed ones become missing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    asset: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VerifyView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -1924,6 +2081,23 @@ export interface components {
             /** Format: int32 */
             expiresInDays: number | null;
         };
+        /** @description An asset with its partitions counted by state, its newest materialized partition and how fresh it is. */
+        AssetSummaryView: {
+            name: string;
+            partitioning: string;
+            timeZone: null | string;
+            folder: null | string;
+            partitions: {
+                [key: string]: number;
+            };
+            newestMaterialized: null | string;
+            /** Format: date-time */
+            lastMaterializedAt: null | string;
+            /** Format: double */
+            freshnessSeconds: number | null;
+            /** Format: double */
+            oldestStaleAgeSeconds: number | null;
+        };
         /** @description One attempt of a step. */
         AttemptView: {
             /** Format: int32 */
@@ -2093,10 +2267,38 @@ export interface components {
             };
         };
         JsonElement: unknown;
+        /**
+         * @description What a materialization read: a partition of another asset (string? LineageInputView.Asset, string? LineageInputView.Partition) or a file
+         *     (string? LineageInputView.File), with its hash then; for a partition, the materialization of that content when known.
+         */
+        LineageInputView: {
+            asset: null | string;
+            partition: null | string;
+            file: null | string;
+            sha256: null | string;
+            materialization: null | components["schemas"]["MaterializationView"];
+        };
         /** @description `POST /api/auth/login`. */
         LoginRequest: {
             user: null | string;
             password: null | string;
+        };
+        /** @description One making of a partition: by which run, step, attempt and program version, with its rows and content hash. */
+        MaterializationView: {
+            /** Format: int64 */
+            id: number;
+            asset: string;
+            key: string;
+            runId: null | string;
+            stepId: null | string;
+            /** Format: int32 */
+            attempt: number | null;
+            programVersion: null | string;
+            /** Format: int64 */
+            rows: number | null;
+            contentSha256: null | string;
+            /** Format: date-time */
+            createdAt: string;
         };
         /** @description The model file of a version and its SHA-256, checked on every load. */
         ModelFile: {
@@ -2162,6 +2364,36 @@ export interface components {
             isProduction: boolean;
             /** Format: date-time */
             productionSince: null | string;
+        };
+        /** @description A partition with every materialization (newest first), what its current one read and what was made from it. */
+        PartitionDetailView: {
+            asset: string;
+            partition: components["schemas"]["PartitionItemView"];
+            history: components["schemas"]["MaterializationView"][];
+            upstream: components["schemas"]["LineageInputView"][];
+            downstream: components["schemas"]["MaterializationView"][];
+        };
+        /** @description An input of a partition: a partition of another asset (string? PartitionInput.Asset and string? PartitionInput.Partition) or a file (string? PartitionInput.File). */
+        PartitionInput: {
+            asset: null | string;
+            partition: null | string;
+            file: null | string;
+            sha256: null | string;
+        };
+        /** @description A partition's state (and why, for stale, failed and missing ones) and its current materialization. */
+        PartitionItemView: {
+            key: string;
+            state: string;
+            reason: null | string;
+            /** Format: date-time */
+            updatedAt: string;
+            current: null | components["schemas"]["MaterializationView"];
+        };
+        /** @description A page of partitions, newest day first; string? PartitionListView.Next is the `after` of the next page (null on the last). */
+        PartitionListView: {
+            asset: string;
+            partitions: components["schemas"]["PartitionItemView"][];
+            next: null | string;
         };
         /** @description `POST /api/auth/password`. */
         PasswordChangeRequest: {
@@ -2341,6 +2573,8 @@ export interface components {
             lastDay: null | string;
             /** Format: int32 */
             sensors: number;
+            /** @description The day partitions of a features asset it was trained on, each with its content hash then; null when its input was one table. */
+            partitions?: null | components["schemas"]["PartitionInput"][];
         };
         /**
          * @description The training run that produced a version: what it was asked to do, what it read, every candidate it compared and
@@ -2384,6 +2618,18 @@ export interface components {
             disabledAt: null | string;
             /** Format: date-time */
             lastLoginAt: null | string;
+        };
+        /** @description What verifying an asset found: partitions checked, unchanged, and vanished or changed outside the server (now missing). */
+        VerifyView: {
+            asset: string;
+            /** Format: int32 */
+            checked: number;
+            /** Format: int32 */
+            unchanged: number;
+            /** Format: int32 */
+            vanished: number;
+            /** Format: int32 */
+            changed: number;
         };
         /**
          * @description A workflow in the list: its draft and latest published version and, for the list page, its latest run and the next

@@ -1,0 +1,63 @@
+using Pipeline.Orchestrator.Assets;
+
+namespace Pipeline.Orchestrator.Api;
+
+/// <summary>An asset with its partitions counted by state, its newest materialized partition and how fresh it is.</summary>
+public sealed record AssetSummaryView(
+    string Name,
+    string Partitioning,
+    string? TimeZone,
+    string? Folder,
+    Dictionary<string, long> Partitions,
+    string? NewestMaterialized,
+    DateTimeOffset? LastMaterializedAt,
+    double? FreshnessSeconds,
+    double? OldestStaleAgeSeconds)
+{
+    public static AssetSummaryView Of(AssetSummary summary, DateTimeOffset now) => new(
+        summary.Asset.Name,
+        summary.Asset.Partitioning,
+        summary.Asset.TimeZone,
+        summary.Asset.Folder,
+        PartitionStates.All.ToDictionary(s => s, s => summary.Counts.GetValueOrDefault(s), StringComparer.Ordinal),
+        summary.NewestMaterialized,
+        summary.LastMaterializedAt,
+        summary.LastMaterializedAt is { } at ? Math.Max(0, (now - at).TotalSeconds) : null,
+        summary.OldestStaleSince is { } since ? Math.Max(0, (now - since).TotalSeconds) : null);
+}
+
+/// <summary>One making of a partition: by which run, step, attempt and program version, with its rows and content hash.</summary>
+public sealed record MaterializationView(
+    long Id, string Asset, string Key, string? RunId, string? StepId, int? Attempt, string? ProgramVersion, long? Rows, string? ContentSha256, DateTimeOffset CreatedAt)
+{
+    public static MaterializationView Of(Materialization m) =>
+        new(m.Id, m.Asset, m.PartitionKey, m.RunId, m.StepId, m.Attempt, m.ProgramVersion, m.Rows, m.ContentSha256, m.CreatedAt);
+}
+
+/// <summary>A partition's state (and why, for stale, failed and missing ones) and its current materialization.</summary>
+public sealed record PartitionItemView(string Key, string State, string? Reason, DateTimeOffset UpdatedAt, MaterializationView? Current)
+{
+    public static PartitionItemView Of(PartitionView p) =>
+        new(p.PartitionKey, p.State, p.Reason, p.UpdatedAt, p.Current is { } m ? MaterializationView.Of(m) : null);
+}
+
+/// <summary>A page of partitions, newest day first; <see cref="Next"/> is the <c>after</c> of the next page (null on the last).</summary>
+public sealed record PartitionListView(string Asset, List<PartitionItemView> Partitions, string? Next);
+
+/// <summary>
+/// What a materialization read: a partition of another asset (<see cref="Asset"/>, <see cref="Partition"/>) or a file
+/// (<see cref="File"/>), with its hash then; for a partition, the materialization of that content when known.
+/// </summary>
+public sealed record LineageInputView(string? Asset, string? Partition, string? File, string? Sha256, MaterializationView? Materialization)
+{
+    public static LineageInputView Of(LineageInput input) => input.Partition is { } p
+        ? new(p.Asset, p.PartitionKey, null, p.Sha256, input.Materialization is { } m ? MaterializationView.Of(m) : null)
+        : new(null, null, input.File?.Path, input.File?.Sha256, null);
+}
+
+/// <summary>A partition with every materialization (newest first), what its current one read and what was made from it.</summary>
+public sealed record PartitionDetailView(
+    string Asset, PartitionItemView Partition, List<MaterializationView> History, List<LineageInputView> Upstream, List<MaterializationView> Downstream);
+
+/// <summary>What verifying an asset found: partitions checked, unchanged, and vanished or changed outside the server (now missing).</summary>
+public sealed record VerifyView(string Asset, int Checked, int Unchanged, int Vanished, int Changed);
