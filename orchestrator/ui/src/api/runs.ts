@@ -24,6 +24,10 @@ export const cancelRun = (runId: string) => requestJson<Run>(`/api/runs/${id(run
 export const retryStep = (runId: string, stepId: string) =>
   requestJson<Run>(`/api/runs/${id(runId)}/steps/${id(stepId)}/retry`, { method: 'POST' });
 
+/** Overrides the failed gate of a blocked step, saying why; the step is retried and passes its gate. */
+export const overrideGate = (runId: string, stepId: string, reason: string) =>
+  requestJson<Run>(`/api/runs/${id(runId)}/steps/${id(stepId)}/override-gate`, { method: 'POST', body: { reason } });
+
 export const retryFailed = (runId: string) => requestJson<Run>(`/api/runs/${id(runId)}/retry-failed`, { method: 'POST' });
 
 export const rerun = (runId: string) => requestJson<Run>(`/api/runs/${id(runId)}/rerun`, { method: 'POST' });

@@ -742,6 +742,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/runs/{runId}/steps/{stepId}/override-gate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Override the failed gate of a blocked step (a drift gate) with a reason, and retry it so the run goes on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    runId: string;
+                    stepId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GateOverrideRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RunView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/runs/{runId}/retry-failed": {
         parameters: {
             query?: never;
@@ -2255,6 +2298,10 @@ export interface components {
             offsets: number[];
             scales: number[];
         };
+        /** @description Why a blocked step's failed gate may be passed; recorded on the step with who said so. */
+        GateOverrideRequest: {
+            reason: null | string;
+        };
         HttpValidationProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -2554,6 +2601,10 @@ export interface components {
             error: null | string;
             outputFolder: string;
             attemptHistory: components["schemas"]["AttemptView"][];
+            /** @description A gate of the step failed (exit 79) and waits for an editor's override. */
+            blockedByGate?: boolean;
+            /** @description Who overrode the step's gate and why, once someone did. */
+            gateOverride?: null | string;
         };
         /** @description A template expression and what it stands for. */
         TemplateHelp: {

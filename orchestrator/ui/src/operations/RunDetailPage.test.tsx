@@ -88,4 +88,60 @@ describe('RunDetailPage', () => {
     expect(screen.getByText('log folder unreadable')).toBeInTheDocument();
     expect(calls.filter((c) => c.url.pathname.endsWith('/logs'))).toHaveLength(1);
   });
+
+  it('lets an editor override a blocked gate with a reason; a viewer only sees that it is blocked', async () => {
+    let overridden = false;
+    const blocked = () => {
+      const detail = failedRun();
+      const features = detail.steps[1]!;
+      features.exitCode = 79;
+      features.error = 'exited with code 79: error: drift gate: 2 feature(s) drifted on 2013-03-31';
+      features.blockedByGate = true;
+      if (overridden) {
+        features.state = 'queued';
+        features.blockedByGate = false;
+        features.gateOverride = 'admin: recalibrated';
+      }
+      return detail;
+    };
+    const { calls } = stubFetch([
+      { path: '/api/runs/r1', reply: () => ({ body: blocked() }) },
+      { path: /\/logs$/, reply: { text: '' } },
+      {
+        method: 'POST',
+        path: '/api/runs/r1/steps/features/override-gate',
+        reply: () => {
+          overridden = true;
+          return { body: succeeded.run };
+        },
+      },
+    ]);
+    const user = userEvent.setup();
+    renderAt('/runs/r1', '/runs/:id', <RunDetailPage />);
+
+    const form = await screen.findByRole('form', { name: 'Override the gate' });
+    const button = within(form).getByRole('button', { name: 'Override the gate and go on' });
+    expect(button).toBeDisabled();
+    await user.type(within(form).getByLabelText('Reason'), 'recalibrated');
+    await user.click(button);
+
+    const post = calls.find((c) => c.method === 'POST' && c.url.pathname.endsWith('/override-gate'))!;
+    expect(post.body).toEqual({ reason: 'recalibrated' });
+    expect(await screen.findByText('Gate overridden by admin: recalibrated')).toBeInTheDocument();
+  });
+
+  it('shows a viewer that a step is blocked, without the override', async () => {
+    const detail = failedRun();
+    detail.steps[1]!.exitCode = 79;
+    detail.steps[1]!.blockedByGate = true;
+    stubFetch([
+      { path: '/api/runs/r1', reply: { body: detail } },
+      { path: /\/logs$/, reply: { text: '' } },
+    ]);
+    renderAt('/runs/r1', '/runs/:id', <RunDetailPage />, { role: 'viewer' });
+
+    const form = await screen.findByRole('form', { name: 'Override the gate' });
+    expect(within(form).getByText('An editor can override it.')).toBeInTheDocument();
+    expect(within(form).queryByRole('button')).toBeNull();
+  });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { cancelRun, getRun, rerun, retryFailed, retryStep } from '../api/runs';
+import { cancelRun, getRun, overrideGate, rerun, retryFailed, retryStep } from '../api/runs';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { LastUpdated } from '../common/LastUpdated';
 import { Loading } from '../common/Loading';
@@ -76,6 +76,7 @@ export function RunDetailPage() {
               onAttempt={(attempt) => setSelection({ stepId: selected.stepId, attempt })}
               busy={action.busy}
               onRetry={() => void act(`Retrying ${selected.stepId}`, () => retryStep(run.id, selected.stepId))}
+              onOverrideGate={(reason) => void act(`Overriding the gate of ${selected.stepId}`, () => overrideGate(run.id, selected.stepId, reason))}
             />
           ) : (
             <p className="hint">This run has no steps.</p>

@@ -3,6 +3,7 @@ import type { StepRun } from '../api/types';
 import { useSession } from '../auth/SessionContext';
 import { StateBadge } from '../common/StateBadge';
 import { formatDuration, formatTime } from '../common/time';
+import { GateOverride } from './GateOverride';
 import { ManifestView } from './ManifestView';
 import { StepLog } from './StepLog';
 
@@ -13,12 +14,13 @@ interface Props {
   onAttempt: (attempt: number) => void;
   busy: string | null;
   onRetry: () => void;
+  onOverrideGate: (reason: string) => void;
 }
 
 type Tab = 'log' | 'manifest';
 
 /** The selected step: state, attempts, its live log and its manifest, and retrying it. */
-export function StepDetail({ runId, step, attempt, onAttempt, busy, onRetry }: Props) {
+export function StepDetail({ runId, step, attempt, onAttempt, busy, onRetry, onOverrideGate }: Props) {
   const [tab, setTab] = useState<Tab>('log');
   const shown = attempt ?? step.attemptHistory[step.attemptHistory.length - 1]?.attempt;
   const canRetry = !['running', 'queued', 'pending', 'up-for-retry'].includes(step.state);
@@ -56,6 +58,7 @@ export function StepDetail({ runId, step, attempt, onAttempt, busy, onRetry }: P
           {step.error}
         </p>
       ) : null}
+      <GateOverride step={step} busy={busy} onOverride={onOverrideGate} />
       {step.attemptHistory.length > 0 ? (
         <table className="table compact">
           <caption className="sr-only">Attempts</caption>
