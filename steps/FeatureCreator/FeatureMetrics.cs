@@ -11,7 +11,7 @@ namespace Pipeline.Steps.FeatureCreator;
 internal static class FeatureMetrics
 {
     /// <summary>sensor_id, timestamp and date.</summary>
-    private const int ChunkKeyColumns = 3;
+    internal const int ChunkKeyColumns = 3;
 
     public static JsonObject Build(
         FeatureAggregate aggregate,

@@ -38,7 +38,10 @@ internal static class PartitionedFeatures
         Dictionary<string, DriftResult>? newestDrift = null;
         Dictionary<string, FeatureStat>? newestStats = null;
         long rowsRead = 0;
+        long cleaned = 0;
         long groups = 0;
+        var inputColumns = 0;
+        var outputColumns = 0;
         using (context.Timings.Measure("partitions"))
         {
             foreach (var (key, sha) in todo)
@@ -52,7 +55,10 @@ internal static class PartitionedFeatures
                 await PublishAsync(context, asset, key, table, [new PartitionInput(readings.Name, key, null, sha)], cancellationToken);
                 history[key] = new FeatureRun(context.Clock.GetUtcNow(), featureStats);
                 rowsRead += aggregate.RowsRead;
+                cleaned += aggregate.CleanedRows;
                 groups += table.RowCount;
+                inputColumns = aggregate.InputColumnCount;
+                outputColumns = FeatureTable.KeyColumnCount + table.Columns.Count;
                 newestDrift = drift;
                 newestStats = featureStats;
                 var names = drift.Where(d => d.Value.Drifted).Select(d => (JsonNode)d.Key!).ToArray();
@@ -84,6 +90,15 @@ internal static class PartitionedFeatures
             ["rowsRead"] = rowsRead,
             ["groups"] = groups,
             ["valueColumns"] = new JsonArray([.. columns.Select(c => JsonValue.Create(c))]),
+            // The days computed, taken together, in the shape of a whole-run FeatureCreator's.
+            [MetricNames.Shapes] = JsonSerializer.SerializeToNode(
+                new Dictionary<string, DataShape>
+                {
+                    ["input"] = new(rowsRead, inputColumns),
+                    ["cleaned"] = new(cleaned, FeatureMetrics.ChunkKeyColumns + columns.Count),
+                    ["output"] = new(groups, outputColumns),
+                },
+                ManifestJsonContext.Default.IReadOnlyDictionaryStringDataShape),
             ["partitionsComputed"] = todo.Count,
             ["partitionsUpToDate"] = upToDate,
             // The newest computed day's summaries and drift, in the shape of a whole-run FeatureCreator's, for /metrics.

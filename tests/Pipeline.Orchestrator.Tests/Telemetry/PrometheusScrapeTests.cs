@@ -76,11 +76,12 @@ public sealed class PrometheusScrapeTests
 
         await prometheus.AssertValueAsync($"sum(pipeline_model_cluster_share{{{Labels("predict")},set=\"prediction\"}})", 1.0, 9);
 
-        // Feature statistics and the drift flag (no z-score yet: this is the history's first run).
+        // Feature statistics and the drift flag of the newest day (measured against the days before it).
         var stats = manifests["features"]["featureStats"]!["TEMP_mean"]!;
         await prometheus.AssertValueAsync($"pipeline_feature_mean{{{Labels("features")},feature=\"TEMP_mean\"}}", stats["mean"]!.GetValue<double>(), 9);
         await prometheus.AssertValueAsync($"pipeline_feature_std{{{Labels("features")},feature=\"TEMP_mean\"}}", stats["std"]!.GetValue<double>(), 9);
-        await prometheus.AssertValueAsync($"pipeline_feature_drifted{{{Labels("features")},feature=\"TEMP_mean\"}}", 0);
+        var drifted = manifests["features"]["drift"]!["TEMP_mean"]!["drifted"]!.GetValue<bool>() ? 1 : 0;
+        await prometheus.AssertValueAsync($"pipeline_feature_drifted{{{Labels("features")},feature=\"TEMP_mean\"}}", drifted);
         await prometheus.AssertValueAsync($"pipeline_step_rows{{{Labels("chunk")},kind=\"read\"}}", manifests["chunk"]["rowsRead"]!.GetValue<double>());
 
         // The orchestration: one run started and succeeded, one attempt per step, nothing active or queued.
