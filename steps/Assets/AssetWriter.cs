@@ -101,15 +101,17 @@ public sealed class AssetWriter : IDisposable
 
     /// <summary>
     /// The partitions of the input asset in <paramref name="inputFolder"/> whose partition of the same day here is
-    /// missing or was made from other content, oldest first. An input partition's content hash is the one its
+    /// missing or (under <paramref name="policy"/> <see cref="StalePolicy.Eager"/>) was made from other content,
+    /// oldest first. An input partition's content hash is the one its
     /// writer recorded (hashing a thousand partitions on every run would cost more than the run); a partition
     /// changed behind the writers' back is the server's to find (<c>assets verify</c>).
     /// </summary>
-    public InputPartitions PartitionsToMake(string inputFolder)
+    public InputPartitions PartitionsToMake(string inputFolder, string policy = StalePolicy.Eager)
     {
         var inputName = Path.GetFileName(Path.GetFullPath(inputFolder).TrimEnd(Path.DirectorySeparatorChar));
         var recorded = PartitionLineage.Read(inputFolder);
         var toMake = new List<(string, string)>();
+        var leftStale = new List<string>();
         var upToDate = 0;
         foreach (var day in AssetLayout.Days(inputFolder))
         {
@@ -120,13 +122,17 @@ public sealed class AssetWriter : IDisposable
             {
                 upToDate++;
             }
+            else if (policy == StalePolicy.Manual && Has(key))
+            {
+                leftStale.Add(key);
+            }
             else
             {
                 toMake.Add((key, sha));
             }
         }
 
-        return new InputPartitions(toMake, upToDate);
+        return new InputPartitions(toMake, upToDate, leftStale);
     }
 
     /// <summary>Whether the asset has the partition of <paramref name="key"/>.</summary>

@@ -31,8 +31,11 @@ internal sealed record ClusterPredictMetrics
     public PartitionedPrediction? Partitions { get; init; }
 }
 
-/// <summary>What a run over a features asset did: days predicted (oldest first) and days left as they were.</summary>
-internal sealed record PartitionedPrediction(string Asset, IReadOnlyList<string> Predicted, int UpToDate);
+/// <summary>
+/// What a run over a features asset did: days predicted (oldest first), days already up to date, and days whose
+/// features changed that the manual policy left stale.
+/// </summary>
+internal sealed record PartitionedPrediction(string Asset, IReadOnlyList<string> Predicted, int UpToDate, IReadOnlyList<string> LeftStale);
 
 /// <summary>The model version used, and how it was chosen.</summary>
 internal sealed record UsedModel(int Version, string ChosenBy, int K, IReadOnlyList<string> Features, string Sha256);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
+using Pipeline.Steps.Assets;
 using Pipeline.Steps.Confinement;
 using Pipeline.Steps.Runtime;
 
@@ -17,6 +18,9 @@ public sealed class ClusterPredictOptions : StepOptions
     [Description("With a features asset as --input: the asset to write each day's predictions into; only days whose features changed (or that have none) are predicted, and each day's rows in PostgreSQL are keyed by its partition (run_id '<asset>/day=YYYY-MM-DD').")]
     [PathOption(PathAccess.WriteInto)]
     public string? AssetDir { get; set; }
+
+    [Description("With --asset-dir, what to do with days whose features changed since they were predicted: eager (predict them again now) or manual (leave them stale until an eager run; new days are predicted either way).")]
+    public string Policy { get; set; } = StalePolicy.Eager;
 
     [Description("The model registry folder.")]
     [RequiredOption]
@@ -47,6 +51,11 @@ public sealed class ClusterPredictOptions : StepOptions
         foreach (var problem in base.Validate())
         {
             yield return problem;
+        }
+
+        if (StalePolicy.Problem(Policy) is { } policy)
+        {
+            yield return policy;
         }
 
         if (ModelVersion is < 1)

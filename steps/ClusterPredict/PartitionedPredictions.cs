@@ -49,7 +49,7 @@ internal static class PartitionedPredictions
         long deleted = 0;
         long inserted = 0;
         var perCluster = new long[metadata.K];
-        var (stale, upToDate) = asset.PartitionsToMake(input);
+        var (stale, upToDate, leftStale) = asset.PartitionsToMake(input, options.Policy);
         foreach (var (key, sha) in stale)
         {
             var folder = AssetLayout.PartitionFolder(input, key);
@@ -101,7 +101,7 @@ internal static class PartitionedPredictions
                 ? new DatabaseWrite(false, ClusterPredictStep.Table, null, 0, 0, 0, "no connection string configured (CLUSTER_PREDICT_CONNECTION_STRING or --connection-string-file)")
                 : new DatabaseWrite(true, ClusterPredictStep.Table, PostgresConnection.Endpoint(connectionString!), deleted, inserted, watch.Elapsed.TotalMilliseconds, null),
             Memory = ProcessMemory.Sample(),
-            Partitions = new PartitionedPrediction(asset.Name, predicted, upToDate),
+            Partitions = new PartitionedPrediction(asset.Name, predicted, upToDate, leftStale),
         };
         return JsonSerializer.SerializeToNode(metrics, ClusterPredictJsonContext.Default.ClusterPredictMetrics)!.AsObject();
     }

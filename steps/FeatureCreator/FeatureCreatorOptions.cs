@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Pipeline.Steps.Assets;
 using Pipeline.Steps.Confinement;
 using Pipeline.Steps.Features;
 using Pipeline.Steps.Runtime;
@@ -18,6 +19,10 @@ public sealed class FeatureCreatorOptions : StepOptions
     [Description("Asset folder for the features, one day partition per input partition; --input must then be an asset (the Chunker's --asset-dir). Only partitions whose input changed are computed.")]
     [PathOption(PathAccess.WriteInto)]
     public string? AssetDir { get; set; }
+
+    /// <summary>With <see cref="AssetDir"/>: eager re-makes the days whose readings changed; manual leaves them stale.</summary>
+    [Description("With --asset-dir, what to do with days whose readings changed since their features were made: eager (make them again now) or manual (leave them stale until an eager run; new days are made either way).")]
+    public string Policy { get; set; } = StalePolicy.Eager;
 
     /// <summary>Value columns to compute features for; null means every value column of the input.</summary>
     [Description("Value columns to compute features for (default: every value column of the input).")]
@@ -60,6 +65,11 @@ public sealed class FeatureCreatorOptions : StepOptions
             {
                 yield return $"--features: unknown statistic '{name}' (known: {string.Join(",", FeatureKinds.Names)})";
             }
+        }
+
+        if (StalePolicy.Problem(Policy) is { } policy)
+        {
+            yield return policy;
         }
 
         if (MinReadings < 0)

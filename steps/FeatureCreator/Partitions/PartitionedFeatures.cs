@@ -30,7 +30,7 @@ internal static class PartitionedFeatures
             ?? throw StepException.BadOption($"--asset-dir needs --input to be an asset folder (one with {AssetLayout.MetadataFolder}/{AssetDescription.FileName}, as the Chunker's --asset-dir makes); {input} is not one");
         context.AddInput(new InputRecord(input, 0, null));
         using var asset = AssetWriter.Open(options.AssetDir!, readings.TimeZone, cancellationToken);
-        var (todo, upToDate) = asset.PartitionsToMake(input);
+        var (todo, upToDate, leftStale) = asset.PartitionsToMake(input, options.Policy);
         var stats = new FeatureStatsStore(asset.Folder);
         var history = stats.Read();
         var columns = ValueColumns(readings, options.Columns);
@@ -101,6 +101,7 @@ internal static class PartitionedFeatures
                 ManifestJsonContext.Default.IReadOnlyDictionaryStringDataShape),
             ["partitionsComputed"] = todo.Count,
             ["partitionsUpToDate"] = upToDate,
+            ["partitionsLeftStale"] = new JsonArray([.. leftStale.Select(k => JsonValue.Create(k))]),
             // The newest computed day's summaries and drift, in the shape of a whole-run FeatureCreator's, for /metrics.
             [MetricNames.FeatureStats] = newestStats is null ? null : JsonSerializer.SerializeToNode(newestStats, FeatureCreatorJsonContext.Default.DictionaryStringFeatureStat),
             [MetricNames.Drift] = newestDrift is null ? null : JsonSerializer.SerializeToNode(newestDrift, FeatureCreatorJsonContext.Default.DictionaryStringDriftResult),

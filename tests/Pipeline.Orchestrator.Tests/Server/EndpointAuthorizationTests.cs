@@ -70,6 +70,7 @@ public sealed partial class EndpointAuthorizationTests
         ["POST /api/workflows/{workflowId}/backfill"] = "operator",
         ["POST /api/runs/{runId}/cancel"] = "operator",
         ["POST /api/runs/{runId}/steps/{stepId}/retry"] = "operator",
+        ["POST /api/runs/{runId}/steps/{stepId}/override-gate"] = "editor",
         ["POST /api/runs/{runId}/retry-failed"] = "operator",
         ["POST /api/runs/{runId}/rerun"] = "operator",
         ["POST /hooks/{**path}"] = "operator",

@@ -59,6 +59,27 @@ public sealed class PartitionedFeaturesTests : IDisposable
     }
 
     [Fact]
+    public async Task The_manual_policy_leaves_changed_days_stale_and_still_makes_new_ones()
+    {
+        await IngestAsync("history", Rows(days: 5, sensors: 2));
+        Assert.Equal(0, await FeatureCreatorRun.RunAsync("--input", Readings, "--output", _temp.Combine("f1"), "--asset-dir", Features, "--quiet"));
+        var before = Hashes(Features);
+
+        await IngestAsync("late-and-new", ["late-1,2024-01-02T10:00:00Z,7", "s0,2024-01-06T10:00:00Z,50"]);
+        Assert.Equal(0, await FeatureCreatorRun.RunAsync("--input", Readings, "--output", _temp.Combine("manual"), "--asset-dir", Features, "--policy", "manual", "--quiet"));
+
+        var metrics = Manifest("manual")["metrics"]!;
+        Assert.Equal(["2024-01-02"], metrics["partitionsLeftStale"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(["2024-01-06"], Manifest("manual")["assets"]![0]!["partitions"]!.AsArray().Select(p => p!["key"]!.GetValue<string>()));
+        Assert.Equal(before["2024-01-02"], Hashes(Features)["2024-01-02"]);
+
+        Assert.Equal(0, await FeatureCreatorRun.RunAsync("--input", Readings, "--output", _temp.Combine("eager"), "--asset-dir", Features, "--quiet"));
+        Assert.Equal(["2024-01-02"], Manifest("eager")["assets"]![0]!["partitions"]!.AsArray().Select(p => p!["key"]!.GetValue<string>()));
+        Assert.NotEqual(before["2024-01-02"], Hashes(Features)["2024-01-02"]);
+        Assert.Equal(StepExitCodes.Usage, await FeatureCreatorRun.RunAsync("--input", Readings, "--output", _temp.Combine("bad"), "--asset-dir", Features, "--policy", "later", "--quiet"));
+    }
+
+    [Fact]
     public async Task Each_day_drifts_against_the_days_before_it()
     {
         // Nine quiet days, then a day whose values are ten times higher.
