@@ -12,6 +12,7 @@ public static class ModelsRegistration
         services.AddCheckedOptions<ModelsOptions>(configuration, "Models");
         services.AddSingleton<ModelRegistries>();
         services.AddSingleton<OnlineModels>();
+        services.AddSingleton<ModelsTrainedOn>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Pipeline.Orchestrator.Assets;
+using Pipeline.Orchestrator.Models;
 
 namespace Pipeline.Orchestrator.Api;
 
@@ -57,7 +58,11 @@ public sealed record LineageInputView(string? Asset, string? Partition, string? 
 
 /// <summary>A partition with every materialization (newest first), what its current one read and what was made from it.</summary>
 public sealed record PartitionDetailView(
-    string Asset, PartitionItemView Partition, List<MaterializationView> History, List<LineageInputView> Upstream, List<MaterializationView> Downstream);
+    string Asset, PartitionItemView Partition, List<MaterializationView> History, List<LineageInputView> Upstream, List<MaterializationView> Downstream)
+{
+    /// <summary>The model versions trained on this partition (in any registry the server shows), oldest first.</summary>
+    public List<TrainedModel> Models { get; init; } = [];
+}
 
 /// <summary>What verifying an asset found: partitions checked, unchanged, and vanished or changed outside the server (now missing).</summary>
 public sealed record VerifyView(string Asset, int Checked, int Unchanged, int Vanished, int Changed);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Orchestrator.Assets;
+using Pipeline.Orchestrator.Models;
 using Pipeline.Orchestrator.Definitions.Templates;
 using Pipeline.Steps.Formats.Assets;
 
@@ -16,7 +17,7 @@ internal static class AssetsApi
         var group = app.MapGroup("/api/assets").WithTags("Assets");
         group.MapGet("/", ListAsync).WithSummary("Every asset with its partitions counted by state, its newest materialized partition and freshness");
         group.MapGet("/{asset}/partitions", PartitionsAsync).WithSummary("An asset's partitions, newest day first, by state and day range, with keyset paging");
-        group.MapGet("/{asset}/partitions/{key}", PartitionAsync).WithSummary("A partition: its current materialization, history, upstream and downstream lineage");
+        group.MapGet("/{asset}/partitions/{key}", PartitionAsync).WithSummary("A partition: its current materialization, history, upstream and downstream lineage, and the model versions trained on it");
         group.MapPost("/{asset}/verify", VerifyAsync).WithSummary("Hash every partition's folder again; vanished or changed ones become missing")
             .RequireAuthorization(Auth.AuthPolicies.Editor);
         return group;
@@ -59,7 +60,7 @@ internal static class AssetsApi
     }
 
     private static async Task<Results<Ok<PartitionDetailView>, ProblemHttpResult>> PartitionAsync(
-        string asset, string key, IAssetStore assets, CancellationToken cancellationToken)
+        string asset, string key, IAssetStore assets, ModelsTrainedOn trainedOn, CancellationToken cancellationToken)
     {
         if (await FindAsync(asset, assets, cancellationToken) is { } missing)
         {
@@ -80,7 +81,10 @@ internal static class AssetsApi
             PartitionItemView.Of(partition),
             [.. history.Select(MaterializationView.Of)],
             [.. upstream.Select(LineageInputView.Of)],
-            [.. downstream.Select(MaterializationView.Of)]));
+            [.. downstream.Select(MaterializationView.Of)])
+        {
+            Models = [.. trainedOn.Find(asset, key, partition.Current?.ContentSha256)],
+        });
     }
 
     private static async Task<Results<Ok<VerifyView>, ProblemHttpResult>> VerifyAsync(string asset, AssetVerifier verifier, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public sealed class ContinuousPipelineTests
         var shipped = ShippedWorkflows.Read(Workflow);
         shipped["triggers"]!.AsArray().Single(t => t!["type"]!.GetValue<string>() == "dataset")!["inputs"] =
             new JsonObject { ["registry"] = scratch.Sub("registry"), ["driftGate"] = "true" };
-        await using var server = await ApiServer.StartAsync([shipped], extra: new() { ["Engine:InputRoots:3"] = scratch.Path });
+        await using var server = await ApiServer.StartAsync([shipped], extra: new() { ["Engine:InputRoots:3"] = scratch.Path, ["Models:Registries:continuous"] = scratch.Sub("registry") });
 
         // Days 1-10, then 11-14: quiet readings; the first run trains the first model.
         var first = await ArriveAsync(server, "days-01-10.csv", Readings(1, 10, scale: 1));
@@ -69,6 +69,11 @@ public sealed class ContinuousPipelineTests
         var lineage = await server.GetJsonAsync("/api/assets/features/partitions/2024-01-07");
         var readingsNow = (await server.GetJsonAsync("/api/assets/readings/partitions/2024-01-07"))["partition"]!["current"]!["contentSha256"]!.GetValue<string>();
         Assert.Equal(readingsNow, Assert.Single(lineage["upstream"]!.AsArray())!["sha256"]!.GetValue<string>());
+
+        // Down to the models: every version trained so far had day 7 in its window; only the newest saw its late rows.
+        var models = lineage["models"]!.AsArray().Select(m => (Version: m!["version"]!.GetValue<int>(), Same: m["sameContent"]!.GetValue<bool>())).ToList();
+        Assert.Equal([1, 2, 3, 4], models.Select(m => m.Version));
+        Assert.Equal([false, false, false, true], models.Select(m => m.Same));
     }
 
     /// <summary>Uploads a dataset and waits for the sensor-continuous run it started.</summary>

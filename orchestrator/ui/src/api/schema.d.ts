@@ -1685,7 +1685,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A partition: its current materialization, history, upstream and downstream lineage */
+        /** A partition: its current materialization, history, upstream and downstream lineage, and the model versions trained on it */
         get: {
             parameters: {
                 query?: never;
@@ -2419,6 +2419,8 @@ export interface components {
             history: components["schemas"]["MaterializationView"][];
             upstream: components["schemas"]["LineageInputView"][];
             downstream: components["schemas"]["MaterializationView"][];
+            /** @description The model versions trained on this partition (in any registry the server shows), oldest first. */
+            models?: components["schemas"]["TrainedModel"][];
         };
         /** @description An input of a partition: a partition of another asset (string? PartitionInput.Asset and string? PartitionInput.Partition) or a file (string? PartitionInput.File). */
         PartitionInput: {
@@ -2610,6 +2612,17 @@ export interface components {
         TemplateHelp: {
             expression: string;
             description: string;
+        };
+        /** @description A model version that was trained on a partition, and whether on the content the partition has now. */
+        TrainedModel: {
+            registry: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            promoted: boolean;
+            sha256: null | string;
+            sameContent: boolean;
         };
         /** @description What a version was trained on. */
         TrainingData: {
