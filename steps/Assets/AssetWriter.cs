@@ -141,6 +141,17 @@ public sealed class AssetWriter : IDisposable
     public string PartitionFolder(string key) => AssetLayout.PartitionFolder(Folder, key);
 
     /// <summary>
+    /// A new, empty folder in the run's staging output to build the partition of <paramref name="key"/> in, before
+    /// <see cref="Publish"/> moves it into the asset (hidden under <c>_asset</c>, so it never reads as the run's data).
+    /// </summary>
+    public static string StagePartition(StepOutput output, string key)
+    {
+        var folder = AssetLayout.PartitionFolder(Path.Combine(output.StagingDirectory, AssetLayout.MetadataFolder), key);
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    /// <summary>
     /// Makes <paramref name="newVersion"/> (a complete partition folder anywhere) the partition of <paramref name="key"/>:
     /// moved (or copied, from another file system) next to the asset first, then swapped in whole.
     /// </summary>

@@ -55,8 +55,7 @@ internal static class PartitionedPredictions
             var folder = AssetLayout.PartitionFolder(input, key);
             var table = await ClusterPredictStep.ReadFeaturesAsync(Path.Combine(folder, FeatureTableReader.FileName), metadata, cancellationToken);
             var assignments = ModelScorer.Score(table, chosen.Model);
-            var staged = Path.Combine(context.Output.StagingDirectory, AssetLayout.MetadataFolder, "day=" + key);
-            Directory.CreateDirectory(staged);
+            var staged = AssetWriter.StagePartition(context.Output, key);
             await PredictionFile.WriteAsync(Path.Combine(staged, PredictionFile.FileName), table, assignments, chosen.Version, cancellationToken);
             if (dataSource is not null)
             {

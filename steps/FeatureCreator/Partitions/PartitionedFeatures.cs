@@ -129,8 +129,7 @@ internal static class PartitionedFeatures
     {
         var schema = FeatureWriter.Schema(table);
         asset.CheckColumns(ParquetColumns.Describe(schema));
-        var folder = Path.Combine(context.Output.StagingDirectory, AssetLayout.MetadataFolder, AssetLayout.PartitionFolderName(AssetLayout.Day(key)!.Value));
-        Directory.CreateDirectory(folder);
+        var folder = AssetWriter.StagePartition(context.Output, key);
         await FeatureWriter.WriteAsync(Path.Combine(folder, FeatureTableReader.FileName), table, schema, cancellationToken);
         asset.Publish(key, folder, table.RowCount, inputs);
     }
