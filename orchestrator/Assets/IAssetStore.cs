@@ -41,6 +41,13 @@ public interface IAssetStore
     /// <summary>What <paramref name="materializationId"/> was made from.</summary>
     Task<IReadOnlyList<LineageInput>> UpstreamAsync(long materializationId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The partitions whose current content was made from a file with content hash <paramref name="sha256"/> (the
+    /// prediction partitions a model version scored: they read its model file), newest key first, at most
+    /// <paramref name="limit"/>, and how many there are in all.
+    /// </summary>
+    Task<FileReaders> ReadersOfFileAsync(string sha256, int limit, CancellationToken cancellationToken);
+
     /// <summary>The materializations made from the content <paramref name="materializationId"/> recorded.</summary>
     Task<IReadOnlyList<Materialization>> DownstreamAsync(long materializationId, CancellationToken cancellationToken);
 }

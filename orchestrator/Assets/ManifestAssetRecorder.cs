@@ -40,7 +40,8 @@ public sealed partial class ManifestAssetRecorder(
             await store.EnsureAssetAsync(asset, cancellationToken);
         }
 
-        var outcomes = await store.RecordAsync(reported.Written, now, cancellationToken);
+        var written = result.ImageDigest is { } image ? [.. reported.Written.Select(w => w with { ImageDigest = image })] : reported.Written;
+        var outcomes = await store.RecordAsync(written, now, cancellationToken);
         foreach (var outcome in outcomes.Where(o => o.Created))
         {
             metrics.PartitionRecorded(outcome.Current);

@@ -20,6 +20,9 @@ public sealed record Materialization
 
     public string? ProgramVersion { get; init; }
 
+    /// <summary>The container image the step ran in (registry digest, else image id); null on the process runner.</summary>
+    public string? ImageDigest { get; init; }
+
     public long? Rows { get; init; }
 
     public string? ContentSha256 { get; init; }

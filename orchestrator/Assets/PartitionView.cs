@@ -17,3 +17,6 @@ public sealed record PartitionPage(IReadOnlyList<PartitionView> Partitions, stri
 /// content, when the catalog has it), or a file with its hash then.
 /// </summary>
 public sealed record LineageInput(PartitionRead? Partition, Materialization? Materialization, FileInput? File);
+
+/// <summary>Some of the partitions made from a file's content (newest first) and how many there are.</summary>
+public sealed record FileReaders(IReadOnlyList<PartitionView> Partitions, long Total);

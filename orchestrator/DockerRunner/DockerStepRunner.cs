@@ -130,14 +130,39 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
         }
 
         await Task.WhenAny(copy, Task.Delay(LogDrainLimit, CancellationToken.None));
-        var state = (await _client.Containers.InspectContainerAsync(id, CancellationToken.None)).State;
-        if (state?.OOMKilled == true)
+        var container = await _client.Containers.InspectContainerAsync(id, CancellationToken.None);
+        var digest = await ImageDigestAsync(container.Image);
+        if (container.State?.OOMKilled == true)
         {
             return new AttemptResult(AttemptStates.Failed, (int)exitCode,
-                $"killed for going over its memory limit ({ContainerParameters.MemoryMb(launch.Spec, _options)} MB: resources.memoryMb, else Runner:Docker:DefaultMemoryMb)", Retryable: true);
+                $"killed for going over its memory limit ({ContainerParameters.MemoryMb(launch.Spec, _options)} MB: resources.memoryMb, else Runner:Docker:DefaultMemoryMb)", Retryable: true)
+            { ImageDigest = digest };
         }
 
-        return StepExitCodes.ToResult((int)exitCode, launch.Logs.StderrPath);
+        return StepExitCodes.ToResult((int)exitCode, launch.Logs.StderrPath) with { ImageDigest = digest };
+    }
+
+    /// <summary>
+    /// The image a container ran, as exactly as the engine knows it: a registry digest names the same bytes on every
+    /// host; an image built locally has none, and its id (the hash of its configuration) names it on this engine.
+    /// </summary>
+    private async Task<string?> ImageDigestAsync(string? imageId)
+    {
+        if (string.IsNullOrEmpty(imageId))
+        {
+            return null;
+        }
+
+        try
+        {
+            var image = await _client.Images.InspectImageAsync(imageId, CancellationToken.None);
+            return image.RepoDigests?.FirstOrDefault() ?? imageId;
+        }
+        catch (DockerApiException)
+        {
+            // Removed since the container started (a prune): the id the container recorded is still exact.
+            return imageId;
+        }
     }
 
     /// <summary>The user the step's container runs as, never root (<see cref="ContainerUser"/>); the image is asked only when it decides.</summary>

@@ -2,8 +2,12 @@ using Pipeline.Steps.Formats.Registry;
 
 namespace Pipeline.Orchestrator.Models;
 
-/// <summary>A model version that was trained on a partition, and whether on the content the partition has now.</summary>
-public sealed record TrainedModel(string Registry, int Version, DateTimeOffset CreatedAt, bool Promoted, string? Sha256, bool SameContent);
+/// <summary>
+/// A model version that was trained on a partition (<paramref name="Sha256"/>: the partition's content hash it read),
+/// whether on the content the partition has now, and the content hash of its model file (which the partitions it
+/// scored name as an input).
+/// </summary>
+public sealed record TrainedModel(string Registry, int Version, DateTimeOffset CreatedAt, bool Promoted, string? Sha256, bool SameContent, string? ModelSha256);
 
 /// <summary>
 /// The lineage from a partition down to models: the versions, in every registry the server shows, whose training
@@ -38,7 +42,7 @@ public sealed class ModelsTrainedOn(ModelRegistries registries)
 
                 if (metadata.Training.Partitions?.FirstOrDefault(p => p.Asset == asset && p.Partition == key) is { } used)
                 {
-                    found.Add(new TrainedModel(name, version, metadata.CreatedAt, metadata.Promotion.Promoted, used.Sha256, used.Sha256 == currentSha256));
+                    found.Add(new TrainedModel(name, version, metadata.CreatedAt, metadata.Promotion.Promoted, used.Sha256, used.Sha256 == currentSha256, metadata.Model?.Sha256));
                 }
             }
         }

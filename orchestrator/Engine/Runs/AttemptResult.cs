@@ -8,4 +8,11 @@ namespace Pipeline.Orchestrator.Engine.Runs;
 public sealed record AttemptResult(string State, int? ExitCode, string? Error, bool Retryable)
 {
     public bool Succeeded => State == AttemptStates.Succeeded;
+
+    /// <summary>
+    /// The container image the attempt ran in, when a runner knows it (the Docker runner): the image's registry
+    /// digest (<c>name@sha256:…</c>) when it came from a registry, else its local image id (<c>sha256:…</c>). The
+    /// catalog records it with every partition the attempt wrote, as the program's exact version.
+    /// </summary>
+    public string? ImageDigest { get; init; }
 }

@@ -89,18 +89,22 @@ public sealed partial class SqlAssetStore
 
         sql.Append(" ORDER BY p.partition_key DESC LIMIT @take");
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<PartitionRow>(new CommandDefinition(
-            sql.ToString(), new { query.Asset, query.State, query.From, query.To, query.After, take = limit + 1 }, cancellationToken: cancellationToken))).ToList();
-        var page = rows.Take(limit).Select(r => r.ToView()).ToList();
+        var rows = (await connection.QueryAsync<PartitionRow, MaterializationRow?, PartitionView>(
+            new CommandDefinition(sql.ToString(), new { query.Asset, query.State, query.From, query.To, query.After, take = limit + 1 }, cancellationToken: cancellationToken),
+            PartitionRow.ToView,
+            PartitionRow.SplitOn)).ToList();
+        var page = rows.Take(limit).ToList();
         return new PartitionPage(page, rows.Count > limit ? page[^1].PartitionKey : null);
     }
 
     public async Task<PartitionView?> GetPartitionAsync(PartitionRef partition, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<PartitionRow>(new CommandDefinition(
-            PartitionRow.Select + " WHERE p.asset = @Asset AND p.partition_key = @PartitionKey", partition, cancellationToken: cancellationToken));
-        return row?.ToView();
+        var rows = await connection.QueryAsync<PartitionRow, MaterializationRow?, PartitionView>(
+            new CommandDefinition(PartitionRow.Select + " WHERE p.asset = @Asset AND p.partition_key = @PartitionKey", partition, cancellationToken: cancellationToken),
+            PartitionRow.ToView,
+            PartitionRow.SplitOn);
+        return rows.SingleOrDefault();
     }
 
     public async Task<IReadOnlyList<Materialization>> HistoryAsync(PartitionRef partition, CancellationToken cancellationToken)
@@ -115,16 +119,35 @@ public sealed partial class SqlAssetStore
     public async Task<IReadOnlyList<LineageInput>> UpstreamAsync(long materializationId, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var partitions = await connection.QueryAsync<InputRow>(new CommandDefinition(
-            $"""
-            SELECT i.input_asset AS InputAsset, i.input_partition_key AS InputKey, i.input_sha256 AS InputSha256, {MaterializationRow.Columns}
-            FROM materialization_inputs i LEFT JOIN materializations m ON m.id = i.input_materialization_id
-            WHERE i.materialization_id = @materializationId AND i.input_asset IS NOT NULL ORDER BY i.input_asset, i.input_partition_key
-            """, new { materializationId }, cancellationToken: cancellationToken));
+        var partitions = await connection.QueryAsync<InputRow, MaterializationRow?, LineageInput>(
+            new CommandDefinition(
+                $"""
+                SELECT i.input_asset AS InputAsset, i.input_partition_key AS InputKey, i.input_sha256 AS InputSha256, {MaterializationRow.Columns}
+                FROM materialization_inputs i LEFT JOIN materializations m ON m.id = i.input_materialization_id
+                WHERE i.materialization_id = @materializationId AND i.input_asset IS NOT NULL ORDER BY i.input_asset, i.input_partition_key
+                """, new { materializationId }, cancellationToken: cancellationToken),
+            InputRow.ToLineage,
+            PartitionRow.SplitOn);
         var files = await connection.QueryAsync<(string Path, string? Sha256)>(new CommandDefinition(
             "SELECT input_path, input_sha256 FROM materialization_inputs WHERE materialization_id = @materializationId AND input_path IS NOT NULL ORDER BY input_path",
             new { materializationId }, cancellationToken: cancellationToken));
-        return [.. partitions.Select(p => p.ToLineage()), .. files.Select(f => new LineageInput(null, null, new FileInput(f.Path, f.Sha256)))];
+        return [.. partitions, .. files.Select(f => new LineageInput(null, null, new FileInput(f.Path, f.Sha256)))];
+    }
+
+    public async Task<FileReaders> ReadersOfFileAsync(string sha256, int limit, CancellationToken cancellationToken)
+    {
+        // The partial index on input files' hashes finds the readers' materializations; each partition shows one.
+        const string Readers = "p.materialization_id IN (SELECT materialization_id FROM materialization_inputs WHERE input_path IS NOT NULL AND input_sha256 = @sha256)";
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PartitionRow, MaterializationRow?, PartitionView>(
+            new CommandDefinition(
+                $"{PartitionRow.Select} WHERE {Readers} ORDER BY p.partition_key DESC, p.asset LIMIT @take",
+                new { sha256, take = Math.Clamp(limit, 0, 1000) }, cancellationToken: cancellationToken),
+            PartitionRow.ToView,
+            PartitionRow.SplitOn);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM asset_partitions p WHERE {Readers}", new { sha256 }, cancellationToken: cancellationToken));
+        return new FileReaders([.. rows], total);
     }
 
     public async Task<IReadOnlyList<Materialization>> DownstreamAsync(long materializationId, CancellationToken cancellationToken)

@@ -65,11 +65,11 @@ public sealed partial class SqlAssetStore : IAssetStore
 
         var row = await connection.QuerySingleAsync<MaterializationRow>(new CommandDefinition(
             $"""
-            INSERT INTO materializations (asset, partition_key, run_id, step_id, attempt, program_version, row_count, content_sha256, created_at)
-            VALUES (@Asset, @PartitionKey, @RunId, @StepId, @Attempt, @ProgramVersion, @Rows, @ContentSha256, @now)
+            INSERT INTO materializations (asset, partition_key, run_id, step_id, attempt, program_version, image_digest, row_count, content_sha256, created_at)
+            VALUES (@Asset, @PartitionKey, @RunId, @StepId, @Attempt, @ProgramVersion, @ImageDigest, @Rows, @ContentSha256, @now)
             RETURNING {MaterializationRow.Returned}
             """,
-            new { partition.Asset, partition.PartitionKey, partition.RunId, partition.StepId, partition.Attempt, partition.ProgramVersion, partition.Rows, partition.ContentSha256, now = UnixMs.From(now) },
+            new { partition.Asset, partition.PartitionKey, partition.RunId, partition.StepId, partition.Attempt, partition.ProgramVersion, partition.ImageDigest, partition.Rows, partition.ContentSha256, now = UnixMs.From(now) },
             transaction, cancellationToken: cancellationToken));
         foreach (var input in partition.InputPartitions)
         {

@@ -76,6 +76,13 @@ internal static class AssetsApi
         var history = await assets.HistoryAsync(reference, cancellationToken);
         var upstream = partition.Current is { } current ? await assets.UpstreamAsync(current.Id, cancellationToken) : [];
         var downstream = partition.Current is { } made ? await assets.DownstreamAsync(made.Id, cancellationToken) : [];
+        var models = new List<TrainedModelView>();
+        foreach (var model in trainedOn.Find(asset, key, partition.Current?.ContentSha256))
+        {
+            var scored = model.ModelSha256 is { } sha ? await assets.ReadersOfFileAsync(sha, TrainedModelView.ScoredShown, cancellationToken) : new FileReaders([], 0);
+            models.Add(TrainedModelView.Of(model, scored));
+        }
+
         return TypedResults.Ok(new PartitionDetailView(
             asset,
             PartitionItemView.Of(partition),
@@ -83,7 +90,7 @@ internal static class AssetsApi
             [.. upstream.Select(LineageInputView.Of)],
             [.. downstream.Select(MaterializationView.Of)])
         {
-            Models = [.. trainedOn.Find(asset, key, partition.Current?.ContentSha256)],
+            Models = models,
         });
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Pipeline.Orchestrator.Assets;
 using Pipeline.Orchestrator.Auth;
 using Pipeline.Orchestrator.Models;
 using Pipeline.Steps.Formats;
@@ -16,6 +17,8 @@ internal static class ModelVersionsApi
     {
         var group = app.MapGroup("/api/models/{name}").WithTags("Models");
         group.MapGet("/versions/{version:int}", Version).WithSummary("One version's metadata and promotion state");
+        group.MapGet("/versions/{version:int}/scored", ScoredAsync).Produces<ScoredPartitionsView>()
+            .WithSummary("The asset partitions this version scored (their current content read its model file), newest day first");
         group.MapGet("/versions/{version:int}/model", Download).WithSummary("The version's model file (its checksum verified first)");
         group.MapGet("/production/history", History).WithSummary("Every promotion, oldest first: version, when, why, by whom");
         group.MapPost("/production", Promote).RequireAuthorization(AuthPolicies.Editor).WithSummary("Make a version the production one");
@@ -25,6 +28,24 @@ internal static class ModelVersionsApi
 
     private static IResult Version(string name, int version, ModelRegistries registries) =>
         With(registries, name, registry => TypedResults.Ok(ModelVersionView.Of(registry.Metadata(version), registry.Production())));
+
+    private static async Task<IResult> ScoredAsync(string name, int version, int? limit, ModelRegistries registries, IAssetStore assets, CancellationToken cancellationToken)
+    {
+        ModelVersion? metadata = null;
+        var problem = With(registries, name, registry =>
+        {
+            metadata = registry.Metadata(version);
+            return Results.Empty;
+        });
+        if (metadata is null)
+        {
+            return problem;
+        }
+
+        var sha = metadata.Model?.Sha256;
+        var readers = sha is null ? new FileReaders([], 0) : await assets.ReadersOfFileAsync(sha, Math.Clamp(limit ?? 100, 1, 1000), cancellationToken);
+        return TypedResults.Ok(new ScoredPartitionsView(name, version, sha, readers.Total, [.. readers.Partitions.Select(AssetPartitionView.Of)]));
+    }
 
     private static IResult Download(string name, int version, ModelRegistries registries) => With(registries, name, registry =>
     {

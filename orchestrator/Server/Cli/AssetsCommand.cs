@@ -131,7 +131,7 @@ internal static class AssetsCommand
     }
 
     private static string Made(Materialization? m) => m is null ? "-" : string.Create(CultureInfo.InvariantCulture,
-        $"#{m.Id} {m.CreatedAt:yyyy-MM-dd HH:mm:ss}Z run {m.RunId ?? "-"} step {m.StepId ?? "-"} attempt {m.Attempt?.ToString(CultureInfo.InvariantCulture) ?? "-"} version {m.ProgramVersion ?? "-"} {m.Rows?.ToString(CultureInfo.InvariantCulture) ?? "?"} rows sha256 {Short(m.ContentSha256)}");
+        $"#{m.Id} {m.CreatedAt:yyyy-MM-dd HH:mm:ss}Z run {m.RunId ?? "-"} step {m.StepId ?? "-"} attempt {m.Attempt?.ToString(CultureInfo.InvariantCulture) ?? "-"} version {m.ProgramVersion ?? "-"}{(m.ImageDigest is { } image ? " image " + image : "")} {m.Rows?.ToString(CultureInfo.InvariantCulture) ?? "?"} rows sha256 {Short(m.ContentSha256)}");
 
     private static string Short(string? hash) => hash is null ? "-" : hash[..Math.Min(12, hash.Length)];
 

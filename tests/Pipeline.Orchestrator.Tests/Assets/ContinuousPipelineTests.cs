@@ -74,6 +74,28 @@ public sealed class ContinuousPipelineTests
         var models = lineage["models"]!.AsArray().Select(m => (Version: m!["version"]!.GetValue<int>(), Same: m["sameContent"]!.GetValue<bool>())).ToList();
         Assert.Equal([1, 2, 3, 4], models.Select(m => m.Version));
         Assert.Equal([false, false, false, true], models.Select(m => m.Same));
+
+        // And on to what each version scored: every prediction day was scored by exactly one version, the one whose
+        // model file its lineage names.
+        var scoredDays = new List<string>();
+        foreach (var model in lineage["models"]!.AsArray())
+        {
+            var version = model!["version"]!.GetValue<int>();
+            var scored = await server.GetJsonAsync($"/api/models/continuous/versions/{version}/scored");
+            var modelSha = scored["modelSha256"]!.GetValue<string>();
+            Assert.Equal(model["modelSha256"]!.GetValue<string>(), modelSha);
+            Assert.Equal(scored["total"]!.GetValue<long>(), model["scoredTotal"]!.GetValue<long>());
+            foreach (var item in scored["partitions"]!.AsArray())
+            {
+                Assert.Equal("predictions", item!["asset"]!.GetValue<string>());
+                var day = item["partition"]!["key"]!.GetValue<string>();
+                var read = (await server.GetJsonAsync($"/api/assets/predictions/partitions/{day}"))["upstream"]!.AsArray();
+                Assert.Contains(read, i => i!["file"] is not null && i["sha256"]!.GetValue<string>() == modelSha);
+                scoredDays.Add(day);
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(1, 15).Select(d => $"2024-01-{d:00}").Order(StringComparer.Ordinal), scoredDays.Order(StringComparer.Ordinal));
     }
 
     /// <summary>Uploads a dataset and waits for the sensor-continuous run it started.</summary>

@@ -48,6 +48,23 @@ public sealed class DockerStepRunnerTests : IDisposable
     }
 
     [DockerFact]
+    public async Task The_attempt_names_the_exact_image_it_ran_in_by_registry_digest_else_image_id()
+    {
+        using var docker = new DockerClientBuilder().WithEndpoint(_options.Endpoint).Build();
+        var image = await docker.Images.InspectImageAsync(DockerFactAttribute.TestImage);
+        using var runner = Runner();
+
+        var result = await runner.RunAsync(Shell("true"), CancellationToken.None);
+        var failed = await runner.RunAsync(Shell("exit 3", stepId: "failing"), CancellationToken.None);
+
+        // The test image is built here and never pushed, so its id (the hash of its configuration) names it.
+        var expected = image.RepoDigests?.FirstOrDefault() ?? image.ID;
+        Assert.StartsWith("sha256:", image.ID, StringComparison.Ordinal);
+        Assert.Equal(expected, result.ImageDigest);
+        Assert.Equal(expected, failed.ImageDigest);
+    }
+
+    [DockerFact]
     public async Task Inside_a_step_the_root_is_read_only_no_capability_is_left_and_only_the_output_and_tmp_take_writes()
     {
         using var runner = Runner();

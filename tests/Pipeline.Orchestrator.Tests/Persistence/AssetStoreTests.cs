@@ -55,6 +55,35 @@ public sealed class AssetStoreTests(PostgresFixture postgres)
 
     [Theory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task The_partitions_scored_by_a_model_file_are_those_whose_current_content_read_it_with_the_image_that_made_them(string engine)
+    {
+        await using var test = await TestDatabase.CreateAsync(engine, postgres);
+        var store = test.Open().Assets;
+        await EnsureAsync(store, "predictions");
+        var v1File = new FileInput("/registry/versions/0001/model.zip", "model-v1");
+        var v2File = new FileInput("/registry/versions/0002/model.zip", "model-v2");
+        var days = Enumerable.Range(1, 5).Select(d => $"2013-03-{d:00}").ToList();
+        await store.RecordAsync([.. days.Select(d => Day("predictions", d, "p-" + d, files: [v1File]) with { ImageDigest = "sha256:abc" })], T0, None);
+
+        // Days 4 and 5 predicted again by version 2: version 1 keeps days 1 to 3 (its older rows stay in history).
+        await store.RecordAsync([.. days.Skip(3).Select(d => Day("predictions", d, "p2-" + d, files: [v2File]))], T0.AddMinutes(1), None);
+
+        var v1 = await store.ReadersOfFileAsync("model-v1", 2, None);
+        var v2 = await store.ReadersOfFileAsync("model-v2", 100, None);
+        Assert.Equal(3, v1.Total);
+        Assert.Equal(["2013-03-03", "2013-03-02"], v1.Partitions.Select(p => p.PartitionKey));
+        Assert.Equal(2, v2.Total);
+        Assert.Equal(["2013-03-05", "2013-03-04"], v2.Partitions.Select(p => p.PartitionKey));
+        var none = await store.ReadersOfFileAsync("model-v3", 10, None);
+        Assert.Equal(0, none.Total);
+        Assert.Empty(none.Partitions);
+        Assert.Equal("sha256:abc", v1.Partitions[0].Current!.ImageDigest);
+        Assert.Null(v2.Partitions[0].Current!.ImageDigest);
+        Assert.Equal(["sha256:abc", null], (await store.HistoryAsync(new("predictions", "2013-03-05"), None)).Select(m => m.ImageDigest).Reverse());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task Recording_the_same_content_again_changes_nothing_and_other_content_is_a_new_materialization(string engine)
     {
         await using var test = await TestDatabase.CreateAsync(engine, postgres);

@@ -53,6 +53,7 @@ public sealed partial class EndpointAuthorizationTests
         ["GET /api/models/{name}/versions"] = "viewer",
         ["GET /api/models/{name}/versions/{version:int}"] = "viewer",
         ["GET /api/models/{name}/versions/{version:int}/model"] = "viewer",
+        ["GET /api/models/{name}/versions/{version:int}/scored"] = "viewer",
         ["GET /api/models/{name}/production/history"] = "viewer",
         ["GET /api/models/{name}/compare"] = "viewer",
         ["POST /api/models/{name}/predict"] = "viewer",

@@ -1090,6 +1090,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/models/{name}/versions/{version}/scored": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The asset partitions this version scored (their current content read its model file), newest day first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScoredPartitionsView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/models/{name}/versions/{version}/model": {
         parameters: {
             query?: never;
@@ -2124,6 +2165,11 @@ export interface components {
             /** Format: int32 */
             expiresInDays: number | null;
         };
+        /** @description A partition named with its asset, in a list that spans assets. */
+        AssetPartitionView: {
+            asset: string;
+            partition: components["schemas"]["PartitionItemView"];
+        };
         /** @description An asset with its partitions counted by state, its newest materialized partition and how fresh it is. */
         AssetSummaryView: {
             name: string;
@@ -2330,7 +2376,10 @@ export interface components {
             user: null | string;
             password: null | string;
         };
-        /** @description One making of a partition: by which run, step, attempt and program version, with its rows and content hash. */
+        /**
+         * @description One making of a partition: by which run, step, attempt and program version, with its rows and content hash; on
+         *     the Docker runner also the image the step ran in (`ImageDigest`: its registry digest, else its image id).
+         */
         MaterializationView: {
             /** Format: int64 */
             id: number;
@@ -2341,6 +2390,7 @@ export interface components {
             /** Format: int32 */
             attempt: number | null;
             programVersion: null | string;
+            imageDigest: null | string;
             /** Format: int64 */
             rows: number | null;
             contentSha256: null | string;
@@ -2420,7 +2470,7 @@ export interface components {
             upstream: components["schemas"]["LineageInputView"][];
             downstream: components["schemas"]["MaterializationView"][];
             /** @description The model versions trained on this partition (in any registry the server shows), oldest first. */
-            models?: components["schemas"]["TrainedModel"][];
+            models?: components["schemas"]["TrainedModelView"][];
         };
         /** @description An input of a partition: a partition of another asset (string? PartitionInput.Asset and string? PartitionInput.Partition) or a file (string? PartitionInput.File). */
         PartitionInput: {
@@ -2560,6 +2610,16 @@ export interface components {
             naTokens: string[];
             detected: string[];
         };
+        /** @description The partitions a model version scored (their current content read its model file), newest day first. */
+        ScoredPartitionsView: {
+            model: string;
+            /** Format: int32 */
+            version: number;
+            modelSha256: null | string;
+            /** Format: int64 */
+            total: number;
+            partitions: components["schemas"]["AssetPartitionView"][];
+        };
         /** @description Who is signed in, how, and (for a browser session) the token its changing requests must carry. */
         SessionView: {
             user: string;
@@ -2613,8 +2673,12 @@ export interface components {
             expression: string;
             description: string;
         };
-        /** @description A model version that was trained on a partition, and whether on the content the partition has now. */
-        TrainedModel: {
+        /**
+         * @description A model version trained on a partition (TrainedModel), with the partitions it scored: how many
+         *     (long TrainedModelView.ScoredTotal) and the newest of them (List&lt;AssetPartitionView&gt; TrainedModelView.Scored, at most int TrainedModelView.ScoredShown; the
+         *     model's `/scored` page lists them all).
+         */
+        TrainedModelView: {
             registry: string;
             /** Format: int32 */
             version: number;
@@ -2623,6 +2687,10 @@ export interface components {
             promoted: boolean;
             sha256: null | string;
             sameContent: boolean;
+            modelSha256: null | string;
+            /** Format: int64 */
+            scoredTotal: number;
+            scored: components["schemas"]["AssetPartitionView"][];
         };
         /** @description What a version was trained on. */
         TrainingData: {
