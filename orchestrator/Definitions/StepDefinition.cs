@@ -41,4 +41,7 @@ public sealed record StepDefinition
     public double? TimeoutSeconds { get; init; }
 
     public StepResources? Resources { get; init; }
+
+    /// <summary>Runs the step once per day partition (<see cref="StepPartitions"/>); absent: once per run.</summary>
+    public StepPartitions? Partitions { get; init; }
 }

@@ -158,6 +158,7 @@ public sealed class StepTemplate
         TemplateExpressionKind.UpstreamOutput => c.UpstreamOutputs.TryGetValue(e.Name!, out var o) ? o
             : throw Missing(e, $"no output folder is known for step '{e.Name}'"),
         TemplateExpressionKind.Asset => c.DataRoot is { } root ? Path.Combine(root, "assets", e.Name!) : throw Missing(e, "the data root is not set"),
+        TemplateExpressionKind.PartitionKey => c.PartitionKey ?? throw Missing(e, "only a partitioned step (one with 'partitions') runs for a partition"),
         TemplateExpressionKind.Secret => throw new TemplateException($"{e.Text}: a secret is not rendered into text; only an 'env' value may use it"),
         _ => throw new TemplateException($"{e.Text}: unknown expression"),
     };

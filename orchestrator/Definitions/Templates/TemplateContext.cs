@@ -19,6 +19,12 @@ public sealed record TemplateContext
     /// <summary>This step's output folder.</summary>
     public string? StepOutput { get; init; }
 
+    /// <summary>
+    /// What <c>${{ partition.key }}</c> renders to: in a partitioned step, a placeholder unique to the run, which
+    /// each partition's step run replaces with its day (so inputs cannot forge it).
+    /// </summary>
+    public string? PartitionKey { get; init; }
+
     /// <summary>Output folders of the upstream steps, by step id.</summary>
     public IReadOnlyDictionary<string, string> UpstreamOutputs { get; init; } = new Dictionary<string, string>();
 }

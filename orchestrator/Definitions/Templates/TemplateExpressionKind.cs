@@ -30,6 +30,9 @@ public enum TemplateExpressionKind
     /// <summary><c>assets.&lt;name&gt;</c>: an asset's folder, <c>{dataRoot}/assets/&lt;name&gt;</c> (one <c>day=YYYY-MM-DD</c> folder per partition).</summary>
     Asset,
 
+    /// <summary><c>partition.key</c>: the day (<c>yyyy-MM-dd</c>) one partition of a partitioned step runs for.</summary>
+    PartitionKey,
+
     /// <summary>
     /// <c>secrets.&lt;NAME&gt;</c>: a secret of the server, by name; allowed in <c>env</c> values only, and never
     /// rendered into what is stored: the runner puts the value into the step's environment when it starts it.

@@ -16,6 +16,7 @@ internal static partial class TemplateExpressionParser
         ["run.logicalTime"] = TemplateExpressionKind.LogicalTime,
         ["dataRoot"] = TemplateExpressionKind.DataRoot,
         ["step.output"] = TemplateExpressionKind.StepOutput,
+        ["partition.key"] = TemplateExpressionKind.PartitionKey,
     };
 
     public static TemplateExpression? Parse(string text, out string? error)
@@ -63,7 +64,7 @@ internal static partial class TemplateExpressionParser
         error = text.Length == 0
             ? "${{ }}: empty expression"
             : $"{text}: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, "
-              + "run.logicalTime, dataRoot, step.output, steps.<id>.output, assets.<name> or secrets.<NAME>";
+              + "run.logicalTime, dataRoot, step.output, steps.<id>.output, assets.<name>, partition.key or secrets.<NAME>";
         return null;
     }
 

@@ -29,6 +29,9 @@ internal static class TemplateChecks
             {
                 CheckOne(definition, graph, ids, step, value, JsonPaths.Property(envPath, name), problems, inEnv: true);
             }
+
+            // The keys are rendered before there is a partition: partition.key cannot be in them.
+            CheckOne(definition, graph, ids, step with { Partitions = null }, step.Partitions?.Keys, JsonPaths.Property(JsonPaths.Property(path, "partitions"), "keys"), problems, inEnv: false);
         }
     }
 
@@ -56,6 +59,7 @@ internal static class TemplateChecks
                 TemplateExpressionKind.UpstreamOutput when !graph.IsUpstream(expression.Name!, step.Id) =>
                     $"'{expression.Name}' is not upstream of '{step.Id}'",
                 TemplateExpressionKind.Secret when !inEnv => SecretChecks.OnlyInEnv + SecretChecks.WhyNotArgs,
+                TemplateExpressionKind.PartitionKey when step.Partitions is null => "only a partitioned step (one with 'partitions') runs for a partition",
                 _ => null,
             };
             if (error is not null)

@@ -40,6 +40,7 @@ public static class WorkflowValidator
             StepChecks.Check(definition, problems);
             var graph = DependencyChecks.Check(definition, problems);
             TemplateChecks.Check(definition, graph, problems);
+            PartitionChecks.Check(definition, problems);
         }
 
         if (definition.MaxActiveRuns < 1)

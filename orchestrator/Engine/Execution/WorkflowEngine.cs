@@ -137,6 +137,12 @@ public sealed partial class WorkflowEngine(
             : null;
         var attempt = new RunningAttempt(claimed) { Timeout = timeout };
         _running[claimed.Key] = attempt;
+        if (claimed.Step.FansOut)
+        {
+            _ = Task.Run(() => FanOutAsync(attempt), CancellationToken.None);
+            return;
+        }
+
         var waited = claimed.Step.ReadyAt is { } ready ? clock.GetUtcNow() - ready : TimeSpan.Zero;
         _telemetry.Metrics.StepStarted(claimed.Run.WorkflowId, claimed.Step.StepId, waited);
         Log.AttemptClaimed(logger, claimed.Key.ToString(), waited.TotalMilliseconds);
@@ -200,6 +206,28 @@ public sealed partial class WorkflowEngine(
             await RecordOutputsAsync(attempt.Claimed, result);
             var completed = await CompleteWithRetriesAsync(key, result);
             Log.AttemptEnded(logger, key.ToString(), result.State, result.ExitCode, completed);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Log.AttemptCrashed(logger, key.ToString(), e);
+        }
+        finally
+        {
+            _running.TryRemove(key, out _);
+            attempt.Dispose();
+            signal.Wake();
+        }
+    }
+
+    /// <summary>A partitioned step's own attempt: its days become step runs of their own when the result is recorded.</summary>
+    private async Task FanOutAsync(RunningAttempt attempt)
+    {
+        var key = attempt.Claimed.Key;
+        try
+        {
+            var result = await PartitionKeysResolver.ResolveAsync(attempt.Claimed.Step.Spec, attempt.Stop.Token);
+            var completed = await CompleteWithRetriesAsync(key, result);
+            Log.FannedOut(logger, key.ToString(), result.PartitionKeys?.Count ?? 0, result.Error, completed);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -371,6 +399,9 @@ public sealed partial class WorkflowEngine(
 
         [LoggerMessage(9, LogLevel.Error, "attempt {Attempt}: what it wrote could not be recorded: {Reason}")]
         public static partial void OutputsNotRecorded(ILogger logger, string attempt, string reason);
+
+        [LoggerMessage(10, LogLevel.Information, "attempt {Attempt} fanned out into {Partitions} partitions (error: {Error}); recorded: {Recorded}")]
+        public static partial void FannedOut(ILogger logger, string attempt, int partitions, string? error, bool recorded);
 
         [LoggerMessage(6, LogLevel.Warning, "{Count} attempts of stopped servers were taken over")]
         public static partial void LeasesExpired(ILogger logger, int count);

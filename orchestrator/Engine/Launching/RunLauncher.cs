@@ -172,6 +172,11 @@ public sealed class RunLauncher(
             CreatedAt = now,
         };
         var steps = definition.Steps.Select(s => StepRunFor(run, definition, s, now)).ToList();
+        if (BadPartitionKeys(steps) is { Count: > 0 } badKeys)
+        {
+            throw new LaunchRefusedException($"a partitioned step of workflow '{request.WorkflowId}' is given keys that are not days", badKeys);
+        }
+
         var outsideArguments = new List<DefinitionProblem>();
         for (var i = 0; i < steps.Count; i++)
         {
@@ -190,6 +195,9 @@ public sealed class RunLauncher(
     {
         var dataRoot = Path.GetFullPath(options.DataRoot);
         var upstream = step.DependsOn.ToDictionary(d => d, d => OutputFolder(dataRoot, run.Id, d), StringComparer.Ordinal);
+        // A partitioned step is rendered once, with a placeholder for its day that each partition's step run replaces;
+        // random per run, so no input value can spell it.
+        var placeholder = step.Partitions is null ? null : $"@partition-{Guid.NewGuid():N}@";
         var context = new TemplateContext
         {
             Inputs = run.Inputs,
@@ -197,7 +205,8 @@ public sealed class RunLauncher(
             WorkflowId = definition.Id,
             LogicalDate = run.LogicalDate,
             DataRoot = dataRoot,
-            StepOutput = OutputFolder(dataRoot, run.Id, step.Id),
+            StepOutput = placeholder is null ? OutputFolder(dataRoot, run.Id, step.Id) : Path.Combine(OutputFolder(dataRoot, run.Id, step.Id), placeholder),
+            PartitionKey = placeholder,
             UpstreamOutputs = definition.Steps.ToDictionary(s => s.Id, s => OutputFolder(dataRoot, run.Id, s.Id), StringComparer.Ordinal),
         };
         var spec = new StepSpec
@@ -219,6 +228,15 @@ public sealed class RunLauncher(
             Retry = step.Retry,
             TimeoutSeconds = step.TimeoutSeconds,
             Resources = step.Resources,
+            Partitions = step.Partitions is { } partitions ? new PartitionPlan
+            {
+                FromStep = partitions.FromStep,
+                Asset = partitions.Asset,
+                Keys = partitions.Keys is { } keys ? StepTemplate.Render(keys, context with { PartitionKey = null }) : null,
+                Order = partitions.Order ?? PartitionOrders.OldestFirst,
+                MaxParallel = partitions.MaxParallel,
+                Placeholder = placeholder!,
+            } : null,
         };
         return new StepRunRecord
         {
@@ -231,6 +249,21 @@ public sealed class RunLauncher(
             ReadyAt = null,
             Spec = spec,
         };
+    }
+
+    /// <summary>A problem per partitioned step whose rendered keys do not parse: refused now rather than failing later.</summary>
+    private static List<DefinitionProblem> BadPartitionKeys(List<StepRunRecord> steps)
+    {
+        var problems = new List<DefinitionProblem>();
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (steps[i].Spec.Partitions?.Keys is { } keys && PartitionKeyList.Parse(keys, out var error) is null)
+            {
+                problems.Add(new(string.Create(CultureInfo.InvariantCulture, $"$.steps[{i}].partitions.keys"), error!));
+            }
+        }
+
+        return problems;
     }
 
     private static List<string>? AssetFolders(StepDefinition step, string dataRoot)

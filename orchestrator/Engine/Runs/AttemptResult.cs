@@ -15,4 +15,10 @@ public sealed record AttemptResult(string State, int? ExitCode, string? Error, b
     /// catalog records it with every partition the attempt wrote, as the program's exact version.
     /// </summary>
     public string? ImageDigest { get; init; }
+
+    /// <summary>
+    /// For a partitioned step's own attempt, which runs no program: the days it fans out into, in the order they
+    /// should start (each becomes a step run of its own when the result is recorded).
+    /// </summary>
+    public IReadOnlyList<string>? PartitionKeys { get; init; }
 }

@@ -15,6 +15,11 @@ public static class RunProgress
         // Counted from the last manual retry, so retrying a step by hand gives it its retries again.
         var attemptsSinceReset = step.Attempts - step.RetryBase;
         var retriesLeft = attemptsSinceReset <= step.Spec.Retry.Retries;
+        if (result.Succeeded && result.PartitionKeys is { } keys && step.FansOut)
+        {
+            return Settle(run, PartitionFanOut.Expand(list, i, keys, now), now);
+        }
+
         list[i] = result.Succeeded ? step with { State = StepState.Succeeded, FinishedAt = now, Error = null }
             : result.Retryable && retriesLeft && run.State == RunState.Running
                 ? step with { State = StepState.UpForRetry, ReadyAt = now + step.Spec.Retry.DelayBefore(Math.Max(attemptsSinceReset, 1)) }
@@ -33,11 +38,23 @@ public static class RunProgress
         bool changed;
         do
         {
-            changed = false;
+            changed = PartitionFanOut.EndFinishedFanOuts(list, now);
             for (var i = 0; i < list.Count; i++)
             {
                 if (list[i].State != StepState.Pending)
                 {
+                    continue;
+                }
+
+                if (list[i].ParentStepId is { } parent)
+                {
+                    // A partition waits for its step's fan-out (again, after a retry upstream); then it is ready.
+                    if (list[byId[parent]] is { State: StepState.Running, LeaseOwner: null })
+                    {
+                        list[i] = list[i] with { State = StepState.Queued, ReadyAt = now };
+                        changed = true;
+                    }
+
                     continue;
                 }
 
@@ -80,6 +97,11 @@ public static class RunProgress
         var list = steps.ToList();
         var i = IndexOf(list, stepId);
         var step = list[i];
+        if (step.ParentStepId is not null || (step.FansOut && list.Any(s => s.ParentStepId == stepId)))
+        {
+            return Reopen(run, PartitionFanOut.Retry(list, i, now), now);
+        }
+
         if (step.State is StepState.Running or StepState.Queued or StepState.Pending or StepState.UpForRetry)
         {
             throw new RunChangeRefusedException($"step '{stepId}' of run {run.Id} is {StateNames.Of(step.State)}; only an ended step can be retried");
@@ -144,7 +166,11 @@ public static class RunProgress
             throw new RunChangeRefusedException($"run {run.Id} succeeded: nothing failed to re-run");
         }
 
-        var list = steps.Select(s => s.State is StepState.Succeeded or StepState.Skipped ? s : Cleared(s, StepState.Pending, null)).ToList();
+        var fannedOut = steps.Where(s => s.ParentStepId is not null).Select(s => s.ParentStepId!).ToHashSet(StringComparer.Ordinal);
+        // A step that fanned out keeps its partitions: those that did not succeed run again, the others keep their output.
+        var list = steps.Select(s => s.State is StepState.Succeeded or StepState.Skipped ? s
+            : fannedOut.Contains(s.StepId) ? PartitionFanOut.Reopened(s)
+            : Cleared(s, StepState.Pending, null)).ToList();
         return Reopen(run, list, now);
     }
 
@@ -164,13 +190,19 @@ public static class RunProgress
             }
         }
 
+        // The partitions of a partitioned step downstream go with it.
+        foreach (var partition in steps.Where(s => s.ParentStepId is { } parent && found.Contains(parent)).ToList())
+        {
+            found.Add(partition.StepId);
+        }
+
         return found;
     }
 
-    private static RunChange Reopen(RunRecord run, List<StepRunRecord> steps, DateTimeOffset now) =>
+    internal static RunChange Reopen(RunRecord run, List<StepRunRecord> steps, DateTimeOffset now) =>
         Settle(run with { State = RunState.Running, FinishedAt = null, Error = null, StartedAt = run.StartedAt ?? now }, steps, now);
 
-    private static StepRunRecord Cleared(StepRunRecord step, StepState state, DateTimeOffset? readyAt) => step with
+    internal static StepRunRecord Cleared(StepRunRecord step, StepState state, DateTimeOffset? readyAt) => step with
     {
         State = state,
         RetryBase = step.Attempts,
@@ -190,13 +222,14 @@ public static class RunProgress
             return run;
         }
 
-        var failed = steps.FirstOrDefault(s => s.State == StepState.Failed);
+        // A partitioned step's own failure names how many of its partitions failed: it speaks for them.
+        var failed = steps.FirstOrDefault(s => s.State == StepState.Failed && s.ParentStepId is null) ?? steps.FirstOrDefault(s => s.State == StepState.Failed);
         return failed is null && steps.All(s => s.State is StepState.Succeeded or StepState.Skipped)
             ? run with { State = RunState.Succeeded, FinishedAt = now, Error = null }
             : run with { State = RunState.Failed, FinishedAt = now, Error = failed is null ? "a step did not run" : $"step '{failed.StepId}' failed: {failed.Error}" };
     }
 
-    private static int IndexOf(List<StepRunRecord> steps, string stepId)
+    internal static int IndexOf(List<StepRunRecord> steps, string stepId)
     {
         var i = steps.FindIndex(s => s.StepId == stepId);
         return i >= 0 ? i : throw new RunChangeRefusedException($"the run has no step '{stepId}'");

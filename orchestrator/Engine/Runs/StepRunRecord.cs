@@ -40,4 +40,19 @@ public sealed record StepRunRecord
     public DateTimeOffset? LeaseExpiresAt { get; init; }
 
     public required StepSpec Spec { get; init; }
+
+    /// <summary>For one partition of a partitioned step: that step's id (this one's is <c>&lt;parent&gt;.&lt;day&gt;</c>).</summary>
+    public string? ParentStepId { get; init; }
+
+    /// <summary>For one partition of a partitioned step: its day, <c>yyyy-MM-dd</c>.</summary>
+    public string? PartitionKey { get; init; }
+
+    /// <summary>For one partition: at most this many partitions of its step run at once, over every server.</summary>
+    public int? MaxParallel { get; init; }
+
+    /// <summary>A partitioned step's own step run: it fans out into partitions rather than running a program.</summary>
+    public bool FansOut => Spec.Partitions is not null;
+
+    /// <summary>The id of the step run of partition <paramref name="key"/> of step <paramref name="parent"/>.</summary>
+    public static string PartitionStepId(string parent, string key) => parent + "." + key;
 }

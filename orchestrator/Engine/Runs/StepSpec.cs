@@ -56,4 +56,32 @@ public sealed record StepSpec
     public double? TimeoutSeconds { get; init; }
 
     public StepResources? Resources { get; init; }
+
+    /// <summary>
+    /// Set on a partitioned step's own step run, which fans out into one step run per partition (each with this
+    /// spec, the placeholder replaced by its day, and no plan); null on every other step run.
+    /// </summary>
+    public PartitionPlan? Partitions { get; init; }
+
+    /// <summary>
+    /// The spec of one partition: the plan's placeholder replaced by <paramref name="key"/> in arguments,
+    /// environment and output folder (rendered as <c>runs/{runId}/{stepId}/{placeholder}</c>: one folder per
+    /// partition under the step's own).
+    /// </summary>
+    public StepSpec ForPartition(string key)
+    {
+        var placeholder = Partitions?.Placeholder ?? throw new InvalidOperationException("the step is not partitioned");
+        string Put(string text) => text.Replace(placeholder, key, StringComparison.Ordinal);
+        return this with
+        {
+            Partitions = null,
+            Args = [.. Args.Select(Put)],
+            Env = Env.ToDictionary(e => e.Key, e => Put(e.Value), StringComparer.Ordinal),
+            SecretEnv = SecretEnv?.ToDictionary(
+                e => e.Key,
+                e => (IReadOnlyList<EnvValuePart>)[.. e.Value.Select(p => p.Text is { } text ? p with { Text = Put(text) } : p)],
+                StringComparer.Ordinal),
+            OutputFolder = Put(OutputFolder),
+        };
+    }
 }

@@ -11,7 +11,15 @@ internal sealed record StepRunRow
     public const string Columns =
         "run_id AS RunId, step_id AS StepId, ordinal AS Ordinal, depends_on AS DependsOn, state AS State, attempts AS Attempts, " +
         "ready_at AS ReadyAt, started_at AS StartedAt, finished_at AS FinishedAt, exit_code AS ExitCode, error AS Error, " +
-        "lease_owner AS LeaseOwner, lease_expires_at AS LeaseExpiresAt, retry_base AS RetryBase, gate_override AS GateOverride, spec AS Spec";
+        "lease_owner AS LeaseOwner, lease_expires_at AS LeaseExpiresAt, retry_base AS RetryBase, gate_override AS GateOverride, spec AS Spec, " +
+        "parent_step AS ParentStep, partition_key AS PartitionKey, max_parallel AS MaxParallel";
+
+    /// <summary>A step run added after the run was created: a partition of a partitioned step.</summary>
+    public const string InsertSql =
+        "INSERT INTO step_runs (run_id, step_id, ordinal, depends_on, state, attempts, ready_at, started_at, finished_at, exit_code, error, " +
+        "lease_owner, lease_expires_at, retry_base, gate_override, spec, parent_step, partition_key, max_parallel) " +
+        "VALUES (@RunId, @StepId, @Ordinal, @DependsOn, @State, @Attempts, @ReadyAt, @StartedAt, @FinishedAt, @ExitCode, @Error, " +
+        "@LeaseOwner, @LeaseExpiresAt, @RetryBase, @GateOverride, @Spec, @ParentStep, @PartitionKey, @MaxParallel)";
 
     /// <summary>The columns a state change may write (the others are fixed when the run is created).</summary>
     public const string UpdateSql =
@@ -51,6 +59,12 @@ internal sealed record StepRunRow
 
     public string Spec { get; set; } = "{}";
 
+    public string? ParentStep { get; set; }
+
+    public string? PartitionKey { get; set; }
+
+    public long? MaxParallel { get; set; }
+
     public static StepRunRow From(StepRunRecord step, int ordinal) => From(step, ordinal, null);
 
     /// <summary>The row of <paramref name="step"/>; its JSON columns are taken from <paramref name="stored"/> when given (they never change).</summary>
@@ -72,6 +86,9 @@ internal sealed record StepRunRow
         RetryBase = step.RetryBase,
         GateOverride = step.GateOverride,
         Spec = stored?.Spec ?? JsonSerializer.Serialize(step.Spec, PersistenceJson.Default.StepSpec),
+        ParentStep = step.ParentStepId,
+        PartitionKey = step.PartitionKey,
+        MaxParallel = step.MaxParallel,
     };
 
     /// <summary>True when the columns a state change writes are equal (the JSON columns never change).</summary>
@@ -95,5 +112,8 @@ internal sealed record StepRunRow
         RetryBase = checked((int)RetryBase),
         GateOverride = GateOverride,
         Spec = SpecCache.Parse(Spec, $"{RunId}/{StepId}"),
+        ParentStepId = ParentStep,
+        PartitionKey = PartitionKey,
+        MaxParallel = MaxParallel is { } max ? checked((int)max) : null,
     };
 }

@@ -1,3 +1,6 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
 using Dapper;
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Persistence.Rows;
@@ -7,6 +10,9 @@ namespace Pipeline.Orchestrator.Persistence.Stores;
 /// <summary>Claims and leases: which worker runs which attempt, and until when.</summary>
 public sealed partial class SqlRunStore
 {
+    /// <summary>Candidates read beyond the number wanted, for partitions a step's maxParallel holds back.</summary>
+    private const int ClaimLookahead = 32;
+
     public Task<IReadOnlyList<ClaimedStep>> ClaimStepsAsync(string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
         ClaimStepsAsync(worker, max, now, lease, null, cancellationToken);
 
@@ -22,14 +28,16 @@ public sealed partial class SqlRunStore
         var expires = UnixMs.From(now + lease);
         return _database.WriteAsync<IReadOnlyList<ClaimedStep>>(async (connection, transaction) =>
         {
-            // PostgreSQL: rows another claimer holds are skipped, so concurrent claimers take different steps.
-            var picked = (await connection.QueryAsync<(string RunId, string StepId)>(new CommandDefinition(
+            // PostgreSQL: rows another claimer holds are skipped, so concurrent claimers take different steps. A few
+            // more than wanted are read, so partitions held back by their step's maxParallel leave room for others.
+            var candidates = (await connection.QueryAsync<(string RunId, string StepId, string? ParentStep, long? MaxParallel)>(new CommandDefinition(
                 $"""
-                SELECT s.run_id, s.step_id FROM step_runs s JOIN runs r ON r.id = s.run_id
+                SELECT s.run_id, s.step_id, s.parent_step, s.max_parallel FROM step_runs s JOIN runs r ON r.id = s.run_id
                 WHERE s.state IN ('queued', 'up-for-retry') AND s.ready_at <= @at AND r.state = 'running'{(onlyRunId is null ? "" : " AND s.run_id = @onlyRunId")}
                 ORDER BY s.ready_at, s.run_id, s.step_id
-                LIMIT @max{Dialect.ClaimLock}
-                """, new { at, max = (long)max, onlyRunId }, transaction, cancellationToken: cancellationToken))).ToList();
+                LIMIT @limit{Dialect.ClaimLock}
+                """, new { at, limit = (long)max + ClaimLookahead, onlyRunId }, transaction, cancellationToken: cancellationToken))).ToList();
+            var picked = (await WithinMaxParallelAsync(connection, transaction, candidates, cancellationToken)).Take(max).ToList();
             if (picked.Count == 0)
             {
                 return [];
@@ -62,6 +70,47 @@ public sealed partial class SqlRunStore
             return [.. picked.Select(p => new ClaimedStep(runs[p.RunId], leased[(p.RunId, p.StepId)].ToRecord()))];
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// The candidates, in order, without the partitions that would take their step over its <c>maxParallel</c>:
+    /// per step, its running partitions are counted under a lock of that step (an advisory lock on PostgreSQL,
+    /// SQLite's write lock), so two servers claiming at once cannot both fill the last slot.
+    /// </summary>
+    private async Task<List<(string RunId, string StepId)>> WithinMaxParallelAsync(
+        DbConnection connection, DbTransaction transaction, List<(string RunId, string StepId, string? ParentStep, long? MaxParallel)> candidates, CancellationToken cancellationToken)
+    {
+        var room = new Dictionary<(string, string), long>();
+        foreach (var group in candidates.Where(c => c is { ParentStep: not null, MaxParallel: not null }).Select(c => (c.RunId, c.ParentStep!, c.MaxParallel!.Value)).Distinct().Order())
+        {
+            await Dialect.LockAsync(connection, transaction, ParallelLockKey(group.RunId, group.Item2), cancellationToken);
+            var running = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM step_runs WHERE run_id = @RunId AND parent_step = @parent AND state = 'running'",
+                new { group.RunId, parent = group.Item2 }, transaction, cancellationToken: cancellationToken));
+            room[(group.RunId, group.Item2)] = group.Item3 - running;
+        }
+
+        var picked = new List<(string RunId, string StepId)>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            if (candidate is { ParentStep: { } parent, MaxParallel: not null })
+            {
+                if (room[(candidate.RunId, parent)] <= 0)
+                {
+                    continue;
+                }
+
+                room[(candidate.RunId, parent)]--;
+            }
+
+            picked.Add((candidate.RunId, candidate.StepId));
+        }
+
+        return picked;
+    }
+
+    /// <summary>The advisory lock of one partitioned step's parallelism: a stable 64-bit number from its run and id.</summary>
+    private static long ParallelLockKey(string runId, string stepId) =>
+        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"partitions:{runId}/{stepId}")));
 
     public Task<IReadOnlyList<AttemptKey>> RenewLeasesAsync(string worker, IReadOnlyCollection<AttemptKey> attempts, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {

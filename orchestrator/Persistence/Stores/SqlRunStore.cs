@@ -161,13 +161,18 @@ public sealed partial class SqlRunStore : IRunStore
         }
 
         var read = before.Steps.ToDictionary(s => s.StepId, StringComparer.Ordinal);
-        var changed = after.Steps
-            .Select((s, i) => StepRunRow.From(s, i, read.GetValueOrDefault(s.StepId)))
-            .Where(s => !read.TryGetValue(s.StepId, out var old) || !old.SameProgress(s with { Ordinal = old.Ordinal }))
-            .ToList();
+        var rows = after.Steps.Select((s, i) => StepRunRow.From(s, i, read.GetValueOrDefault(s.StepId))).ToList();
+        var changed = rows.Where(s => read.TryGetValue(s.StepId, out var old) && !old.SameProgress(s with { Ordinal = old.Ordinal })).ToList();
         if (changed.Count > 0)
         {
             await connection.ExecuteAsync(new CommandDefinition(StepRunRow.UpdateSql, changed, transaction, cancellationToken: cancellationToken));
+        }
+
+        // Step runs a change adds: the partitions of a step that has just fanned out.
+        var added = rows.Where(s => !read.ContainsKey(s.StepId)).ToList();
+        if (added.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(StepRunRow.InsertSql, added, transaction, cancellationToken: cancellationToken));
         }
     }
 }

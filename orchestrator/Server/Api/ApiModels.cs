@@ -64,7 +64,23 @@ public sealed record StepView(
 
     /// <summary>Who overrode the step's gate and why, once someone did.</summary>
     public string? GateOverride { get; init; }
+
+    /// <summary>
+    /// A partitioned step's partitions counted by state (null for other steps): the run page shows the step as one
+    /// node with these counts; <c>GET /api/runs/{runId}/steps/{stepId}/partitions</c> lists them.
+    /// </summary>
+    public PartitionCountsView? Partitions { get; init; }
 }
+
+/// <summary>How many partitions a partitioned step has, and how many are in each state.</summary>
+public sealed record PartitionCountsView(int Total, IReadOnlyDictionary<string, int> ByState);
+
+/// <summary>One partition of a partitioned step: its day and its own step run (retry it, read its logs by <see cref="StepId"/>).</summary>
+public sealed record StepPartitionView(
+    string Key, string StepId, string State, int Attempts, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, int? ExitCode, string? Error, string OutputFolder);
+
+/// <summary>A page of a step's partitions by day; pass <see cref="Next"/> as <c>after</c> for the next page.</summary>
+public sealed record StepPartitionListView(string StepId, PartitionCountsView Counts, IReadOnlyList<StepPartitionView> Partitions, string? Next);
 
 /// <summary>One attempt of a step.</summary>
 public sealed record AttemptView(int Attempt, string State, string WorkerId, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int? ExitCode, string? Error);
@@ -72,14 +88,30 @@ public sealed record AttemptView(int Attempt, string State, string WorkerId, Dat
 /// <summary>A run with its steps and their attempts.</summary>
 public sealed record RunDetailView(RunView Run, IReadOnlyList<StepView> Steps)
 {
-    public static RunDetailView Of(RunRecord run, IReadOnlyList<StepRunRecord> steps, IReadOnlyList<AttemptRecord> attempts) => new(
-        RunView.Of(run),
-        [.. steps.Select(s => new StepView(
-            s.StepId, StateNames.Of(s.State), s.DependsOn, s.Attempts, s.ReadyAt, s.StartedAt, s.FinishedAt, s.ExitCode, s.Error, s.Spec.OutputFolder,
-            [.. attempts.Where(a => a.StepId == s.StepId).Select(a => new AttemptView(a.Attempt, a.State, a.WorkerId, a.StartedAt, a.FinishedAt, a.ExitCode, a.Error))])
-        {
-            GateOverride = s.GateOverride,
-        })]);
+    /// <summary>
+    /// The run with its steps as the definition has them: a partitioned step is one step with its partitions counted
+    /// by state, never one entry per partition (a fan-out may have thousands).
+    /// </summary>
+    public static RunDetailView Of(RunRecord run, IReadOnlyList<StepRunRecord> steps, IReadOnlyList<AttemptRecord> attempts)
+    {
+        var partitions = steps.Where(s => s.ParentStepId is not null).ToLookup(s => s.ParentStepId!, StringComparer.Ordinal);
+        var byStep = attempts.ToLookup(a => a.StepId, StringComparer.Ordinal);
+        return new(
+            RunView.Of(run),
+            [.. steps.Where(s => s.ParentStepId is null).Select(s => new StepView(
+                s.StepId, StateNames.Of(s.State), s.DependsOn, s.Attempts, s.ReadyAt, s.StartedAt, s.FinishedAt, s.ExitCode, s.Error, s.Spec.OutputFolder,
+                [.. byStep[s.StepId].Select(a => new AttemptView(a.Attempt, a.State, a.WorkerId, a.StartedAt, a.FinishedAt, a.ExitCode, a.Error))])
+            {
+                GateOverride = s.GateOverride,
+                Partitions = s.FansOut ? Counts(partitions[s.StepId]) : null,
+            })]);
+    }
+
+    public static PartitionCountsView Counts(IEnumerable<StepRunRecord> partitions)
+    {
+        var list = partitions.ToList();
+        return new(list.Count, list.GroupBy(p => StateNames.Of(p.State), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+    }
 }
 
 /// <summary>A cron trigger and when it fires next.</summary>

@@ -18,6 +18,7 @@ internal static class RunsApi
         var group = app.MapGroup("/api").WithTags("Runs");
         group.MapGet("/runs", ListAsync).WithSummary("Runs, newest first, with filters and keyset paging");
         group.MapGet("/runs/{runId}", GetAsync).WithSummary("A run with its steps and their attempts");
+        group.MapGet("/runs/{runId}/steps/{stepId}/partitions", PartitionsAsync).WithSummary("A partitioned step's partitions by day, filtered by state, with keyset paging");
         group.MapPost("/workflows/{workflowId}/runs", TriggerAsync).WithSummary("Start a run of the latest published version (or a given one)").RequireAuthorization(Auth.AuthPolicies.Operator).LimitTriggers();
         group.MapPost("/runs/{runId}/cancel", CancelAsync).WithSummary("Cancel a run; its running steps are stopped").RequireAuthorization(Auth.AuthPolicies.Operator);
         group.MapPost("/runs/{runId}/steps/{stepId}/retry", RetryStepAsync).WithSummary("Retry one step in the run, clearing its downstream steps").RequireAuthorization(Auth.AuthPolicies.Operator);
@@ -56,6 +57,51 @@ internal static class RunsApi
         return run is null
             ? ApiProblems.NotFound($"no run '{runId}'")
             : TypedResults.Ok(RunDetailView.Of(run, await runs.GetStepRunsAsync(runId, cancellationToken), await runs.GetAttemptsAsync(runId, cancellationToken)));
+    }
+
+    private static async Task<Results<Ok<StepPartitionListView>, ProblemHttpResult>> PartitionsAsync(
+        string runId, string stepId, string? state, string? after, int? limit, IRunStore runs, CancellationToken cancellationToken)
+    {
+        StepState? wanted = null;
+        if (state is not null)
+        {
+            try
+            {
+                wanted = StateNames.ParseStep(state);
+            }
+            catch (FormatException e)
+            {
+                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+            }
+        }
+
+        if (limit is < 1 or > 1000)
+        {
+            return TypedResults.Problem("limit: must be 1 to 1000", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var steps = await runs.GetStepRunsAsync(runId, cancellationToken);
+        if (steps.Count == 0)
+        {
+            return ApiProblems.NotFound($"no run '{runId}'");
+        }
+
+        if (steps.FirstOrDefault(s => s.StepId == stepId && s.ParentStepId is null) is not { } step)
+        {
+            return ApiProblems.NotFound($"run '{runId}' has no step '{stepId}'");
+        }
+
+        var partitions = steps.Where(s => s.ParentStepId == step.StepId).OrderBy(s => s.PartitionKey, StringComparer.Ordinal).ToList();
+        var page = partitions
+            .Where(p => (wanted is null || p.State == wanted) && (after is null || string.CompareOrdinal(p.PartitionKey, after) > 0))
+            .Take((limit ?? 100) + 1)
+            .ToList();
+        var take = limit ?? 100;
+        return TypedResults.Ok(new StepPartitionListView(
+            stepId,
+            RunDetailView.Counts(partitions),
+            [.. page.Take(take).Select(p => new StepPartitionView(p.PartitionKey!, p.StepId, StateNames.Of(p.State), p.Attempts, p.StartedAt, p.FinishedAt, p.ExitCode, p.Error, p.Spec.OutputFolder))],
+            page.Count > take ? page[take - 1].PartitionKey : null));
     }
 
     private static async Task<Results<Created<RunView>, Ok<RunView>, ProblemHttpResult>> TriggerAsync(

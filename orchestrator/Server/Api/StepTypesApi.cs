@@ -17,6 +17,8 @@ internal static class StepTypesApi
         new("${{ run.logicalDate }}", "the day the run is about, yyyy-MM-dd (a cron run's due day, a backfill's day; else the day it was created)"),
         new("${{ run.logicalTime }}", "the instant the run is about, ISO 8601 in UTC"),
         new("${{ dataRoot }}", "the folder under which the server keeps run data"),
+        new("${{ assets.<name> }}", "an asset's folder (assets/<name> under the data root): one day=yyyy-MM-dd folder per partition, shared by every run"),
+        new("${{ partition.key }}", "in a partitioned step (one with 'partitions'): the day, yyyy-MM-dd, this partition runs for; its step.output is one folder per day"),
     ];
 
     public static RouteHandlerBuilder MapStepTypesApi(this IEndpointRouteBuilder app) =>

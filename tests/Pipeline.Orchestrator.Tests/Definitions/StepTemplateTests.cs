@@ -48,8 +48,8 @@ public sealed class StepTemplateTests
         Assert.Equal("echo ${{ inputs.day }} 2024-03-01", StepTemplate.Render("echo $${{ inputs.day }} ${{ inputs.day }}", Context));
 
     [Theory]
-    [InlineData("${{ input.day }}", "input.day: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, run.logicalTime, dataRoot, step.output, steps.<id>.output, assets.<name> or secrets.<NAME>")]
-    [InlineData("${{ steps.chunk }}", "steps.chunk: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, run.logicalTime, dataRoot, step.output, steps.<id>.output, assets.<name> or secrets.<NAME>")]
+    [InlineData("${{ input.day }}", "input.day: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, run.logicalTime, dataRoot, step.output, steps.<id>.output, assets.<name>, partition.key or secrets.<NAME>")]
+    [InlineData("${{ steps.chunk }}", "steps.chunk: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, run.logicalTime, dataRoot, step.output, steps.<id>.output, assets.<name>, partition.key or secrets.<NAME>")]
     [InlineData("${{ assets.Readings }}", "assets.Readings: 'Readings' is not an asset name (1 to 64 of a-z, 0-9, '-' and '_', starting with a letter or digit)")]
     [InlineData("${{ assets.../etc }}", "assets.../etc: '../etc' is not an asset name (1 to 64 of a-z, 0-9, '-' and '_', starting with a letter or digit)")]
     [InlineData("${{ assets._asset }}", "assets._asset: '_asset' is not an asset name (1 to 64 of a-z, 0-9, '-' and '_', starting with a letter or digit)")]

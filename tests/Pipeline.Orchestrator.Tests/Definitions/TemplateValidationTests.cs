@@ -45,7 +45,7 @@ public sealed class TemplateValidationTests
         ProblemAssert.Only(
             TestDefinitions.Valid().WithStep(1, s => s with { Env = new Dictionary<string, string> { ["DAY"] = "${{ run.day }}" } }),
             "$.steps[1].env.DAY",
-            "run.day: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, run.logicalTime, dataRoot, step.output, steps.<id>.output, assets.<name> or secrets.<NAME>");
+            "run.day: unknown expression; expected inputs.<name>, run.id, run.workflowId, run.logicalDate, run.logicalTime, dataRoot, step.output, steps.<id>.output, assets.<name>, partition.key or secrets.<NAME>");
 
     [Fact]
     public void Unclosed_templates_are_reported() =>

@@ -612,6 +612,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/runs/{runId}/steps/{stepId}/partitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partitioned step's partitions by day, filtered by state, with keyset paging */
+        get: {
+            parameters: {
+                query?: {
+                    state?: string;
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    runId: string;
+                    stepId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StepPartitionListView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workflows/{workflowId}/runs": {
         parameters: {
             query?: never;
@@ -2462,6 +2505,14 @@ export interface components {
             /** Format: date-time */
             productionSince: null | string;
         };
+        /** @description How many partitions a partitioned step has, and how many are in each state. */
+        PartitionCountsView: {
+            /** Format: int32 */
+            total: number;
+            byState: {
+                [key: string]: number;
+            };
+        };
         /** @description A partition with every materialization (newest first), what its current one read and what was made from it. */
         PartitionDetailView: {
             asset: string;
@@ -2627,6 +2678,29 @@ export interface components {
             via: string;
             csrfToken: null | string;
         };
+        /** @description A page of a step's partitions by day; pass string? StepPartitionListView.Next as `after` for the next page. */
+        StepPartitionListView: {
+            stepId: string;
+            counts: components["schemas"]["PartitionCountsView"];
+            partitions: components["schemas"]["StepPartitionView"][];
+            next: null | string;
+        };
+        /** @description One partition of a partitioned step: its day and its own step run (retry it, read its logs by string StepPartitionView.StepId). */
+        StepPartitionView: {
+            key: string;
+            stepId: string;
+            state: string;
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            startedAt: null | string;
+            /** Format: date-time */
+            finishedAt: null | string;
+            /** Format: int32 */
+            exitCode: number | null;
+            error: null | string;
+            outputFolder: string;
+        };
         /**
          * @description A step program: its name in definitions, a title, what it does, its version, the arguments a new step starts with,
          *     and its options as the program describes them (null, with string? StepTypeView.Problem, when it could not be asked).
@@ -2667,6 +2741,7 @@ export interface components {
             blockedByGate?: boolean;
             /** @description Who overrode the step's gate and why, once someone did. */
             gateOverride?: null | string;
+            partitions?: null | components["schemas"]["PartitionCountsView"];
         };
         /** @description A template expression and what it stands for. */
         TemplateHelp: {
