@@ -144,7 +144,7 @@ public sealed partial class WorkflowEngine(
         }
 
         var waited = claimed.Step.ReadyAt is { } ready ? clock.GetUtcNow() - ready : TimeSpan.Zero;
-        _telemetry.Metrics.StepStarted(claimed.Run.WorkflowId, claimed.Step.StepId, waited);
+        _telemetry.Metrics.StepStarted(claimed.Run.WorkflowId, claimed.Step.MetricStepId, waited);
         Log.AttemptClaimed(logger, claimed.Key.ToString(), waited.TotalMilliseconds);
         _ = Task.Run(() => ExecuteAsync(attempt, stopping), CancellationToken.None);
     }
@@ -188,12 +188,12 @@ public sealed partial class WorkflowEngine(
                 result = new AttemptResult(AttemptStates.Lost, result.ExitCode, $"server {options.WorkerId} shut down during the attempt", Retryable: true);
             }
 
-            _telemetry.Metrics.StepAttemptEnded(workflow, key.StepId, result.State, clock.GetUtcNow() - started);
+            _telemetry.Metrics.StepAttemptEnded(workflow, attempt.Claimed.Step.MetricStepId, result.State, clock.GetUtcNow() - started);
             RunTracing.EndAttempt(span, result);
             var blocked = result.ExitCode == StepExitCodes.GateBlocked;
             if (blocked)
             {
-                _telemetry.Metrics.GateBlocked(workflow, key.StepId);
+                _telemetry.Metrics.GateBlocked(workflow, attempt.Claimed.Step.MetricStepId);
             }
 
             if (result.Succeeded || blocked)
@@ -295,7 +295,7 @@ public sealed partial class WorkflowEngine(
     {
         try
         {
-            await _telemetry.Data.RecordManifestAsync(claimed.Run.WorkflowId, claimed.Step.StepId, claimed.Step.Spec.OutputFolder, CancellationToken.None);
+            await _telemetry.Data.RecordManifestAsync(claimed.Run.WorkflowId, claimed.Step.MetricStepId, claimed.Step.Spec.OutputFolder, CancellationToken.None);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {

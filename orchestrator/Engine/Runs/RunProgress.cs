@@ -11,20 +11,32 @@ public static class RunProgress
     {
         var list = steps.ToList();
         var i = IndexOf(list, stepId);
-        var step = list[i] with { LeaseOwner = null, LeaseExpiresAt = null, ExitCode = result.ExitCode, Error = result.Error };
-        // Counted from the last manual retry, so retrying a step by hand gives it its retries again.
-        var attemptsSinceReset = step.Attempts - step.RetryBase;
-        var retriesLeft = attemptsSinceReset <= step.Spec.Retry.Retries;
-        if (result.Succeeded && result.PartitionKeys is { } keys && step.FansOut)
+        if (result.Succeeded && result.PartitionKeys is { } keys && list[i].FansOut)
         {
             return Settle(run, PartitionFanOut.Expand(list, i, keys, now), now);
         }
 
-        list[i] = result.Succeeded ? step with { State = StepState.Succeeded, FinishedAt = now, Error = null }
+        list[i] = Ended(run, list[i], result, now);
+        return Settle(run, list, now);
+    }
+
+    /// <summary>
+    /// The step after its attempt ended, on its own: succeeded, up for retry (backoff) or failed. All that changes
+    /// when one partition of several still running ends, so the store records that without reading the others.
+    /// </summary>
+    public static StepRunRecord Ended(RunRecord run, StepRunRecord step, AttemptResult result, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(result);
+        step = step with { LeaseOwner = null, LeaseExpiresAt = null, ExitCode = result.ExitCode, Error = result.Error };
+        // Counted from the last manual retry, so retrying a step by hand gives it its retries again.
+        var attemptsSinceReset = step.Attempts - step.RetryBase;
+        var retriesLeft = attemptsSinceReset <= step.Spec.Retry.Retries;
+        return result.Succeeded ? step with { State = StepState.Succeeded, FinishedAt = now, Error = null }
             : result.Retryable && retriesLeft && run.State == RunState.Running
                 ? step with { State = StepState.UpForRetry, ReadyAt = now + step.Spec.Retry.DelayBefore(Math.Max(attemptsSinceReset, 1)) }
                 : step with { State = StepState.Failed, FinishedAt = now };
-        return Settle(run, list, now);
     }
 
     /// <summary>

@@ -53,6 +53,12 @@ public sealed record StepRunRecord
     /// <summary>A partitioned step's own step run: it fans out into partitions rather than running a program.</summary>
     public bool FansOut => Spec.Partitions is not null;
 
+    /// <summary>
+    /// The step's id as metrics label it: a partition counts for its step, so a fan-out of a thousand days adds no
+    /// thousand series.
+    /// </summary>
+    public string MetricStepId => ParentStepId ?? StepId;
+
     /// <summary>The id of the step run of partition <paramref name="key"/> of step <paramref name="parent"/>.</summary>
     public static string PartitionStepId(string parent, string key) => parent + "." + key;
 }

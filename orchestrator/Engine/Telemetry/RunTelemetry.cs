@@ -25,7 +25,7 @@ public sealed class RunTelemetry(OrchestrationMetrics metrics, RunTracing tracin
         {
             if (step.State == StepState.UpForRetry && previous.GetValueOrDefault(step.StepId) != StepState.UpForRetry)
             {
-                metrics.StepRetried(run.WorkflowId, step.StepId);
+                metrics.StepRetried(run.WorkflowId, step.MetricStepId);
             }
         }
     }

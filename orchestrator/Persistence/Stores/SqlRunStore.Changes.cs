@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Persistence.Rows;
@@ -18,9 +19,10 @@ public sealed partial class SqlRunStore
         ArgumentNullException.ThrowIfNull(result);
         return WriteObservedAsync(async (connection, transaction, observed) =>
         {
-            var locked = await LockAsync(connection, transaction, attempt.RunId, cancellationToken);
-            var step = locked?.StepRecords.FirstOrDefault(s => s.StepId == attempt.StepId);
-            if (locked is null || step is null || step.State != StepState.Running || step.LeaseOwner != worker || step.Attempts != attempt.Attempt)
+            var run = await LockRunRowAsync(connection, transaction, attempt.RunId, cancellationToken);
+            var row = run is null ? null : await StepRowAsync(connection, transaction, attempt.RunId, attempt.StepId, cancellationToken);
+            var step = row?.ToRecord();
+            if (run is null || row is null || step is null || step.State != StepState.Running || step.LeaseOwner != worker || step.Attempts != attempt.Attempt)
             {
                 return false;
             }
@@ -29,10 +31,33 @@ public sealed partial class SqlRunStore
             {
                 attempt.RunId, attempt.StepId, Attempt = (long)attempt.Attempt, result.State, FinishedAt = UnixMs.From(now), ExitCode = (long?)result.ExitCode, result.Error,
             }, transaction, cancellationToken: cancellationToken));
+            if (step.ParentStepId is { } parent)
+            {
+                // One partition of many: while others of its step have not ended, nothing but this partition changes,
+                // so a fan-out of N costs N small writes rather than N reads of every partition.
+                var ended = RunProgress.Ended(run.ToRecord(), step, result, now);
+                if (!ended.State.IsFinal() || await UnfinishedSiblingsAsync(connection, transaction, step, cancellationToken) > 0)
+                {
+                    var alone = new LockedRun(run, [row]);
+                    await WriteAsync(connection, transaction, alone, new RunChange(alone.RunRecord, [ended]), observed, cancellationToken);
+                    return true;
+                }
+            }
+
+            var locked = new LockedRun(run, await StepsAsync(connection, transaction, attempt.RunId, cancellationToken));
             await WriteAsync(connection, transaction, locked, RunProgress.AfterAttempt(locked.RunRecord, locked.StepRecords, attempt.StepId, result, now), observed, cancellationToken);
             return true;
         }, cancellationToken);
     }
+
+    /// <summary>The partitions of <paramref name="partition"/>'s step, other than it, that have not ended (read under the run's lock).</summary>
+    private static Task<long> UnfinishedSiblingsAsync(DbConnection connection, DbTransaction transaction, StepRunRecord partition, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            SELECT COUNT(*) FROM step_runs
+            WHERE run_id = @RunId AND parent_step = @ParentStepId AND step_id <> @StepId
+              AND state NOT IN ('succeeded', 'failed', 'skipped', 'upstream-failed', 'cancelled')
+            """, new { partition.RunId, partition.ParentStepId, partition.StepId }, transaction, cancellationToken: cancellationToken));
 
     public async Task<int> ExpireLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -127,10 +127,18 @@ public sealed partial class SqlRunStore : IRunStore
     /// <summary>Reads the run with its row locked (PostgreSQL; SQLite's write transaction already excludes writers) and its steps.</summary>
     private async Task<LockedRun?> LockAsync(DbConnection connection, DbTransaction transaction, string runId, CancellationToken cancellationToken)
     {
-        var run = await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(
-            $"SELECT {RunRow.Columns} FROM runs WHERE id = @runId{Dialect.ForUpdate}", new { runId }, transaction, cancellationToken: cancellationToken));
+        var run = await LockRunRowAsync(connection, transaction, runId, cancellationToken);
         return run is null ? null : new LockedRun(run, await StepsAsync(connection, transaction, runId, cancellationToken));
     }
+
+    /// <summary>The run's row, locked as <see cref="LockAsync"/> locks it, without its steps.</summary>
+    private Task<RunRow?> LockRunRowAsync(DbConnection connection, DbTransaction transaction, string runId, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<RunRow?>(new CommandDefinition(
+            $"SELECT {RunRow.Columns} FROM runs WHERE id = @runId{Dialect.ForUpdate}", new { runId }, transaction, cancellationToken: cancellationToken));
+
+    private static Task<StepRunRow?> StepRowAsync(DbConnection connection, DbTransaction transaction, string runId, string stepId, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<StepRunRow?>(new CommandDefinition(
+            $"SELECT {StepRunRow.Columns} FROM step_runs WHERE run_id = @runId AND step_id = @stepId", new { runId, stepId }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>Writes the run row and every step row whose state columns differ from what was read.</summary>
     /// <summary>A writing transaction whose run changes reach the observer once it has committed.</summary>

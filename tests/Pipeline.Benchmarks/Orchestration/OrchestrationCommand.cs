@@ -9,7 +9,8 @@ namespace Pipeline.Benchmarks.Orchestration;
 /// <summary>
 /// Orchestration overhead per step: a chain of trivial steps (each waits for the one before) and a fan-out of
 /// parallel ones, run by the workflow server's engine on SQLite and on PostgreSQL, against the same commands
-/// started straight from C# (the floor). Reports ready → started p50/p99 and the overhead per step.
+/// started straight from C# (the floor); and one partitioned step fanning out into N day partitions (issue #23's
+/// target: at most 15 ms of overhead per partition attempt). Reports ready → started p50/p99 and the overhead per step.
 /// </summary>
 internal static class OrchestrationCommand
 {
@@ -20,6 +21,7 @@ internal static class OrchestrationCommand
         var chain = arguments.Int32("chain", 1) ?? 200;
         var fanOut = arguments.Int32("fan-out", 1) ?? 500;
         var parallel = arguments.Int32("parallel", 1) ?? 8;
+        var partitions = arguments.Int32("partitions", 1) ?? 1000;
         var work = Path.GetFullPath(arguments.String("work-dir") ?? Path.Combine(".work", "bench", "orchestration"));
         arguments.EnsureAllUsed();
 
@@ -29,6 +31,7 @@ internal static class OrchestrationCommand
 
         var sequentialFloor = await DirectBaseline.SequentialSecondsAsync(chain, cancellationToken);
         var parallelFloor = await DirectBaseline.ParallelSecondsAsync(fanOut, parallel, cancellationToken);
+        var partitionFloor = await DirectBaseline.ParallelSecondsAsync(partitions, parallel, cancellationToken);
         var rows = new List<string[]>();
         foreach (var engine in new[] { "sqlite", "postgres" })
         {
@@ -42,6 +45,11 @@ internal static class OrchestrationCommand
             var f = await EngineHarness.RunAsync(services, "bench-fan-out", TrivialWorkflow.FanOut("bench-fan-out", fanOut), cancellationToken);
             Expect(f, fanOut, "fan-out");
             rows.Add(Row(engine, $"fan-out of {fanOut}", f, fanOut, parallelFloor));
+
+            // One partitioned step: its own attempt fans out, then one step run per day.
+            var p = await EngineHarness.RunAsync(services, "bench-partitions", TrivialWorkflow.Partitioned("bench-partitions", partitions), cancellationToken);
+            Expect(p, partitions + 1, "partitioned");
+            rows.Add(Row(engine, $"{partitions} partitions", p, partitions, partitionFloor));
         }
 
         output.WriteLine();

@@ -12,6 +12,19 @@ internal static class TrivialWorkflow
 
     public static string FanOut(string id, int steps) => Json(id, steps, _ => []);
 
+    /// <summary>One step run once per day partition: <paramref name="partitions"/> days from 2021-01-01.</summary>
+    public static string Partitioned(string id, int partitions)
+    {
+        var last = new DateOnly(2021, 1, 1).AddDays(partitions - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var step = new JsonObject
+        {
+            ["id"] = "per-day",
+            ["command"] = Command,
+            ["partitions"] = new JsonObject { ["keys"] = "2021-01-01.." + last },
+        };
+        return new JsonObject { ["id"] = id, ["name"] = id, ["steps"] = new JsonArray(step) }.ToJsonString();
+    }
+
     private static string Json(string id, int steps, Func<int, string[]> dependsOn)
     {
         var list = new JsonArray();
