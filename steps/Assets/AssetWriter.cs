@@ -106,13 +106,28 @@ public sealed class AssetWriter : IDisposable
     /// writer recorded (hashing a thousand partitions on every run would cost more than the run); a partition
     /// changed behind the writers' back is the server's to find (<c>assets verify</c>).
     /// </summary>
-    public InputPartitions PartitionsToMake(string inputFolder, string policy = StalePolicy.Eager)
+    /// <param name="inputFolder">The input asset's folder.</param>
+    /// <param name="policy">What to do with partitions made from other content than the input has now.</param>
+    /// <param name="only">
+    /// One day to make whatever its state (a partition asked for by name, as a fan-out's partition or a backfill
+    /// asks): the others are left as they are. Its input partition must exist.
+    /// </param>
+    /// <exception cref="StepException">The input asset has no partition <paramref name="only"/> (exit 66).</exception>
+    public InputPartitions PartitionsToMake(string inputFolder, string policy = StalePolicy.Eager, string? only = null)
     {
         var inputName = Path.GetFileName(Path.GetFullPath(inputFolder).TrimEnd(Path.DirectorySeparatorChar));
         var recorded = PartitionLineage.Read(inputFolder);
         var toMake = new List<(string, string)>();
         var leftStale = new List<string>();
         var upToDate = 0;
+        if (only is not null)
+        {
+            var folder = AssetLayout.PartitionFolder(inputFolder, only);
+            return Directory.Exists(folder)
+                ? new InputPartitions([(only, recorded.GetValueOrDefault(only)?.ContentSha256 ?? PartitionContent.Sha256(folder)!)], 0, [])
+                : throw StepException.MissingInput($"--partition {only}: the input asset {inputName} has no partition of that day", new SourceLocation(folder));
+        }
+
         foreach (var day in AssetLayout.Days(inputFolder))
         {
             var key = AssetLayout.Key(day);

@@ -22,6 +22,9 @@ public sealed class ClusterPredictOptions : StepOptions
     [Description("With --asset-dir, what to do with days whose features changed since they were predicted: eager (predict them again now) or manual (leave them stale until an eager run; new days are predicted either way).")]
     public string Policy { get; set; } = StalePolicy.Eager;
 
+    [Description(PartitionOption.Description)]
+    public string? Partition { get; set; }
+
     [Description("The model registry folder.")]
     [RequiredOption]
     [PathOption]
@@ -56,6 +59,11 @@ public sealed class ClusterPredictOptions : StepOptions
         if (StalePolicy.Problem(Policy) is { } policy)
         {
             yield return policy;
+        }
+
+        if (PartitionOption.Problem(Partition, AssetDir) is { } partition)
+        {
+            yield return partition;
         }
 
         if (ModelVersion is < 1)

@@ -49,7 +49,7 @@ internal static class PartitionedPredictions
         long deleted = 0;
         long inserted = 0;
         var perCluster = new long[metadata.K];
-        var (stale, upToDate, leftStale) = asset.PartitionsToMake(input, options.Policy);
+        var (stale, upToDate, leftStale) = asset.PartitionsToMake(input, options.Policy, options.Partition);
         foreach (var (key, sha) in stale)
         {
             var folder = AssetLayout.PartitionFolder(input, key);

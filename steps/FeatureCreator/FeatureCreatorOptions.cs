@@ -24,6 +24,9 @@ public sealed class FeatureCreatorOptions : StepOptions
     [Description("With --asset-dir, what to do with days whose readings changed since their features were made: eager (make them again now) or manual (leave them stale until an eager run; new days are made either way).")]
     public string Policy { get; set; } = StalePolicy.Eager;
 
+    [Description(PartitionOption.Description)]
+    public string? Partition { get; set; }
+
     /// <summary>Value columns to compute features for; null means every value column of the input.</summary>
     [Description("Value columns to compute features for (default: every value column of the input).")]
     public string[]? Columns { get; set; }
@@ -70,6 +73,11 @@ public sealed class FeatureCreatorOptions : StepOptions
         if (StalePolicy.Problem(Policy) is { } policy)
         {
             yield return policy;
+        }
+
+        if (PartitionOption.Problem(Partition, AssetDir) is { } partition)
+        {
+            yield return partition;
         }
 
         if (MinReadings < 0)

@@ -30,7 +30,7 @@ internal static class PartitionedFeatures
             ?? throw StepException.BadOption($"--asset-dir needs --input to be an asset folder (one with {AssetLayout.MetadataFolder}/{AssetDescription.FileName}, as the Chunker's --asset-dir makes); {input} is not one");
         context.AddInput(new InputRecord(input, 0, null));
         using var asset = AssetWriter.Open(options.AssetDir!, readings.TimeZone, cancellationToken);
-        var (todo, upToDate, leftStale) = asset.PartitionsToMake(input, options.Policy);
+        var (todo, upToDate, leftStale) = asset.PartitionsToMake(input, options.Policy, options.Partition);
         var stats = new FeatureStatsStore(asset.Folder);
         var history = stats.Read();
         var columns = ValueColumns(readings, options.Columns);

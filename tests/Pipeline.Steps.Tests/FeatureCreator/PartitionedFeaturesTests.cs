@@ -120,6 +120,25 @@ public sealed class PartitionedFeaturesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_partition_asked_for_by_name_is_made_again_alone_even_when_up_to_date()
+    {
+        await IngestAsync("history", Rows(days: 4, sensors: 2));
+        Assert.Equal(0, await FeatureCreatorRun.RunAsync("--input", Readings, "--output", _temp.Combine("f1"), "--asset-dir", Features, "--quiet"));
+        var before = Hashes(Features);
+
+        Assert.Equal(0, await FeatureCreatorRun.RunAsync("--input", Readings, "--output", _temp.Combine("one"), "--asset-dir", Features, "--partition", "2024-01-03", "--quiet"));
+
+        var metrics = Manifest("one")["metrics"]!;
+        Assert.Equal(1, metrics["partitionsComputed"]!.GetValue<int>());
+        Assert.Equal(["2024-01-03"], Manifest("one")["assets"]![0]!["partitions"]!.AsArray().Select(p => p!["key"]!.GetValue<string>()));
+        // The same readings give the same features: made again, the day's content is what it was.
+        Assert.Equal(before, Hashes(Features));
+        Assert.Equal(StepExitCodes.NoInput, await FeatureCreatorRun.RunAsync("--input", Readings, "--output", _temp.Combine("none"), "--asset-dir", Features, "--partition", "2024-02-01", "--quiet"));
+        Assert.Equal(StepExitCodes.Usage, await FeatureCreatorRun.RunAsync("--input", Readings, "--output", _temp.Combine("bad"), "--asset-dir", Features, "--partition", "2024-1-3", "--quiet"));
+        Assert.Equal(StepExitCodes.Usage, await FeatureCreatorRun.RunAsync("--input", Readings, "--output", _temp.Combine("no-asset"), "--partition", "2024-01-03", "--quiet"));
+    }
+
+    [Fact]
     public async Task A_folder_that_is_not_an_asset_is_refused_as_input()
     {
         Assert.Equal(StepExitCodes.Usage, await FeatureCreatorRun.RunAsync("--input", SharedData.BeijingAirQuality, "--output", _temp.Combine("f"), "--asset-dir", Features, "--quiet"));
