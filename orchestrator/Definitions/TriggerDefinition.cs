@@ -7,7 +7,7 @@ namespace Pipeline.Orchestrator.Definitions;
 /// </summary>
 public sealed record TriggerDefinition
 {
-    /// <summary><c>cron</c>, <c>http</c>, <c>dataset</c> or <c>manual</c>.</summary>
+    /// <summary><c>cron</c>, <c>http</c>, <c>dataset</c>, <c>materialize</c> or <c>manual</c>.</summary>
     public required string Type { get; init; }
 
     /// <summary>cron: a five-field (or six, with seconds) cron expression, read by Cronos.</summary>
@@ -28,8 +28,14 @@ public sealed record TriggerDefinition
     /// <summary>http: whether the caller waits for the run to end and gets its result (up to a time limit).</summary>
     public bool Wait { get; init; }
 
-    /// <summary>dataset: the <c>path</c> input that is set to the new dataset's file.</summary>
+    /// <summary>
+    /// dataset: the <c>path</c> input that is set to the new dataset's file. materialize: the string input set to
+    /// the days asked for (days and <c>from..to</c> ranges, as a partitioned step's <c>keys</c> read them).
+    /// </summary>
     public string? Input { get; init; }
+
+    /// <summary>materialize: the asset whose days this workflow makes when they are asked for by name.</summary>
+    public string? Asset { get; init; }
 
     /// <summary>
     /// dataset: the string input set to the dataset's time zone (given at upload, UTC otherwise), so the run reads

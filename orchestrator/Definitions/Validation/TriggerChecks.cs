@@ -5,7 +5,7 @@ namespace Pipeline.Orchestrator.Definitions.Validation;
 /// <summary>Trigger types, cron schedules and time zones, HTTP paths, dataset inputs, and the inputs triggers set.</summary>
 internal static class TriggerChecks
 {
-    private static readonly string[] Types = [TriggerTypes.Cron, TriggerTypes.Http, TriggerTypes.Dataset, TriggerTypes.Manual];
+    private static readonly string[] Types = [TriggerTypes.Cron, TriggerTypes.Http, TriggerTypes.Dataset, TriggerTypes.Materialize, TriggerTypes.Manual];
     private static readonly string[] CatchUps = [CatchUpPolicies.None, CatchUpPolicies.Latest, CatchUpPolicies.All];
 
     public static void Check(WorkflowDefinition definition, List<DefinitionProblem> problems)
@@ -33,6 +33,9 @@ internal static class TriggerChecks
                 case TriggerTypes.Dataset:
                     CheckDataset(definition, trigger, path, problems);
                     break;
+                case TriggerTypes.Materialize:
+                    CheckMaterialize(definition, trigger, path, problems);
+                    break;
                 case TriggerTypes.Manual:
                     break;
                 default:
@@ -43,7 +46,12 @@ internal static class TriggerChecks
             NotFor(trigger, path, TriggerTypes.Cron, "schedule", trigger.Schedule, problems);
             NotFor(trigger, path, TriggerTypes.Cron, "timeZone", trigger.TimeZone, problems);
             NotFor(trigger, path, TriggerTypes.Http, "path", trigger.Path, problems);
-            NotFor(trigger, path, TriggerTypes.Dataset, "input", trigger.Input, problems);
+            if (trigger.Type != TriggerTypes.Materialize)
+            {
+                NotFor(trigger, path, TriggerTypes.Dataset, "input", trigger.Input, problems);
+            }
+
+            NotFor(trigger, path, TriggerTypes.Materialize, "asset", trigger.Asset, problems);
             NotFor(trigger, path, TriggerTypes.Dataset, "pattern", trigger.Pattern, problems);
             NotFor(trigger, path, TriggerTypes.Dataset, "timeZoneInput", trigger.TimeZoneInput, problems);
             CheckInputs(definition, trigger, path, problems);
@@ -116,6 +124,34 @@ internal static class TriggerChecks
         if (trigger.Pattern is { } pattern && (pattern.Length is 0 or > 200 || pattern.Contains('/', StringComparison.Ordinal)))
         {
             problems.Add(new(JsonPaths.Property(path, "pattern"), "a dataset name pattern is 1 to 200 characters without '/' (* matches any characters, ? one)"));
+        }
+    }
+
+    private static void CheckMaterialize(WorkflowDefinition definition, TriggerDefinition trigger, string path, List<DefinitionProblem> problems)
+    {
+        if (trigger.Asset is null || !Templates.AssetNames.IsValid(trigger.Asset))
+        {
+            problems.Add(new(JsonPaths.Property(path, "asset"), trigger.Asset is null
+                ? "a materialize trigger names the asset whose days it makes"
+                : $"'{trigger.Asset}' is not an asset name ({Templates.AssetNames.Rule})"));
+        }
+
+        var inputPath = JsonPaths.Property(path, "input");
+        if (string.IsNullOrWhiteSpace(trigger.Input))
+        {
+            problems.Add(new(inputPath, "a materialize trigger needs the name of the string input that receives the days asked for"));
+        }
+        else if (!definition.Inputs.TryGetValue(trigger.Input, out var input) || input is null)
+        {
+            problems.Add(new(inputPath, $"the workflow declares no input '{trigger.Input}'"));
+        }
+        else if (input.Type != InputTypes.Text)
+        {
+            problems.Add(new(inputPath, $"input '{trigger.Input}' is of type {input.Type}; the days asked for are a string input"));
+        }
+        else if (trigger.Inputs.ContainsKey(trigger.Input))
+        {
+            problems.Add(new(JsonPaths.Property(JsonPaths.Property(path, "inputs"), trigger.Input), $"input '{trigger.Input}' is set to the days asked for; the trigger cannot also give it a value"));
         }
     }
 

@@ -5,7 +5,7 @@ using Pipeline.Orchestrator.Engine.Storage;
 
 namespace Pipeline.Orchestrator.Engine.Scheduling;
 
-/// <summary>The cron, HTTP and dataset triggers of every workflow's latest published version.</summary>
+/// <summary>The cron, HTTP, dataset and materialize triggers of every workflow's latest published version.</summary>
 public sealed class ScheduleCatalog(IWorkflowStore workflows)
 {
     private readonly ConcurrentDictionary<(string WorkflowId, int Version), (WorkflowDefinition? Definition, DateTimeOffset PublishedAt)> _versions = new();
@@ -40,6 +40,14 @@ public sealed class ScheduleCatalog(IWorkflowStore workflows)
                 && (t.Pattern is null || System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(t.Pattern, datasetName, ignoreCase: true)))))
             .Where(p => p.Trigger is not null)
             .Select(p => (p.Definition, p.Trigger!))];
+
+    /// <summary>Each published workflow's first materialize trigger for <paramref name="asset"/>, by workflow id.</summary>
+    public async Task<IReadOnlyList<(WorkflowDefinition Definition, TriggerDefinition Trigger)>> MaterializeTriggersAsync(string asset, CancellationToken cancellationToken) =>
+        [.. (await PublishedAsync(cancellationToken))
+            .Select(p => (p.Definition, Trigger: p.Definition.Triggers.FirstOrDefault(t => t.Type == TriggerTypes.Materialize && t.Asset == asset)))
+            .Where(p => p.Trigger is not null)
+            .Select(p => (p.Definition, p.Trigger!))
+            .OrderBy(p => p.Definition.Id, StringComparer.Ordinal)];
 
     private async Task<List<(WorkflowDefinition Definition, int Version, DateTimeOffset PublishedAt)>> PublishedAsync(CancellationToken cancellationToken)
     {

@@ -90,6 +90,7 @@ public static class ServerApp
         app.MapPredictionsApi();
         app.MapDatasetsApi();
         app.MapAssetsApi();
+        app.MapAssetMaterializeApi();
         app.MapHooksApi();
         app.MapAuthApi();
         app.MapUsersApi();

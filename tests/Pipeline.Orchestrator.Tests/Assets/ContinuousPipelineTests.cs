@@ -23,7 +23,7 @@ public sealed class ContinuousPipelineTests
         var shipped = ShippedWorkflows.Read(Workflow);
         shipped["triggers"]!.AsArray().Single(t => t!["type"]!.GetValue<string>() == "dataset")!["inputs"] =
             new JsonObject { ["registry"] = scratch.Sub("registry"), ["driftGate"] = "true" };
-        await using var server = await ApiServer.StartAsync([shipped], extra: new() { ["Engine:InputRoots:3"] = scratch.Path, ["Models:Registries:continuous"] = scratch.Sub("registry") });
+        await using var server = await ApiServer.StartAsync([shipped, ShippedWorkflows.Read("features-backfill")], extra: new() { ["Engine:InputRoots:3"] = scratch.Path, ["Models:Registries:continuous"] = scratch.Sub("registry") });
 
         // Days 1-10, then 11-14: quiet readings; the first run trains the first model.
         var first = await ArriveAsync(server, "days-01-10.csv", Readings(1, 10, scale: 1));
@@ -96,6 +96,15 @@ public sealed class ContinuousPipelineTests
         }
 
         Assert.Equal(Enumerable.Range(1, 15).Select(d => $"2024-01-{d:00}").Order(StringComparer.Ordinal), scoredDays.Order(StringComparer.Ordinal));
+
+        // A backfill of three days from the API: one run of the shipped features-backfill, one partition per day,
+        // each made again from the readings as they are (the same content: the catalog records nothing new).
+        var (status2, backfill) = await server.PostAsync("/api/assets/features/materialize", new JsonObject { ["from"] = "2024-01-02", ["to"] = "2024-01-04" });
+        Assert.True(status2 == 202, backfill?.ToJsonString());
+        var backfilled = await server.WaitForEndAsync(backfill!["runId"]!.GetValue<string>(), TimeSpan.FromMinutes(3));
+        Assert.True(ApiClient.RunState(backfilled) == "succeeded", backfilled.ToJsonString());
+        Assert.Equal(3, ApiClient.Step(backfilled, "features")["partitions"]!["byState"]!["succeeded"]!.GetValue<int>());
+        Assert.Equal(2, (await server.GetJsonAsync("/api/assets/features/partitions/2024-01-03"))["history"]!.AsArray().Count);
     }
 
     /// <summary>Uploads a dataset and waits for the sensor-continuous run it started.</summary>

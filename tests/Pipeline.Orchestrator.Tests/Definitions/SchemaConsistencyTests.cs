@@ -17,6 +17,7 @@ public sealed class SchemaConsistencyTests
         [typeof(StepDefinition)] = "step",
         [typeof(RetryPolicy)] = "retry",
         [typeof(StepResources)] = "resources",
+        [typeof(StepPartitions)] = "partitions",
     };
 
     private static readonly JsonObject Schema =
@@ -71,8 +72,9 @@ public sealed class SchemaConsistencyTests
         var defs = Schema["$defs"]!;
         Assert.Equal(InputTypes.All, Enum(defs["input"]!["properties"]!["type"]!));
         Assert.Equal(StepPrograms.All, Enum(defs["step"]!["properties"]!["program"]!));
-        Assert.Equal([TriggerTypes.Cron, TriggerTypes.Http, TriggerTypes.Dataset, TriggerTypes.Manual], Enum(defs["trigger"]!["properties"]!["type"]!));
+        Assert.Equal([TriggerTypes.Cron, TriggerTypes.Http, TriggerTypes.Dataset, TriggerTypes.Materialize, TriggerTypes.Manual], Enum(defs["trigger"]!["properties"]!["type"]!));
         Assert.Equal([CatchUpPolicies.None, CatchUpPolicies.Latest, CatchUpPolicies.All], Enum(defs["trigger"]!["properties"]!["catchUp"]!));
+        Assert.Equal(PartitionOrders.All, Enum(defs["partitions"]!["properties"]!["order"]!));
     }
 
     private static (Type Type, JsonObject Schema) Lookup(string record)

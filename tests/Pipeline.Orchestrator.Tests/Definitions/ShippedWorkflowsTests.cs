@@ -17,8 +17,8 @@ public sealed class ShippedWorkflowsTests
             .Order(StringComparer.Ordinal)];
 
     [Fact]
-    public void The_three_sensor_workflows_are_shipped() =>
-        Assert.Equal(["sensor-continuous.json", "sensor-prediction.json", "sensor-training.json"], FileNames());
+    public void The_three_sensor_workflows_and_the_features_backfill_are_shipped() =>
+        Assert.Equal(["features-backfill.json", "sensor-continuous.json", "sensor-prediction.json", "sensor-training.json"], FileNames());
 
     [Theory]
     [MemberData(nameof(Files))]

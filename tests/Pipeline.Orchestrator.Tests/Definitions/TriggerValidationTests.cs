@@ -28,7 +28,7 @@ public sealed class TriggerValidationTests
         ProblemAssert.Only(
             TestDefinitions.Valid().WithTrigger(new TriggerDefinition { Type = "webhook" }),
             "$.triggers[0].type",
-            "unknown trigger type 'webhook'; expected one of cron, http, dataset, manual");
+            "unknown trigger type 'webhook'; expected one of cron, http, dataset, materialize, manual");
 
     [Fact]
     public void A_dataset_trigger_sets_a_declared_path_input()

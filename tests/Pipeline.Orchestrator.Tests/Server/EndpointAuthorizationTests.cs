@@ -83,6 +83,7 @@ public sealed partial class EndpointAuthorizationTests
         ["PUT /api/workflows/{workflowId}"] = "editor",
         ["POST /api/workflows/{workflowId}/publish"] = "editor",
         ["POST /api/assets/{asset}/verify"] = "editor",
+        ["POST /api/assets/{asset}/materialize"] = "operator",
         // Changing which model version serves production.
         ["POST /api/models/{name}/production"] = "editor",
         ["POST /api/models/{name}/rollback"] = "editor",

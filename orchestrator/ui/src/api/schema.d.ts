@@ -176,6 +176,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assets/{asset}/materialize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Materialize days of an asset (a backfill): one run of the workflow whose materialize trigger names it, fanning out over the days */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    asset: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["MaterializeRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MaterializeView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/hooks/{path}": {
         parameters: {
             query?: never;
@@ -2439,6 +2481,24 @@ export interface components {
             contentSha256: null | string;
             /** Format: date-time */
             createdAt: string;
+        };
+        /** @description Days of an asset asked for by name (a backfill): one run of the workflow that materializes it, fanning out over them. */
+        MaterializeRequest: {
+            /** @description Days, `yyyy-MM-dd` (or ranges `from..to`). */
+            partitions: null | string[];
+            /** @description With To: every day from this one... */
+            from: null | string;
+            /** @description ...to this one, inclusive. */
+            to: null | string;
+            /** @description The workflow to run, when several materialize the asset. */
+            workflow: null | string;
+        };
+        /** @description The run started: its id, its workflow, and how many day partitions it fans out over. */
+        MaterializeView: {
+            runId: string;
+            workflow: string;
+            /** Format: int32 */
+            partitions: number;
         };
         /** @description The model file of a version and its SHA-256, checked on every load. */
         ModelFile: {
