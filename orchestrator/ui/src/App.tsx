@@ -18,6 +18,7 @@ import { WorkflowsPage } from './operations/WorkflowsPage';
 // The graph pages carry React Flow and dagre; the lists load without them.
 const DesignerPage = lazy(() => import('./designer/DesignerPage').then((m) => ({ default: m.DesignerPage })));
 const RunDetailPage = lazy(() => import('./operations/RunDetailPage').then((m) => ({ default: m.RunDetailPage })));
+const WorkflowGridPage = lazy(() => import('./operations/grid/WorkflowGridPage').then((m) => ({ default: m.WorkflowGridPage })));
 const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })));
 
 /**
@@ -88,6 +89,7 @@ export function AppRoutes() {
       <Route path="/workflows" element={<WorkflowsPage />} />
       <Route path="/workflows/new" element={<DesignerPage />} />
       <Route path="/workflows/:id/design" element={<DesignerPage />} />
+      <Route path="/workflows/:id/grid" element={<WorkflowGridPage />} />
       <Route path="/runs" element={<RunsPage />} />
       <Route path="/runs/:id" element={<RunDetailPage />} />
       <Route path="/models" element={<ModelsPage />} />
