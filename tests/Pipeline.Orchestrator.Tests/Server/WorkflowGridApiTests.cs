@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Pipeline.Orchestrator.Tests.Support;
+using static Pipeline.Orchestrator.Tests.Support.ShellWorkflows;
 
 namespace Pipeline.Orchestrator.Tests.Server;
 
@@ -10,7 +11,7 @@ public sealed class WorkflowGridApiTests : IAsyncLifetime
 
     private ApiServer Server => _server!;
 
-    public async Task InitializeAsync() => _server = await ApiServer.StartAsync([TestFlows.Gate("grid-flow")]);
+    public async Task InitializeAsync() => _server = await ApiServer.StartAsync([TestFlows.Gate("grid-flow"), Ordered(Step("fit", "true", dependsOn: ["load"]))]);
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
@@ -50,6 +51,24 @@ public sealed class WorkflowGridApiTests : IAsyncLifetime
         Assert.Null(newer["newer"]);
     }
 
+    [Fact]
+    public async Task Steps_follow_the_latest_versions_dependencies_then_come_those_only_older_runs_have()
+    {
+        var old = await Server.TriggerAsync("grid-order");
+        await Server.WaitForEndAsync(old);
+        // Version 2 drops fit and adds summary, listed before the step it depends on.
+        var (status, _) = await Server.SendAsync(HttpMethod.Put, "/api/workflows/grid-order?publish=true", Ordered(Step("summary", "true", dependsOn: ["load"])));
+        Assert.Equal(200, status);
+
+        var grid = await Server.GetJsonAsync("/api/workflows/grid-order/grid");
+
+        Assert.Equal(
+            [("load", true), ("summary", true), ("report", true), ("fit", false)],
+            grid["steps"]!.AsArray().Select(s => (s!["id"]!.GetValue<string>(), s["inLatestVersion"]!.GetValue<bool>())));
+        Assert.Equal(["succeeded", null, "succeeded", "succeeded"], States(grid["runs"]![0]!));
+        Assert.Equal(2, grid["latestVersion"]!.GetValue<int>());
+    }
+
     [Theory]
     [InlineData("/api/workflows/no-such-flow/grid", 404, "no workflow 'no-such-flow'")]
     [InlineData("/api/workflows/grid-flow/grid?limit=0", 400, "limit 0 is not between 1 and 100")]
@@ -64,6 +83,10 @@ public sealed class WorkflowGridApiTests : IAsyncLifetime
         Assert.Equal(status, actual);
         Assert.Contains(detail, JsonNode.Parse(body)!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    // report is listed first and depends on the step given, which depends on load: the grid puts load first.
+    private static JsonObject Ordered(JsonObject middle) => Workflow("grid-order",
+        [Step("report", "true", dependsOn: [middle["id"]!.GetValue<string>()]), middle, Step("load", "true")]);
 
     private static IEnumerable<string> Ids(JsonNode grid) => grid["runs"]!.AsArray().Select(r => r!["id"]!.GetValue<string>());
 
