@@ -69,6 +69,7 @@ export function WorkflowGridPage() {
         </label>
         <GridLegend />
       </div>
+      <p className="hint">Each column is a run, oldest on the left: its state, the first letter of its trigger and its start time. Hover a cell for its attempts and duration; click it to open the run at that step.</p>
       {grid.error ? <ErrorBanner error={grid.error} action="Loading the grid" onRetry={grid.reload} /> : null}
       {!data && !grid.error ? <Loading what="the runs" /> : null}
       {data && data.runs.length === 0 ? (
