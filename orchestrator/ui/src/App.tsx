@@ -14,11 +14,12 @@ import { Loading } from './common/Loading';
 import { ModelsPage } from './models/ModelsPage';
 import { RunsPage } from './operations/RunsPage';
 import { WorkflowsPage } from './operations/WorkflowsPage';
+// Not lazy: the grid is small, and a chunk to fetch after the session check would delay its first paint.
+import { WorkflowGridPage } from './operations/grid/WorkflowGridPage';
 
 // The graph pages carry React Flow and dagre; the lists load without them.
 const DesignerPage = lazy(() => import('./designer/DesignerPage').then((m) => ({ default: m.DesignerPage })));
 const RunDetailPage = lazy(() => import('./operations/RunDetailPage').then((m) => ({ default: m.RunDetailPage })));
-const WorkflowGridPage = lazy(() => import('./operations/grid/WorkflowGridPage').then((m) => ({ default: m.WorkflowGridPage })));
 const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })));
 
 /**
