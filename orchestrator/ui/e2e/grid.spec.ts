@@ -38,7 +38,7 @@ test('the grid shows each run by step, and a failed cell opens the run at that s
   await expect(grid.getByRole('gridcell', { name: `report in run ${failed}: upstream-failed` })).toBeVisible();
   await expect(grid.getByRole('gridcell', { name: `load in run ${last}: succeeded` })).toBeVisible();
   const failedCell = grid.getByRole('gridcell', { name: `check in run ${failed}: failed` });
-  await expect(failedCell).toHaveAttribute('title', /check: failed\n1 attempt, /);
+  await expect(failedCell).toHaveAttribute('title', new RegExp(`^check in run ${failed}: failed\n1 attempt, `));
   // The failed colour, as the state badges have it.
   expect(await failedCell.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(192, 57, 43)');
   await screenshot(page, 'grid');

@@ -58,7 +58,6 @@ export const RunGrid = memo(function RunGrid({ grid }: Props) {
                 role="gridcell"
                 href={cellHref(run.id, step.id)}
                 title={cellTitle(step.id, run, cell, now)}
-                aria-label={`${step.id} in run ${run.id}: ${state}`}
                 data-state={state}
               />
             );
