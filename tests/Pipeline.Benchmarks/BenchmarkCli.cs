@@ -44,6 +44,7 @@ internal static class BenchmarkCli
                 "datasets" => await DatasetsCommand.RunAsync(arguments, output, cancellationToken),
                 "orchestration" => await OrchestrationCommand.RunAsync(arguments, output, cancellationToken),
                 "runs-list" => await RunsListCommand.RunAsync(arguments, output, cancellationToken),
+                "grid" => await GridCommand.RunAsync(arguments, output, cancellationToken),
                 "assets" => await AssetsCommand.RunAsync(arguments, output, cancellationToken),
                 "assets-list" => await AssetsListCommand.RunAsync(arguments, output, cancellationToken),
                 DuckDbSideCommand.Name => await DuckDbSideCommand.RunAsync(arguments, output, cancellationToken),

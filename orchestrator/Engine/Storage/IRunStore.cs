@@ -32,6 +32,9 @@ public interface IRunStore
 
     Task<RunPage> ListRunsAsync(RunQuery query, CancellationToken cancellationToken);
 
+    /// <summary>One page of a workflow's run history with every step run of those runs, in two queries whatever the page size.</summary>
+    Task<RunGridPage> GetRunGridAsync(RunGridQuery query, CancellationToken cancellationToken);
+
     /// <summary>Per workflow (every one, idle ones with zeros): runs running, runs queued for a slot, steps ready and not yet claimed at <paramref name="now"/>.</summary>
     Task<IReadOnlyList<QueueCounts>> CountQueuesAsync(DateTimeOffset now, CancellationToken cancellationToken);
 

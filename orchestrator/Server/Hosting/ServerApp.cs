@@ -79,6 +79,7 @@ public static class ServerApp
         app.MapPipelineMetrics(app.Services.GetRequiredService<AuthOptions>().AnonymousMetrics);
         app.MapWorkflowsApi();
         app.MapRunsApi();
+        app.MapWorkflowGridApi();
         app.MapLogsApi();
         app.MapManifestsApi();
         app.MapSchedulesApi();

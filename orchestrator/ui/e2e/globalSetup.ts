@@ -7,7 +7,7 @@ import type { FullConfig } from '@playwright/test';
 import { preview } from 'vite';
 import { ADMIN_STATE, newAdmin, saveSignedInState } from './auth';
 import { freePort, startServer } from './serverProcess';
-import { datasetEchoWorkflow, echoWorkflow, flakyOnceWorkflow } from './testWorkflows';
+import { datasetEchoWorkflow, echoWorkflow, flakyOnceWorkflow, gridBenchWorkflow, gridWorkflow } from './testWorkflows';
 
 const uiFolder = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = resolve(uiFolder, '../..');
@@ -33,6 +33,8 @@ export default async function globalSetup(config: FullConfig) {
   writeFileSync(join(workflows, 'e2e-flaky.json'), JSON.stringify(flakyOnceWorkflow(marker), null, 2));
   writeFileSync(join(workflows, 'e2e-echo.json'), JSON.stringify(echoWorkflow(), null, 2));
   writeFileSync(join(workflows, 'e2e-dataset.json'), JSON.stringify(datasetEchoWorkflow(), null, 2));
+  writeFileSync(join(workflows, 'e2e-grid.json'), JSON.stringify(gridWorkflow(), null, 2));
+  writeFileSync(join(workflows, 'e2e-grid-bench.json'), JSON.stringify(gridBenchWorkflow(), null, 2));
   // The shipped training workflow, for the models scenario: real steps on the bundled sample.
   copyFileSync(join(repoRoot, 'workflows/sensor-training.json'), join(workflows, 'sensor-training.json'));
 

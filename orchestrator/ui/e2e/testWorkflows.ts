@@ -58,3 +58,63 @@ export function datasetEchoWorkflow() {
     steps: [{ id: 'hello', name: 'Names the file', command: '/bin/echo', args: ['dataset ${{ inputs.source }}'], retry: { retries: 0 } }],
   };
 }
+
+/**
+ * The grid scenario's workflow: load → check → report. `check` fails when the run's input `fail` is "yes", so its
+ * `report` is upstream-failed; otherwise all three succeed.
+ */
+export function gridWorkflow() {
+  return {
+    id: 'e2e-grid',
+    name: 'E2E grid',
+    description: 'Three command steps; check fails when asked to.',
+    inputs: { fail: { type: 'string', default: 'no', description: '"yes" makes check fail.' } },
+    triggers: [{ type: 'manual' }],
+    steps: [
+      { id: 'load', name: 'Loads', command: '/bin/echo', args: ['loaded'], retry: { retries: 0 } },
+      {
+        id: 'check',
+        name: 'Fails when asked to',
+        command: '/bin/sh',
+        args: ['-c', 'test "$FAIL" != yes || { echo "failing on purpose" >&2; exit 1; }; echo checked'],
+        env: { FAIL: '${{ inputs.fail }}' },
+        dependsOn: ['load'],
+        retry: { retries: 0 },
+      },
+      { id: 'report', name: 'Reports', command: '/bin/echo', args: ['reported'], dependsOn: ['check'], retry: { retries: 0 } },
+    ],
+  };
+}
+
+/**
+ * The grid benchmark's workflow: ten /bin/echo and /bin/sh steps in a diamond-and-chain shape. s6 fails for logical
+ * dates whose day ends in 1 (about one run in ten of a backfill), leaving s7 to s9 upstream-failed.
+ */
+export function gridBenchWorkflow() {
+  const echo = (id: string, dependsOn: string[]) => ({ id, command: '/bin/echo', args: [id], dependsOn, retry: { retries: 0 } });
+  return {
+    id: 'e2e-grid-bench',
+    name: 'E2E grid benchmark',
+    description: 'Ten steps; s6 fails on days ending in 1.',
+    triggers: [{ type: 'manual' }],
+    maxActiveRuns: 10,
+    steps: [
+      echo('s0', []),
+      echo('s1', ['s0']),
+      echo('s2', ['s0']),
+      echo('s3', ['s1', 's2']),
+      echo('s4', ['s3']),
+      echo('s5', ['s4']),
+      {
+        id: 's6',
+        command: '/bin/sh',
+        args: ['-c', 'case "$1" in ????-??-?1*) echo "day $1 fails on purpose" >&2; exit 1;; esac', 's6', '${{ run.logicalDate }}'],
+        dependsOn: ['s4'],
+        retry: { retries: 0 },
+      },
+      echo('s7', ['s5', 's6']),
+      echo('s8', ['s7']),
+      echo('s9', ['s8']),
+    ],
+  };
+}

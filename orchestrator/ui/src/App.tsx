@@ -14,6 +14,8 @@ import { Loading } from './common/Loading';
 import { ModelsPage } from './models/ModelsPage';
 import { RunsPage } from './operations/RunsPage';
 import { WorkflowsPage } from './operations/WorkflowsPage';
+// Not lazy: the grid is small, and a chunk to fetch after the session check would delay its first paint.
+import { WorkflowGridPage } from './operations/grid/WorkflowGridPage';
 
 // The graph pages carry React Flow and dagre; the lists load without them.
 const DesignerPage = lazy(() => import('./designer/DesignerPage').then((m) => ({ default: m.DesignerPage })));
@@ -88,6 +90,7 @@ export function AppRoutes() {
       <Route path="/workflows" element={<WorkflowsPage />} />
       <Route path="/workflows/new" element={<DesignerPage />} />
       <Route path="/workflows/:id/design" element={<DesignerPage />} />
+      <Route path="/workflows/:id/grid" element={<WorkflowGridPage />} />
       <Route path="/runs" element={<RunsPage />} />
       <Route path="/runs/:id" element={<RunDetailPage />} />
       <Route path="/models" element={<ModelsPage />} />

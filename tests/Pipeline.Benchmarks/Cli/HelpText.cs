@@ -42,6 +42,9 @@ internal static class HelpText
         runs-list                             GET /api/runs latency with a long history in PostgreSQL
             [--runs 25000] [--requests 400]   runs of 4 steps seeded through the store; timed requests
 
+        grid                                  GET /api/workflows/{id}/grid latency (100 runs a page) with a long history in PostgreSQL
+            [--runs 10000] [--requests 300]   runs of 10 steps seeded through the store (ten workflows); timed requests
+
         assets                                Incremental ingest into day-partitioned assets (Chunker + FeatureCreator)
             [--sensors 1000] [--days 1096]    the history ingested once; then one new day, then late rows for 3 old days
             [--interval-minutes 60]           time between two readings of one sensor

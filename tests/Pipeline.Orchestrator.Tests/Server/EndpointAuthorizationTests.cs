@@ -45,6 +45,7 @@ public sealed partial class EndpointAuthorizationTests
         ["GET /api/runs"] = "viewer",
         ["GET /api/runs/{runId}"] = "viewer",
         ["GET /api/runs/{runId}/steps/{stepId}/partitions"] = "viewer",
+        ["GET /api/workflows/{workflowId}/grid"] = "viewer",
         ["GET /api/runs/{runId}/steps/{stepId}/attempts/{attempt:int}/logs"] = "viewer",
         ["GET /api/runs/{runId}/steps/{stepId}/manifest"] = "viewer",
         ["GET /api/schedules"] = "viewer",

@@ -946,6 +946,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workflows/{workflowId}/grid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A workflow's runs (newest first, keyset-paged by run id) with every step's state in each: the grid view */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    before?: string;
+                    after?: string;
+                };
+                header?: never;
+                path: {
+                    workflowId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowGridView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/schedules": {
         parameters: {
             query?: never;
@@ -2433,6 +2475,43 @@ export interface components {
         GateOverrideRequest: {
             reason: null | string;
         };
+        /**
+         * @description A step run in the grid: its state, attempts so far, when its latest attempt started and how long it took (null
+         *     until it ends), and whether a gate of the step failed and waits for an editor's override (exit 79).
+         */
+        GridCellView: {
+            state: string;
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            startedAt: null | string;
+            /** Format: int64 */
+            durationMs: number | null;
+            blockedByGate: boolean;
+        };
+        /** @description A column of the grid: a run, and one cell per step of IReadOnlyList&lt;GridStepView&gt; WorkflowGridView.Steps. */
+        GridRunView: {
+            id: string;
+            state: string;
+            triggeredBy: string;
+            startedBy: null | string;
+            /** Format: int32 */
+            workflowVersion: number;
+            /** Format: date-time */
+            logicalDate: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: null | string;
+            /** Format: date-time */
+            finishedAt: null | string;
+            cells: components["schemas"]["GridCellView"][];
+        };
+        /** @description A row of the grid: a step id, and whether the latest published version still has that step. */
+        GridStepView: {
+            id: string;
+            inLatestVersion: boolean;
+        };
         HttpValidationProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -2897,6 +2976,22 @@ export interface components {
             vanished: number;
             /** Format: int32 */
             changed: number;
+        };
+        /**
+         * @description A page of a workflow's run history as a grid. IReadOnlyList&lt;GridStepView&gt; WorkflowGridView.Steps are the rows: the latest version's steps in
+         *     topological order, then steps only older runs have. IReadOnlyList&lt;GridRunView&gt; WorkflowGridView.Runs are the columns, newest first; each run's
+         *     IReadOnlyList&lt;GridCellView?&gt; GridRunView.Cells line up with IReadOnlyList&lt;GridStepView&gt; WorkflowGridView.Steps (null where that run has no such step).
+         *     Pass string? WorkflowGridView.Older as `before` for the page back in time, string? WorkflowGridView.Newer as `after` for the
+         *     page forward; each is null when no run lies that way.
+         */
+        WorkflowGridView: {
+            workflowId: string;
+            /** Format: int32 */
+            latestVersion: number | null;
+            steps: components["schemas"]["GridStepView"][];
+            runs: components["schemas"]["GridRunView"][];
+            older: null | string;
+            newer: null | string;
         };
         /**
          * @description A workflow in the list: its draft and latest published version and, for the list page, its latest run and the next

@@ -60,6 +60,19 @@ export type RunDetail = Refine<Schemas['RunDetailView'], { run: Run; steps: Step
 
 export type Schedule = Schemas['ScheduleView'];
 
+/** A grid cell: a step run's state, attempts, last attempt's start and duration (null until it ends), gate block. */
+export type GridCell = Refine<Schemas['GridCellView'], { state: StepState }>;
+
+/**
+ * A grid column: a run, with one cell per step of the grid's `steps`, null where the run has no such step. Written
+ * with Omit, not Refine: the document says the cells are never null, because ASP.NET's OpenAPI generator drops the
+ * nullable annotation of a list's item type (`IReadOnlyList<GridCellView?>`), and the server does write nulls.
+ */
+export type GridRun = Omit<Schemas['GridRunView'], 'state' | 'cells'> & { state: RunState; cells: (GridCell | null)[] };
+
+/** `GET /api/workflows/{id}/grid`: runs newest first; `older` is the next `before`, `newer` the next `after` (Omit: see GridRun). */
+export type WorkflowGrid = Omit<Schemas['WorkflowGridView'], 'runs'> & { runs: GridRun[] };
+
 /**
  * One option of a step program as its `--describe` prints it (steps/Runtime/StepOptionsHelp.cs). The server passes
  * that JSON through as a JsonElement, which the document cannot describe; the UI reads these members.

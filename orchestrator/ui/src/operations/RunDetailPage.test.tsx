@@ -144,4 +144,16 @@ describe('RunDetailPage', () => {
     expect(within(form).getByText('An editor can override it.')).toBeInTheDocument();
     expect(within(form).queryByRole('button')).toBeNull();
   });
+
+  it('opens on the step a link names with ?step=, even when another step failed', async () => {
+    stubFetch([
+      { path: '/api/runs/r1', reply: { body: failedRun() } },
+      { path: /\/logs$/, reply: { text: '' } },
+      { path: /\/manifest$/, reply: { body: {} } },
+    ]);
+    renderAt('/runs/r1?step=chunk', '/runs/:id', <RunDetailPage />);
+
+    expect(await screen.findByRole('region', { name: 'Step chunk' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Step features' })).toBeNull();
+  });
 });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { cancelRun, getRun, overrideGate, rerun, retryFailed, retryStep } from '../api/runs';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { LastUpdated } from '../common/LastUpdated';
@@ -22,10 +22,13 @@ export function RunDetailPage() {
   const detail = useResource((signal) => getRun(id, signal), id, { pollMs: POLL_MS });
   const action = useAction();
   const [selection, setSelection] = useState<{ stepId: string; attempt?: number } | null>(null);
-  // Without a choice, show the step that needs attention: the first failed, else running, else the first. It is
-  // chosen once, so the panel stays on a step the user is watching (or just retried) as states change.
+  // Without a choice, show the step a link asked for (?step=, as the grid's cells link), else the step that needs
+  // attention: the first failed, else running, else the first. It is chosen once, so the panel stays on a step the
+  // user is watching (or just retried) as states change.
+  const [params] = useSearchParams();
+  const asked = params.get('step');
   const steps = detail.data?.steps;
-  const defaultStepId = (steps?.find((s) => s.state === 'failed') ?? steps?.find((s) => s.state === 'running') ?? steps?.[0])?.stepId;
+  const defaultStepId = (steps?.find((s) => s.stepId === asked) ?? steps?.find((s) => s.state === 'failed') ?? steps?.find((s) => s.state === 'running') ?? steps?.[0])?.stepId;
   if (!selection && defaultStepId) setSelection({ stepId: defaultStepId });
 
   if (detail.error && !detail.data) {

@@ -59,6 +59,11 @@ export function RunsPage() {
       <header className="page-header">
         <h1>Runs</h1>
         <LastUpdated updatedAt={runs.updatedAt} stale={runs.stale} paused={!visible} />
+        {filters.workflow ? (
+          <Link className="button" to={`/workflows/${encodeURIComponent(filters.workflow)}/grid`}>
+            Grid of {filters.workflow}
+          </Link>
+        ) : null}
       </header>
       <RunFilters values={filters} workflows={(workflows.data ?? []).map((w) => w.id)} onChange={setFilters} />
       {runs.error ? <ErrorBanner error={runs.error} action="Loading runs" onRetry={runs.reload} /> : null}

@@ -90,6 +90,9 @@ export function WorkflowsPage() {
                   <Link className="button" to={`/runs?workflow=${encodeURIComponent(w.id)}`} aria-label={`Runs of ${w.id}`}>
                     Runs
                   </Link>
+                  <Link className="button" to={`/workflows/${encodeURIComponent(w.id)}/grid`} aria-label={`Grid of ${w.id}`}>
+                    Grid
+                  </Link>
                 </td>
               </tr>
             ))}
