@@ -50,4 +50,16 @@ public interface IAssetStore
 
     /// <summary>The materializations made from the content <paramref name="materializationId"/> recorded.</summary>
     Task<IReadOnlyList<Materialization>> DownstreamAsync(long materializationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The key and state of every partition of <paramref name="asset"/> from <paramref name="firstKey"/> to
+    /// <paramref name="lastKey"/> (inclusive; null leaves that end open), oldest key first: one range of the primary key.
+    /// </summary>
+    Task<PartitionStateList> StatesAsync(string asset, string? firstKey, string? lastKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Which step made partitions of which asset from partitions of which other asset, each pair once: the edges of
+    /// the asset graph, derived from every materialization's recorded inputs.
+    /// </summary>
+    Task<IReadOnlyList<LineageLink>> LineageLinksAsync(CancellationToken cancellationToken);
 }
