@@ -52,8 +52,9 @@ public interface IAssetStore
     Task<IReadOnlyList<Materialization>> DownstreamAsync(long materializationId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The key and state of every partition of <paramref name="asset"/> from <paramref name="firstKey"/> to
-    /// <paramref name="lastKey"/> (inclusive; null leaves that end open), oldest key first: one range of the primary key.
+    /// The day and state of every day partition of <paramref name="asset"/> from <paramref name="firstKey"/> to
+    /// <paramref name="lastKey"/> (inclusive; null leaves that end open), oldest first: one range of the primary key.
+    /// Keys that are not days (a model's versions) are left out.
     /// </summary>
     Task<PartitionStateList> StatesAsync(string asset, string? firstKey, string? lastKey, CancellationToken cancellationToken);
 

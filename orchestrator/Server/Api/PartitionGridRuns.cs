@@ -3,64 +3,49 @@ using Pipeline.Orchestrator.Assets;
 
 namespace Pipeline.Orchestrator.Api;
 
-/// <summary>Run-length encodes an asset's partitions (keys oldest first) for <see cref="PartitionGridView"/>.</summary>
+/// <summary>Run-length encodes an asset's day partitions for <see cref="PartitionGridView"/>.</summary>
 internal static class PartitionGridRuns
 {
-    /// <summary>
-    /// The states a grid names, in code order. <c>running</c> is not a catalog state yet; it has its code so clients
-    /// draw it when the server starts to report it. A state not listed gets the next code in that answer.
-    /// </summary>
-    public static readonly IReadOnlyList<string> KnownStates = [.. PartitionStates.All, "running"];
-
     public static PartitionGridView Encode(string asset, string? from, string? to, PartitionStateList list)
     {
-        var states = KnownStates.ToList();
-        var counts = states.ToDictionary(s => s, _ => 0L, StringComparer.Ordinal);
-        var starts = new List<string>();
-        var lengths = new List<int>();
-        var codes = new List<int>();
-        var previousDay = int.MinValue;
-        for (var i = 0; i < list.Keys.Count; i++)
+        var states = PartitionStateList.Known.ToList();
+        var counts = new long[states.Count];
+        // Within a state the days come oldest first, and a day has one state: a run is a stretch of consecutive days
+        // of one state's list. The runs are put in calendar order at the end (there are few of them).
+        var runs = new List<(int Start, int Length, int Code)>();
+        string? previousState = null;
+        var code = -1;
+        for (var i = 0; i < list.Days.Count; i++)
         {
             var state = list.States[i];
-            var code = states.IndexOf(state);
-            if (code < 0)
+            if (!ReferenceEquals(state, previousState))
             {
-                code = states.Count;
-                states.Add(state);
-                counts[state] = 0;
+                code = states.IndexOf(state);
+                previousState = state;
             }
 
-            counts[state]++;
-            var day = DayNumber(list.Keys[i]);
-            if (day is { } d && d == previousDay + 1 && codes.Count > 0 && codes[^1] == code)
+            counts[code]++;
+            var day = list.Days[i];
+            if (runs.Count > 0 && runs[^1].Code == code && runs[^1].Start + runs[^1].Length == day)
             {
-                lengths[^1]++;
+                runs[^1] = runs[^1] with { Length = runs[^1].Length + 1 };
             }
             else
             {
-                starts.Add(list.Keys[i]);
-                lengths.Add(1);
-                codes.Add(code);
+                runs.Add((day, 1, code));
             }
-
-            // A key that is not a day (a model's version) stands alone: never the start of a longer run.
-            previousDay = day ?? int.MinValue;
         }
 
-        return new PartitionGridView(asset, from, to, states, counts, list.Keys.Count, starts, lengths, codes);
-    }
-
-    /// <summary>The day number of a <c>yyyy-MM-dd</c> key, without a general parser: it runs once per partition.</summary>
-    private static int? DayNumber(string key)
-    {
-        if (key.Length != 10 || key[4] != '-' || key[7] != '-'
-            || !int.TryParse(key.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || !int.TryParse(key.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month) || !int.TryParse(key.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day)
-            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-        {
-            return null;
-        }
-
-        return new DateOnly(year, month, day).DayNumber;
+        runs.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return new PartitionGridView(
+            asset,
+            from,
+            to,
+            states,
+            states.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => counts[x.i], StringComparer.Ordinal),
+            list.Days.Count,
+            [.. runs.Select(r => DateOnly.FromDayNumber(r.Start).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))],
+            [.. runs.Select(r => r.Length)],
+            [.. runs.Select(r => r.Code)]);
     }
 }

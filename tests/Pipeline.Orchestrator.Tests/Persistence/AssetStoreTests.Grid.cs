@@ -8,27 +8,32 @@ public sealed partial class AssetStoreTests
 {
     [Theory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
-    public async Task States_lists_every_partition_in_a_day_range_oldest_first_with_its_state(string engine)
+    public async Task States_lists_every_day_partition_in_a_range_by_state_oldest_first(string engine)
     {
         await using var test = await TestDatabase.CreateAsync(engine, postgres);
         var store = test.Open().Assets;
         await EnsureAsync(store, "readings", "features");
         var days = Days(10);
         await store.RecordAsync([.. days.Select(d => Day("readings", d, "r" + d))], T0, None);
-        await store.RecordAsync([Day("features", days[0], "f")], T0, None);
+        // A key that is not a day (a model's version) has no place in a calendar.
+        await store.RecordAsync([Day("features", days[0], "f"), Day("features", "0003", "v")], T0, None);
         await store.MarkAsync(new PartitionRef("readings", days[4]), PartitionStates.Failed, "exit 65", T0, None);
         await store.MarkAsync(new PartitionRef("readings", days[5]), PartitionStates.Missing, "vanished", T0, None);
 
         var all = await store.StatesAsync("readings", null, null, None);
         var range = await store.StatesAsync("readings", days[3], days[6], None);
 
-        Assert.Equal(days, all.Keys);
-        Assert.Equal(PartitionStates.Failed, all.States[4]);
-        Assert.Equal([days[3], days[4], days[5], days[6]], range.Keys);
-        Assert.Equal([PartitionStates.Materialized, PartitionStates.Failed, PartitionStates.Missing, PartitionStates.Materialized], range.States);
-        Assert.Equal([days[8], days[9]], (await store.StatesAsync("readings", days[8], null, None)).Keys);
-        Assert.Empty((await store.StatesAsync("nothing", null, null, None)).Keys);
+        // Grouped by state (by name, the state index's order), oldest first within each.
+        Assert.Equal([days[4], .. days.Where((_, i) => i is not (4 or 5)), days[5]], all.Days.Select(Key));
+        Assert.Equal([PartitionStates.Failed, .. Enumerable.Repeat(PartitionStates.Materialized, 8), PartitionStates.Missing], all.States);
+        Assert.Equal([days[4], days[3], days[6], days[5]], range.Days.Select(Key));
+        Assert.Equal([PartitionStates.Failed, PartitionStates.Materialized, PartitionStates.Materialized, PartitionStates.Missing], range.States);
+        Assert.Equal([days[8], days[9]], (await store.StatesAsync("readings", days[8], null, None)).Days.Select(Key));
+        Assert.Empty((await store.StatesAsync("nothing", null, null, None)).Days);
+        Assert.Equal([days[0]], (await store.StatesAsync("features", null, null, None)).Days.Select(Key));
     }
+
+    private static string Key(int dayNumber) => DateOnly.FromDayNumber(dayNumber).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [Theory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
