@@ -50,4 +50,17 @@ public interface IAssetStore
 
     /// <summary>The materializations made from the content <paramref name="materializationId"/> recorded.</summary>
     Task<IReadOnlyList<Materialization>> DownstreamAsync(long materializationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The day and state of every day partition of <paramref name="asset"/> from <paramref name="firstKey"/> to
+    /// <paramref name="lastKey"/> (inclusive; null leaves that end open), oldest first: one range of the primary key.
+    /// Keys that are not days (a model's versions) are left out.
+    /// </summary>
+    Task<PartitionStateList> StatesAsync(string asset, string? firstKey, string? lastKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Which step made partitions of which asset from partitions of which other asset, each pair once: the edges of
+    /// the asset graph, derived from every materialization's recorded inputs.
+    /// </summary>
+    Task<IReadOnlyList<LineageLink>> LineageLinksAsync(CancellationToken cancellationToken);
 }

@@ -47,6 +47,7 @@ internal static class BenchmarkCli
                 "grid" => await GridCommand.RunAsync(arguments, output, cancellationToken),
                 "assets" => await AssetsCommand.RunAsync(arguments, output, cancellationToken),
                 "assets-list" => await AssetsListCommand.RunAsync(arguments, output, cancellationToken),
+                "assets-grid" => await AssetsGridCommand.RunAsync(arguments, output, cancellationToken),
                 DuckDbSideCommand.Name => await DuckDbSideCommand.RunAsync(arguments, output, cancellationToken),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };

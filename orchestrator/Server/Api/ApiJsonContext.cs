@@ -58,5 +58,8 @@ namespace Pipeline.Orchestrator.Api;
 [JsonSerializable(typeof(PartitionListView))]
 [JsonSerializable(typeof(PartitionDetailView))]
 [JsonSerializable(typeof(VerifyView))]
+[JsonSerializable(typeof(PartitionGridView))]
+[JsonSerializable(typeof(PartitionPreviewView))]
+[JsonSerializable(typeof(AssetGraphView))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

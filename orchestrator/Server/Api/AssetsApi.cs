@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Orchestrator.Assets;
-using Pipeline.Orchestrator.Models;
 using Pipeline.Orchestrator.Definitions.Templates;
-using Pipeline.Steps.Formats.Assets;
+using Pipeline.Orchestrator.Models;
 
 namespace Pipeline.Orchestrator.Api;
 
@@ -20,7 +19,7 @@ internal static class AssetsApi
         group.MapGet("/{asset}/partitions/{key}", PartitionAsync).WithSummary("A partition: its current materialization, history, upstream and downstream lineage, and the model versions trained on it");
         group.MapPost("/{asset}/verify", VerifyAsync).WithSummary("Hash every partition's folder again; vanished or changed ones become missing")
             .RequireAuthorization(Auth.AuthPolicies.Editor);
-        return group;
+        return group.MapAssetViews();
     }
 
     private static async Task<Ok<List<AssetSummaryView>>> ListAsync(IAssetStore assets, TimeProvider clock, CancellationToken cancellationToken)
@@ -113,13 +112,12 @@ internal static class AssetsApi
         }
     }
 
-    private static async Task<ProblemHttpResult?> FindAsync(string asset, IAssetStore assets, CancellationToken cancellationToken) =>
-        AssetNames.IsValid(asset) && await assets.GetAssetAsync(asset, cancellationToken) is not null ? null : UnknownAsset(asset);
+    private static Task<ProblemHttpResult?> FindAsync(string asset, IAssetStore assets, CancellationToken cancellationToken) =>
+        AssetQueries.FindAsync(asset, assets, cancellationToken);
 
-    private static ProblemHttpResult UnknownAsset(string asset) => ApiProblems.NotFound($"no asset '{asset}'");
+    private static ProblemHttpResult UnknownAsset(string asset) => AssetQueries.UnknownAsset(asset);
 
-    private static bool IsDay(string value) => value.Length == 10 && AssetLayout.Day(value) is not null;
+    private static bool IsDay(string value) => AssetQueries.IsDay(value);
 
-    private static ProblemHttpResult BadRequest(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+    private static ProblemHttpResult BadRequest(string detail) => AssetQueries.BadRequest(detail);
 }

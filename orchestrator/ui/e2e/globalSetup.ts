@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import type { FullConfig } from '@playwright/test';
 import { preview } from 'vite';
 import { ADMIN_STATE, newAdmin, saveSignedInState } from './auth';
 import { freePort, startServer } from './serverProcess';
-import { datasetEchoWorkflow, echoWorkflow, flakyOnceWorkflow, gridBenchWorkflow, gridWorkflow } from './testWorkflows';
+import { assetsWorkflow, datasetEchoWorkflow, echoWorkflow, flakyOnceWorkflow, gridBenchWorkflow, gridWorkflow } from './testWorkflows';
 
 const uiFolder = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = resolve(uiFolder, '../..');
@@ -37,6 +37,9 @@ export default async function globalSetup(config: FullConfig) {
   writeFileSync(join(workflows, 'e2e-grid-bench.json'), JSON.stringify(gridBenchWorkflow(), null, 2));
   // The shipped training workflow, for the models scenario: real steps on the bundled sample.
   copyFileSync(join(repoRoot, 'workflows/sensor-training.json'), join(workflows, 'sensor-training.json'));
+  // The assets scenario: the real Chunker and FeatureCreator writing day partitions into the catalog.
+  const continuous = JSON.parse(readFileSync(join(repoRoot, 'workflows/sensor-continuous.json'), 'utf8')) as Parameters<typeof assetsWorkflow>[0];
+  writeFileSync(join(workflows, 'e2e-assets.json'), JSON.stringify(assetsWorkflow(continuous), null, 2));
 
   const admin = newAdmin();
   const server = await startServer({

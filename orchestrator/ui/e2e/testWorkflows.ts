@@ -118,3 +118,19 @@ export function gridBenchWorkflow() {
     ],
   };
 }
+
+/**
+ * The shipped sensor-continuous workflow's first two steps (the real Chunker and FeatureCreator writing the readings
+ * and features assets), started by hand only: its dataset trigger would also fire on the datasets scenario's upload.
+ */
+export function assetsWorkflow(shipped: { steps: { id: string }[] } & Record<string, unknown>) {
+  return {
+    ...shipped,
+    $schema: undefined,
+    id: 'e2e-assets',
+    name: 'E2E assets',
+    description: 'Merges a sensor CSV into the readings asset and makes the features of the days that changed.',
+    triggers: [{ type: 'manual' }],
+    steps: shipped.steps.filter((s) => s.id === 'chunk' || s.id === 'features'),
+  };
+}

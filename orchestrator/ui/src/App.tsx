@@ -20,6 +20,8 @@ import { WorkflowGridPage } from './operations/grid/WorkflowGridPage';
 // The graph pages carry React Flow and dagre; the lists load without them.
 const DesignerPage = lazy(() => import('./designer/DesignerPage').then((m) => ({ default: m.DesignerPage })));
 const RunDetailPage = lazy(() => import('./operations/RunDetailPage').then((m) => ({ default: m.RunDetailPage })));
+// The assets page draws its graph with React Flow too.
+const AssetsPage = lazy(() => import('./assets/AssetsPage').then((m) => ({ default: m.AssetsPage })));
 const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })));
 
 /**
@@ -66,6 +68,7 @@ export function App() {
           <NavLink to="/runs">Runs</NavLink>
           <NavLink to="/models">Models</NavLink>
           <NavLink to="/datasets">Datasets</NavLink>
+          <NavLink to="/assets">Assets</NavLink>
           {session.hasRole('admin') ? <NavLink to="/admin">Admin</NavLink> : null}
         </nav>
         <a className="app-header-link" href="/api/reference">
@@ -96,6 +99,7 @@ export function AppRoutes() {
       <Route path="/models" element={<ModelsPage />} />
       <Route path="/datasets" element={<DatasetsPage />} />
       <Route path="/datasets/:id" element={<DatasetDetailPage />} />
+      <Route path="/assets" element={<AssetsPage />} />
       <Route path="/account" element={<AccountPage />} />
       <Route
         path="/admin"

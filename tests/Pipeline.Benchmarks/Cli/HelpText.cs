@@ -55,6 +55,11 @@ internal static class HelpText
             [--requests 600] [--engine both]  timed requests; sqlite, postgres or both
             [--work-dir .work/bench/assets-list]
 
+        assets-grid                           GET /api/assets/{asset}/grid latency (the Assets page's calendar)
+            [--partitions 100000]             day partitions recorded through the catalog store, every 50th stale
+            [--requests 300] [--engine both]  timed requests; sqlite, postgres or both
+            [--work-dir .work/bench/assets-grid]
+
         Row counts accept 1000000, 1_000_000, 1e6, 1000K or 1M.
         Exit codes: 0 ok, 64 bad command line, 70 a side (or the database) failed, 130 cancelled.
 

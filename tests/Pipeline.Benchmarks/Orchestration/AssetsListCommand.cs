@@ -17,7 +17,7 @@ namespace Pipeline.Benchmarks.Orchestration;
 internal static class AssetsListCommand
 {
     private const double TargetP95Ms = 100;
-    private const string Asset = "readings";
+    internal const string Asset = "readings";
     private const int Batch = 2000;
 
     public static async Task<int> RunAsync(CommandArguments arguments, TextWriter output, CancellationToken cancellationToken)
@@ -92,10 +92,10 @@ internal static class AssetsListCommand
     }
 
     /// <summary>Days from 1800-01-01 on, one a partition: 100,000 of them reach into the 2070s.</summary>
-    private static List<string> Keys(int count) =>
+    internal static List<string> Keys(int count) =>
         [.. Enumerable.Range(0, count).Select(d => new DateOnly(1800, 1, 1).AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))];
 
-    private static async Task SeedAsync(IAssetStore store, int count, CancellationToken cancellationToken)
+    internal static async Task SeedAsync(IAssetStore store, int count, CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
         await store.EnsureAssetAsync(new AssetRecord(Asset, AssetRecord.ByDay, "UTC", now, "/data/assets/" + Asset), cancellationToken);

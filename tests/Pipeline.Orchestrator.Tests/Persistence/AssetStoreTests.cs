@@ -12,7 +12,7 @@ namespace Pipeline.Orchestrator.Tests.Persistence;
 /// keyset paging of partitions newest first.
 /// </summary>
 [Collection(SharedPostgres.Name)]
-public sealed class AssetStoreTests(PostgresFixture postgres)
+public sealed partial class AssetStoreTests(PostgresFixture postgres)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 

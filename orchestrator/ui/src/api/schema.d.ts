@@ -1923,6 +1923,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assets/graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every asset and the steps that made partitions of one asset from partitions of another */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetGraphView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets/{asset}/grid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every partition's state in a day range, run-length encoded for a calendar, with counts by state */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    asset: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartitionGridView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets/{asset}/partitions/{key}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The first rows of a partition's Parquet files */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    asset: string;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartitionPreviewView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -2292,6 +2410,21 @@ export interface components {
             /** Format: int32 */
             expiresInDays: number | null;
         };
+        /**
+         * @description A step in the asset graph: the assets it read partitions of (`inputs`) and made partitions of
+         *     (`outputs`). `workflow` is null when the runs that made them are not known.
+         */
+        AssetGraphStepView: {
+            workflow: null | string;
+            step: null | string;
+            inputs: string[];
+            outputs: string[];
+        };
+        /** @description The asset graph: every asset, and every step (by workflow) that made partitions of some from partitions of others. */
+        AssetGraphView: {
+            assets: string[];
+            steps: components["schemas"]["AssetGraphStepView"][];
+        };
         /** @description A partition named with its asset, in a list that spans assets. */
         AssetPartitionView: {
             asset: string;
@@ -2523,6 +2656,7 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        JsonArray: unknown[];
         JsonElement: unknown;
         /**
          * @description What a materialization read: a partition of another asset (string? LineageInputView.Asset, string? LineageInputView.Partition) or a file
@@ -2662,6 +2796,26 @@ export interface components {
             /** @description The model versions trained on this partition (in any registry the server shows), oldest first. */
             models?: components["schemas"]["TrainedModelView"][];
         };
+        /**
+         * @description Every partition of an asset in a day range, run-length encoded for drawing a calendar: run `i` is
+         *     `lengths[i]` consecutive days from `starts[i]`, all in state `states[codes[i]]`; `counts` by
+         *     state and `total` count the partitions in the range. Days in no run have no partition. Parallel arrays rather than an
+         *     object per day or run, so 100,000 days stay a small answer that is quick to write and to read.
+         */
+        PartitionGridView: {
+            asset: string;
+            from: null | string;
+            to: null | string;
+            states: string[];
+            counts: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            total: number;
+            starts: string[];
+            lengths: number[];
+            codes: number[];
+        };
         /** @description An input of a partition: a partition of another asset (string? PartitionInput.Asset and string? PartitionInput.Partition) or a file (string? PartitionInput.File). */
         PartitionInput: {
             asset: null | string;
@@ -2684,10 +2838,29 @@ export interface components {
             partitions: components["schemas"]["PartitionItemView"][];
             next: null | string;
         };
+        /**
+         * @description The first rows of a partition's Parquet files: columns (name, type), rows as arrays of JSON values in column
+         *     order, the files read (names in the partition's folder), and `more` when rows were left unread.
+         */
+        PartitionPreviewView: {
+            asset: string;
+            key: string;
+            /** Format: int32 */
+            limit: number;
+            columns: components["schemas"]["PreviewColumnView"][];
+            rows: components["schemas"]["JsonArray"][];
+            files: string[];
+            more: boolean;
+        };
         /** @description `POST /api/auth/password`. */
         PasswordChangeRequest: {
             current: null | string;
             new: null | string;
+        };
+        /** @description A column of a preview: its name and the .NET type its values were read as (`Double`, `String`, `DateTime`). */
+        PreviewColumnView: {
+            name: string;
+            type: string;
         };
         ProblemDetails: {
             type?: null | string;

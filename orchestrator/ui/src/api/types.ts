@@ -208,3 +208,36 @@ export type DatasetRun = Schemas['DatasetRunView'];
 export type Dataset = Schemas['DatasetView'];
 
 export type DatasetList = Schemas['DatasetListView'];
+
+/** An asset with its partitions counted by state (`partitions`), its newest materialized day and freshness. */
+export type AssetSummary = Schemas['AssetSummaryView'];
+
+/**
+ * `GET /api/assets/{asset}/grid`: every partition in a day range, run-length encoded: run i is `lengths[i]` days from
+ * `starts[i]` in state `states[codes[i]]`.
+ */
+export type PartitionGrid = Schemas['PartitionGridView'];
+
+export type PartitionDetail = Schemas['PartitionDetailView'];
+
+export type Materialization = Schemas['MaterializationView'];
+
+export type LineageInput = Schemas['LineageInputView'];
+
+export type TrainedModel = Schemas['TrainedModelView'];
+
+/** A preview's rows are arrays of JSON values in column order (the document says `unknown[]`). */
+export type PartitionPreview = Schemas['PartitionPreviewView'];
+
+export type AssetGraph = Schemas['AssetGraphView'];
+
+export type AssetGraphStep = Schemas['AssetGraphStepView'];
+
+/**
+ * The 202 answer of `POST /api/assets/{asset}/materialize`: the run that makes the partitions asked for. Written by
+ * hand: that endpoint is being built beside this page and is not in the document yet.
+ */
+export interface MaterializeAnswer {
+  runId: string;
+  partitions: number;
+}

@@ -1,0 +1,35 @@
+import { useNavigate } from 'react-router';
+import { materializePartitions } from '../api/assets';
+import { RoleNote } from '../auth/RoleNote';
+import { useSession } from '../auth/SessionContext';
+import { ErrorBanner } from '../common/ErrorBanner';
+import { useAction } from '../common/useAction';
+
+interface Props {
+  asset: string;
+  /** The selected days, `yyyy-MM-dd`, oldest first. */
+  days: readonly string[];
+}
+
+/** Asks the server to make the selected days again (editors only) and goes to the run that does it. */
+export function MaterializeButton({ asset, days }: Props) {
+  const session = useSession();
+  const navigate = useNavigate();
+  const action = useAction();
+  if (!session.hasRole('editor')) return <RoleNote role="editor" what="Materializing partitions" />;
+
+  const what = days.length === 1 ? `1 partition` : `${days.length.toLocaleString()} partitions`;
+  const materialize = async () => {
+    const answer = await action.run(`Materializing ${what} of ${asset}`, () => materializePartitions(asset, days));
+    if (answer) navigate(`/runs/${encodeURIComponent(answer.runId)}`);
+  };
+
+  return (
+    <div className="materialize">
+      <button type="button" className="primary" disabled={days.length === 0 || action.busy !== null} onClick={() => void materialize()}>
+        {action.busy ? 'Materializing…' : `Materialize ${what}`}
+      </button>
+      {action.error ? <ErrorBanner error={action.error.error} action={action.error.action} onDismiss={action.clearError} /> : null}
+    </div>
+  );
+}
