@@ -1,5 +1,5 @@
 import { buildUrl, requestJson, send } from './client';
-import type { Manifest, Run, RunDetail, RunList, RunState } from './types';
+import type { Manifest, Run, RunDetail, RunList, RunState, StepPartitionList, StepState } from './types';
 
 const id = encodeURIComponent;
 
@@ -17,6 +17,10 @@ export const listRuns = (filter: RunFilter, signal?: AbortSignal) =>
   requestJson<RunList>('/api/runs', { query: { ...filter }, signal });
 
 export const getRun = (runId: string, signal?: AbortSignal) => requestJson<RunDetail>(`/api/runs/${id(runId)}`, { signal });
+
+/** A page of a partitioned step's days, by day; pass the answer's `next` as `after` for the next page. */
+export const listStepPartitions = (runId: string, stepId: string, filter: { state?: StepState | ''; after?: string; limit?: number }, signal?: AbortSignal) =>
+  requestJson<StepPartitionList>(`/api/runs/${id(runId)}/steps/${id(stepId)}/partitions`, { query: { ...filter, state: filter.state || undefined }, signal });
 
 export const cancelRun = (runId: string) => requestJson<Run>(`/api/runs/${id(runId)}/cancel`, { method: 'POST' });
 

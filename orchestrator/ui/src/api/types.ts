@@ -56,6 +56,11 @@ export type Attempt = Refine<Schemas['AttemptView'], { state: AttemptState }>;
 
 export type StepRun = Refine<Schemas['StepView'], { state: StepState; attemptHistory: Attempt[] }>;
 
+/** One day of a partitioned step: its own step run (retry it and read its logs by its stepId). */
+export type StepPartition = Refine<Schemas['StepPartitionView'], { state: StepState }>;
+
+export type StepPartitionList = Refine<Schemas['StepPartitionListView'], { partitions: StepPartition[] }>;
+
 export type RunDetail = Refine<Schemas['RunDetailView'], { run: Run; steps: StepRun[] }>;
 
 export type Schedule = Schemas['ScheduleView'];

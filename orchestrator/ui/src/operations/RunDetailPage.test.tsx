@@ -156,4 +156,53 @@ describe('RunDetailPage', () => {
     expect(await screen.findByRole('region', { name: 'Step chunk' })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Step features' })).toBeNull();
   });
+
+  it('shows a partitioned step as one node with its days counted, pages them, and retries one day alone', async () => {
+    const detail = failedRun();
+    const features = detail.steps[1]!;
+    features.partitions = { total: 120, byState: { succeeded: 119, failed: 1 } };
+    features.error = '1 of 120 partitions did not succeed; first 2024-01-03: exit code 1';
+    const day = (n: number, state: 'succeeded' | 'failed') => ({
+      key: `2024-01-${String(n).padStart(2, '0')}`,
+      stepId: `features.2024-01-${String(n).padStart(2, '0')}`,
+      state,
+      attempts: 1,
+      startedAt: '2024-01-31T10:00:00Z',
+      finishedAt: '2024-01-31T10:00:02Z',
+      exitCode: state === 'failed' ? 1 : 0,
+      error: state === 'failed' ? 'exit code 1' : null,
+      outputFolder: '/data/runs/r1/features/x',
+    });
+    const { calls } = stubFetch([
+      { path: '/api/runs/r1', reply: { body: detail } },
+      { path: /\/logs$/, reply: { text: 'day log\n' } },
+      {
+        path: '/api/runs/r1/steps/features/partitions',
+        reply: (url) => {
+          const state = url.searchParams.get('state');
+          const after = url.searchParams.get('after');
+          const partitions = state === 'failed' ? [day(3, 'failed')] : after ? [day(31, 'succeeded')] : [day(1, 'succeeded'), day(2, 'succeeded'), day(3, 'failed')];
+          return { body: { stepId: 'features', counts: features.partitions, partitions, next: state || after ? null : '2024-01-30' } };
+        },
+      },
+      { method: 'POST', path: '/api/runs/r1/steps/features.2024-01-03/retry', reply: { body: detail.run } },
+    ]);
+    const user = userEvent.setup();
+    renderAt('/runs/r1', '/runs/:id', <RunDetailPage />);
+
+    expect(await screen.findByTestId('run-step-partitions-features')).toHaveTextContent('120 days · 119 succeeded · 1 failed');
+    const list = await screen.findByRole('region', { name: 'Partitions of features' });
+    expect(await within(list).findByTestId('partition-2024-01-03')).toBeInTheDocument();
+    await user.click(within(list).getByRole('button', { name: 'Later days →' }));
+    expect(await within(list).findByTestId('partition-2024-01-31')).toBeInTheDocument();
+    expect(calls.some((c) => c.url.searchParams.get('after') === '2024-01-30')).toBe(true);
+
+    await user.selectOptions(within(list).getByRole('combobox'), 'failed');
+    const failed = await within(list).findByTestId('partition-2024-01-03');
+    await user.click(within(failed).getByRole('button', { name: '2024-01-03' }));
+    expect(await within(list).findByText(/day log/)).toBeInTheDocument();
+    expect(calls.some((c) => c.url.pathname === '/api/runs/r1/steps/features.2024-01-03/attempts/1/logs')).toBe(true);
+    await user.click(within(failed).getByRole('button', { name: 'Retry' }));
+    expect(calls.some((c) => c.method === 'POST' && c.url.pathname === '/api/runs/r1/steps/features.2024-01-03/retry')).toBe(true);
+  });
 });

@@ -79,6 +79,7 @@ export function RunDetailPage() {
               onAttempt={(attempt) => setSelection({ stepId: selected.stepId, attempt })}
               busy={action.busy}
               onRetry={() => void act(`Retrying ${selected.stepId}`, () => retryStep(run.id, selected.stepId))}
+              onRetryPartition={(partition) => void act(`Retrying ${partition}`, () => retryStep(run.id, partition))}
               onOverrideGate={(reason) => void act(`Overriding the gate of ${selected.stepId}`, () => overrideGate(run.id, selected.stepId, reason))}
             />
           ) : (

@@ -12,8 +12,19 @@ export function RunStepNode({ data, selected }: NodeProps<RunStepNodeType>) {
       <div className="run-step-id">{step.stepId}</div>
       <div className="run-step-state">
         {step.state}
-        {step.attempts > 1 ? <span className="muted"> · {step.attempts} attempts</span> : null}
+        {step.attempts > 1 && !step.partitions ? <span className="muted"> · {step.attempts} attempts</span> : null}
       </div>
+      {step.partitions ? (
+        <div className="run-step-partitions" data-testid={`run-step-partitions-${step.stepId}`}>
+          {step.partitions.total} days
+          {Object.entries(step.partitions.byState).map(([name, n]) => (
+            <span key={name} className={`partition-count state-text-${name}`}>
+              {' · '}
+              {n} {name}
+            </span>
+          ))}
+        </div>
+      ) : null}
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );

@@ -5,6 +5,7 @@ import { StateBadge } from '../common/StateBadge';
 import { formatDuration, formatTime } from '../common/time';
 import { GateOverride } from './GateOverride';
 import { ManifestView } from './ManifestView';
+import { PartitionList } from './PartitionList';
 import { StepLog } from './StepLog';
 
 interface Props {
@@ -14,13 +15,14 @@ interface Props {
   onAttempt: (attempt: number) => void;
   busy: string | null;
   onRetry: () => void;
+  onRetryPartition: (partitionStepId: string) => void;
   onOverrideGate: (reason: string) => void;
 }
 
 type Tab = 'log' | 'manifest';
 
 /** The selected step: state, attempts, its live log and its manifest, and retrying it. */
-export function StepDetail({ runId, step, attempt, onAttempt, busy, onRetry, onOverrideGate }: Props) {
+export function StepDetail({ runId, step, attempt, onAttempt, busy, onRetry, onRetryPartition, onOverrideGate }: Props) {
   const [tab, setTab] = useState<Tab>('log');
   const shown = attempt ?? step.attemptHistory[step.attemptHistory.length - 1]?.attempt;
   const canRetry = !['running', 'queued', 'pending', 'up-for-retry'].includes(step.state);
@@ -59,6 +61,7 @@ export function StepDetail({ runId, step, attempt, onAttempt, busy, onRetry, onO
         </p>
       ) : null}
       <GateOverride step={step} busy={busy} onOverride={onOverrideGate} />
+      {step.partitions ? <PartitionList runId={runId} step={step} busy={busy} onRetryPartition={onRetryPartition} /> : null}
       {step.attemptHistory.length > 0 ? (
         <table className="table compact">
           <caption className="sr-only">Attempts</caption>
