@@ -99,7 +99,9 @@ public sealed record RunDetailView(RunView Run, IReadOnlyList<StepView> Steps)
         return new(
             RunView.Of(run),
             [.. steps.Where(s => s.ParentStepId is null).Select(s => new StepView(
-                s.StepId, StateNames.Of(s.State), s.DependsOn, s.Attempts, s.ReadyAt, s.StartedAt, s.FinishedAt, s.ExitCode, s.Error, s.Spec.OutputFolder,
+                s.StepId, StateNames.Of(s.State), s.DependsOn, s.Attempts, s.ReadyAt, s.StartedAt, s.FinishedAt, s.ExitCode, s.Error,
+                // A partitioned step's spec names its days' folder with the day's placeholder: its own folder holds them.
+                s.FansOut ? Path.GetDirectoryName(s.Spec.OutputFolder)! : s.Spec.OutputFolder,
                 [.. byStep[s.StepId].Select(a => new AttemptView(a.Attempt, a.State, a.WorkerId, a.StartedAt, a.FinishedAt, a.ExitCode, a.Error))])
             {
                 GateOverride = s.GateOverride,

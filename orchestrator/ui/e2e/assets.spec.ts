@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, request as apiRequest, test, type Page } from '@playwright/test';
 import { e2eAdmin } from './auth';
-import { baseUrl, collectPageErrors, screenshot } from './helpers';
+import { baseUrl, collectPageErrors, expectRunState, screenshot } from './helpers';
 
 // Assets end to end: the real Chunker and FeatureCreator (e2e-assets, sensor-continuous's first two steps) merge
 // nine days of a bundled Beijing file into the readings asset and make their features; the Assets page lists both
@@ -72,13 +72,23 @@ test('materialized days of real steps on the calendar, and a day opened with its
   await expect(readings.getByRole('region', { name: 'Data preview' }).getByRole('columnheader', { name: 'PM2.5' })).toBeVisible();
   await screenshot(page, 'assets-readings-partition');
 
-  // Shift-click selects a range; the admin may materialize it.
+  // Back on features: shift-click selects a range, which the admin materializes.
+  await table.getByRole('button', { name: 'features' }).click();
+  await expect(page.getByTestId('partition-calendar')).toHaveAttribute('data-first-month', '2013-03');
   await clickDate(page, 3);
   await page.keyboard.down('Shift');
   await clickDate(page, 5);
   await page.keyboard.up('Shift');
   await expect(page.getByTestId('selection-summary')).toHaveText('Selected 3 days, 2013-03-03 to 2013-03-05');
   await expect(page.getByRole('button', { name: 'Materialize 3 partitions' })).toBeEnabled();
+
+  // A backfill from the page: one run of the shipped features-backfill fanning out over the three days.
+  await page.getByRole('button', { name: 'Materialize 3 partitions' }).click();
+  await page.waitForURL(/\/runs\/[^/?]+/);
+  await expectRunState(page, 'succeeded', 90_000);
+  await expect(page.getByTestId('run-step-partitions-features')).toContainText('3 days');
+  await expect(page.getByTestId('run-step-partitions-features')).toContainText('3 succeeded');
+  await screenshot(page, 'assets-backfill-run');
   await api.dispose();
   expect(errors.map((e) => e.message)).toEqual([]);
 });

@@ -134,3 +134,31 @@ export function assetsWorkflow(shipped: { steps: { id: string }[] } & Record<str
     steps: shipped.steps.filter((s) => s.id === 'chunk' || s.id === 'features'),
   };
 }
+
+/**
+ * The fan-out scenario's workflow: one step run once per day of its `days` input (four at a time), and a fan-in step
+ * after it. The day 2024-01-15 fails the first time (a marker file remembers it), so the run fails with one failed
+ * partition that a retry of that day alone finishes.
+ */
+export function daysWorkflow(markerPath: string) {
+  return {
+    id: 'e2e-days',
+    name: 'E2E days',
+    description: 'One step per day; 2024-01-15 fails once.',
+    inputs: { days: { type: 'string', default: '2024-01-01..2024-01-30', description: 'The days to run.' } },
+    triggers: [{ type: 'manual' }],
+    steps: [
+      {
+        id: 'per-day',
+        name: 'Once per day',
+        command: '/bin/sh',
+        args: ['-c', 'if [ "$1" = 2024-01-15 ] && [ ! -e "$MARKER" ]; then touch "$MARKER"; echo "first try of $1: failing on purpose" >&2; exit 1; fi; echo "day $1 done"', 'per-day', '${{ partition.key }}'],
+        env: { MARKER: markerPath },
+        partitions: { keys: '${{ inputs.days }}', maxParallel: 4 },
+        retry: { retries: 0 },
+        timeoutSeconds: 60,
+      },
+      { id: 'summary', name: 'After every day', command: '/bin/echo', dependsOn: ['per-day'], args: ['all days done'], retry: { retries: 0 } },
+    ],
+  };
+}

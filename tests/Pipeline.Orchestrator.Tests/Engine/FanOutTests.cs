@@ -58,6 +58,7 @@ public sealed class FanOutTests(PostgresFixture postgres)
         Assert.Equal("failed", part["state"]!.GetValue<string>());
         Assert.StartsWith("1 of 5 partitions did not succeed; first 2024-01-03", part["error"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(5, part["partitions"]!["total"]!.GetValue<int>());
+        Assert.Equal(Path.Combine(server.DataRoot, "runs", runId, "part"), part["outputFolder"]!.GetValue<string>());
         Assert.Equal(4, part["partitions"]!["byState"]!["succeeded"]!.GetValue<int>());
         Assert.Equal("upstream-failed", ApiClient.StepState(failed, "count"));
 

@@ -15,7 +15,11 @@ export function RunStepNode({ data, selected }: NodeProps<RunStepNodeType>) {
         {step.attempts > 1 && !step.partitions ? <span className="muted"> · {step.attempts} attempts</span> : null}
       </div>
       {step.partitions ? (
-        <div className="run-step-partitions" data-testid={`run-step-partitions-${step.stepId}`}>
+        <div
+          className="run-step-partitions"
+          data-testid={`run-step-partitions-${step.stepId}`}
+          title={`${step.partitions.total} days: ${Object.entries(step.partitions.byState).map(([name, n]) => `${n} ${name}`).join(', ')}`}
+        >
           {step.partitions.total} days
           {Object.entries(step.partitions.byState).map(([name, n]) => (
             <span key={name} className={`partition-count state-text-${name}`}>

@@ -97,17 +97,22 @@ export function StepDetail({ runId, step, attempt, onAttempt, busy, onRetry, onR
       ) : (
         <p className="hint">No attempt yet: the step is {step.state}.</p>
       )}
-      <div className="tabs" role="tablist" aria-label="Step details">
-        <button type="button" role="tab" aria-selected={tab === 'log'} className={tab === 'log' ? 'tab active' : 'tab'} onClick={() => setTab('log')}>
-          Log
-        </button>
-        <button type="button" role="tab" aria-selected={tab === 'manifest'} className={tab === 'manifest' ? 'tab active' : 'tab'} onClick={() => setTab('manifest')}>
-          Manifest
-        </button>
-      </div>
-      {tab === 'log' && shown !== undefined ? <StepLog runId={runId} stepId={step.stepId} attempt={shown} /> : null}
-      {tab === 'log' && shown === undefined ? <p className="hint">The log appears when the first attempt starts.</p> : null}
-      {tab === 'manifest' ? <ManifestView runId={runId} stepId={step.stepId} version={`${step.state}:${step.attempts}`} /> : null}
+      {step.partitions ? null : (
+        // A partitioned step runs no program of its own: its days have the logs and manifests.
+        <>
+          <div className="tabs" role="tablist" aria-label="Step details">
+            <button type="button" role="tab" aria-selected={tab === 'log'} className={tab === 'log' ? 'tab active' : 'tab'} onClick={() => setTab('log')}>
+              Log
+            </button>
+            <button type="button" role="tab" aria-selected={tab === 'manifest'} className={tab === 'manifest' ? 'tab active' : 'tab'} onClick={() => setTab('manifest')}>
+              Manifest
+            </button>
+          </div>
+          {tab === 'log' && shown !== undefined ? <StepLog runId={runId} stepId={step.stepId} attempt={shown} /> : null}
+          {tab === 'log' && shown === undefined ? <p className="hint">The log appears when the first attempt starts.</p> : null}
+          {tab === 'manifest' ? <ManifestView runId={runId} stepId={step.stepId} version={`${step.state}:${step.attempts}`} /> : null}
+        </>
+      )}
     </section>
   );
 }
