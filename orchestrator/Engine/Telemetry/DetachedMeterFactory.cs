@@ -4,8 +4,8 @@ namespace Pipeline.Orchestrator.Engine.Telemetry;
 
 /// <summary>
 /// Makes meters for instruments built without a host (tools, tests that build an engine by hand). Meters carry their
-/// factory as scope, and a host's OpenTelemetry only reads meters of its own container's <see cref="IMeterFactory"/>:
-/// so these stay out of every server's /metrics, and two servers in one process never mix their series.
+/// factory as scope, and a server's OpenTelemetry drops meters of any factory but its own container's
+/// <see cref="IMeterFactory"/> (TelemetrySetup): so these stay out of every server's /metrics.
 /// </summary>
 public sealed class DetachedMeterFactory : IMeterFactory
 {

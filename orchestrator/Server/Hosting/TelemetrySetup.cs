@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -38,10 +39,13 @@ public static class TelemetrySetup
             || !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"]);
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("pipeline-server"))
-            .WithMetrics(m => m
-                .AddMeter(BuiltInMeters)
-                .AddMeter(TelemetryNames.OrchestrationMeter, TelemetryNames.DataMeter, AssetMetrics.MeterName)
-                .AddPrometheusExporter())
+            .WithMetrics(m =>
+            {
+                m.AddMeter(BuiltInMeters)
+                    .AddMeter(TelemetryNames.OrchestrationMeter, TelemetryNames.DataMeter, AssetMetrics.MeterName)
+                    .AddPrometheusExporter();
+                ((IDeferredMeterProviderBuilder)m).Configure((provider, built) => built.AddView(OnlyThisHost(provider.GetRequiredService<IMeterFactory>())));
+            })
             .WithTracing(t =>
             {
                 // Always listening, exporter or not: the spans give every run and attempt its trace id, which step
@@ -56,6 +60,15 @@ public static class TelemetrySetup
         services.AddAssetGauges();
         return services;
     }
+
+    /// <summary>
+    /// OpenTelemetry listens to meters by name in the whole process, whatever factory made them: a second host in
+    /// the process (tests, tools that embed a server) would add its counts to this one's series, and disposing it
+    /// would silently drop the series they share from this host's /metrics. Meters made by another container's
+    /// factory are dropped here; meters without a factory (the runtime's) are process-wide and kept.
+    /// </summary>
+    private static Func<Instrument, MetricStreamConfiguration?> OnlyThisHost(IMeterFactory own) =>
+        instrument => instrument.Meter.Scope is IMeterFactory other && !ReferenceEquals(other, own) ? MetricStreamConfiguration.Drop : null;
 
     public static IEndpointRouteBuilder MapPipelineMetrics(this IEndpointRouteBuilder endpoints, bool anonymous)
     {

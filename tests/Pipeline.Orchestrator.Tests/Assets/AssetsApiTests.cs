@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Pipeline.Orchestrator.Tests.Support;
 using Pipeline.Orchestrator.Tests.Telemetry;
@@ -80,7 +79,7 @@ public sealed class AssetsApiTests
         await WriteAsync(server, "load-readings", "readings", "r1", Days.ToDictionary(Day, d => $"t,v\n{d},1\n"), (_, _) => FileInput("/in.csv", "aa"));
 
         // The gauges read a snapshot refreshed every 15 s: wait for the first one after the run.
-        var lines = (await MetricsWithAsync(server, "pipeline_asset_partitions{", TimeSpan.FromSeconds(25))).Split('\n');
+        var lines = (await server.MetricsWithAsync("pipeline_asset_partitions{", TimeSpan.FromSeconds(25))).Split('\n');
 
         Assert.Equal(5, Value(lines, "pipeline_asset_partitions{", "asset=\"readings\"", "state=\"materialized\""));
         Assert.Equal(0, Value(lines, "pipeline_asset_partitions{", "asset=\"readings\"", "state=\"stale\""));
@@ -93,24 +92,5 @@ public sealed class AssetsApiTests
     {
         var line = Assert.Single(lines, l => l.StartsWith(series, StringComparison.Ordinal) && labels.All(label => l.Contains(label, StringComparison.Ordinal)));
         return double.Parse(line[(line.LastIndexOf('}') + 2)..].Split(' ')[0], CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<string> MetricsWithAsync(ApiServer server, string series, TimeSpan timeout)
-    {
-        var watch = Stopwatch.StartNew();
-        string body;
-        do
-        {
-            body = await server.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-            if (body.Split('\n').Any(l => l.StartsWith(series, StringComparison.Ordinal)))
-            {
-                break;
-            }
-
-            await Task.Delay(500);
-        }
-        while (watch.Elapsed < timeout);
-
-        return body;
     }
 }

@@ -33,7 +33,7 @@ public sealed class ContinuousPipelineTests
         var features = await ManifestAsync(server, second, "features");
         Assert.Equal(4, features["metrics"]!["partitionsComputed"]!.GetValue<int>());
         Assert.Equal(10, features["metrics"]!["drift"]!["value_mean"]!["baselineRuns"]!.GetValue<int>());
-        Assert.Contains("pipeline_feature_drift_zscore{", await server.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains("pipeline_feature_drift_zscore{", await server.MetricsWithAsync("pipeline_feature_drift_zscore{"), StringComparison.Ordinal);
         Assert.Equal(14, (await PartitionsAsync(server, "predictions")).Count);
 
         // Day 15 reads ten times higher: the gate blocks training and prediction, though the day's data is in.

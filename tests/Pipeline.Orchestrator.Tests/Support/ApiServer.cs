@@ -29,6 +29,27 @@ public sealed class ApiServer : ApiClient, IAsyncDisposable
     /// <summary>The embedded database file (when not started on PostgreSQL).</summary>
     public string DatabaseFile => _folder.Sub("pipeline.db");
 
+    /// <summary>
+    /// Scrapes /metrics until a line starts with <paramref name="series"/> (say <c>pipeline_gate_blocked_total{</c>)
+    /// or <paramref name="timeout"/> (15 s) passes, and returns the last scrape. The exporter caches its answer for a
+    /// moment, gauges refresh on their own timer, and on a busy machine a scrape can take seconds: so the wait is by
+    /// time, not by tries.
+    /// </summary>
+    public async Task<string> MetricsWithAsync(string series, TimeSpan? timeout = null)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var body = await Http.GetStringAsync(new Uri(TelemetrySetup.MetricsPath, UriKind.Relative));
+            if (body.Split('\n').Any(l => l.StartsWith(series, StringComparison.Ordinal)) || waited.Elapsed > (timeout ?? TimeSpan.FromSeconds(15)))
+            {
+                return body;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
     /// <summary>Every endpoint the server maps, with its metadata (authorization tests go through all of them).</summary>
     public IReadOnlyList<Microsoft.AspNetCore.Routing.RouteEndpoint> Endpoints =>
         [.. ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)_app).DataSources.SelectMany(d => d.Endpoints).OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()];

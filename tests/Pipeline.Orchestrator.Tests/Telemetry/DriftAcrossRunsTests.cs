@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Pipeline.Orchestrator.Tests.Support;
 using Pipeline.Testing;
@@ -36,7 +35,7 @@ public sealed class DriftAcrossRunsTests
         Assert.Equal(0, temperature["zScore"]!.GetValue<double>(), 9);
         Assert.False(temperature["drifted"]!.GetValue<bool>());
 
-        var metrics = await MetricsWithAsync(server, "pipeline_feature_drift_zscore{");
+        var metrics = await server.MetricsWithAsync("pipeline_feature_drift_zscore{");
         Assert.Contains(metrics.Split('\n'), l => l.StartsWith("pipeline_feature_drift_zscore{", StringComparison.Ordinal)
             && l.Contains("feature=\"TEMP_mean\"", StringComparison.Ordinal) && l.Contains($"step=\"features\"", StringComparison.Ordinal));
     }
@@ -51,24 +50,4 @@ public sealed class DriftAcrossRunsTests
 
     private static JsonObject Drift(ApiServer server, string runId) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(server.DataRoot, "runs", runId, "features", "_manifest.json")))!["metrics"]!["drift"]!.AsObject();
-
-    /// <summary>The exporter caches a scrape for a moment: poll until the series shows.</summary>
-    private static async Task<string> MetricsWithAsync(ApiServer server, string series)
-    {
-        var watch = Stopwatch.StartNew();
-        string body;
-        do
-        {
-            body = await server.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-            if (body.Contains(series, StringComparison.Ordinal))
-            {
-                break;
-            }
-
-            await Task.Delay(200);
-        }
-        while (watch.Elapsed < TimeSpan.FromSeconds(15));
-
-        return body;
-    }
 }
