@@ -5,7 +5,8 @@
 # Real servers, each installed with apt-get when missing: PostgreSQL (the tests start throwaway servers on
 # loopback), Prometheus (its test starts one on loopback, scraping a test server), a Docker Engine (dockerd
 # started here when none answers) with the step and server images built from this checkout on locally made base
-# images, and the docker-compose stack, brought up and torn down by its test.
+# images, and the docker-compose stack, brought up and torn down by its test. clang and lld for the native
+# (ahead-of-time) builds of two step programs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,6 +54,12 @@ dotnet build Pipeline.sln -c Release --nologo -v quiet
 # must run: PIPELINE_REQUIRE_DOCKER makes a missing engine or image fail them instead of skipping them.
 ./eng/docker/build-images.sh
 export PIPELINE_REQUIRE_DOCKER=1
+
+# The Chunker and the FeatureCreator compiled ahead of time (clang and lld installed when missing), which the
+# process runner then runs: after the builds above, so no later build makes them older than the assemblies.
+# PIPELINE_REQUIRE_NATIVE_STEPS makes their parity tests fail, not skip, if they are missing.
+./eng/publish-native-steps.sh
+export PIPELINE_REQUIRE_NATIVE_STEPS=1
 
 dotnet test Pipeline.sln -c Release --no-build --nologo --logger "console;verbosity=minimal" "$@"
 

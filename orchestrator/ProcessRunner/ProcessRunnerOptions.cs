@@ -9,9 +9,10 @@ public sealed class ProcessRunnerOptions : ICheckedOptions
     public string? WorkingDirectory { get; set; }
 
     /// <summary>
-    /// Where each step program's entry assembly is, by program name (<c>chunker</c> →
-    /// <c>/app/steps/chunker/Pipeline.Steps.Chunker.dll</c>). Programs not listed are looked for in the
-    /// repository's build output (<c>steps/&lt;Name&gt;/bin/&lt;Configuration&gt;/net10.0</c>).
+    /// Where each step program is, by program name: a framework-dependent entry assembly, run with the server's
+    /// dotnet host (<c>chunker</c> → <c>/app/steps/chunker/Pipeline.Steps.Chunker.dll</c>), or a native program
+    /// run directly (<c>/opt/pipeline/Pipeline.Steps.Chunker</c>). Programs not listed are looked for in the
+    /// repository's build output (<c>steps/&lt;Name&gt;/bin/&lt;Configuration&gt;/native</c>, then <c>net10.0</c>).
     /// </summary>
     public Dictionary<string, string> Programs { get; set; } = [];
 

@@ -94,23 +94,13 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
     private ProcessStartInfo StartInfo(StepLaunch launch)
     {
         var spec = launch.Spec;
-        var start = new ProcessStartInfo
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            UseShellExecute = false,
-            WorkingDirectory = options.WorkingDirectory ?? Directory.GetCurrentDirectory(),
-        };
-        if (spec.Program is { } program)
-        {
-            start.FileName = DotnetHost.Path;
-            start.ArgumentList.Add(programs.EntryAssembly(program));
-        }
-        else
-        {
-            start.FileName = spec.Command ?? throw new InvalidOperationException("the process runner runs programs and commands, not images");
-        }
+        var start = spec.Program is { } program ? programs.Command(program).StartInfo()
+            : new ProcessStartInfo(spec.Command ?? throw new InvalidOperationException("the process runner runs programs and commands, not images"));
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.RedirectStandardInput = false;
+        start.UseShellExecute = false;
+        start.WorkingDirectory = options.WorkingDirectory ?? Directory.GetCurrentDirectory();
 
         foreach (var arg in spec.Args)
         {

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using System.Text.Json;
@@ -17,14 +18,12 @@ namespace Pipeline.Steps.Runtime;
 /// </summary>
 public static class StepHost
 {
-    private static readonly JsonSerializerOptions ParameterJson = new(JsonSerializerDefaults.Web);
-
-    public static Task<int> RunAsync<TOptions>(
+    public static Task<int> RunAsync<[DynamicallyAccessedMembers(StepOptions.Members)] TOptions>(
         StepDefinition step, string[] args, Func<StepContext<TOptions>, CancellationToken, Task<JsonObject>> body)
         where TOptions : StepOptions, new() =>
         RunAsync(step, args, Environment.GetEnvironmentVariables(), TimeProvider.System, body);
 
-    public static async Task<int> RunAsync<TOptions>(
+    public static async Task<int> RunAsync<[DynamicallyAccessedMembers(StepOptions.Members)] TOptions>(
         StepDefinition step,
         string[] args,
         IDictionary environment,
@@ -158,7 +157,7 @@ public static class StepHost
             Status = status,
             StartedAt = startedAt,
             FinishedAt = context.Clock.GetUtcNow(),
-            Parameters = JsonSerializer.SerializeToNode(context.Options, context.Options.GetType(), ParameterJson) as JsonObject,
+            Parameters = OptionValues.ToJson(context.Options),
             Inputs = context.Inputs,
             Schemas = context.Output.Schemas,
             Outputs = context.Output.Files,

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Pipeline.Steps.Confinement;
 
@@ -8,9 +9,15 @@ namespace Pipeline.Steps.Runtime;
 /// Options every step accepts. A step's own options class derives from this one; each public settable property is
 /// an option, set from <c>--kebab-name</c>, from the environment variable <c>STEP_NAME_UPPER_SNAKE</c>, or from the
 /// JSON file given by <c>--config</c> (command line wins over environment, environment over file).
+/// The options are found by reflection over public properties: the annotation keeps them, and their setters and
+/// the parameterless constructor, in every derived class when a step is compiled ahead of time (trimmed).
 /// </summary>
+[DynamicallyAccessedMembers(Members)]
 public abstract class StepOptions
 {
+    /// <summary>What reflection reads of an options class: its properties and its parameterless constructor.</summary>
+    public const DynamicallyAccessedMemberTypes Members = DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor;
+
     /// <summary>Folder the step publishes its outputs and <c>_manifest.json</c> into; replaced atomically.</summary>
     [Description("Folder the step publishes into (replaced atomically; owned by the step).")]
     [PathOption(PathAccess.Replace)]

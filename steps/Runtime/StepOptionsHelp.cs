@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.Json;
@@ -12,7 +13,7 @@ namespace Pipeline.Steps.Runtime;
 /// </summary>
 public static class StepOptionsHelp
 {
-    public static string Render<T>(StepDefinition step)
+    public static string Render<[DynamicallyAccessedMembers(StepOptions.Members)] T>(StepDefinition step)
         where T : StepOptions, new()
     {
         ArgumentNullException.ThrowIfNull(step);
@@ -43,7 +44,7 @@ public static class StepOptionsHelp
 
     /// <summary>The step and its options as one JSON object: name, version, description, and per option its flag, type,
     /// environment variable, description, default, and whether it is required, a flag or a secret.</summary>
-    public static string Describe<T>(StepDefinition step)
+    public static string Describe<[DynamicallyAccessedMembers(StepOptions.Members)] T>(StepDefinition step)
         where T : StepOptions, new()
     {
         ArgumentNullException.ThrowIfNull(step);
@@ -51,7 +52,7 @@ public static class StepOptionsHelp
         var options = new JsonArray();
         foreach (var property in StepOptionsLoader.OptionProperties<T>())
         {
-            options.Add(new JsonObject
+            options.Add((JsonNode)new JsonObject
             {
                 ["name"] = "--" + OptionNames.Kebab(property.Name),
                 ["type"] = property.PropertyType == typeof(bool) ? "flag" : TypeName(property.PropertyType),

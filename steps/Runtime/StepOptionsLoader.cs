@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Pipeline.Steps.Confinement;
@@ -9,14 +10,15 @@ namespace Pipeline.Steps.Runtime;
 /// <summary>
 /// Binds a step's options from, in increasing precedence: the JSON file named by <c>--config</c> (or
 /// <c>STEP_CONFIG</c>), environment variables, and the command line. Microsoft.Extensions.Configuration does the
-/// layering and type conversion; this class only maps the spellings and rejects what it does not know.
+/// layering, <see cref="OptionBinder"/> the type conversion; this class maps the spellings and rejects what it does
+/// not know.
 /// </summary>
 public static class StepOptionsLoader
 {
     /// <summary>The result of reading the command line: the options, or a request for help (text) or a description (JSON).</summary>
     public sealed record Result<T>(T Options, bool HelpRequested, bool DescribeRequested = false);
 
-    public static Result<T> Load<T>(string stepName, IReadOnlyList<string> args, IDictionary environment)
+    public static Result<T> Load<[DynamicallyAccessedMembers(StepOptions.Members)] T>(string stepName, IReadOnlyList<string> args, IDictionary environment)
         where T : StepOptions, new()
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -51,19 +53,18 @@ public static class StepOptionsLoader
         builder.AddInMemoryCollection(FromEnvironment(stepName, properties, environment));
         builder.AddInMemoryCollection(commandLine);
 
-        var options = new T();
+        IConfiguration configuration;
         try
         {
-            builder.Build().Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+            configuration = builder.Build();
         }
         catch (InvalidDataException e)
         {
             throw new StepException(StepExitCodes.Usage, $"config file is not valid JSON: {e.Message}", new SourceLocation(configFile!));
         }
-        catch (InvalidOperationException e)
-        {
-            throw StepException.BadOption(Describe(e, properties));
-        }
+
+        var options = new T();
+        OptionBinder.Bind(configuration, options, properties);
 
         if (string.IsNullOrEmpty(options.StateDir) && environment[StateFolder.EnvironmentVariable] is string { Length: > 0 } serverState)
         {
@@ -86,14 +87,17 @@ public static class StepOptionsLoader
     }
 
     /// <summary>The properties that are options: public, settable, of a type the binder converts.</summary>
-    internal static IReadOnlyList<PropertyInfo> OptionProperties<T>() =>
-        typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+    internal static IReadOnlyList<PropertyInfo> OptionProperties<[DynamicallyAccessedMembers(StepOptions.Members)] T>() => OptionProperties(typeof(T));
+
+    /// <summary>The properties of <paramref name="optionsType"/> that are options.</summary>
+    internal static IReadOnlyList<PropertyInfo> OptionProperties([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type optionsType) =>
+        optionsType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite && p.SetMethod!.IsPublic)
             .OrderBy(p => p.DeclaringType == typeof(StepOptions) ? 1 : 0)
             .ToList();
 
     /// <summary>The options of <paramref name="optionsType"/> that name paths (<see cref="PathOptionAttribute"/>).</summary>
-    public static IEnumerable<PropertyInfo> PathProperties(Type optionsType)
+    public static IEnumerable<PropertyInfo> PathProperties([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type optionsType)
     {
         ArgumentNullException.ThrowIfNull(optionsType);
         return optionsType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetCustomAttribute<PathOptionAttribute>() is not null);
@@ -103,9 +107,7 @@ public static class StepOptionsLoader
     public static PathAccess PathAccessOf(PropertyInfo property) =>
         property?.GetCustomAttribute<PathOptionAttribute>()?.Access ?? throw new ArgumentException("not a path option", nameof(property));
 
-    private static bool IsList(PropertyInfo property) =>
-        property.PropertyType.IsArray || (property.PropertyType.IsGenericType && property.PropertyType != typeof(string)
-            && typeof(IEnumerable).IsAssignableFrom(property.PropertyType));
+    private static bool IsList(PropertyInfo property) => OptionBinder.IsList(property.PropertyType);
 
     private static bool IsFlag(PropertyInfo property) => property.PropertyType == typeof(bool);
 
@@ -223,17 +225,5 @@ public static class StepOptionsLoader
         }
 
         return args[++i];
-    }
-
-    private static string Describe(InvalidOperationException e, IEnumerable<PropertyInfo> properties)
-    {
-        // The binder's messages name the configuration key (the property name); say which option that is.
-        var message = e.Message;
-        foreach (var property in properties)
-        {
-            message = message.Replace($"'{property.Name}'", $"--{OptionNames.Kebab(property.Name)}", StringComparison.Ordinal);
-        }
-
-        return $"invalid option value: {message}";
     }
 }

@@ -49,7 +49,7 @@ public sealed class StepDescriptions(StepProgramCatalog programs, IEnumerable<IS
         var problems = new List<string>();
         foreach (var ask in new Func<Task<string>>[]
         {
-            () => DescribeBuiltAsync(programs.EntryAssembly(program), cancellationToken),
+            () => DescribeBuiltAsync(programs.Command(program), cancellationToken),
             () => runners.OfType<DockerStepRunner>().Single().DescribeAsync(program, cancellationToken),
         })
         {
@@ -72,25 +72,28 @@ public sealed class StepDescriptions(StepProgramCatalog programs, IEnumerable<IS
         return unknown;
     }
 
-    private static async Task<string> DescribeBuiltAsync(string entryAssembly, CancellationToken cancellationToken)
+    private static async Task<string> DescribeBuiltAsync(StepProgramCommand program, CancellationToken cancellationToken)
     {
-        var key = (entryAssembly, File.GetLastWriteTimeUtc(entryAssembly));
+        var key = (program.Path, File.GetLastWriteTimeUtc(program.Path));
         if (Built.TryGetValue(key, out var known))
         {
             return known.GetRawText();
         }
 
-        var text = await RunDescribeAsync(entryAssembly, cancellationToken);
+        var text = await RunDescribeAsync(program, cancellationToken);
         using var document = JsonDocument.Parse(text);
         Built[key] = document.RootElement.Clone();
         return text;
     }
 
-    private static async Task<string> RunDescribeAsync(string entryAssembly, CancellationToken cancellationToken)
+    private static async Task<string> RunDescribeAsync(StepProgramCommand program, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(DotnetHost.Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(entryAssembly);
+        var start = program.StartInfo();
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         start.ArgumentList.Add("--describe");
+        var entryAssembly = program.Path;
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {entryAssembly}");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Limit);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Parquet;
 using Parquet.Meta;
@@ -21,15 +22,11 @@ internal sealed class TemporalAnnotations
 {
     private const BindingFlags Private = BindingFlags.Instance | BindingFlags.NonPublic;
 
-    private static readonly FieldInfo WriterFooter = typeof(ParquetWriter).GetField("_footer", Private)
-        ?? throw Missing("ParquetWriter._footer");
+    private static readonly FieldInfo WriterFooter = FindWriterFooter();
 
-    private static readonly FieldInfo FooterMetadata = WriterFooter.FieldType.GetField("_fileMeta", Private)
-        ?? throw Missing("ThriftFooter._fileMeta");
+    private static readonly FieldInfo FooterMetadata = FindFooterMetadata();
 
-    private static readonly MethodInfo EncodeField = typeof(ParquetWriter).Assembly.GetType("Parquet.Encodings.SchemaEncoder")
-        ?.GetMethod("Encode", BindingFlags.Static | BindingFlags.Public, [typeof(DataField), typeof(ParquetOptions)])
-        ?? throw Missing("SchemaEncoder.Encode(DataField, ParquetOptions)");
+    private static readonly MethodInfo EncodeField = FindEncodeField();
 
     private readonly Dictionary<string, SchemaElement> _annotated = new(StringComparer.Ordinal);
 
@@ -74,6 +71,26 @@ internal sealed class TemporalAnnotations
             throw new InvalidOperationException($"annotated {applied} of {_annotated.Count} temporal columns in the footer");
         }
     }
+
+    // The internals are named in DynamicDependency so that a step compiled ahead of time (trimmed) keeps them; the
+    // trimming warnings about reflecting over unannotated types are answered by that, and by the checks above.
+    [DynamicDependency("_footer", typeof(ParquetWriter))]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "ParquetWriter._footer is kept by the DynamicDependency above.")]
+    private static FieldInfo FindWriterFooter() =>
+        typeof(ParquetWriter).GetField("_footer", Private) ?? throw Missing("ParquetWriter._footer");
+
+    [DynamicDependency("_fileMeta", "Parquet.File.ThriftFooter", "Parquet")]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "ThriftFooter._fileMeta is kept by the DynamicDependency above.")]
+    private static FieldInfo FindFooterMetadata() =>
+        WriterFooter.FieldType.GetField("_fileMeta", Private) ?? throw Missing("ThriftFooter._fileMeta");
+
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, "Parquet.Encodings.SchemaEncoder", "Parquet")]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Parquet.Encodings.SchemaEncoder is kept by the DynamicDependency above.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "SchemaEncoder's public methods are kept by the DynamicDependency above.")]
+    private static MethodInfo FindEncodeField() =>
+        typeof(ParquetWriter).Assembly.GetType("Parquet.Encodings.SchemaEncoder")
+            ?.GetMethod("Encode", BindingFlags.Static | BindingFlags.Public, [typeof(DataField), typeof(ParquetOptions)])
+            ?? throw Missing("SchemaEncoder.Encode(DataField, ParquetOptions)");
 
     private static InvalidOperationException Missing(string member) =>
         new($"Parquet.Net internals changed: {member} not found; the chunk writer cannot annotate its temporal columns");

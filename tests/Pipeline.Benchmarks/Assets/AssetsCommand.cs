@@ -21,6 +21,7 @@ internal static class AssetsCommand
         var interval = TimeSpan.FromMinutes(arguments.Int32("interval-minutes", 1) ?? 60);
         var work = Path.GetFullPath(arguments.String("work-dir") ?? Path.Combine(".work", "bench"));
         var keep = arguments.Flag("keep");
+        var native = PipelineSide.NativeBuild(arguments);
         arguments.EnsureAllUsed();
         if (days < 30)
         {
@@ -40,10 +41,10 @@ internal static class AssetsCommand
         var late = lateDays.Select(d => Generate(folder, Invariant($"late-{d}.csv"),
             new GenerateOptions { Rows = perDay, Sensors = sensors, Interval = interval, Start = start.AddDays(d) + (interval / 2), Seed = (ulong)d }, cancellationToken)).ToList();
 
-        output.WriteLine("building steps/Chunker and steps/FeatureCreator (Release) ...");
+        output.WriteLine($"building steps/Chunker and steps/FeatureCreator (Release{(native ? ", native" : "")}) ...");
         var root = RepositoryRoot.Find();
-        var chunker = await StepProgramBuilder.BuildAsync(root, PipelineSide.ChunkerProject, cancellationToken);
-        var featureCreator = await StepProgramBuilder.BuildAsync(root, PipelineSide.FeatureCreatorProject, cancellationToken);
+        var chunker = await StepProgramBuilder.BuildAsync(root, PipelineSide.ChunkerProject, cancellationToken, native);
+        var featureCreator = await StepProgramBuilder.BuildAsync(root, PipelineSide.FeatureCreatorProject, cancellationToken, native);
         var run = new AssetRun(chunker, featureCreator, folder);
 
         var full = await run.IngestAsync("full", [history], output, cancellationToken);
@@ -99,7 +100,7 @@ internal static class AssetsCommand
 
         private async Task<TimeSpan> RunAsync(StepProgram step, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
         {
-            var result = await ChildProcessRunner.RunAsync("dotnet", [step.AssemblyPath, .. arguments], folder, cancellationToken);
+            var result = await step.RunAsync(arguments, folder, cancellationToken);
             return result.ExitCode == 0
                 ? result.Elapsed
                 : throw new SideFailedException($"{step.Name} failed with exit code {result.ExitCode}:{Environment.NewLine}    {result.Tail()}");

@@ -19,6 +19,7 @@ internal static class HelpText
             [--work-dir .work/bench]          CSV cache (sensors-N.csv), outputs and ingest-N.json go here
             [--repeat 1]                      runs the sides alternately K times and reports medians
             [--keep]                          keeps the chunk and feature outputs of the last round
+            [--build native]                  the steps compiled ahead of time (as the server runs them), or dll
 
         pg-load --rows N                      Loads N predictions into a throwaway PostgreSQL: COPY vs INSERT
             [--repeat 1]                      rounds; every figure is the median of its rounds
@@ -49,6 +50,7 @@ internal static class HelpText
             [--sensors 1000] [--days 1096]    the history ingested once; then one new day, then late rows for 3 old days
             [--interval-minutes 60]           time between two readings of one sensor
             [--work-dir .work/bench] [--keep] where the CSV files, assets and run folders go
+            [--build native]                  the steps compiled ahead of time (as the server runs them), or dll
 
         assets-list                           GET /api/assets/{asset}/partitions latency, one asset with a long history
             [--partitions 100000]             day partitions recorded through the catalog store

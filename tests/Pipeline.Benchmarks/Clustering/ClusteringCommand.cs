@@ -65,7 +65,7 @@ internal static class ClusteringCommand
     {
         var output = Path.Combine(folder, name);
         var watch = Stopwatch.StartNew();
-        var result = await ChildProcessRunner.RunAsync("dotnet", [step.AssemblyPath, "--output", output, .. arguments], folder, cancellationToken);
+        var result = await step.RunAsync(["--output", output, .. arguments], folder, cancellationToken);
         var wall = watch.Elapsed.TotalMilliseconds;
         if (result.ExitCode != 0)
         {

@@ -18,11 +18,12 @@ internal static class IngestCommand
             Repeat = arguments.Int32("repeat", 1) ?? defaults.Repeat,
             Keep = arguments.Flag("keep"),
         };
+        var native = PipelineSide.NativeBuild(arguments);
         arguments.EnsureAllUsed();
 
         var csv = CsvCache.Ensure(options.WorkDirectory, options.Rows, output, cancellationToken);
-        output.WriteLine("building steps/Chunker and steps/FeatureCreator (Release) ...");
-        var pipeline = await PipelineSide.BuildAsync(RepositoryRoot.Find(), cancellationToken);
+        output.WriteLine($"building steps/Chunker and steps/FeatureCreator (Release{(native ? ", native" : "")}) ...");
+        var pipeline = await PipelineSide.BuildAsync(RepositoryRoot.Find(), native, cancellationToken);
         var pipelineDirectory = Path.Combine(options.WorkDirectory, Invariant($"pipeline-{options.Rows}"));
         var duckDbDirectory = Path.Combine(options.WorkDirectory, Invariant($"duckdb-{options.Rows}"));
 

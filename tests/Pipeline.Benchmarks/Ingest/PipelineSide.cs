@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Pipeline.Benchmarks.Ingest;
 
 /// <summary>
-/// The pipeline side: the Chunker, then the FeatureCreator, each as its own <c>dotnet step.dll</c> process. Wall times
+/// The pipeline side: the Chunker, then the FeatureCreator, each as its own process (native, or <c>dotnet step.dll</c>). Wall times
 /// are taken from start to exit of each process; peak memory from each step's manifest (its VmHWM at the end).
 /// </summary>
 internal sealed class PipelineSide(StepProgram chunker, StepProgram featureCreator)
@@ -11,9 +11,17 @@ internal sealed class PipelineSide(StepProgram chunker, StepProgram featureCreat
     public const string ChunkerProject = "steps/Chunker/Pipeline.Steps.Chunker.csproj";
     public const string FeatureCreatorProject = "steps/FeatureCreator/Pipeline.Steps.FeatureCreator.csproj";
 
-    public static async Task<PipelineSide> BuildAsync(string repositoryRoot, CancellationToken cancellationToken) =>
-        new(await StepProgramBuilder.BuildAsync(repositoryRoot, ChunkerProject, cancellationToken),
-            await StepProgramBuilder.BuildAsync(repositoryRoot, FeatureCreatorProject, cancellationToken));
+    public static async Task<PipelineSide> BuildAsync(string repositoryRoot, bool native, CancellationToken cancellationToken) =>
+        new(await StepProgramBuilder.BuildAsync(repositoryRoot, ChunkerProject, cancellationToken, native),
+            await StepProgramBuilder.BuildAsync(repositoryRoot, FeatureCreatorProject, cancellationToken, native));
+
+    /// <summary>Reads <c>--build native|dll</c>: the native programs (the default, what the server runs) or the .dll.</summary>
+    public static bool NativeBuild(Cli.CommandArguments arguments) => arguments.String("build") switch
+    {
+        null or "native" => true,
+        "dll" => false,
+        var other => throw new Cli.UsageException($"--build must be native or dll, not '{other}'"),
+    };
 
     /// <summary>Runs both steps into <paramref name="directory"/>, which is emptied first (state folder included).</summary>
     public async Task<SideResult> RunAsync(string csvPath, string directory, CancellationToken cancellationToken)
@@ -52,14 +60,14 @@ internal sealed class PipelineSide(StepProgram chunker, StepProgram featureCreat
     private static async Task<(TimeSpan Wall, StepManifestSummary Manifest)> RunStepAsync(
         StepProgram step, string workingDirectory, string output, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        var result = await ChildProcessRunner.RunAsync("dotnet", [step.AssemblyPath, .. arguments], workingDirectory, cancellationToken);
+        var result = await step.RunAsync(arguments, workingDirectory, cancellationToken);
         if (result.ExitCode != 0)
         {
             var recorded = StepManifestReader.ReadFailure(output);
             throw new SideFailedException(string.Create(CultureInfo.InvariantCulture,
                 $"{step.Name} failed with exit code {result.ExitCode} ({DescribeExitCode(result.ExitCode)}) after {result.Elapsed.TotalSeconds:F1} s"
                 + $"{(recorded is null ? "" : $"; _failure.json says: {recorded}")}{Environment.NewLine}"
-                + $"  command: dotnet {step.AssemblyPath} {string.Join(' ', arguments)}{Environment.NewLine}"
+                + $"  command: {step.CommandLine(arguments)}{Environment.NewLine}"
                 + $"  output:{Environment.NewLine}    {result.Tail()}"));
         }
 

@@ -1,9 +1,13 @@
 namespace Pipeline.Benchmarks.Ingest;
 
-/// <summary>Builds a step project in Release with <c>dotnet build</c> and finds the assembly it produced.</summary>
+/// <summary>
+/// Builds a step project in Release with <c>dotnet build</c> and finds the assembly it produced; with
+/// <c>native</c>, then compiles it ahead of time (eng/publish-native-steps.sh) and returns the native program, as
+/// the server's process runner runs it.
+/// </summary>
 internal static class StepProgramBuilder
 {
-    public static async Task<StepProgram> BuildAsync(string repositoryRoot, string projectPath, CancellationToken cancellationToken)
+    public static async Task<StepProgram> BuildAsync(string repositoryRoot, string projectPath, CancellationToken cancellationToken, bool native = false)
     {
         var project = Path.Combine(repositoryRoot, projectPath);
         var name = Path.GetFileNameWithoutExtension(project);
@@ -25,8 +29,20 @@ internal static class StepProgramBuilder
         }
 
         var assembly = result.StandardOutput.Trim();
-        return File.Exists(assembly)
-            ? new StepProgram(name, assembly)
-            : throw new SideFailedException($"built {projectPath} but its TargetPath '{assembly}' does not exist");
+        if (!File.Exists(assembly))
+        {
+            throw new SideFailedException($"built {projectPath} but its TargetPath '{assembly}' does not exist");
+        }
+
+        return native ? await PublishNativeAsync(repositoryRoot, projectPath, name, cancellationToken) : new StepProgram(name, assembly);
+    }
+
+    private static async Task<StepProgram> PublishNativeAsync(string repositoryRoot, string projectPath, string name, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetFileName(Path.GetDirectoryName(Path.Combine(repositoryRoot, projectPath))!);
+        var result = await ChildProcessRunner.RunAsync(Path.Combine(repositoryRoot, "eng", "publish-native-steps.sh"), [folder], repositoryRoot, cancellationToken);
+        var program = Path.Combine(repositoryRoot, "steps", folder, "bin", "Release", "native", name);
+        return result.ExitCode == 0 && File.Exists(program) ? new StepProgram(name, program)
+            : throw new SideFailedException($"eng/publish-native-steps.sh {folder} failed (exit {result.ExitCode}):{Environment.NewLine}    {result.Tail()}");
     }
 }

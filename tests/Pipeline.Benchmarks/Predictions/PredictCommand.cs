@@ -76,8 +76,8 @@ internal static class PredictCommand
         var folder = Path.Combine(work, "predict-model");
         IngestFiles.Recreate(folder);
         var registry = Path.Combine(folder, "registry");
-        var result = await ChildProcessRunner.RunAsync("dotnet",
-            [train.AssemblyPath, "--input", features, "--registry", registry, "--output", Path.Combine(folder, "train"), "--k", "4", "--quiet"], folder, cancellationToken);
+        var result = await train.RunAsync(
+            ["--input", features, "--registry", registry, "--output", Path.Combine(folder, "train"), "--k", "4", "--quiet"], folder, cancellationToken);
         if (result.ExitCode != 0)
         {
             throw new SideFailedException($"ClusterTrain failed with exit code {result.ExitCode}: {result.Tail()}");
