@@ -34,7 +34,7 @@ public static class RunProgress
         var attemptsSinceReset = step.Attempts - step.RetryBase;
         var retriesLeft = attemptsSinceReset <= step.Spec.Retry.Retries;
         return result.Succeeded ? step with { State = StepState.Succeeded, FinishedAt = now, Error = null }
-            : result.Retryable && retriesLeft && run.State == RunState.Running
+            : result.Retryable && retriesLeft && !run.State.IsFinal()
                 ? step with { State = StepState.UpForRetry, ReadyAt = now + step.Spec.Retry.DelayBefore(Math.Max(attemptsSinceReset, 1)) }
                 : step with { State = StepState.Failed, FinishedAt = now };
     }
@@ -98,6 +98,34 @@ public static class RunProgress
 
         var list = steps.Select(s => s.State.IsFinal() ? s : s with { State = StepState.Cancelled, FinishedAt = now, LeaseOwner = null, LeaseExpiresAt = null }).ToList();
         return new RunChange(run with { State = RunState.Cancelled, FinishedAt = now, Error = reason, StartedAt = run.StartedAt ?? now }, list);
+    }
+
+    /// <summary>
+    /// Pauses a queued or running run: no step of it is claimed until it is resumed (claims take only running runs),
+    /// while attempts already running finish and are recorded; its retries wait. It gives up its workflow's slot.
+    /// </summary>
+    public static RunChange Pause(RunRecord run, IReadOnlyList<StepRunRecord> steps, DateTimeOffset now)
+    {
+        if (run.State is not (RunState.Queued or RunState.Running))
+        {
+            throw new RunChangeRefusedException($"run {run.Id} is {StateNames.Of(run.State)}; only a queued or running run can be paused");
+        }
+
+        return new RunChange(run with { State = RunState.Paused }, [.. steps]);
+    }
+
+    /// <summary>
+    /// Resumes a paused run: it is queued again, and starts (keeping when it first started) once its workflow has a
+    /// free slot; its ready steps are then claimed as before.
+    /// </summary>
+    public static RunChange Resume(RunRecord run, IReadOnlyList<StepRunRecord> steps, DateTimeOffset now)
+    {
+        if (run.State != RunState.Paused)
+        {
+            throw new RunChangeRefusedException($"run {run.Id} is {StateNames.Of(run.State)}; only a paused run can be resumed");
+        }
+
+        return new RunChange(run with { State = RunState.Queued }, [.. steps]);
     }
 
     /// <summary>
@@ -211,8 +239,9 @@ public static class RunProgress
         return found;
     }
 
+    // A paused run stays paused: retrying one of its steps queues the step, which starts when the run is resumed.
     internal static RunChange Reopen(RunRecord run, List<StepRunRecord> steps, DateTimeOffset now) =>
-        Settle(run with { State = RunState.Running, FinishedAt = null, Error = null, StartedAt = run.StartedAt ?? now }, steps, now);
+        Settle(run with { State = run.State == RunState.Paused ? RunState.Paused : RunState.Running, FinishedAt = null, Error = null, StartedAt = run.StartedAt ?? now }, steps, now);
 
     internal static StepRunRecord Cleared(StepRunRecord step, StepState state, DateTimeOffset? readyAt) => step with
     {

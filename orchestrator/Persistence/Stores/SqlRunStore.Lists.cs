@@ -97,8 +97,8 @@ public sealed partial class SqlRunStore
         return WriteObservedAsync<IReadOnlyList<string>>(async (connection, transaction, observed) =>
         {
             await Dialect.LockAsync(connection, transaction, StartQueuedLockKey, cancellationToken);
-            var queued = (await connection.QueryAsync<(string Id, string WorkflowId)>(new CommandDefinition(
-                "SELECT id, workflow_id FROM runs WHERE state = 'queued' ORDER BY id", transaction: transaction, cancellationToken: cancellationToken))).ToList();
+            var queued = (await connection.QueryAsync<(string Id, string WorkflowId, long? StartedAt)>(new CommandDefinition(
+                "SELECT id, workflow_id, started_at FROM runs WHERE state = 'queued' ORDER BY id", transaction: transaction, cancellationToken: cancellationToken))).ToList();
             if (queued.Count == 0)
             {
                 return [];
@@ -109,7 +109,7 @@ public sealed partial class SqlRunStore
                 .ToDictionary(r => r.WorkflowId, r => r.Count, StringComparer.Ordinal);
             var limits = new Dictionary<string, int>(StringComparer.Ordinal);
             var started = new List<string>();
-            foreach (var (id, workflowId) in queued)
+            foreach (var (id, workflowId, startedAt) in queued)
             {
                 if (!limits.TryGetValue(workflowId, out var limit))
                 {
@@ -118,18 +118,26 @@ public sealed partial class SqlRunStore
 
                 var active = running.GetValueOrDefault(workflowId);
                 // The state check skips a run cancelled since it was read (its cancel held the row's lock).
+                // A resumed run (paused, then queued again) keeps when it first started and its steps as they are.
                 if (active < limit && await connection.ExecuteAsync(new CommandDefinition(
-                        "UPDATE runs SET state = 'running', started_at = @at WHERE id = @id AND state = 'queued'",
+                        "UPDATE runs SET state = 'running', started_at = COALESCE(started_at, @at) WHERE id = @id AND state = 'queued'",
                         new { id, at = UnixMs.From(now) }, transaction, cancellationToken: cancellationToken)) == 1)
                 {
                     // Its first steps (those without dependencies) become ready now, not when the run was queued:
                     // waiting for a slot is not scheduling delay, and claims need not scan the steps of waiting runs.
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        "UPDATE step_runs SET state = 'queued', ready_at = @at WHERE run_id = @id AND (state = 'queued' OR (state = 'pending' AND depends_on = '[]'))",
-                        new { id, at = UnixMs.From(now) }, transaction, cancellationToken: cancellationToken));
+                    if (startedAt is null)
+                    {
+                        await connection.ExecuteAsync(new CommandDefinition(
+                            "UPDATE step_runs SET state = 'queued', ready_at = @at WHERE run_id = @id AND (state = 'queued' OR (state = 'pending' AND depends_on = '[]'))",
+                            new { id, at = UnixMs.From(now) }, transaction, cancellationToken: cancellationToken));
+                    }
+
                     running[workflowId] = active + 1;
                     started.Add(id);
-                    observed.Started(id, workflowId, now);
+                    if (startedAt is null)
+                    {
+                        observed.Started(id, workflowId, now);
+                    }
                 }
             }
 

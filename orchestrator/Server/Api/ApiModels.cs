@@ -72,8 +72,16 @@ public sealed record StepView(
     public PartitionCountsView? Partitions { get; init; }
 }
 
-/// <summary>How many partitions a partitioned step has, and how many are in each state.</summary>
-public sealed record PartitionCountsView(int Total, IReadOnlyDictionary<string, int> ByState);
+/// <summary>
+/// How many partitions a partitioned step has, and how many are in each state; and when the first of them started
+/// and the last ended (null while one runs or none has), which the run page's timeline draws as one grouped bar.
+/// </summary>
+public sealed record PartitionCountsView(int Total, IReadOnlyDictionary<string, int> ByState)
+{
+    public DateTimeOffset? FirstStartedAt { get; init; }
+
+    public DateTimeOffset? LastFinishedAt { get; init; }
+}
 
 /// <summary>One partition of a partitioned step: its day and its own step run (retry it, read its logs by <see cref="StepId"/>).</summary>
 public sealed record StepPartitionView(
@@ -112,7 +120,12 @@ public sealed record RunDetailView(RunView Run, IReadOnlyList<StepView> Steps)
     public static PartitionCountsView Counts(IEnumerable<StepRunRecord> partitions)
     {
         var list = partitions.ToList();
-        return new(list.Count, list.GroupBy(p => StateNames.Of(p.State), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+        var started = list.Where(p => p.StartedAt is not null).ToList();
+        return new(list.Count, list.GroupBy(p => StateNames.Of(p.State), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal))
+        {
+            FirstStartedAt = started.Count == 0 ? null : started.Min(p => p.StartedAt),
+            LastFinishedAt = started.Count == 0 || list.Any(p => p.State == StepState.Running) ? null : started.Max(p => p.FinishedAt),
+        };
     }
 }
 

@@ -10,7 +10,7 @@ using Pipeline.Orchestrator.Http;
 
 namespace Pipeline.Orchestrator.Api;
 
-/// <summary>Runs: list with filters and paging, detail, trigger, cancel, retry a step, re-run from failure, re-run.</summary>
+/// <summary>Runs: list with filters and paging, detail, trigger, cancel, pause and resume, retry a step, re-run from failure, re-run.</summary>
 internal static class RunsApi
 {
     public static RouteGroupBuilder MapRunsApi(this IEndpointRouteBuilder app)
@@ -21,6 +21,10 @@ internal static class RunsApi
         group.MapGet("/runs/{runId}/steps/{stepId}/partitions", PartitionsAsync).WithSummary("A partitioned step's partitions by day, filtered by state, with keyset paging");
         group.MapPost("/workflows/{workflowId}/runs", TriggerAsync).WithSummary("Start a run of the latest published version (or a given one)").RequireAuthorization(Auth.AuthPolicies.Operator).LimitTriggers();
         group.MapPost("/runs/{runId}/cancel", CancelAsync).WithSummary("Cancel a run; its running steps are stopped").RequireAuthorization(Auth.AuthPolicies.Operator);
+        group.MapPost("/runs/{runId}/pause", PauseAsync)
+            .WithSummary("Pause a queued or running run (a long backfill): no step of it starts until it is resumed; running steps finish").RequireAuthorization(Auth.AuthPolicies.Operator);
+        group.MapPost("/runs/{runId}/resume", ResumeAsync)
+            .WithSummary("Resume a paused run: it is queued for a slot of its workflow and goes on where it stopped").RequireAuthorization(Auth.AuthPolicies.Operator);
         group.MapPost("/runs/{runId}/steps/{stepId}/retry", RetryStepAsync).WithSummary("Retry one step in the run, clearing its downstream steps").RequireAuthorization(Auth.AuthPolicies.Operator);
         group.MapPost("/runs/{runId}/steps/{stepId}/override-gate", OverrideGateAsync)
             .WithSummary("Override the failed gate of a blocked step (a drift gate) with a reason, and retry it so the run goes on").RequireAuthorization(Auth.AuthPolicies.Editor);
@@ -155,6 +159,14 @@ internal static class RunsApi
         engine.StopRun(runId);
         return TypedResults.Ok(RunView.Of((await runs.GetRunAsync(runId, cancellationToken))!));
     }
+
+    private static Task<Results<Ok<RunView>, ProblemHttpResult>> PauseAsync(
+        string runId, IRunStore runs, EngineSignal signal, TimeProvider clock, CancellationToken cancellationToken) =>
+        ChangeAsync(runId, runs, signal, (run, steps) => RunProgress.Pause(run, steps, clock.GetUtcNow()), cancellationToken);
+
+    private static Task<Results<Ok<RunView>, ProblemHttpResult>> ResumeAsync(
+        string runId, IRunStore runs, EngineSignal signal, TimeProvider clock, CancellationToken cancellationToken) =>
+        ChangeAsync(runId, runs, signal, (run, steps) => RunProgress.Resume(run, steps, clock.GetUtcNow()), cancellationToken);
 
     private static Task<Results<Ok<RunView>, ProblemHttpResult>> RetryStepAsync(
         string runId, string stepId, IRunStore runs, EngineSignal signal, TimeProvider clock, CancellationToken cancellationToken) =>

@@ -33,3 +33,28 @@ test('a 30-day fan-out on the run page, and its one failed day retried alone', a
   await screenshot(page, 'fan-out-retried');
   expect(errors.map((e) => e.message)).toEqual([]);
 });
+
+// A backfill paused from the run page starts no day until resumed, then runs the days left; the timeline draws the
+// days as one bar.
+test('a fan-out paused from the run page waits, and resumed runs the days left', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectPageErrors(page);
+  await triggerFromWorkflowsPage(page, 'e2e-slow-days');
+  const counts = page.getByTestId('run-step-partitions-per-day');
+  await expect(counts).toContainText(/\b[1-4] succeeded/, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expectRunState(page, 'paused');
+  // The day running when it was paused may still finish; after that, nothing starts.
+  await expect(counts).not.toContainText('running', { timeout: 10_000 });
+  const held = await counts.textContent();
+  await page.waitForTimeout(3_000);
+  await expect(counts).toHaveText(held ?? '');
+  await expect(counts).not.toContainText('6 succeeded');
+  await screenshot(page, 'fan-out-paused');
+
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expectRunState(page, 'succeeded');
+  await expect(counts).toContainText('6 succeeded');
+  await expect(page.getByRole('region', { name: 'Timeline of attempts' }).getByRole('button', { name: /^per-day: 6 partitions, 6 succeeded/ })).toBeVisible();
+  expect(errors.map((e) => e.message)).toEqual([]);
+});

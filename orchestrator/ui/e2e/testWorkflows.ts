@@ -162,3 +162,25 @@ export function daysWorkflow(markerPath: string) {
     ],
   };
 }
+
+/** Six days, one at a time, each taking two seconds: long enough to pause the run between two of them. */
+export function slowDaysWorkflow() {
+  return {
+    id: 'e2e-slow-days',
+    name: 'E2E slow days',
+    description: 'One step per day, one day at a time, two seconds each.',
+    inputs: { days: { type: 'string', default: '2024-02-01..2024-02-06', description: 'The days to run.' } },
+    triggers: [{ type: 'manual' }],
+    steps: [
+      {
+        id: 'per-day',
+        name: 'Once per day',
+        command: '/bin/sh',
+        args: ['-c', 'sleep 2; echo "day $1 done"', 'per-day', '${{ partition.key }}'],
+        partitions: { keys: '${{ inputs.days }}', maxParallel: 1 },
+        retry: { retries: 0 },
+        timeoutSeconds: 60,
+      },
+    ],
+  };
+}

@@ -109,6 +109,43 @@ public sealed class FanOutTests(PostgresFixture postgres)
 
     [Theory]
     [MemberData(nameof(Persistence.TestDatabase.Engines), MemberType = typeof(Persistence.TestDatabase))]
+    public async Task A_paused_backfill_starts_no_partition_until_it_is_resumed_and_then_runs_each_once(string engine)
+    {
+        await using var server = await StartAsync(engine, Days(maxParallel: 1));
+        var journal = Path.Combine(server.Scratch, "journal.txt");
+        var runId = await server.TriggerAsync("days", new() { ["days"] = "2024-03-01..2024-03-08", ["journal"] = journal });
+        static int Done(JsonNode d) => ApiClient.Step(d, "part")["partitions"]?["byState"]?["succeeded"]?.GetValue<int>() ?? 0;
+        var started = (await server.WaitForAsync(runId, d => Done(d) >= 1, RunLimit))["run"]!["startedAt"]!.GetValue<string>();
+
+        var (status, body) = await server.PostAsync($"/api/runs/{runId}/pause");
+
+        Assert.True(status == 200, body?.ToJsonString());
+        Assert.Equal("paused", body!["state"]!.GetValue<string>());
+        // The partition running when it was paused finishes; then nothing starts, however long it waits.
+        var paused = await server.WaitForAsync(runId, d => ApiClient.Step(d, "part")["partitions"]!["byState"]!["running"] is null, RunLimit);
+        var journalThen = await File.ReadAllLinesAsync(journal);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var still = await server.RunAsync(runId);
+        Assert.Equal("paused", ApiClient.RunState(still));
+        Assert.Equal(journalThen, await File.ReadAllLinesAsync(journal));
+        Assert.InRange(Done(still), 1, 7);
+        Assert.Equal(Done(paused), Done(still));
+        Assert.Equal(409, (await server.PostAsync($"/api/runs/{runId}/pause")).Status);
+
+        Assert.Equal(200, (await server.PostAsync($"/api/runs/{runId}/resume")).Status);
+        var ended = await server.WaitForEndAsync(runId, RunLimit);
+
+        Assert.True(ApiClient.RunState(ended) == "succeeded", ended.ToJsonString());
+        Assert.Equal(started, ended["run"]!["startedAt"]!.GetValue<string>());
+        var lines = await File.ReadAllLinesAsync(journal);
+        Assert.Equal(8, lines.Count(l => l.StartsWith("start ", StringComparison.Ordinal)));
+        Assert.Equal(8, lines.Where(l => l.StartsWith("start ", StringComparison.Ordinal)).Distinct().Count());
+        Assert.All(Partitions(await server.GetJsonAsync($"/api/runs/{runId}/steps/part/partitions")), p => Assert.Equal(1, p!["attempts"]!.GetValue<int>()));
+        Assert.Equal(409, (await server.PostAsync($"/api/runs/{runId}/resume")).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(Persistence.TestDatabase.Engines), MemberType = typeof(Persistence.TestDatabase))]
     public async Task The_days_come_from_the_partitions_an_upstream_step_created_or_replaced(string engine)
     {
         // A loader reports three days of readings, one of them unchanged: the partitioned step runs for the other two.
@@ -153,6 +190,8 @@ public sealed class FanOutTests(PostgresFixture postgres)
         Assert.Contains("2024-01-01..2024-13-01", text, StringComparison.Ordinal);
         Assert.Contains("is not a day (yyyy-MM-dd)", text, StringComparison.Ordinal);
     }
+
+    private static JsonArray Partitions(JsonNode page) => page["partitions"]!.AsArray();
 
     private static List<string> Keys(JsonNode page) => [.. page["partitions"]!.AsArray().Select(p => p!["key"]!.GetValue<string>())];
 

@@ -151,4 +151,37 @@ public sealed class RunProgressTests
         Assert.Equal(RunState.Cancelled, change.Run.State);
         Assert.Throws<RunChangeRefusedException>(() => RunProgress.Cancel(change.Run, change.Steps, "again", Now));
     }
+
+    [Fact]
+    public void A_paused_run_keeps_its_steps_and_an_attempt_that_ends_meanwhile_is_recorded_and_its_retry_waits()
+    {
+        var (run, steps) = Diamondless();
+        steps[0] = steps[0] with { State = StepState.Running, Attempts = 1, LeaseOwner = "w1", Spec = steps[0].Spec with { Retry = new() { Retries = 1 } } };
+
+        var paused = RunProgress.Pause(run, steps, Now);
+        var failedMeanwhile = RunProgress.AfterAttempt(paused.Run, paused.Steps, "chunk", new AttemptResult(AttemptStates.Failed, 75, "db down", true), Now);
+
+        Assert.Equal(RunState.Paused, paused.Run.State);
+        Assert.Equal(steps, paused.Steps);
+        Assert.Equal(StepState.UpForRetry, StateOf(failedMeanwhile, "chunk"));
+        Assert.Equal(RunState.Paused, failedMeanwhile.Run.State);
+        Assert.Throws<RunChangeRefusedException>(() => RunProgress.Pause(paused.Run, paused.Steps, Now));
+    }
+
+    [Fact]
+    public void A_resumed_run_is_queued_again_and_a_step_retried_while_paused_waits_for_the_resume()
+    {
+        var (run, steps) = Diamondless();
+        steps[0] = steps[0] with { State = StepState.Failed, Attempts = 1 };
+        var paused = RunProgress.Pause(run, steps, Now);
+
+        var retried = RunProgress.RetryStep(paused.Run, paused.Steps, "chunk", Now);
+        var resumed = RunProgress.Resume(retried.Run, retried.Steps, Now);
+
+        Assert.Equal(RunState.Paused, retried.Run.State);
+        Assert.Equal(StepState.Queued, StateOf(retried, "chunk"));
+        Assert.Equal(RunState.Queued, resumed.Run.State);
+        Assert.Throws<RunChangeRefusedException>(() => RunProgress.Resume(resumed.Run, resumed.Steps, Now));
+        Assert.Throws<RunChangeRefusedException>(() => RunProgress.Pause(run with { State = RunState.Succeeded }, steps, Now));
+    }
 }

@@ -75,6 +75,8 @@ public sealed partial class EndpointAuthorizationTests
         ["POST /api/workflows/{workflowId}/runs"] = "operator",
         ["POST /api/workflows/{workflowId}/backfill"] = "operator",
         ["POST /api/runs/{runId}/cancel"] = "operator",
+        ["POST /api/runs/{runId}/pause"] = "operator",
+        ["POST /api/runs/{runId}/resume"] = "operator",
         ["POST /api/runs/{runId}/steps/{stepId}/retry"] = "operator",
         ["POST /api/runs/{runId}/steps/{stepId}/override-gate"] = "editor",
         ["POST /api/runs/{runId}/retry-failed"] = "operator",

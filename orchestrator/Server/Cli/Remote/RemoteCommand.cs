@@ -28,7 +28,7 @@ internal static class RemoteCommand
     {
         var command = new Command("remote", "Start, watch, retry and cancel runs, and upload datasets, on a server through its API with an API key")
         {
-            RemoteRunCommands.Trigger(), RemoteRunCommands.Status(), RemoteRunCommands.Cancel(), RemoteRunCommands.Retry(), RemoteRunCommands.Logs(),
+            RemoteRunCommands.Trigger(), RemoteRunCommands.Status(), RemoteRunCommands.Cancel(), RemoteRunCommands.Pause(), RemoteRunCommands.Resume(), RemoteRunCommands.Retry(), RemoteRunCommands.Logs(),
             RemoteDatasetCommands.Upload(), RemoteDatasetCommands.List(),
         };
         command.Options.Add(Server);

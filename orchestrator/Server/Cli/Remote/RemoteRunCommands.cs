@@ -65,13 +65,20 @@ internal static class RemoteRunCommands
         return command;
     }
 
-    public static Command Cancel()
+    public static Command Cancel() => RunAction("cancel", "Cancel a run; its running steps are stopped", "cancelled");
+
+    public static Command Pause() => RunAction("pause", "Pause a run (a long backfill): no step of it starts until it is resumed; running steps finish", "paused");
+
+    public static Command Resume() => RunAction("resume", "Resume a paused run where it stopped", "resumed");
+
+    // POST /api/runs/{id}/{action}: the server says why when it refuses (an ended run, a run that is not paused).
+    private static Command RunAction(string action, string description, string done)
     {
-        var command = new Command("cancel", "Cancel a run; its running steps are stopped") { RunId };
+        var command = new Command(action, description) { RunId };
         command.SetAction((parse, cancellationToken) => RemoteCommand.WithServerAsync(parse, async server =>
         {
-            await server.PostAsync($"/api/runs/{Uri.EscapeDataString(parse.GetValue(RunId)!)}/cancel", new JsonObject(), cancellationToken);
-            Console.WriteLine($"run {parse.GetValue(RunId)} cancelled");
+            await server.PostAsync($"/api/runs/{Uri.EscapeDataString(parse.GetValue(RunId)!)}/{action}", new JsonObject(), cancellationToken);
+            Console.WriteLine($"run {parse.GetValue(RunId)} {done}");
             return CliExitCodes.Success;
         }));
         return command;

@@ -24,6 +24,12 @@ export const listStepPartitions = (runId: string, stepId: string, filter: { stat
 
 export const cancelRun = (runId: string) => requestJson<Run>(`/api/runs/${id(runId)}/cancel`, { method: 'POST' });
 
+/** Pauses a queued or running run: none of its steps start until it is resumed; running ones finish. */
+export const pauseRun = (runId: string) => requestJson<Run>(`/api/runs/${id(runId)}/pause`, { method: 'POST' });
+
+/** Resumes a paused run: it is queued for a slot of its workflow and goes on where it stopped. */
+export const resumeRun = (runId: string) => requestJson<Run>(`/api/runs/${id(runId)}/resume`, { method: 'POST' });
+
 /** Queues the step again and returns every step downstream of it to pending. */
 export const retryStep = (runId: string, stepId: string) =>
   requestJson<Run>(`/api/runs/${id(runId)}/steps/${id(stepId)}/retry`, { method: 'POST' });

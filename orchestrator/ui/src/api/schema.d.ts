@@ -788,6 +788,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/runs/{runId}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a queued or running run (a long backfill): no step of it starts until it is resumed; running steps finish */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RunView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runs/{runId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused run: it is queued for a slot of its workflow and goes on where it stopped */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RunView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/runs/{runId}/steps/{stepId}/retry": {
         parameters: {
             query?: never;
@@ -2778,13 +2854,20 @@ export interface components {
             /** Format: date-time */
             productionSince: null | string;
         };
-        /** @description How many partitions a partitioned step has, and how many are in each state. */
+        /**
+         * @description How many partitions a partitioned step has, and how many are in each state; and when the first of them started
+         *     and the last ended (null while one runs or none has), which the run page's timeline draws as one grouped bar.
+         */
         PartitionCountsView: {
             /** Format: int32 */
             total: number;
             byState: {
                 [key: string]: number;
             };
+            /** Format: date-time */
+            firstStartedAt?: null | string;
+            /** Format: date-time */
+            lastFinishedAt?: null | string;
         };
         /** @description A partition with every materialization (newest first), what its current one read and what was made from it. */
         PartitionDetailView: {

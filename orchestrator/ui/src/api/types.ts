@@ -14,7 +14,7 @@ type Schemas = components['schemas'];
 type Refine<T, R extends { [K in keyof R]: K extends keyof T ? T[K] : never }> = Omit<T, keyof R> & R;
 
 // States are C# enums written as kebab-case strings: the document says `string`, the UI switches on each value.
-export type RunState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export type RunState = 'queued' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled';
 
 export type StepState =
   | 'pending'
@@ -29,7 +29,7 @@ export type StepState =
 
 export type AttemptState = 'running' | 'succeeded' | 'failed' | 'timed-out' | 'lost' | 'cancelled';
 
-export const RUN_STATES: readonly RunState[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
+export const RUN_STATES: readonly RunState[] = ['queued', 'running', 'paused', 'succeeded', 'failed', 'cancelled'];
 
 /** Roles from least to most: each includes the ones before it (the server decides; the UI only hides). A string in the document. */
 export type Role = 'viewer' | 'operator' | 'editor' | 'admin';

@@ -8,6 +8,12 @@ interface Props {
   onSelect: (stepId: string, attempt?: number) => void;
 }
 
+// "8 succeeded, 1 failed": the partitions' states, for the grouped bar's label.
+const partitionSummary = (step: StepRun) =>
+  Object.entries(step.partitions?.byState ?? {})
+    .map(([state, count]) => `${count} ${state}`)
+    .join(', ');
+
 /** Every attempt of every step on one time axis: retries, waits between them and overlap at a glance. */
 export function AttemptTimeline({ steps, selectedId, onSelect }: Props) {
   const { bars, start, end } = timelineBars(steps);
@@ -26,17 +32,23 @@ export function AttemptTimeline({ steps, selectedId, onSelect }: Props) {
             <div className="timeline-track">
               {bars
                 .filter((b) => b.stepId === step.stepId)
-                .map((b) => (
-                  <button
-                    key={b.attempt}
-                    type="button"
-                    className={`timeline-bar state-${b.state}`}
-                    style={{ left: `${b.left}%`, width: `${b.width}%` }}
-                    title={`${step.stepId} attempt ${b.attempt}: ${b.state}, ${formatDuration(b.startedAt, b.finishedAt)}`}
-                    aria-label={`${step.stepId} attempt ${b.attempt}: ${b.state}, ${formatDuration(b.startedAt, b.finishedAt)}`}
-                    onClick={() => onSelect(step.stepId, b.attempt)}
-                  />
-                ))}
+                .map((b) => {
+                  const label =
+                    b.partitions === undefined
+                      ? `${step.stepId} attempt ${b.attempt}: ${b.state}, ${formatDuration(b.startedAt, b.finishedAt)}`
+                      : `${step.stepId}: ${b.partitions} partitions, ${partitionSummary(step)}, ${formatDuration(b.startedAt, b.finishedAt)}`;
+                  return (
+                    <button
+                      key={b.partitions === undefined ? b.attempt : 'partitions'}
+                      type="button"
+                      className={`timeline-bar state-${b.state}${b.partitions === undefined ? '' : ' partitions'}`}
+                      style={{ left: `${b.left}%`, width: `${b.width}%` }}
+                      title={label}
+                      aria-label={label}
+                      onClick={() => (b.partitions === undefined ? onSelect(step.stepId, b.attempt) : onSelect(step.stepId))}
+                    />
+                  );
+                })}
             </div>
           </li>
         ))}

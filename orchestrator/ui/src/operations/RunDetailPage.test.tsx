@@ -69,6 +69,33 @@ describe('RunDetailPage', () => {
     expect(screen.getByTestId('run-step-features')).toHaveAttribute('data-state', 'queued');
   });
 
+  it('pauses a running run and resumes it', async () => {
+    let state: RunDetail['run']['state'] = 'running';
+    const { calls } = stubFetch([
+      {
+        path: '/api/runs/r1',
+        reply: () => {
+          const detail = failedRun();
+          detail.run.state = state;
+          detail.run.error = null;
+          return { body: detail };
+        },
+      },
+      { path: /\/logs$/, reply: { text: '' } },
+      { method: 'POST', path: '/api/runs/r1/pause', reply: () => ((state = 'paused'), { body: succeeded.run }) },
+      { method: 'POST', path: '/api/runs/r1/resume', reply: () => ((state = 'queued'), { body: succeeded.run }) },
+    ]);
+    const user = userEvent.setup();
+    renderAt('/runs/r1', '/runs/:id', <RunDetailPage />);
+
+    await user.click(await screen.findByRole('button', { name: 'Pause' }));
+    expect(await screen.findByText('paused', { selector: '.badge' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Resume' }));
+    expect(await screen.findByText('queued', { selector: '.badge' })).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.url.pathname)).toEqual(['/api/runs/r1/pause', '/api/runs/r1/resume']);
+    expect(screen.getByRole('button', { name: 'Pause' })).toBeEnabled();
+  });
+
   it("shows the server's refusal of an action", async () => {
     const { calls } = stubFetch([
       { path: '/api/runs/r1', reply: { body: failedRun() } },
@@ -160,7 +187,7 @@ describe('RunDetailPage', () => {
   it('shows a partitioned step as one node with its days counted, pages them, and retries one day alone', async () => {
     const detail = failedRun();
     const features = detail.steps[1]!;
-    features.partitions = { total: 120, byState: { succeeded: 119, failed: 1 } };
+    features.partitions = { total: 120, byState: { succeeded: 119, failed: 1 }, firstStartedAt: '2024-01-31T10:00:00Z', lastFinishedAt: '2024-01-31T10:04:00Z' };
     features.error = '1 of 120 partitions did not succeed; first 2024-01-03: exit code 1';
     const day = (n: number, state: 'succeeded' | 'failed') => ({
       key: `2024-01-${String(n).padStart(2, '0')}`,
@@ -191,6 +218,9 @@ describe('RunDetailPage', () => {
     renderAt('/runs/r1', '/runs/:id', <RunDetailPage />);
 
     expect(await screen.findByTestId('run-step-partitions-features')).toHaveTextContent('120 days · 119 succeeded · 1 failed');
+    // The timeline draws the days as one bar, not 120 slivers.
+    const timeline = screen.getByRole('region', { name: 'Timeline of attempts' });
+    expect(within(timeline).getByRole('button', { name: 'features: 120 partitions, 119 succeeded, 1 failed, 4 min 0 s' })).toHaveClass('partitions', 'state-failed');
     const list = await screen.findByRole('region', { name: 'Partitions of features' });
     expect(await within(list).findByTestId('partition-2024-01-03')).toBeInTheDocument();
     await user.click(within(list).getByRole('button', { name: 'Later days →' }));

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { cancelRun, getRun, overrideGate, rerun, retryFailed, retryStep } from '../api/runs';
+import { cancelRun, getRun, overrideGate, pauseRun, rerun, resumeRun, retryFailed, retryStep } from '../api/runs';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { LastUpdated } from '../common/LastUpdated';
 import { Loading } from '../common/Loading';
@@ -59,6 +59,8 @@ export function RunDetailPage() {
         run={run}
         busy={action.busy}
         onCancel={() => void act('Cancelling', () => cancelRun(run.id))}
+        onPause={() => void act('Pausing', () => pauseRun(run.id))}
+        onResume={() => void act('Resuming', () => resumeRun(run.id))}
         onRetryFailed={() => void act('Re-running from failure', () => retryFailed(run.id))}
         onRerun={() =>
           void action.run('Re-running', () => rerun(run.id)).then((created) => created && navigate(`/runs/${encodeURIComponent(created.id)}`))

@@ -9,6 +9,8 @@ interface Props {
   run: Run;
   busy: string | null;
   onCancel: () => void;
+  onPause: () => void;
+  onResume: () => void;
   onRetryFailed: () => void;
   onRerun: () => void;
 }
@@ -16,7 +18,7 @@ interface Props {
 const ENDED = ['succeeded', 'failed', 'cancelled'];
 
 /** The run's identity, times and inputs, and the actions on the run as a whole (operators and up). */
-export function RunHeader({ run, busy, onCancel, onRetryFailed, onRerun }: Props) {
+export function RunHeader({ run, busy, onCancel, onPause, onResume, onRetryFailed, onRerun }: Props) {
   const ended = ENDED.includes(run.state);
   const session = useSession();
   return (
@@ -29,6 +31,15 @@ export function RunHeader({ run, busy, onCancel, onRetryFailed, onRerun }: Props
             <button type="button" className="danger" disabled={ended || !!busy} onClick={onCancel}>
               Cancel run
             </button>
+            {run.state === 'paused' ? (
+              <button type="button" disabled={!!busy} onClick={onResume} title="Queue the run again; it goes on where it stopped">
+                Resume
+              </button>
+            ) : (
+              <button type="button" disabled={ended || !!busy} onClick={onPause} title="No step of the run starts until it is resumed; running steps finish">
+                Pause
+              </button>
+            )}
             <button type="button" disabled={!(run.state === 'failed' || run.state === 'cancelled') || !!busy} onClick={onRetryFailed} title="Run again every step that did not succeed, keeping the outputs of those that did">
               Re-run from failure
             </button>
@@ -37,7 +48,7 @@ export function RunHeader({ run, busy, onCancel, onRetryFailed, onRerun }: Props
             </button>
           </div>
         ) : (
-          <RoleNote role="operator" what="Cancelling, retrying and re-running" />
+          <RoleNote role="operator" what="Cancelling, pausing, retrying and re-running" />
         )}
       </div>
       <dl className="facts inline">
