@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using Pipeline.Benchmarks.Cli;
-using Pipeline.Orchestrator.Persistence;
-using Pipeline.Testing;
 
 namespace Pipeline.Benchmarks.Orchestration;
 
@@ -25,21 +23,15 @@ internal static class GridCommand
         var requests = arguments.Int32("requests", 10) ?? 300;
         arguments.EnsureAllUsed();
 
-        output.WriteLine("starting a throwaway PostgreSQL server ...");
-        await using var postgres = await PostgresServer.StartAsync(durable: false, cancellationToken);
-        var connectionString = await postgres.CreateDatabaseAsync(cancellationToken);
-        await using (var database = OrchestratorStorage.Open(connectionString, "unused"))
+        var (postgres, connectionString) = await RunHistory.StartSeededAsync(runCount, StepsPerRun, output, async database =>
         {
-            await database.MigrateAsync(cancellationToken);
-            var seeding = Stopwatch.StartNew();
-            await RunHistory.SeedAsync(database.Runs, runCount, StepsPerRun, cancellationToken);
             var steps = string.Join(",", Enumerable.Range(0, StepsPerRun).Select(s => s == 0
                 ? "{\"id\":\"s0\",\"command\":\"/bin/true\"}"
                 : Invariant($"{{\"id\":\"s{s}\",\"command\":\"/bin/true\",\"dependsOn\":[\"s{s - 1}\"]}}")));
             await database.Workflows.SaveDraftAsync(Workflow, $"{{\"id\":\"{Workflow}\",\"name\":\"{Workflow}\",\"steps\":[{steps}]}}", DateTimeOffset.UnixEpoch, cancellationToken);
             await database.Workflows.PublishAsync(Workflow, DateTimeOffset.UnixEpoch, cancellationToken);
-            output.WriteLine(Invariant($"seeded {runCount:N0} runs, {runCount * StepsPerRun:N0} step runs in {seeding.Elapsed.TotalSeconds:F1} s"));
-        }
+        }, cancellationToken);
+        await using var _ = postgres;
 
         var folder = Path.Combine(Path.GetTempPath(), "bench-grid-" + Guid.NewGuid().ToString("N")[..8]);
         await using var server = await KeyedServer.StartAsync(folder, new Dictionary<string, string?> { ["Storage:Database"] = connectionString }, cancellationToken);

@@ -1,11 +1,38 @@
+using System.Diagnostics;
+using System.Globalization;
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Engine.Storage;
+using Pipeline.Orchestrator.Persistence;
+using Pipeline.Testing;
 
 namespace Pipeline.Benchmarks.Orchestration;
 
 /// <summary>A long run history: ended runs of ten workflows, one in ten failed, made through the store as a server would.</summary>
 internal static class RunHistory
 {
+    /// <summary>
+    /// A throwaway PostgreSQL server with a migrated database holding <paramref name="count"/> runs (and whatever
+    /// <paramref name="more"/> adds), for the API benchmarks that read a long history; dispose the server after.
+    /// </summary>
+    public static async Task<(PostgresServer Server, string ConnectionString)> StartSeededAsync(
+        int count, int stepsPerRun, TextWriter output, Func<OrchestratorDatabase, Task>? more, CancellationToken cancellationToken)
+    {
+        output.WriteLine("starting a throwaway PostgreSQL server ...");
+        var postgres = await PostgresServer.StartAsync(durable: false, cancellationToken);
+        var connectionString = await postgres.CreateDatabaseAsync(cancellationToken);
+        await using var database = OrchestratorStorage.Open(connectionString, "unused");
+        await database.MigrateAsync(cancellationToken);
+        var seeding = Stopwatch.StartNew();
+        await SeedAsync(database.Runs, count, stepsPerRun, cancellationToken);
+        if (more is not null)
+        {
+            await more(database);
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {count:N0} runs, {count * stepsPerRun:N0} step runs in {seeding.Elapsed.TotalSeconds:F1} s"));
+        return (postgres, connectionString);
+    }
+
     public static async Task SeedAsync(IRunStore runs, int count, int stepsPerRun, CancellationToken cancellationToken)
     {
         var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);

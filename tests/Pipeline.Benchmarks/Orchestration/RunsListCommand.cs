@@ -2,15 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using Pipeline.Benchmarks.Cli;
 using System.Net.Http.Json;
-using Pipeline.Orchestrator.Hosting;
-using Pipeline.Orchestrator.Persistence;
-using Pipeline.Testing;
 
 namespace Pipeline.Benchmarks.Orchestration;
 
 /// <summary>
 /// The runs list API under a long history: seeds N runs of 4 steps each into PostgreSQL through the store, starts
-/// the real server (Kestrel on loopback, engine off) and times <c>GET /api/runs</c> pages: first page, filtered by
+/// the real server (Kestrel on loopback, engine off, with the admin's API key) and times <c>GET /api/runs</c> pages: first page, filtered by
 /// workflow, by state, and deep keyset pages. Reports p50/p95/p99 against the 100 ms p95 target.
 /// </summary>
 internal static class RunsListCommand
@@ -24,29 +21,11 @@ internal static class RunsListCommand
         var requests = arguments.Int32("requests", 10) ?? 400;
         arguments.EnsureAllUsed();
 
-        output.WriteLine("starting a throwaway PostgreSQL server ...");
-        await using var postgres = await PostgresServer.StartAsync(durable: false, cancellationToken);
-        var connectionString = await postgres.CreateDatabaseAsync(cancellationToken);
-        await using (var database = OrchestratorStorage.Open(connectionString, "unused"))
-        {
-            await database.MigrateAsync(cancellationToken);
-            var seeding = Stopwatch.StartNew();
-            await RunHistory.SeedAsync(database.Runs, runCount, StepsPerRun, cancellationToken);
-            output.WriteLine(Invariant($"seeded {runCount:N0} runs, {runCount * StepsPerRun:N0} step runs in {seeding.Elapsed.TotalSeconds:F1} s"));
-        }
-
-        var port = PostgresServer.FreePort();
-        await using var app = ServerApp.Build([], new Dictionary<string, string?>
-        {
-            ["Storage:Database"] = connectionString,
-            ["Engine:RunSteps"] = "false",
-            ["Scheduler:Enabled"] = "false",
-            ["Workflows:Folder"] = Path.Combine(Path.GetTempPath(), "no-workflows-" + Guid.NewGuid().ToString("N")),
-            ["urls"] = Invariant($"http://127.0.0.1:{port}"),
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await app.StartAsync(cancellationToken);
-        using var http = new HttpClient { BaseAddress = new Uri(Invariant($"http://127.0.0.1:{port}")) };
+        var (postgres, connectionString) = await RunHistory.StartSeededAsync(runCount, StepsPerRun, output, null, cancellationToken);
+        await using var _ = postgres;
+        var folder = Path.Combine(Path.GetTempPath(), "bench-runs-list-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var server = await KeyedServer.StartAsync(folder, new Dictionary<string, string?> { ["Storage:Database"] = connectionString }, cancellationToken);
+        var http = server.Http;
 
         var firstPage = await http.GetFromJsonAsync<PageProbe>("/api/runs?limit=50", cancellationToken);
         var deepBefore = await DeepCursorAsync(http, pages: 100, cancellationToken);
@@ -64,7 +43,7 @@ internal static class RunsListCommand
             }
         }
 
-        await app.StopAsync(cancellationToken);
+        Directory.Delete(folder, recursive: true);
         output.WriteLine();
         output.WriteLine(Invariant($"GET /api/runs (50 a page) over {runCount * StepsPerRun:N0} step runs in PostgreSQL, {requests} requests across {queries.Length} query kinds, {Environment.ProcessorCount} cores"));
         output.WriteLine(Invariant($"  p50 {Percentiles.Of(timings, 50):F1} ms   p95 {Percentiles.Of(timings, 95):F1} ms   p99 {Percentiles.Of(timings, 99):F1} ms   (target p95 < {TargetP95Ms} ms); first page had {firstPage?.Runs.Count ?? 0} runs"));
