@@ -5,8 +5,9 @@ using static Pipeline.Orchestrator.Tests.Support.ShellWorkflows;
 namespace Pipeline.Orchestrator.Tests.Server;
 
 /// <summary>
-/// A server is killed -9 while the middle step of first → middle → last runs; a new server on the same database and
-/// data root must find the lost attempt once its lease expires, retry it, and finish the run, running nothing twice.
+/// A server is killed -9 while the middle step of first → middle → last runs (or while days of a partitioned step
+/// run); a new server on the same database and data root must find the lost attempts once their leases expire,
+/// retry them, and finish the run, running nothing else twice.
 /// </summary>
 internal static class KillRecoveryScenario
 {
@@ -59,6 +60,66 @@ internal static class KillRecoveryScenario
         var counts = (await client.GetJsonAsync("/api/runs?workflow=crash"))["runs"]![0]!["stepCounts"]!;
         Assert.Equal(3, counts["succeeded"]!.GetValue<int>());
         Assert.Single(counts.AsObject());
+    }
+
+    /// <summary>
+    /// Six days, two at a time, each logging its start; killed while two run, the new server retries exactly the
+    /// days that were running (lost, then succeeded), the others run once, and the fan-in after them once.
+    /// </summary>
+    public static async Task FanOutAsync(Func<TempFolder, string[]> storageArgs)
+    {
+        using var folder = new TempFolder("orchestrator-kill-fanout");
+        var workflows = folder.Sub("workflows", create: true);
+        WriteTo(workflows, Workflow("crash-days",
+            [
+                Step("part", "echo \"start $1\" >> \"$2\"; sleep 2", args: ["${{ partition.key }}", "${{ inputs.journal }}"],
+                    extra: new JsonObject
+                    {
+                        ["partitions"] = new JsonObject { ["keys"] = "2024-04-01..2024-04-06", ["maxParallel"] = 2 },
+                        ["retry"] = new JsonObject { ["retries"] = 1, ["initialDelaySeconds"] = 0.2 },
+                    }),
+                Step("after", "echo after >> \"$1\"", dependsOn: ["part"], args: ["${{ inputs.journal }}"]),
+            ],
+            inputs: new() { ["journal"] = null }));
+        var journal = folder.Sub("journal.txt");
+        var args = storageArgs(folder);
+        var dataRoot = folder.Sub("data");
+
+        string runId;
+        string firstOutput;
+        await using (var first = await ServerProcess.StartAsync(args, dataRoot, workflows, Environment))
+        {
+            using var api = new ApiClient(first.BaseUrl);
+            runId = await api.TriggerAsync("crash-days", new() { ["journal"] = journal });
+            // Killed with days running, after at least one day has started.
+            await api.WaitForAsync(runId, d => ApiServer.Step(d, "part")["partitions"]?["byState"]?["running"] is not null && Lines(journal).Count >= 1,
+                TimeSpan.FromSeconds(60), () => first.Output);
+            await first.KillAsync();
+            firstOutput = first.Output;
+        }
+
+        var startedBeforeKill = Lines(journal).ToHashSet(StringComparer.Ordinal);
+        await using var second = await ServerProcess.StartAsync(args, dataRoot, workflows, Environment);
+        using var client = new ApiClient(second.BaseUrl);
+        var detail = await client.WaitForEndAsync(runId, TimeSpan.FromMinutes(2), () => $"{firstOutput}\n{second.Output}");
+
+        var lines = Lines(journal);
+        var context = $"{detail.ToJsonString()}\njournal: {string.Join(",", lines)}\n{second.Output}";
+        Assert.True(ApiServer.RunState(detail) == "succeeded", context);
+        var days = (await client.GetJsonAsync($"/api/runs/{runId}/steps/part/partitions"))["partitions"]!.AsArray();
+        Assert.Equal(6, days.Count);
+        foreach (var day in days)
+        {
+            var key = day!["key"]!.GetValue<string>();
+            var starts = lines.Count(l => l == $"start {key}");
+            Assert.True(day["state"]!.GetValue<string>() == "succeeded", context);
+            // Every attempt the catalog counts is a start in the journal: none was launched without being recorded.
+            Assert.True(day["attempts"]!.GetValue<int>() == starts, $"{key}: {starts} starts\n{context}");
+            Assert.True(starts == 1 || (starts == 2 && startedBeforeKill.Contains($"start {key}")), $"{key}: {starts} starts\n{context}");
+        }
+
+        Assert.InRange(days.Count(d => d!["attempts"]!.GetValue<int>() == 2), 1, 2);
+        Assert.Equal(1, lines.Count(l => l == "after"));
     }
 
     private static List<string> Lines(string file) => File.Exists(file) ? [.. File.ReadAllLines(file)] : [];
