@@ -59,8 +59,9 @@ public sealed partial class SqlRunStore
         var rows = (await connection.QueryAsync<RunRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: cancellationToken))).ToList();
         var page = rows.Take(limit).ToList();
         var runIds = page.Select(r => r.Id).ToArray();
+        // A partitioned step counts once, in its own state, as the run page shows it: not once per day.
         var counts = runIds.Length == 0 ? [] : (await connection.QueryAsync<(string RunId, string State, long Count)>(new CommandDefinition(
-            $"SELECT run_id, state, COUNT(*) FROM step_runs WHERE {Dialect.InList("run_id", "runIds")} GROUP BY run_id, state",
+            $"SELECT run_id, state, COUNT(*) FROM step_runs WHERE {Dialect.InList("run_id", "runIds")} AND parent_step IS NULL GROUP BY run_id, state",
             new { runIds }, cancellationToken: cancellationToken))).ToList();
         var byRun = counts.ToLookup(c => c.RunId, StringComparer.Ordinal);
         var summaries = page.Select(r => new RunSummary(r.ToRecord(), byRun[r.Id].ToDictionary(c => c.State, c => checked((int)c.Count), StringComparer.Ordinal))).ToList();

@@ -77,6 +77,10 @@ public sealed class FanOutTests(PostgresFixture postgres)
         var retried = await server.WaitForEndAsync(runId, RunLimit);
 
         Assert.True(ApiClient.RunState(retried) == "succeeded", retried.ToJsonString());
+        // The runs list counts the partitioned step once, as the run page shows it, not once per day.
+        var counts = (await server.GetJsonAsync("/api/runs?workflow=days"))["runs"]![0]!["stepCounts"]!.AsObject();
+        Assert.Equal(2, counts["succeeded"]!.GetValue<int>());
+        Assert.Single(counts);
         var all = await server.GetJsonAsync($"/api/runs/{runId}/steps/part/partitions");
         Assert.Equal([1, 1, 2, 1, 1], all["partitions"]!.AsArray().Select(p => p!["attempts"]!.GetValue<int>()));
         var countOutput = ApiClient.Step(retried, "count")["outputFolder"]!.GetValue<string>();
