@@ -3,7 +3,6 @@ using System.Globalization;
 using Pipeline.Benchmarks.Cli;
 using Pipeline.Orchestrator.Assets;
 using Pipeline.Orchestrator.Persistence;
-using Pipeline.Testing;
 
 namespace Pipeline.Benchmarks.Orchestration;
 
@@ -23,30 +22,17 @@ internal static class AssetsGridCommand
     {
         var partitions = arguments.Int32("partitions", 1) ?? 100_000;
         var requests = arguments.Int32("requests", 10) ?? 300;
-        var engines = (arguments.String("engine") ?? "both") switch
-        {
-            "both" => new[] { "sqlite", "postgres" },
-            "sqlite" => ["sqlite"],
-            "postgres" => ["postgres"],
-            var other => throw new UsageException($"--engine '{other}': expected sqlite, postgres or both"),
-        };
+        var engines = EngineServers.Parse(arguments);
         var workDir = Path.GetFullPath(arguments.String("work-dir") ?? ".work/bench/assets-grid");
         arguments.EnsureAllUsed();
 
-        foreach (var engine in engines)
+        await EngineServers.ForEachAsync(engines, workDir, async engineServer =>
         {
-            await using var postgres = engine == "postgres" ? await PostgresServer.StartAsync(durable: false, cancellationToken) : null;
-            var connectionString = postgres is null ? null : await postgres.CreateDatabaseAsync(cancellationToken);
-            var folder = Path.Combine(workDir, engine);
-            await using var server = await KeyedServer.StartAsync(folder, new Dictionary<string, string?>
-            {
-                ["Storage:Database"] = connectionString,
-                ["Logging:LogLevel:Pipeline.Orchestrator.Engine"] = "Critical",
-            }, cancellationToken);
+            var (engine, connectionString, server) = (engineServer.Engine, engineServer.ConnectionString, engineServer.Server);
             var seeding = Stopwatch.StartNew();
             var keys = AssetsListCommand.Keys(partitions);
             var storeReads = new List<double>();
-            await using (var database = OrchestratorStorage.Open(connectionString, Path.Combine(folder, "pipeline.db")))
+            await using (var database = OrchestratorStorage.Open(connectionString, engineServer.SqliteFile))
             {
                 await AssetsListCommand.SeedAsync(database.Assets, partitions, cancellationToken);
                 for (var i = StaleEvery / 2; i < partitions; i += StaleEvery)
@@ -98,7 +84,7 @@ internal static class AssetsGridCommand
             {
                 output.WriteLine(Invariant($"    p50 {Percentiles.Of(values, 50),6:F1} ms  p95 {Percentiles.Of(values, 95),6:F1} ms  {sizes[query] / 1024.0,7:F1} KiB  {query}"));
             }
-        }
+        }, cancellationToken);
 
         return ExitCodes.Success;
     }
