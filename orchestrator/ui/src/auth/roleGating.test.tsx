@@ -71,11 +71,11 @@ describe('role gating', () => {
     expect(screen.queryByText(/needs the/)).toBeNull();
   });
 
-  it('a viewer sees a run without retry, cancel or re-run, and is told why', async () => {
+  it('a viewer sees a run without retry, cancel, pause or re-run, and is told why', async () => {
     const step = await runPageAs('viewer');
     expect(within(step).queryByRole('button', { name: 'Retry this step' })).toBeNull();
-    for (const name of ['Cancel run', 'Re-run from failure', 'Re-run all']) expect(screen.queryByRole('button', { name })).toBeNull();
-    expect(screen.getByText('Cancelling, retrying and re-running needs the operator role; you are a viewer.')).toBeInTheDocument();
+    for (const name of ['Cancel run', 'Pause', 'Resume', 'Re-run from failure', 'Re-run all']) expect(screen.queryByRole('button', { name })).toBeNull();
+    expect(screen.getByText('Cancelling, pausing, retrying and re-running needs the operator role; you are a viewer.')).toBeInTheDocument();
   });
 
   it('an operator sees retry, cancel and re-run on a run', async () => {
