@@ -19,58 +19,41 @@ internal static class KillRecoveryScenario
 
     private static readonly string[] StepIds = ["first", "middle", "last"];
 
-    public static async Task RunAsync(Func<TempFolder, string[]> storageArgs)
-    {
-        using var folder = new TempFolder("orchestrator-kill");
-        var workflows = folder.Sub("workflows", create: true);
-        WriteTo(workflows, Workflow("crash",
+    public static Task RunAsync(Func<TempFolder, string[]> storageArgs) => KillAndRecoverAsync(
+        storageArgs,
+        Workflow("crash",
             [
                 Step("first", "echo first >> \"$1\"", args: ["${{ inputs.journal }}"]),
                 Step("middle", "echo middle >> \"$1\"; sleep 3", dependsOn: ["first"], args: ["${{ inputs.journal }}"],
                     extra: new JsonObject { ["retry"] = new JsonObject { ["retries"] = 1, ["initialDelaySeconds"] = 0.2 } }),
                 Step("last", "echo last >> \"$1\"", dependsOn: ["middle"], args: ["${{ inputs.journal }}"]),
             ],
-            inputs: new() { ["journal"] = null }));
-        var journal = folder.Sub("journal.txt");
-        var args = storageArgs(folder);
-        var dataRoot = folder.Sub("data");
-
-        string runId;
-        string firstOutput;
-        await using (var first = await ServerProcess.StartAsync(args, dataRoot, workflows, Environment))
+            inputs: new() { ["journal"] = null }),
+        (d, journal) => ApiServer.StepState(d, "middle") == "running" && journal.Contains("middle"),
+        null,
+        null,
+        async recovered =>
         {
-            using var api = new ApiClient(first.BaseUrl);
-            runId = await api.TriggerAsync("crash", new() { ["journal"] = journal });
-            await api.WaitForAsync(runId, d => ApiServer.StepState(d, "middle") == "running" && Lines(journal).Contains("middle"), context: () => first.Output);
-            await first.KillAsync();
-            firstOutput = first.Output;
-        }
-
-        await using var second = await ServerProcess.StartAsync(args, dataRoot, workflows, Environment);
-        using var client = new ApiClient(second.BaseUrl);
-        var detail = await client.WaitForEndAsync(runId, context: () => $"{firstOutput}\n{second.Output}");
-
-        var context = $"{detail.ToJsonString()}\njournal: {string.Join(",", Lines(journal))}\n{second.Output}";
-        Assert.True(ApiServer.RunState(detail) == "succeeded", context);
-        Assert.Equal(["succeeded"], ApiServer.Attempts(detail, "first"));
-        Assert.Equal(["lost", "succeeded"], ApiServer.Attempts(detail, "middle"));
-        Assert.Equal(["succeeded"], ApiServer.Attempts(detail, "last"));
-        Assert.Equal([1, 2, 1], StepIds.Select(s => ApiServer.Step(detail, s)["attempts"]!.GetValue<int>()));
-        Assert.Equal(["first", "middle", "middle", "last"], Lines(journal));
-        var counts = (await client.GetJsonAsync("/api/runs?workflow=crash"))["runs"]![0]!["stepCounts"]!;
-        Assert.Equal(3, counts["succeeded"]!.GetValue<int>());
-        Assert.Single(counts.AsObject());
-    }
+            var (client, detail, lines) = (recovered.Client, recovered.Detail, recovered.Journal);
+            var context = $"{detail.ToJsonString()}\njournal: {string.Join(",", lines)}\n{recovered.ServerOutput}";
+            Assert.True(ApiServer.RunState(detail) == "succeeded", context);
+            Assert.Equal(["succeeded"], ApiServer.Attempts(detail, "first"));
+            Assert.Equal(["lost", "succeeded"], ApiServer.Attempts(detail, "middle"));
+            Assert.Equal(["succeeded"], ApiServer.Attempts(detail, "last"));
+            Assert.Equal([1, 2, 1], StepIds.Select(s => ApiServer.Step(detail, s)["attempts"]!.GetValue<int>()));
+            Assert.Equal(["first", "middle", "middle", "last"], lines);
+            var counts = (await client.GetJsonAsync("/api/runs?workflow=crash"))["runs"]![0]!["stepCounts"]!;
+            Assert.Equal(3, counts["succeeded"]!.GetValue<int>());
+            Assert.Single(counts.AsObject());
+        });
 
     /// <summary>
     /// Six days, two at a time, each logging its start; killed while two run, the new server retries exactly the
     /// days that were running (lost, then succeeded), the others run once, and the fan-in after them once.
     /// </summary>
-    public static async Task FanOutAsync(Func<TempFolder, string[]> storageArgs)
-    {
-        using var folder = new TempFolder("orchestrator-kill-fanout");
-        var workflows = folder.Sub("workflows", create: true);
-        WriteTo(workflows, Workflow("crash-days",
+    public static Task FanOutAsync(Func<TempFolder, string[]> storageArgs) => KillAndRecoverAsync(
+        storageArgs,
+        Workflow("crash-days",
             [
                 Step("part", "echo \"start $1\" >> \"$2\"; sleep 2", args: ["${{ partition.key }}", "${{ inputs.journal }}"],
                     extra: new JsonObject
@@ -80,7 +63,50 @@ internal static class KillRecoveryScenario
                     }),
                 Step("after", "echo after >> \"$1\"", dependsOn: ["part"], args: ["${{ inputs.journal }}"]),
             ],
-            inputs: new() { ["journal"] = null }));
+            inputs: new() { ["journal"] = null }),
+        // Killed with days running, after at least one day has started.
+        (d, journal) => ApiServer.Step(d, "part")["partitions"]?["byState"]?["running"] is not null && journal.Count >= 1,
+        TimeSpan.FromSeconds(60),
+        TimeSpan.FromMinutes(2),
+        async recovered =>
+        {
+            var (client, detail, lines) = (recovered.Client, recovered.Detail, recovered.Journal);
+            var startedBeforeKill = recovered.JournalAtKill.ToHashSet(StringComparer.Ordinal);
+            var context = $"{detail.ToJsonString()}\njournal: {string.Join(",", lines)}\n{recovered.ServerOutput}";
+            Assert.True(ApiServer.RunState(detail) == "succeeded", context);
+            var days = (await client.GetJsonAsync($"/api/runs/{recovered.RunId}/steps/part/partitions"))["partitions"]!.AsArray();
+            Assert.Equal(6, days.Count);
+            foreach (var day in days)
+            {
+                var key = day!["key"]!.GetValue<string>();
+                var starts = lines.Count(l => l == $"start {key}");
+                Assert.True(day["state"]!.GetValue<string>() == "succeeded", context);
+                // Every attempt the catalog counts is a start in the journal: none was launched without being recorded.
+                Assert.True(day["attempts"]!.GetValue<int>() == starts, $"{key}: {starts} starts\n{context}");
+                Assert.True(starts == 1 || (starts == 2 && startedBeforeKill.Contains($"start {key}")), $"{key}: {starts} starts\n{context}");
+            }
+
+            Assert.InRange(days.Count(d => d!["attempts"]!.GetValue<int>() == 2), 1, 2);
+            Assert.Equal(1, lines.Count(l => l == "after"));
+        });
+
+    /// <summary>What the second server saw: the run as it ended, the journal when the first was killed and at the end.</summary>
+    private sealed record Recovered(ApiClient Client, string RunId, JsonNode Detail, List<string> JournalAtKill, List<string> Journal, string ServerOutput);
+
+    /// <summary>
+    /// Starts a server with <paramref name="workflow"/> (whose input <c>journal</c> names a file its steps append to),
+    /// triggers it, kills the server -9 once <paramref name="killWhen"/> holds of the run and the journal, starts a
+    /// second server on the same database and data root, waits for it to end the run, and hands what it saw to
+    /// <paramref name="check"/> while the second server still answers.
+    /// </summary>
+    private static async Task KillAndRecoverAsync(
+        Func<TempFolder, string[]> storageArgs, JsonObject workflow, Func<JsonNode, List<string>, bool> killWhen, TimeSpan? killWait, TimeSpan? endWait,
+        Func<Recovered, Task> check)
+    {
+        using var folder = new TempFolder("orchestrator-kill");
+        var workflows = folder.Sub("workflows", create: true);
+        WriteTo(workflows, workflow);
+        var workflowId = workflow["id"]!.GetValue<string>();
         var journal = folder.Sub("journal.txt");
         var args = storageArgs(folder);
         var dataRoot = folder.Sub("data");
@@ -90,36 +116,17 @@ internal static class KillRecoveryScenario
         await using (var first = await ServerProcess.StartAsync(args, dataRoot, workflows, Environment))
         {
             using var api = new ApiClient(first.BaseUrl);
-            runId = await api.TriggerAsync("crash-days", new() { ["journal"] = journal });
-            // Killed with days running, after at least one day has started.
-            await api.WaitForAsync(runId, d => ApiServer.Step(d, "part")["partitions"]?["byState"]?["running"] is not null && Lines(journal).Count >= 1,
-                TimeSpan.FromSeconds(60), () => first.Output);
+            runId = await api.TriggerAsync(workflowId, new() { ["journal"] = journal });
+            await api.WaitForAsync(runId, d => killWhen(d, Lines(journal)), killWait, () => first.Output);
             await first.KillAsync();
             firstOutput = first.Output;
         }
 
-        var startedBeforeKill = Lines(journal).ToHashSet(StringComparer.Ordinal);
+        var atKill = Lines(journal);
         await using var second = await ServerProcess.StartAsync(args, dataRoot, workflows, Environment);
         using var client = new ApiClient(second.BaseUrl);
-        var detail = await client.WaitForEndAsync(runId, TimeSpan.FromMinutes(2), () => $"{firstOutput}\n{second.Output}");
-
-        var lines = Lines(journal);
-        var context = $"{detail.ToJsonString()}\njournal: {string.Join(",", lines)}\n{second.Output}";
-        Assert.True(ApiServer.RunState(detail) == "succeeded", context);
-        var days = (await client.GetJsonAsync($"/api/runs/{runId}/steps/part/partitions"))["partitions"]!.AsArray();
-        Assert.Equal(6, days.Count);
-        foreach (var day in days)
-        {
-            var key = day!["key"]!.GetValue<string>();
-            var starts = lines.Count(l => l == $"start {key}");
-            Assert.True(day["state"]!.GetValue<string>() == "succeeded", context);
-            // Every attempt the catalog counts is a start in the journal: none was launched without being recorded.
-            Assert.True(day["attempts"]!.GetValue<int>() == starts, $"{key}: {starts} starts\n{context}");
-            Assert.True(starts == 1 || (starts == 2 && startedBeforeKill.Contains($"start {key}")), $"{key}: {starts} starts\n{context}");
-        }
-
-        Assert.InRange(days.Count(d => d!["attempts"]!.GetValue<int>() == 2), 1, 2);
-        Assert.Equal(1, lines.Count(l => l == "after"));
+        var detail = await client.WaitForEndAsync(runId, endWait, () => $"{firstOutput}\n{second.Output}");
+        await check(new Recovered(client, runId, detail, atKill, Lines(journal), second.Output));
     }
 
     private static List<string> Lines(string file) => File.Exists(file) ? [.. File.ReadAllLines(file)] : [];
