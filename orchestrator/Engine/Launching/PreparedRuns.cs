@@ -14,4 +14,11 @@ public sealed class PreparedRuns
     public int Count => Runs.Count;
 
     internal IReadOnlyList<NewRun> Runs { get; }
+
+    /// <summary>
+    /// The same runs, each waiting for the one before it (<see cref="Runs.RunRecord.WaitsFor"/>): stored together,
+    /// they run one after the other, as a backfill with its upstream needs.
+    /// </summary>
+    public PreparedRuns Chained() =>
+        new([.. Runs.Select((r, i) => i == 0 ? r : r with { Run = r.Run with { WaitsFor = Runs[i - 1].Run.Id } })]);
 }

@@ -18,6 +18,12 @@ public sealed record RunRecord
     /// <summary>The user who started the run through the API, UI or a hook; null for cron and the command line.</summary>
     public string? StartedBy { get; init; }
 
+    /// <summary>
+    /// The run this one waits for: it stays queued until that run has ended, whatever its outcome (a backfill asked
+    /// for with its upstream waits for the run making the upstream days; a day still missing then fails alone).
+    /// </summary>
+    public string? WaitsFor { get; init; }
+
     /// <summary>The date the run is about (a cron run's due time, a backfill's day); templates see it.</summary>
     public DateTimeOffset? LogicalDate { get; init; }
 

@@ -10,7 +10,7 @@ internal sealed record RunRow
 {
     public const string Columns =
         "id AS Id, workflow_id AS WorkflowId, workflow_version AS WorkflowVersion, state AS State, triggered_by AS TriggeredBy, " +
-        "logical_date AS LogicalDate, inputs AS Inputs, created_at AS CreatedAt, started_at AS StartedAt, finished_at AS FinishedAt, error AS Error, trace_parent AS TraceParent, started_by AS StartedBy";
+        "logical_date AS LogicalDate, inputs AS Inputs, created_at AS CreatedAt, started_at AS StartedAt, finished_at AS FinishedAt, error AS Error, trace_parent AS TraceParent, started_by AS StartedBy, waits_for AS WaitsFor";
 
     public string Id { get; set; } = "";
 
@@ -38,6 +38,8 @@ internal sealed record RunRow
 
     public string? StartedBy { get; set; }
 
+    public string? WaitsFor { get; set; }
+
     public static RunRow From(RunRecord run) => new()
     {
         Id = run.Id,
@@ -53,6 +55,7 @@ internal sealed record RunRow
         Error = run.Error,
         TraceParent = run.TraceParent,
         StartedBy = run.StartedBy,
+        WaitsFor = run.WaitsFor,
     };
 
     public RunRecord ToRecord() => new()
@@ -70,5 +73,6 @@ internal sealed record RunRow
         Error = Error,
         TraceParent = TraceParent,
         StartedBy = StartedBy,
+        WaitsFor = WaitsFor,
     };
 }

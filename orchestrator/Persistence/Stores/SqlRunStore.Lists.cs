@@ -98,8 +98,14 @@ public sealed partial class SqlRunStore
         return WriteObservedAsync<IReadOnlyList<string>>(async (connection, transaction, observed) =>
         {
             await Dialect.LockAsync(connection, transaction, StartQueuedLockKey, cancellationToken);
+            // A run waiting for another (a backfill behind the run making its missing upstream days) is left queued
+            // until that run has ended, whatever its outcome: the days whose input is still missing then fail alone.
             var queued = (await connection.QueryAsync<(string Id, string WorkflowId, long? StartedAt)>(new CommandDefinition(
-                "SELECT id, workflow_id, started_at FROM runs WHERE state = 'queued' ORDER BY id", transaction: transaction, cancellationToken: cancellationToken))).ToList();
+                """
+                SELECT r.id, r.workflow_id, r.started_at FROM runs r LEFT JOIN runs awaited ON awaited.id = r.waits_for
+                WHERE r.state = 'queued' AND (awaited.id IS NULL OR awaited.state IN ('succeeded', 'failed', 'cancelled'))
+                ORDER BY r.id
+                """, transaction: transaction, cancellationToken: cancellationToken))).ToList();
             if (queued.Count == 0)
             {
                 return [];

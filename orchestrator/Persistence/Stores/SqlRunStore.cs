@@ -74,8 +74,8 @@ public sealed partial class SqlRunStore : IRunStore
         // DO NOTHING rather than catching the violation: a failed statement would abort a PostgreSQL transaction.
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO runs (id, workflow_id, workflow_version, state, triggered_by, logical_date, inputs, created_at, started_at, finished_at, error, trace_parent, started_by, dedup_key)
-            VALUES (@Id, @WorkflowId, @WorkflowVersion, @State, @TriggeredBy, @LogicalDate, @Inputs, @CreatedAt, @StartedAt, @FinishedAt, @Error, @TraceParent, @StartedBy, @DedupKey)
+            INSERT INTO runs (id, workflow_id, workflow_version, state, triggered_by, logical_date, inputs, created_at, started_at, finished_at, error, trace_parent, started_by, waits_for, dedup_key)
+            VALUES (@Id, @WorkflowId, @WorkflowVersion, @State, @TriggeredBy, @LogicalDate, @Inputs, @CreatedAt, @StartedAt, @FinishedAt, @Error, @TraceParent, @StartedBy, @WaitsFor, @DedupKey)
             ON CONFLICT DO NOTHING
             """, parameters, transaction, cancellationToken: cancellationToken));
         if (inserted == 0)

@@ -35,17 +35,21 @@ public sealed record TriggerRequest
 /// <summary>A backfill: one run per day from <see cref="From"/> to <see cref="To"/>, both included.</summary>
 public sealed record BackfillRequest(DateOnly From, DateOnly To, Dictionary<string, System.Text.Json.JsonElement>? Inputs);
 
-/// <summary>A run as the API shows it; <see cref="TraceId"/> finds its trace in a tracing backend and its steps' log lines.</summary>
+/// <summary>
+/// A run as the API shows it; <see cref="TraceId"/> finds its trace in a tracing backend and its steps' log lines;
+/// <see cref="WaitsFor"/> is the run it stays queued behind (the run making a backfill's missing upstream days).
+/// </summary>
 public sealed record RunView(
     string Id, string WorkflowId, int WorkflowVersion, string State, string TriggeredBy, DateTimeOffset? LogicalDate,
     IReadOnlyDictionary<string, string> Inputs, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error,
-    string? TraceId, string? StartedBy)
+    string? TraceId, string? StartedBy, string? WaitsFor)
 {
     public static RunView Of(RunRecord run) => new(
         run.Id, run.WorkflowId, run.WorkflowVersion, StateNames.Of(run.State), run.TriggeredBy, run.LogicalDate, run.Inputs,
         run.CreatedAt, run.StartedAt, run.FinishedAt, run.Error,
         System.Diagnostics.ActivityContext.TryParse(run.TraceParent, null, out var trace) ? trace.TraceId.ToHexString() : null,
-        run.StartedBy);
+        run.StartedBy,
+        run.WaitsFor);
 }
 
 /// <summary>A run in a list, with how many steps are in each state.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Pipeline.Orchestrator.Assets;
 using Pipeline.Orchestrator.Auth;
 using Pipeline.Orchestrator.Definitions.Templates;
 using Pipeline.Orchestrator.Engine.Launching;
@@ -14,15 +15,26 @@ namespace Pipeline.Orchestrator.Api;
 /// <param name="From">With <paramref name="To"/>: every day from this one...</param>
 /// <param name="To">...to this one, inclusive.</param>
 /// <param name="Workflow">The workflow to run, when several materialize the asset.</param>
-public sealed record MaterializeRequest(IReadOnlyList<string>? Partitions, string? From, string? To, string? Workflow);
+/// <param name="Upstream">
+/// Also make the days missing from the assets that workflow reads, first (each by the workflow materializing it);
+/// without it, a day whose input is missing fails alone, naming what it lacks.
+/// </param>
+public sealed record MaterializeRequest(IReadOnlyList<string>? Partitions, string? From, string? To, string? Workflow, bool? Upstream);
 
-/// <summary>The run started: its id, its workflow, and how many day partitions it fans out over.</summary>
-public sealed record MaterializeView(string RunId, string Workflow, int Partitions);
+/// <summary>
+/// The run started: its id, its workflow, how many day partitions it fans out over, and the runs making its missing
+/// upstream days that it waits for (in the order they run).
+/// </summary>
+public sealed record MaterializeView(string RunId, string Workflow, int Partitions, IReadOnlyList<UpstreamRunView> Upstream);
+
+/// <summary>A run a backfill waits for: it makes <paramref name="Partitions"/> missing days of <paramref name="Asset"/>.</summary>
+public sealed record UpstreamRunView(string Asset, string RunId, string Workflow, int Partitions);
 
 /// <summary>
 /// <c>POST /api/assets/{asset}/materialize</c>: starts the run of the workflow whose <c>materialize</c> trigger names
 /// the asset, its trigger input set to the days asked for; the workflow's partitioned step fans out over them (one
-/// run, not one per day), its <c>order</c> and <c>maxParallel</c> deciding the order and the concurrency.
+/// run, not one per day), its <c>order</c> and <c>maxParallel</c> deciding the order and the concurrency. With
+/// <c>upstream</c>, the runs making the days its inputs lack come first (<see cref="MaterializePlanner"/>).
 /// </summary>
 internal static class AssetMaterializeApi
 {
@@ -34,7 +46,7 @@ internal static class AssetMaterializeApi
             .LimitTriggers();
 
     private static async Task<Results<Accepted<MaterializeView>, ProblemHttpResult>> MaterializeAsync(
-        string asset, MaterializeRequest? request, ClaimsPrincipal user, ScheduleCatalog catalog, RunLauncher launcher, CancellationToken cancellationToken)
+        string asset, MaterializeRequest? request, ClaimsPrincipal user, ScheduleCatalog catalog, IAssetStore assets, RunLauncher launcher, CancellationToken cancellationToken)
     {
         if (!AssetNames.IsValid(asset))
         {
@@ -52,24 +64,26 @@ internal static class AssetMaterializeApi
             return TypedResults.Problem($"partitions: {error ?? "no day given"}", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var triggers = await catalog.MaterializeTriggersAsync(asset, cancellationToken);
-        var chosen = request!.Workflow is { } wanted ? triggers.Where(t => t.Definition.Id == wanted).ToList() : triggers;
-        if (chosen.Count != 1)
-        {
-            return ApiProblems.Conflict(chosen.Count == 0
-                ? $"no published workflow{(request.Workflow is null ? "" : $" '{request.Workflow}'")} materializes asset '{asset}': give one a trigger {{\"type\": \"materialize\", \"asset\": \"{asset}\", \"input\": \"<a string input>\"}} and a step with \"partitions\": {{\"keys\": \"${{{{ inputs.<that input> }}}}\"}}"
-                : $"workflows {string.Join(", ", chosen.Select(t => t.Definition.Id))} all materialize asset '{asset}': say which with 'workflow'");
-        }
-
-        var (definition, trigger) = chosen[0];
-        var inputs = new Dictionary<string, string>(trigger.Inputs, StringComparer.Ordinal) { [trigger.Input!] = string.Join(',', days) };
         try
         {
-            var run = await launcher.LaunchAsync(
-                new LaunchRequest { WorkflowId = definition.Id, Inputs = inputs, TriggeredBy = "materialize", StartedBy = user.UserName() }, cancellationToken);
-            return run is null
-                ? ApiProblems.Conflict("the run was already created")
-                : TypedResults.Accepted($"/api/runs/{run.Id}", new MaterializeView(run.Id, definition.Id, days.Count));
+            var plan = await MaterializePlanner.PlanAsync(asset, days, request!.Workflow, request.Upstream == true, catalog, assets, cancellationToken);
+            var prepared = await launcher.PrepareAsync(
+                [.. plan.Select(r => new LaunchRequest
+                {
+                    WorkflowId = r.Definition.Id,
+                    Inputs = new Dictionary<string, string>(r.Trigger.Inputs, StringComparer.Ordinal) { [r.Trigger.Input!] = string.Join(',', r.Days) },
+                    TriggeredBy = "materialize",
+                    StartedBy = user.UserName(),
+                })],
+                cancellationToken);
+            // One transaction: the backfill and the runs making its missing upstream days exist together or not at all.
+            var runs = await launcher.LaunchAsync(prepared.Chained(), cancellationToken);
+            var upstream = plan.Take(plan.Count - 1).Select((r, i) => new UpstreamRunView(r.Asset, runs[i]!.Id, r.Definition.Id, r.Days.Count)).ToList();
+            return TypedResults.Accepted($"/api/runs/{runs[^1]!.Id}", new MaterializeView(runs[^1]!.Id, plan[^1].Definition.Id, days.Count, upstream));
+        }
+        catch (MaterializeRefusedException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: e.Status);
         }
         catch (LaunchRefusedException e)
         {

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 namespace Pipeline.Orchestrator.Cli.Remote;
 
 /// <summary>
-/// <c>remote --server URL trigger|status|cancel|retry|logs|upload|datasets</c>: the run commands (and dataset
-/// uploads) against a workflow server's API
+/// <c>remote --server URL trigger|status|cancel|pause|resume|retry|logs|upload|datasets|materialize</c>: the run
+/// commands (dataset uploads, backfills of assets) against a workflow server's API
 /// rather than its database, acting with an API key (and so with that key's role), from anywhere that reaches the
 /// server. The key comes from <c>--api-key-file</c> or <c>PIPELINE_API_KEY</c>, never the command line, where other
 /// users of the machine could read it.
@@ -26,10 +26,10 @@ internal static class RemoteCommand
 
     public static Command Create()
     {
-        var command = new Command("remote", "Start, watch, retry and cancel runs, and upload datasets, on a server through its API with an API key")
+        var command = new Command("remote", "Start, watch, retry and cancel runs, upload datasets and backfill assets, on a server through its API with an API key")
         {
             RemoteRunCommands.Trigger(), RemoteRunCommands.Status(), RemoteRunCommands.Cancel(), RemoteRunCommands.Pause(), RemoteRunCommands.Resume(), RemoteRunCommands.Retry(), RemoteRunCommands.Logs(),
-            RemoteDatasetCommands.Upload(), RemoteDatasetCommands.List(),
+            RemoteDatasetCommands.Upload(), RemoteDatasetCommands.List(), RemoteAssetCommands.Materialize(),
         };
         command.Options.Add(Server);
         command.Options.Add(ApiKeyFile);

@@ -19,5 +19,6 @@ export const getPartitionPreview = (asset: string, day: string, limit: number, s
 export const getAssetGraph = (signal?: AbortSignal) => requestJson<AssetGraph>(`${base}/graph`, { signal });
 
 /** Asks the server to make these days of the asset again; answers the run that does it. Editors only. */
-export const materializePartitions = (asset: string, days: readonly string[]) =>
-  requestJson<MaterializeAnswer>(`${base}/${id(asset)}/materialize`, { method: 'POST', body: { partitions: days } });
+/** With `upstream`, the server first makes the days missing from the assets the backfill reads. */
+export const materializePartitions = (asset: string, days: readonly string[], upstream = false) =>
+  requestJson<MaterializeAnswer>(`${base}/${id(asset)}/materialize`, { method: 'POST', body: { partitions: days, upstream } });

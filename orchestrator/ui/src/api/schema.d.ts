@@ -2781,13 +2781,22 @@ export interface components {
             to: null | string;
             /** @description The workflow to run, when several materialize the asset. */
             workflow: null | string;
+            /**
+             * @description Also make the days missing from the assets that workflow reads, first (each by the workflow materializing it);
+             *     without it, a day whose input is missing fails alone, naming what it lacks.
+             */
+            upstream: null | boolean;
         };
-        /** @description The run started: its id, its workflow, and how many day partitions it fans out over. */
+        /**
+         * @description The run started: its id, its workflow, how many day partitions it fans out over, and the runs making its missing
+         *     upstream days that it waits for (in the order they run).
+         */
         MaterializeView: {
             runId: string;
             workflow: string;
             /** Format: int32 */
             partitions: number;
+            upstream: components["schemas"]["UpstreamRunView"][];
         };
         /** @description The model file of a version and its SHA-256, checked on every load. */
         ModelFile: {
@@ -3004,7 +3013,10 @@ export interface components {
             runs: components["schemas"]["RunListItem"][];
             next: null | string;
         };
-        /** @description A run as the API shows it; string? RunView.TraceId finds its trace in a tracing backend and its steps' log lines. */
+        /**
+         * @description A run as the API shows it; string? RunView.TraceId finds its trace in a tracing backend and its steps' log lines;
+         *     string? RunView.WaitsFor is the run it stays queued behind (the run making a backfill's missing upstream days).
+         */
         RunView: {
             id: string;
             workflowId: string;
@@ -3026,6 +3038,7 @@ export interface components {
             error: null | string;
             traceId: null | string;
             startedBy: null | string;
+            waitsFor: null | string;
         };
         /** @description A cron trigger and when it fires next. */
         ScheduleView: {
@@ -3197,6 +3210,14 @@ export interface components {
             logicalDate?: null | string;
             /** Format: int32 */
             version?: number | null;
+        };
+        /** @description A run a backfill waits for: it makes Partitions missing days of Asset. */
+        UpstreamRunView: {
+            asset: string;
+            runId: string;
+            workflow: string;
+            /** Format: int32 */
+            partitions: number;
         };
         /** @description `POST /api/users`. */
         UserCreateRequest: {

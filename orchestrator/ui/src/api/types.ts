@@ -239,10 +239,7 @@ export type AssetGraph = Schemas['AssetGraphView'];
 export type AssetGraphStep = Schemas['AssetGraphStepView'];
 
 /**
- * The 202 answer of `POST /api/assets/{asset}/materialize`: the run that makes the partitions asked for. Written by
- * hand: that endpoint is being built beside this page and is not in the document yet.
+ * The 202 answer of `POST /api/assets/{asset}/materialize`: the backfill's run, and the runs making its missing
+ * upstream days that it waits for.
  */
-export interface MaterializeAnswer {
-  runId: string;
-  partitions: number;
-}
+export type MaterializeAnswer = Schemas['MaterializeView'];

@@ -180,7 +180,7 @@ describe('AssetsPage', () => {
 
   it('selects a range with shift-click and materializes it as an editor, then goes to the run', async () => {
     const { calls } = stubFetch(
-      routes([{ method: 'POST', path: '/api/assets/features/materialize', reply: { status: 202, body: { runId: 'run-99', partitions: 3 } } }]),
+      routes([{ method: 'POST', path: '/api/assets/features/materialize', reply: { status: 202, body: { runId: 'run-99', workflow: 'features-backfill', partitions: 3, upstream: [] } } }]),
     );
     stubCanvas();
     const user = userEvent.setup();
@@ -194,7 +194,24 @@ describe('AssetsPage', () => {
 
     expect(await screen.findByText('run page run-99')).toBeInTheDocument();
     const post = calls.find((c) => c.method === 'POST')!;
-    expect(post.body).toEqual({ partitions: ['2013-03-02', '2013-03-03', '2013-03-04'] });
+    expect(post.body).toEqual({ partitions: ['2013-03-02', '2013-03-03', '2013-03-04'], upstream: false });
+  });
+
+  it('asks for the missing upstream days too when that box is ticked', async () => {
+    const { calls } = stubFetch(
+      routes([{ method: 'POST', path: '/api/assets/features/materialize', reply: { status: 202, body: { runId: 'run-99', workflow: 'features-backfill', partitions: 1, upstream: [] } } }]),
+    );
+    stubCanvas();
+    const user = userEvent.setup();
+    renderAssets('/assets?asset=features', 'editor');
+    await screen.findByTestId('count-failed');
+
+    clickDate(5);
+    await user.click(screen.getByRole('checkbox', { name: 'with missing upstream days' }));
+    await user.click(screen.getByRole('button', { name: 'Materialize 1 partition' }));
+
+    expect(await screen.findByText('run page run-99')).toBeInTheDocument();
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ partitions: ['2013-03-05'], upstream: true });
   });
 
   it("shows the server's refusal of a materialization", async () => {

@@ -96,6 +96,25 @@ describe('RunDetailPage', () => {
     expect(screen.getByRole('button', { name: 'Pause' })).toBeEnabled();
   });
 
+  it('links a queued backfill to the run making its missing upstream days', async () => {
+    stubFetch([
+      {
+        path: '/api/runs/r1',
+        reply: () => {
+          const detail = failedRun();
+          detail.run.state = 'queued';
+          detail.run.waitsFor = 'r0';
+          return { body: detail };
+        },
+      },
+      { path: /\/logs$/, reply: { text: '' } },
+    ]);
+    renderAt('/runs/r1', '/runs/:id', <RunDetailPage />);
+
+    expect(await screen.findByText('Waits for')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'r0' })).toHaveAttribute('href', '/runs/r0');
+  });
+
   it("shows the server's refusal of an action", async () => {
     const { calls } = stubFetch([
       { path: '/api/runs/r1', reply: { body: failedRun() } },

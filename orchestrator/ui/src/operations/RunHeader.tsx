@@ -58,6 +58,14 @@ export function RunHeader({ run, busy, onCancel, onPause, onResume, onRetryFaile
         </dd>
         <dt>Triggered by</dt>
         <dd>{run.startedBy ? `${run.triggeredBy}, by ${run.startedBy}` : run.triggeredBy}</dd>
+        {run.waitsFor ? (
+          <>
+            <dt>{run.state === 'queued' ? 'Waits for' : 'Ran after'}</dt>
+            <dd>
+              <Link to={`/runs/${encodeURIComponent(run.waitsFor)}`}>{run.waitsFor}</Link>
+            </dd>
+          </>
+        ) : null}
         <dt>Logical date</dt>
         <dd>{formatTime(run.logicalDate)}</dd>
         <dt>Created</dt>
