@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using Pipeline.Steps.Confinement;
 using Pipeline.Steps.Formats;
@@ -26,7 +25,7 @@ internal static class InputOpener
             // Gzip is recognised by its magic bytes, so a .gz without the extension (or a URL) still works.
             if (sniffed == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
             {
-                stream = new GZipStream(stream, CompressionMode.Decompress);
+                stream = new CheckedGzipStream(stream, source.Location);
             }
 
             return new OpenedInput(source, raw, OpenedInput.Decode(stream));

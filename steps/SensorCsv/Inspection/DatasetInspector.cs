@@ -37,13 +37,10 @@ public static class DatasetInspector
             splitter.SkipHeader();
             return await CountAsync(splitter, schema, cancellationToken);
         }
-        catch (StepException e) when (e.Location is { File.Length: 0 })
+        catch (StepException e) when (e.Location is { } at && (at.File.Length == 0 || at.File == file))
         {
-            throw new StepException(e.ExitCode, e.Message, e.Location with { File = displayName });
-        }
-        catch (InvalidDataException e)
-        {
-            throw StepException.BadData($"the gzip data is corrupt or cut short: {e.Message}", new SourceLocation(displayName));
+            // The upload's name, not the server's path of its temporary file.
+            throw new StepException(e.ExitCode, e.Message, at with { File = displayName }, e.InnerException);
         }
         finally
         {

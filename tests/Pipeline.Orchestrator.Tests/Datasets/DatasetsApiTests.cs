@@ -167,16 +167,19 @@ public sealed class DatasetsApiTests(PostgresFixture postgres)
             await gzip.WriteAsync(csv);
         }
 
-        // Garbage in the middle of the deflate stream (a cut-short one reads as a shorter file: .NET's GZipStream does not tell).
+        // Garbage in the middle of the deflate stream, and a gzip cut short (.NET's GZipStream alone reads it as a shorter file).
         var damaged = zipped.ToArray();
         damaged.AsSpan(damaged.Length / 2, 64).Fill(0xff);
         var (cut, cutProblem) = await RawAsync(server, damaged, "name=damaged.csv.gz");
+        var (short_, shortProblem) = await RawAsync(server, zipped.ToArray()[..^4], "name=short.csv.gz");
 
         Assert.True(raw == 201, rawDataset?.ToJsonString());
         Assert.Equal(150_000, rawDataset!["rows"]!.GetValue<long>());
         Assert.True(multipart == 201, multipartProblem?.ToJsonString());
         Assert.Equal(422, cut);
-        Assert.Contains("gzip data is corrupt or cut short", FieldError(cutProblem, "file"), StringComparison.Ordinal);
+        Assert.Contains("gzip data is cut short or corrupt", FieldError(cutProblem, "file"), StringComparison.Ordinal);
+        Assert.Equal(422, short_);
+        Assert.StartsWith("short.csv.gz: the gzip data is cut short or corrupt", FieldError(shortProblem, "file"), StringComparison.Ordinal);
         Assert.Equal(2, DatasetFiles(server).Length);
     }
 

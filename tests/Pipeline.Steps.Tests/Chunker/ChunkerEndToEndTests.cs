@@ -1,6 +1,9 @@
 using System.Collections;
 using System.IO.Compression;
 using System.Net;
+using System.Text;
+using Pipeline.Steps.Formats;
+using Pipeline.Steps.Runtime;
 using Pipeline.Steps.Tests.Support;
 using Pipeline.Testing;
 
@@ -186,6 +189,64 @@ public sealed class ChunkerEndToEndTests : IDisposable
         Assert.Equal(3, parameters["daysPerChunk"]!.GetValue<int>());
         Assert.Equal(0, parameters["sensorsPerChunk"]!.GetValue<int>());
         Assert.All(Directory.GetDirectories(Output, "day_from=*"), d => Assert.Empty(Directory.GetDirectories(d)));
+    }
+
+    [Theory]
+    [InlineData("trailer cut off", 0, -8)]
+    [InlineData("last 3 bytes cut off", 0, -3)]
+    [InlineData("cut in the middle", 0, 2)]
+    [InlineData("length of the trailer wrong", -2, 0)]
+    [InlineData("CRC-32 of the trailer wrong", -6, 0)]
+    [InlineData("padding after the end", 0, 512)]
+    public async Task A_gzip_input_cut_short_or_whose_check_fails_is_refused_naming_the_file(string damage, int flipAt, int resize)
+    {
+        var whole = await GzipAsync(await File.ReadAllBytesAsync(Path.Combine(SharedData.HiveTemperature, "test.csv")));
+        var bytes = resize switch
+        {
+            < 0 => whole[..^-resize],
+            2 => whole[..(whole.Length / 2)],
+            > 0 => [.. whole, .. new byte[resize]],
+            _ => (byte[])whole.Clone(),
+        };
+        if (flipAt < 0)
+        {
+            bytes[^-flipAt] ^= 0x5a;
+        }
+
+        var gz = _temp.Combine("damaged.csv.gz");
+        await File.WriteAllBytesAsync(gz, bytes);
+
+        Assert.True(await ChunkerRun.RunAsync("--input", gz, "--output", Output, "--quiet") == StepExitCodes.DataError, damage);
+        var error = ChunkerRun.Failure(Output)["error"]!;
+        Assert.StartsWith("the gzip data is cut short or corrupt", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(gz, error["file"]!.GetValue<string>());
+        Assert.False(File.Exists(Path.Combine(Output, StepOutput.ManifestFileName)));
+    }
+
+    [Fact]
+    public async Task A_gzip_of_several_members_is_read_whole()
+    {
+        // `cat a.gz b.gz > both.gz` is a valid gzip (RFC 1952); the check must not take the first member's end for the file's.
+        var lines = await File.ReadAllLinesAsync(Path.Combine(SharedData.HiveTemperature, "test.csv"));
+        var half = lines.Length / 2;
+        var first = await GzipAsync(Encoding.UTF8.GetBytes(string.Join('\n', lines[..half]) + "\n"));
+        var second = await GzipAsync(Encoding.UTF8.GetBytes(string.Join('\n', lines[half..]) + "\n"));
+        var gz = _temp.Combine("members.csv.gz");
+        await File.WriteAllBytesAsync(gz, [.. first, .. second]);
+
+        Assert.Equal(0, await ChunkerRun.RunAsync("--input", gz, "--output", Output, "--quiet"));
+        Assert.Equal(17_073, ChunkerRun.Metrics(Output)["rowsWritten"]!.GetValue<long>());
+    }
+
+    private static async Task<byte[]> GzipAsync(byte[] content)
+    {
+        using var compressed = new MemoryStream();
+        await using (var zip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            await zip.WriteAsync(content);
+        }
+
+        return compressed.ToArray();
     }
 
     [Fact]
