@@ -10,4 +10,7 @@ internal static partial class ClusterTrainLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "training on {Partitions} day partitions, {First} to {Last}: {Rows} sensor-days")]
     public static partial void Window(ILogger logger, int partitions, string first, string last, int rows);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "feature {Feature} left out: it {Reason}")]
+    public static partial void FeatureExcluded(ILogger logger, string feature, string reason);
 }

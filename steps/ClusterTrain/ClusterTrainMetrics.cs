@@ -15,6 +15,9 @@ internal sealed record ClusterTrainMetrics
 
     public required IReadOnlyList<string> Features { get; init; }
 
+    /// <summary>Columns left out of the default feature set, each with its rule and reason; null when --features named them.</summary>
+    public IReadOnlyList<ExcludedFeature>? ExcludedFeatures { get; init; }
+
     public required string Scaling { get; init; }
 
     public required string SelectionRule { get; init; }

@@ -27,9 +27,13 @@ public sealed class ClusterTrainOptions : StepOptions
     [Description("With a features asset as --input (the FeatureCreator's --asset-dir): train on the partitions of this many days up to the newest.")]
     public int WindowDays { get; set; } = 30;
 
-    /// <summary>Feature columns to cluster on; null means every *_mean and *_std column.</summary>
-    [Description("Feature columns to cluster on (default: every *_mean and *_std column).")]
+    /// <summary>Feature columns to cluster on; null means every usable *_mean and *_std column (see DefaultFeatureSelection).</summary>
+    [Description("Feature columns to cluster on, strictly (default: every *_mean and *_std column except those all or mostly missing, constant, or constant within every sensor, each recorded in excludedFeatures).")]
     public string[]? Features { get; set; }
+
+    /// <summary>Without --features: a column missing on more than this share of rows is left out rather than dropping those rows.</summary>
+    [Description("Without --features: leave out a feature missing on more than this share of rows (0..1; default 0.5).")]
+    public double MaxMissingShare { get; set; } = 0.5;
 
     [Description("How features are scaled: standard (mean 0, std 1), minmax (0..1) or none.")]
     public string Scaling { get; set; } = "standard";
@@ -109,6 +113,11 @@ public sealed class ClusterTrainOptions : StepOptions
         if (Workers < 0)
         {
             yield return "--workers must not be negative";
+        }
+
+        if (!(MaxMissingShare is >= 0 and <= 1))
+        {
+            yield return "--max-missing-share must be a share between 0 and 1";
         }
     }
 

@@ -21,6 +21,15 @@ internal static class ClusterTrainStep
     {
         var options = context.Options;
         var (table, file, record, partitions) = await ReadAsync(context, cancellationToken);
+        IReadOnlyList<ExcludedFeature>? excluded = null;
+        if (options.Features is null)
+        {
+            (table, excluded) = DefaultFeatureSelection.Apply(table, options.MaxMissingShare, file);
+            foreach (var feature in excluded)
+            {
+                ClusterTrainLog.FeatureExcluded(context.Logger, feature.Feature, feature.Reason);
+            }
+        }
 
         var ks = options.ResolveK();
         var set = TrainingSet.From(table, ks.Max(), file);
@@ -39,13 +48,14 @@ internal static class ClusterTrainStep
             var (ids, basis) = ClusterMatcher.Match(best, production, table.Features);
             var experiment = ExperimentRecord.Of(options, set, candidates, best, context.Timings, context.Run);
             var described = Describe(best, ids, production, set, record.Path, options);
-            described = described with { Experiment = experiment, Training = described.Training with { Partitions = partitions } };
+            described = described with { Experiment = experiment, Training = described.Training with { Partitions = partitions }, ExcludedFeatures = excluded };
             registered = registry.Register(described, best.Model);
             ClusterTrainLog.Registered(context.Logger, registered.Version, registered.K, registered.Promotion.Promoted, registered.Promotion.Reason);
             await File.WriteAllBytesAsync(context.Output.PathFor(OutputFileName),
                 JsonSerializer.SerializeToUtf8Bytes(registered, RegistryJsonContext.Default.ModelVersion), cancellationToken);
             context.Output.AddFile(OutputFileName, 1, 0, null);
-            return JsonSerializer.SerializeToNode(Metrics(set, candidates, best, registered, basis, registry, options), ClusterTrainJsonContext.Default.ClusterTrainMetrics)!.AsObject();
+            var metrics = Metrics(set, candidates, best, registered, basis, registry, options) with { ExcludedFeatures = excluded };
+            return JsonSerializer.SerializeToNode(metrics, ClusterTrainJsonContext.Default.ClusterTrainMetrics)!.AsObject();
         }
     }
 

@@ -2627,6 +2627,18 @@ export interface components {
             message: string;
         };
         /**
+         * @description A feature column training left out by default, with the rule that left it out and why in a sentence: the
+         *     manifest's `excludedFeatures` and the model version's, shown on the Models page.
+         */
+        ExcludedFeature: {
+            /** @description The column, e.g. `lat_mean`. */
+            feature: string;
+            /** @description One of ExclusionRules. */
+            rule: string;
+            /** @description What was found, with the figures: "missing on 612 of 752 rows (81 %, more than 50 %)". */
+            reason: string;
+        };
+        /**
          * @description One candidate model of the comparison. Cluster sizes are by the trainer's own cluster index (only the chosen
          *     candidate is matched to stable ids, in the version's IReadOnlyList&lt;long&gt; ModelVersion.ClusterSizes).
          */
@@ -2841,6 +2853,8 @@ export interface components {
             trainer: string;
             training: components["schemas"]["TrainingData"];
             features: string[];
+            /** @description Feature columns of the input left out of the default set, each with why; null when the features were named. */
+            excludedFeatures?: null | components["schemas"]["ExcludedFeature"][];
             scaling: components["schemas"]["FeatureScaling"];
             /** Format: int32 */
             k: number;

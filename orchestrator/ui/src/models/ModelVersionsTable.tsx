@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ModelVersion } from '../api/types';
 import { formatTime } from '../common/time';
 import { ClusterChart } from './ClusterChart';
+import { ExcludedFeatures } from './ExcludedFeatures';
 import { promotionLabel } from './clusterChart';
 import { fixed } from './format';
 import { ProductionActions } from './ProductionActions';
@@ -81,6 +82,7 @@ export function ModelVersionsTable({ name, versions, onChanged }: { name: string
           <dt>Trained on</dt>
           <dd className="mono small">{current.training?.input}</dd>
         </dl>
+        <ExcludedFeatures version={current} />
       </section>
     </div>
   );

@@ -59,6 +59,15 @@ describe('ModelsPage', () => {
     await user.click(screen.getByRole('button', { name: 'v1' }));
     const chart = screen.getByRole('img', { name: /^Clusters of version 1: cluster 0: 6 rows \(7%\), cluster 1: 46 rows \(50%\)/ });
     expect(chart.querySelectorAll('rect')).toHaveLength(4);
+    // Version 1 was trained on named features: nothing left out. Version 3 left two columns out, each with why.
+    expect(screen.queryByRole('region', { name: 'Features left out' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'v3' }));
+    const left = within(screen.getByRole('region', { name: 'Features left out' })).getAllByRole('row');
+    expect(left.map((r) => r.textContent)).toEqual([
+      'ColumnRuleWhy',
+      'lat_meansensor attributenever changes within a sensor (a sensor attribute such as an id or a coordinate): it tells where a sensor is, not how it behaves',
+      'durP1_meanemptyhas no value in any of the 752 rows',
+    ]);
     // A viewer is told why there is no promote button.
     expect(screen.queryByRole('button', { name: /production/ })).not.toBeInTheDocument();
     expect(screen.getByText(/Promoting or rolling back a model needs the editor role; you are a viewer/)).toBeInTheDocument();
