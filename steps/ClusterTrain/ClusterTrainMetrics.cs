@@ -26,6 +26,9 @@ internal sealed record ClusterTrainMetrics
 
     public required RegisteredModel Model { get; init; }
 
+    /// <summary>Against the production version on the training rows; null without one with the same features.</summary>
+    public ClusterStability? Stability { get; init; }
+
     public required IReadOnlyDictionary<string, IReadOnlyList<ClusterShare>> ClusterDistribution { get; init; }
 
     public required IReadOnlyDictionary<string, DataShape> Shapes { get; init; }

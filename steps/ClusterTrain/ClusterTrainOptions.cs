@@ -60,6 +60,9 @@ public sealed class ClusterTrainOptions : StepOptions
     [Description("auto promotes when the Davies-Bouldin index is at most this many percent worse than production's.")]
     public double MaxDegradation { get; set; } = 10;
 
+    [Description("auto keeps as a candidate a version whose clusters move more than this share of rows against production (0..1; default 1: no limit).")]
+    public double MaxMovedShare { get; set; } = 1;
+
     [Description("Candidates trained at once (0: one per processor).")]
     public int Workers { get; set; }
 
@@ -113,6 +116,11 @@ public sealed class ClusterTrainOptions : StepOptions
         if (Workers < 0)
         {
             yield return "--workers must not be negative";
+        }
+
+        if (!(MaxMovedShare is >= 0 and <= 1))
+        {
+            yield return "--max-moved-share must be a share between 0 and 1";
         }
 
         if (!(MaxMissingShare is >= 0 and <= 1))

@@ -46,15 +46,16 @@ internal static class ClusterTrainStep
         {
             var production = registry.Production() is { } pointer ? registry.Metadata(pointer.Version) : null;
             var (ids, basis) = ClusterMatcher.Match(best, production, table.Features);
+            var stability = StabilityMeasure.Measure(set, best, ids, production);
             var experiment = ExperimentRecord.Of(options, set, candidates, best, context.Timings, context.Run);
-            var described = Describe(best, ids, production, set, record.Path, options);
+            var described = Describe(best, ids, production, stability, set, record.Path, options);
             described = described with { Experiment = experiment, Training = described.Training with { Partitions = partitions }, ExcludedFeatures = excluded };
             registered = registry.Register(described, best.Model);
             ClusterTrainLog.Registered(context.Logger, registered.Version, registered.K, registered.Promotion.Promoted, registered.Promotion.Reason);
             await File.WriteAllBytesAsync(context.Output.PathFor(OutputFileName),
                 JsonSerializer.SerializeToUtf8Bytes(registered, RegistryJsonContext.Default.ModelVersion), cancellationToken);
             context.Output.AddFile(OutputFileName, 1, 0, null);
-            var metrics = Metrics(set, candidates, best, registered, basis, registry, options) with { ExcludedFeatures = excluded };
+            var metrics = Metrics(set, candidates, best, registered, basis, registry, options) with { ExcludedFeatures = excluded, Stability = stability };
             return JsonSerializer.SerializeToNode(metrics, ClusterTrainJsonContext.Default.ClusterTrainMetrics)!.AsObject();
         }
     }
@@ -94,7 +95,7 @@ internal static class ClusterTrainStep
         return [.. trained];
     }
 
-    private static ModelVersion Describe(Candidate best, int[] ids, ModelVersion? production, TrainingSet set, string input, ClusterTrainOptions options)
+    private static ModelVersion Describe(Candidate best, int[] ids, ModelVersion? production, ClusterStability? stability, TrainingSet set, string input, ClusterTrainOptions options)
     {
         var sizes = new long[best.K];
         var centroids = new double[best.K][];
@@ -121,7 +122,8 @@ internal static class ClusterTrainStep
             ClusterSizes = sizes,
             Centroids = centroids,
             ClusterIds = ids,
-            Promotion = PromotionRule.Decide(options.Promote, options.MaxDegradation, quality, production, set.Table.Features),
+            Promotion = PromotionRule.Decide(options.Promote, options.MaxDegradation, options.MaxMovedShare, quality, stability, production, set.Table.Features),
+            Stability = stability,
         };
     }
 

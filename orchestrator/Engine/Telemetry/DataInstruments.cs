@@ -15,6 +15,9 @@ public static class DataInstruments
     public const string LastSuccess = "pipeline.step.last_success_timestamp";
     public const string ClusterSize = "pipeline.model.cluster_size";
     public const string ClusterShare = "pipeline.model.cluster_share";
+    public const string AdjustedRandIndex = "pipeline.model.adjusted_rand_index";
+    public const string MovedShare = "pipeline.model.moved_share";
+    public const string CentroidShift = "pipeline.model.centroid_shift";
     public const string FeatureMean = "pipeline.feature.mean";
     public const string FeatureStd = "pipeline.feature.std";
     public const string FeatureDrift = "pipeline.feature.drift_zscore";
@@ -31,6 +34,9 @@ public static class DataInstruments
         (LastSuccess, "s", "When the step last succeeded, in Unix seconds."),
         (ClusterSize, null, "Rows per cluster of the model version the step trained or used, in training and in prediction."),
         (ClusterShare, null, "Share of rows per cluster (0 to 1) of that model version."),
+        (AdjustedRandIndex, null, "Adjusted Rand index of the trained version's clusters against production's on the same rows (1: the same grouping)."),
+        (MovedShare, null, "Share of rows (0 to 1) whose stable cluster id the trained version changed against production's."),
+        (CentroidShift, null, "How far each stable cluster's centroid moved against production's, in production's scaled units."),
         (FeatureMean, null, "Mean of each feature over the step's output rows."),
         (FeatureStd, null, "Standard deviation of each feature over the step's output rows."),
         (FeatureDrift, null, "Z-score of this run's feature mean against the history of earlier runs."),

@@ -76,7 +76,10 @@ public static class ManifestObservations
         }
     }
 
-    /// <summary>The cluster distribution of each set (training, prediction), labelled with the model version.</summary>
+    /// <summary>
+    /// The cluster distribution of each set (training, prediction), labelled with the model version; and a trained
+    /// version's stability against production (adjusted Rand index, moved share, centroid shifts).
+    /// </summary>
     private static void AddClusters(ManifestMetrics metrics, List<DataPoint> points)
     {
         var version = metrics.ModelVersion is { } known ? known.ToString(CultureInfo.InvariantCulture) : "unknown";
@@ -86,6 +89,17 @@ public static class ManifestObservations
                 [Label("model_version", version), Label("set", set), Label("cluster", cluster.Cluster.ToString(CultureInfo.InvariantCulture))];
             Add(points, DataInstruments.ClusterSize, cluster.Count, labels);
             Add(points, DataInstruments.ClusterShare, cluster.Share, labels);
+        }
+
+        if (metrics.Stability() is { } stability)
+        {
+            KeyValuePair<string, object?>[] against = [Label("model_version", version), Label("against_version", stability.AgainstVersion.ToString(CultureInfo.InvariantCulture))];
+            Add(points, DataInstruments.AdjustedRandIndex, stability.AdjustedRandIndex, against);
+            Add(points, DataInstruments.MovedShare, stability.MovedShare, against);
+            foreach (var shift in stability.ClusterShifts ?? [])
+            {
+                Add(points, DataInstruments.CentroidShift, shift.Shift, [.. against, Label("cluster", shift.Cluster.ToString(CultureInfo.InvariantCulture))]);
+            }
         }
     }
 

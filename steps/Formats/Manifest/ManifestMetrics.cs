@@ -48,6 +48,12 @@ public sealed class ManifestMetrics(JsonElement metrics)
         }
     }
 
+    /// <summary>How the trained version compares with production on the same rows; null when the step says nothing.</summary>
+    public ClusterStability? Stability() =>
+        Object(Raw, MetricNames.Stability) is { } stability
+            ? Read(stability, RegistryJsonContext.Default.ClusterStability, "againstVersion", "adjustedRandIndex", "movedShare")
+            : null;
+
     public IEnumerable<(string Feature, FeatureStat Stat)> FeatureStats() =>
         Entries(Raw, MetricNames.FeatureStats, ManifestJsonContext.Default.FeatureStat);
 

@@ -24,6 +24,9 @@ public static class MetricNames
     /// <summary><c>{feature: <see cref="DriftResult"/>}</c>.</summary>
     public const string Drift = "drift";
 
+    /// <summary>A <see cref="Registry.ClusterStability"/>: a new model version against production on the same rows.</summary>
+    public const string Stability = "stability";
+
     /// <summary>Row counts are the numeric fields named <c>rows</c> + a capitalised kind: <c>rowsRead</c>, <c>rowsQuarantined</c>.</summary>
     public const string RowCountPrefix = "rows";
 }

@@ -45,6 +45,9 @@ public sealed record ModelVersion
 
     public required PromotionDecision Promotion { get; init; }
 
+    /// <summary>Against the production version on the same rows; null for a first version or one with other features.</summary>
+    public ClusterStability? Stability { get; init; }
+
     /// <summary>The training run behind this version; null in versions registered before runs were recorded.</summary>
     public TrainingExperiment? Experiment { get; init; }
 }

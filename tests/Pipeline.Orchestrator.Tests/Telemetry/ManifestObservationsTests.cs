@@ -13,6 +13,7 @@ public sealed class ManifestObservationsTests
              "metrics": {"rowsRead": 10, "rowsQuarantined": 2, "rowsetName": 3, "shapes": {"input": {"rows": 10, "columns": 4}},
                "memory": {"workingSetBytes": 100, "managedHeapBytes": 50, "peakWorkingSetBytes": 120},
                "model": {"version": 7}, "clusterDistribution": {"training": [{"cluster": 0, "count": 3, "share": 0.75}, {"cluster": 1, "count": 1, "share": 0.25}]},
+               "stability": {"againstVersion": 6, "rows": 4, "adjustedRandIndex": 0.62, "movedShare": 0.25, "clusterShifts": [{"cluster": 0, "shift": 0.1}, {"cluster": 1, "shift": 1.4}]},
                "featureStats": {"t_mean": {"mean": 1.5, "std": 0.5}}, "drift": {"t_mean": {"zScore": 3.5, "drifted": true}}}}
             """);
 
@@ -27,6 +28,9 @@ public sealed class ManifestObservationsTests
         Assert.Equal(50, Single(points, DataInstruments.Memory, ("kind", "managed_heap")).Value);
         Assert.Equal(0.25, Single(points, DataInstruments.ClusterShare, ("model_version", "7"), ("set", "training"), ("cluster", "1")).Value);
         Assert.Equal(3, Single(points, DataInstruments.ClusterSize, ("model_version", "7"), ("set", "training"), ("cluster", "0")).Value);
+        Assert.Equal(0.62, Single(points, DataInstruments.AdjustedRandIndex, ("model_version", "7"), ("against_version", "6")).Value);
+        Assert.Equal(0.25, Single(points, DataInstruments.MovedShare, ("model_version", "7"), ("against_version", "6")).Value);
+        Assert.Equal(1.4, Single(points, DataInstruments.CentroidShift, ("model_version", "7"), ("against_version", "6"), ("cluster", "1")).Value);
         Assert.Equal(0.5, Single(points, DataInstruments.FeatureStd, ("feature", "t_mean")).Value);
         Assert.Equal(3.5, Single(points, DataInstruments.FeatureDrift, ("feature", "t_mean")).Value);
         Assert.Equal(1, Single(points, DataInstruments.FeatureDrifted, ("feature", "t_mean")).Value);

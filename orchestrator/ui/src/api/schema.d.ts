@@ -2545,6 +2545,41 @@ export interface components {
             to: string;
             inputs: null | Record<string, never>;
         };
+        /** @description How far one stable cluster's centroid moved (Euclidean, in the production version's scaling). */
+        ClusterShift: {
+            /** Format: int32 */
+            cluster: number;
+            /** Format: double */
+            shift: number;
+        };
+        /**
+         * @description How much a new version moves the clustering, against the production version on the same rows (the new
+         *     version's training rows, each assigned by both): what a consumer of the clusters will see change.
+         */
+        ClusterStability: {
+            /**
+             * Format: int32
+             * @description The production version compared with.
+             */
+            againstVersion: number;
+            /**
+             * Format: int64
+             * @description The rows both assigned.
+             */
+            rows: number;
+            /**
+             * Format: double
+             * @description Agreement of the two assignments whatever the ids (1: the same grouping; about 0: chance).
+             */
+            adjustedRandIndex: number;
+            /**
+             * Format: double
+             * @description Share of rows whose stable cluster id differs between the two (0 to 1).
+             */
+            movedShare: number;
+            /** @description Per stable id both versions have: how far its centroid moved, in the production version's scaled units. */
+            clusterShifts: components["schemas"]["ClusterShift"][];
+        };
         /** @description The next fire times of a schedule, in its time zone's offset at each time. */
         CronPreview: {
             timeZone: string;
@@ -2869,6 +2904,7 @@ export interface components {
             clusterIds: number[];
             model?: null | components["schemas"]["ModelFile"];
             promotion: components["schemas"]["PromotionDecision"];
+            stability?: null | components["schemas"]["ClusterStability"];
             experiment?: null | components["schemas"]["TrainingExperiment"];
         };
         ModelVersionView: {

@@ -6,6 +6,7 @@ import { ExcludedFeatures } from './ExcludedFeatures';
 import { promotionLabel } from './clusterChart';
 import { fixed } from './format';
 import { ProductionActions } from './ProductionActions';
+import { StabilityFacts } from './StabilityFacts';
 
 /** Versions newest first, with promotion, quality and distribution; the chosen one's clusters drawn large. */
 export function ModelVersionsTable({ name, versions, onChanged }: { name: string; versions: ModelVersion[]; onChanged: () => void }) {
@@ -82,6 +83,7 @@ export function ModelVersionsTable({ name, versions, onChanged }: { name: string
           <dt>Trained on</dt>
           <dd className="mono small">{current.training?.input}</dd>
         </dl>
+        <StabilityFacts version={current} />
         <ExcludedFeatures version={current} />
       </section>
     </div>

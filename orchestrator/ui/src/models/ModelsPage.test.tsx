@@ -62,6 +62,11 @@ describe('ModelsPage', () => {
     // Version 1 was trained on named features: nothing left out. Version 3 left two columns out, each with why.
     expect(screen.queryByRole('region', { name: 'Features left out' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'v3' }));
+    const stability = screen.getByRole('region', { name: 'Stability' });
+    expect(within(stability).getByRole('heading')).toHaveTextContent('Against production version 2');
+    expect(stability).toHaveTextContent('Adjusted Rand index0.873');
+    expect(stability).toHaveTextContent('Rows that changed cluster5.4% of 92');
+    expect(stability).toHaveTextContent('Centroid shiftscluster 0: 0.120, cluster 1: 0.400');
     const left = within(screen.getByRole('region', { name: 'Features left out' })).getAllByRole('row');
     expect(left.map((r) => r.textContent)).toEqual([
       'ColumnRuleWhy',
