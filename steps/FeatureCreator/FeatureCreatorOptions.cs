@@ -47,6 +47,10 @@ public sealed class FeatureCreatorOptions : StepOptions
     [Description("A feature whose |z-score| against the baseline reaches this is reported as drifted.")]
     public double DriftThreshold { get; set; } = 3;
 
+    /// <summary>Readings whose robust z-score within their column exceeds this are counted as outliers; 0 turns the count off.</summary>
+    [Description("Count as outliers the readings whose robust z-score (0.6745 × |x − median| / MAD, per value column) exceeds this, in the manifest's outliers (0: off). Counted, never removed.")]
+    public double OutlierZ { get; set; } = 3.5;
+
     /// <summary>Makes drift a gate: a drifted feature (on the newest day, over an asset) blocks what comes after.</summary>
     [Description("Make drift a gate: when a feature drifted (on the newest computed day, over an asset), publish the output, then exit 79 (blocked) so training and promotion after this step do not run until an editor overrides the gate.")]
     public bool DriftGate { get; set; }
@@ -93,6 +97,11 @@ public sealed class FeatureCreatorOptions : StepOptions
         if (!(DriftThreshold > 0) || double.IsInfinity(DriftThreshold))
         {
             yield return "--drift-threshold must be a positive number";
+        }
+
+        if (!(OutlierZ >= 0) || double.IsInfinity(OutlierZ))
+        {
+            yield return "--outlier-z must be a number of at least 0 (0: no outlier count)";
         }
 
         if (Workers < 0)

@@ -83,6 +83,6 @@ public static class FeatureCreatorStep
             await history.AppendAsync(new FeatureRun(context.Clock.GetUtcNow(), featureStats), cancellationToken);
         }
 
-        return FeatureMetrics.Build(aggregate, table, columns, featureStats, drift);
+        return FeatureMetrics.Build(aggregate, table, columns, featureStats, drift, options.OutlierZ);
     }
 }

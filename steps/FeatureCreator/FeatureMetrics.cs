@@ -18,7 +18,8 @@ internal static class FeatureMetrics
         FeatureTable table,
         IReadOnlyList<string> valueColumns,
         IReadOnlyDictionary<string, FeatureStat> featureStats,
-        IReadOnlyDictionary<string, DriftResult> drift)
+        IReadOnlyDictionary<string, DriftResult> drift,
+        double outlierZ)
     {
         var keys = Enumerable.Range(0, table.RowCount).Select(table.Key).ToArray();
         var lowReadingDays = Enumerable.Range(0, table.RowCount).Count(table.IsLowReadings);
@@ -65,6 +66,8 @@ internal static class FeatureMetrics
                 ManifestJsonContext.Default.IReadOnlyDictionaryStringDataShape),
             [MetricNames.Memory] = JsonSerializer.SerializeToNode(ProcessMemory.Sample(), ManifestJsonContext.Default.MemoryMetrics),
             ["nonFinite"] = nonFinite,
+            [MetricNames.Outliers] = OutlierReport.Build(aggregate.Histograms, valueColumns, outlierZ),
+            ["outlierRule"] = outlierZ > 0 ? OutlierReport.Rule(outlierZ) : null,
             ["lowReadingDays"] = lowReadingDays,
             ["minReadings"] = table.MinReadings,
             [MetricNames.FeatureStats] = JsonSerializer.SerializeToNode(featureStats, FeatureCreatorJsonContext.Default.IReadOnlyDictionaryStringFeatureStat),

@@ -15,11 +15,15 @@ internal sealed class FeatureAggregate
     /// <summary>Distinct column names over all files read.</summary>
     public int InputColumnCount => _inputColumns.Count;
 
+    /// <summary>Each value column's readings as a histogram, over every file merged.</summary>
+    public Dictionary<string, ValueHistogram> Histograms { get; } = new(StringComparer.Ordinal);
+
     public void Merge(PartialAggregate partial)
     {
         RowsRead += partial.Rows;
         CleanedRows += partial.CleanedRows;
         _inputColumns.UnionWith(partial.InputColumns);
+        MergeHistograms(Histograms, partial.Histograms);
         foreach (var (key, group) in partial.Groups)
         {
             if (_groups.TryGetValue(key, out var existing))
@@ -35,6 +39,22 @@ internal sealed class FeatureAggregate
     }
 
     /// <summary>The sensor-days in output order: sensor id (ordinal), then day.</summary>
+    /// <summary>Adds each column's histogram of <paramref name="from"/> to <paramref name="into"/>'s (several days of a run, say).</summary>
+    public static void MergeHistograms(Dictionary<string, ValueHistogram> into, IReadOnlyDictionary<string, ValueHistogram> from)
+    {
+        foreach (var (column, histogram) in from)
+        {
+            if (into.TryGetValue(column, out var existing))
+            {
+                existing.Merge(histogram);
+            }
+            else
+            {
+                into[column] = histogram;
+            }
+        }
+    }
+
     public IReadOnlyList<KeyValuePair<GroupKey, GroupAccumulator>> Sorted()
     {
         // Sorting compares keys about n log n times, and comparing the sensor strings themselves (scattered over the

@@ -12,4 +12,17 @@ internal sealed class PartialAggregate(IReadOnlyList<string> inputColumns)
 
     /// <summary>Rows with at least one finite value among the selected columns.</summary>
     public long CleanedRows { get; set; }
+
+    /// <summary>Each value column's readings as a histogram, for the outlier counts (see <see cref="ValueHistogram"/>).</summary>
+    public Dictionary<string, ValueHistogram> Histograms { get; } = new(StringComparer.Ordinal);
+
+    public ValueHistogram HistogramOf(string column)
+    {
+        if (!Histograms.TryGetValue(column, out var histogram))
+        {
+            Histograms[column] = histogram = new ValueHistogram();
+        }
+
+        return histogram;
+    }
 }

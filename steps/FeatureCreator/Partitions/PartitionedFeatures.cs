@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pipeline.Steps.Assets;
+using Pipeline.Steps.FeatureCreator.Aggregation;
 using Pipeline.Steps.FeatureCreator.Drift;
 using Pipeline.Steps.FeatureCreator.Features;
 using Pipeline.Steps.FeatureCreator.Reading;
@@ -42,6 +43,7 @@ internal static class PartitionedFeatures
         long groups = 0;
         var inputColumns = 0;
         var outputColumns = 0;
+        var histograms = new Dictionary<string, ValueHistogram>(StringComparer.Ordinal);
         using (context.Timings.Measure("partitions"))
         {
             foreach (var (key, sha) in todo)
@@ -56,6 +58,7 @@ internal static class PartitionedFeatures
                 history[key] = new FeatureRun(context.Clock.GetUtcNow(), featureStats);
                 rowsRead += aggregate.RowsRead;
                 cleaned += aggregate.CleanedRows;
+                FeatureAggregate.MergeHistograms(histograms, aggregate.Histograms);
                 groups += table.RowCount;
                 inputColumns = aggregate.InputColumnCount;
                 outputColumns = FeatureTable.KeyColumnCount + table.Columns.Count;
@@ -106,6 +109,9 @@ internal static class PartitionedFeatures
             [MetricNames.FeatureStats] = newestStats is null ? null : JsonSerializer.SerializeToNode(newestStats, FeatureCreatorJsonContext.Default.DictionaryStringFeatureStat),
             [MetricNames.Drift] = newestDrift is null ? null : JsonSerializer.SerializeToNode(newestDrift, FeatureCreatorJsonContext.Default.DictionaryStringDriftResult),
             ["driftedByPartition"] = drifted,
+            // Over every day computed in this run, as a whole-run FeatureCreator counts them.
+            [MetricNames.Outliers] = OutlierReport.Build(histograms, columns, options.OutlierZ),
+            ["outlierRule"] = options.OutlierZ > 0 ? OutlierReport.Rule(options.OutlierZ) : null,
         };
     }
 

@@ -38,6 +38,11 @@ internal sealed class RowGroupAggregator(ColumnBuffers buffers, int valueColumns
         }
 
         AddRun(start, rows, constantSensor, fields, into);
+        // The runs consumed each column's present values in order: all of them, for the outlier counts.
+        for (var j = 0; j < fields.Count; j++)
+        {
+            into.HistogramOf(fields[j].Name).Add(buffers.Values[j].AsSpan(0, _cursors[j]));
+        }
     }
 
     private void AddRun(int start, int end, string? constantSensor, IReadOnlyList<DataField> fields, PartialAggregate into)

@@ -24,6 +24,9 @@ public static class MetricNames
     /// <summary><c>{feature: <see cref="DriftResult"/>}</c>.</summary>
     public const string Drift = "drift";
 
+    /// <summary><c>{column: {readings, count, share, median, mad, low, high}}</c>: readings far outside their column (FeatureCreator).</summary>
+    public const string Outliers = "outliers";
+
     /// <summary>A <see cref="Registry.ClusterStability"/>: a new model version against production on the same rows.</summary>
     public const string Stability = "stability";
 

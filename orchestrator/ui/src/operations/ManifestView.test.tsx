@@ -29,6 +29,27 @@ describe('ManifestView', () => {
     expect(screen.getByText(/"parameters"/)).toBeInTheDocument();
   });
 
+  it("shows the FeatureCreator's outliers per column with the rule", async () => {
+    const manifest = {
+      status: 'succeeded',
+      metrics: {
+        rowsRead: 7000,
+        outliers: {
+          temperature: { readings: 7000, median: 14.06, mad: 5.1, count: 35, share: 0.005, low: -12.4, high: 40.5 },
+          humidity: { readings: 7000, median: 55, mad: 0, count: 0, share: 0 },
+        },
+        outlierRule: 'robust z-score above 3.5: 0.6745 × |x − median| / MAD per value column',
+      },
+    };
+    stubFetch([{ path: '/api/runs/r1/steps/features/manifest', reply: { body: manifest } }]);
+    render(<ManifestView runId="r1" stepId="features" version="succeeded:1" />);
+
+    const table = await screen.findByRole('table', { name: /^Outliers/ });
+    expect(within(table).getByRole('row', { name: 'temperature 35 0.50% 14.06 -12.40 … 40.50' })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: 'humidity 0 0.00% 55.00 every reading the same' })).toBeInTheDocument();
+    expect(within(table).getByText(/^Outliers: readings/)).toHaveAttribute('title', expect.stringContaining('robust z-score above 3.5'));
+  });
+
   it('says so when the step has no manifest', async () => {
     stubFetch([{ path: url, reply: problem(404, 'Not found', 'step train of run r1 has no manifest') }]);
     render(<ManifestView runId="r1" stepId="train" version="failed:1" />);

@@ -151,6 +151,31 @@ export function ManifestView({ runId, stepId, version }: Props) {
           </table>
         ) : null}
       </div>
+      {m.outliers.length > 0 ? (
+        <table className="table compact">
+          <caption title={String(m.scalars.find((x) => x.name === 'outlierRule')?.value ?? '')}>Outliers: readings far outside their column (counted, not removed)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Column</th>
+              <th scope="col" className="num">Outliers</th>
+              <th scope="col" className="num">Share</th>
+              <th scope="col" className="num">Median</th>
+              <th scope="col">Kept between</th>
+            </tr>
+          </thead>
+          <tbody>
+            {m.outliers.map((o) => (
+              <tr key={o.column} className={o.count ? 'warn' : undefined}>
+                <td className="mono">{o.column}</td>
+                <td className="num">{o.count?.toLocaleString() ?? '—'}</td>
+                <td className="num">{o.share === undefined ? '—' : `${(o.share * 100).toFixed(2)}%`}</td>
+                <td className="num">{o.median === undefined ? '—' : o.median.toPrecision(4)}</td>
+                <td className="small">{o.low === undefined || o.high === undefined ? 'every reading the same' : `${o.low.toPrecision(4)} … ${o.high.toPrecision(4)}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       {m.scalars.length > 0 ? (
         <table className="table compact">
           <caption>Metrics</caption>

@@ -21,6 +21,8 @@ export interface ManifestParts {
   shapes: { stage: string; rows?: number; columns?: number }[];
   memory: { name: string; bytes: number }[];
   timings: { phase: string; ms: number }[];
+  /** The FeatureCreator's readings far outside their column, per column (metrics.outliers). */
+  outliers: { column: string; readings?: number; count?: number; share?: number; median?: number; low?: number; high?: number }[];
   /** Metrics that are a plain number, string or boolean. */
   scalars: { name: string; value: string | number | boolean }[];
   error?: Record<string, unknown>;
@@ -53,6 +55,7 @@ export function splitManifest(manifest: Manifest): ManifestParts {
     shapes: [],
     memory: [],
     timings: [],
+    outliers: [],
     scalars: [],
     rest,
   };
@@ -87,6 +90,11 @@ export function splitManifest(manifest: Manifest): ManifestParts {
     for (const [name, value] of Object.entries(metrics)) {
       if (name === 'shapes' && isObject(value)) {
         parts.shapes = Object.entries(value).map(([stage, shape]) => ({ stage, rows: isObject(shape) ? num(shape.rows) : undefined, columns: isObject(shape) ? num(shape.columns) : undefined }));
+      } else if (name === 'outliers' && isObject(value) && Object.values(value).every(isObject)) {
+        parts.outliers = Object.entries(value).map(([column, o]) => {
+          const entry = o as Record<string, unknown>;
+          return { column, readings: num(entry.readings), count: num(entry.count), share: num(entry.share), median: num(entry.median), low: num(entry.low), high: num(entry.high) };
+        });
       } else if (name === 'memory' && isObject(value) && Object.values(value).every((v) => typeof v === 'number')) {
         parts.memory = Object.entries(value).map(([k, bytes]) => ({ name: k, bytes: bytes as number }));
       } else if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
