@@ -51,6 +51,10 @@ public sealed class FeatureCreatorOptions : StepOptions
     [Description("Count as outliers the readings whose robust z-score (0.6745 × |x − median| / MAD, per value column) exceeds this, in the manifest's outliers (0: off). Counted, never removed.")]
     public double OutlierZ { get; set; } = 3.5;
 
+    /// <summary>Leaves the outliers out of the features (as missing readings); the readings are then read twice.</summary>
+    [Description("Leave the readings --outlier-z counts out of the features, as missing readings (the input is read twice: bounds first, then features). Default: counted, kept.")]
+    public bool ExcludeOutliers { get; set; }
+
     /// <summary>Makes drift a gate: a drifted feature (on the newest day, over an asset) blocks what comes after.</summary>
     [Description("Make drift a gate: when a feature drifted (on the newest computed day, over an asset), publish the output, then exit 79 (blocked) so training and promotion after this step do not run until an editor overrides the gate.")]
     public bool DriftGate { get; set; }
@@ -102,6 +106,11 @@ public sealed class FeatureCreatorOptions : StepOptions
         if (!(OutlierZ >= 0) || double.IsInfinity(OutlierZ))
         {
             yield return "--outlier-z must be a number of at least 0 (0: no outlier count)";
+        }
+
+        if (ExcludeOutliers && OutlierZ == 0)
+        {
+            yield return "--exclude-outliers needs --outlier-z above 0 to say which readings are outliers";
         }
 
         if (Workers < 0)

@@ -41,6 +41,15 @@ public static class FeatureCreatorStep
             var workers = options.ResolveWorkers();
             FeatureCreatorLog.Reading(context.Logger, plan.Files.Count, workers, string.Join(",", columns));
             aggregate = await ChunkScanner.ScanAsync(plan.Files, columns, workers, cancellationToken);
+            if (options.ExcludeOutliers)
+            {
+                // The bounds come from every reading; the features are then made again from those within them.
+                var keptWithin = OutlierReport.Bounds(aggregate.Histograms, columns, options.OutlierZ);
+                var all = aggregate.Histograms;
+                aggregate = await ChunkScanner.ScanAsync(plan.Files, columns, workers, cancellationToken, keptWithin);
+                aggregate.Histograms.Clear();
+                FeatureAggregate.MergeHistograms(aggregate.Histograms, all);
+            }
         }
 
         FeatureCreatorLog.Aggregated(context.Logger, aggregate.RowsRead, aggregate.GroupCount);
@@ -83,6 +92,6 @@ public static class FeatureCreatorStep
             await history.AppendAsync(new FeatureRun(context.Clock.GetUtcNow(), featureStats), cancellationToken);
         }
 
-        return FeatureMetrics.Build(aggregate, table, columns, featureStats, drift, options.OutlierZ);
+        return FeatureMetrics.Build(aggregate, table, columns, featureStats, drift, options.OutlierZ, options.ExcludeOutliers);
     }
 }

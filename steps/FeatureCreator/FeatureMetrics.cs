@@ -19,7 +19,8 @@ internal static class FeatureMetrics
         IReadOnlyList<string> valueColumns,
         IReadOnlyDictionary<string, FeatureStat> featureStats,
         IReadOnlyDictionary<string, DriftResult> drift,
-        double outlierZ)
+        double outlierZ,
+        bool outliersExcluded)
     {
         var keys = Enumerable.Range(0, table.RowCount).Select(table.Key).ToArray();
         var lowReadingDays = Enumerable.Range(0, table.RowCount).Count(table.IsLowReadings);
@@ -67,7 +68,7 @@ internal static class FeatureMetrics
             [MetricNames.Memory] = JsonSerializer.SerializeToNode(ProcessMemory.Sample(), ManifestJsonContext.Default.MemoryMetrics),
             ["nonFinite"] = nonFinite,
             [MetricNames.Outliers] = OutlierReport.Build(aggregate.Histograms, valueColumns, outlierZ),
-            ["outlierRule"] = outlierZ > 0 ? OutlierReport.Rule(outlierZ) : null,
+            ["outlierRule"] = outlierZ > 0 ? OutlierReport.Rule(outlierZ, outliersExcluded) : null,
             ["lowReadingDays"] = lowReadingDays,
             ["minReadings"] = table.MinReadings,
             [MetricNames.FeatureStats] = JsonSerializer.SerializeToNode(featureStats, FeatureCreatorJsonContext.Default.IReadOnlyDictionaryStringFeatureStat),

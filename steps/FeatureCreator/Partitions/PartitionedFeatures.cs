@@ -46,10 +46,13 @@ internal static class PartitionedFeatures
         var histograms = new Dictionary<string, ValueHistogram>(StringComparer.Ordinal);
         using (context.Timings.Measure("partitions"))
         {
+            // With --exclude-outliers, the bounds come from the readings of every day this run makes, read first.
+            var keptWithin = options.ExcludeOutliers
+                ? OutlierReport.Bounds((await ChunkScanner.ScanAsync([.. todo.SelectMany(t => Files(input, t.Key))], columns, options.ResolveWorkers(), cancellationToken)).Histograms, columns, options.OutlierZ)
+                : null;
             foreach (var (key, sha) in todo)
             {
-                var files = Directory.EnumerateFiles(AssetLayout.PartitionFolder(input, key), "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
-                var aggregate = await ChunkScanner.ScanAsync(files, columns, options.ResolveWorkers(), cancellationToken);
+                var aggregate = await ChunkScanner.ScanAsync(Files(input, key), columns, options.ResolveWorkers(), cancellationToken, keptWithin);
                 var table = FeatureTable.Build(aggregate, columns, kinds, options.MinReadings);
                 var featureStats = FeatureStatistics.Compute(table);
                 var baseline = history.Where(h => string.CompareOrdinal(h.Key, key) < 0).TakeLast(options.DriftWindow).Select(h => h.Value).ToList();
@@ -111,9 +114,12 @@ internal static class PartitionedFeatures
             ["driftedByPartition"] = drifted,
             // Over every day computed in this run, as a whole-run FeatureCreator counts them.
             [MetricNames.Outliers] = OutlierReport.Build(histograms, columns, options.OutlierZ),
-            ["outlierRule"] = options.OutlierZ > 0 ? OutlierReport.Rule(options.OutlierZ) : null,
+            ["outlierRule"] = options.OutlierZ > 0 ? OutlierReport.Rule(options.OutlierZ, options.ExcludeOutliers) : null,
         };
     }
+
+    private static string[] Files(string input, string key) =>
+        [.. Directory.EnumerateFiles(AssetLayout.PartitionFolder(input, key), "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
 
     /// <summary>The value columns of the readings asset (its nullable doubles), or those asked for, checked.</summary>
     private static List<string> ValueColumns(AssetDescription readings, string[]? requested)

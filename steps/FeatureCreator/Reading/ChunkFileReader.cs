@@ -16,11 +16,12 @@ internal sealed class ChunkFileReader
     private readonly ColumnBuffers _buffers;
     private readonly RowGroupAggregator _aggregator;
 
-    public ChunkFileReader(IReadOnlyList<string> valueColumns)
+    /// <summary>A reader of <paramref name="valueColumns"/>; with <paramref name="keptWithin"/>, readings outside a column's bounds are left out as missing (--exclude-outliers).</summary>
+    public ChunkFileReader(IReadOnlyList<string> valueColumns, IReadOnlyDictionary<string, (double Low, double High)>? keptWithin = null)
     {
         _valueColumns = valueColumns;
         _buffers = new ColumnBuffers(valueColumns.Count);
-        _aggregator = new RowGroupAggregator(_buffers, valueColumns.Count);
+        _aggregator = new RowGroupAggregator(_buffers, valueColumns.Count, keptWithin);
     }
 
     public async Task<PartialAggregate> ReadAsync(string path, CancellationToken cancellationToken)

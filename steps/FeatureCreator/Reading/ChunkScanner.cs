@@ -11,21 +11,25 @@ internal sealed class ChunkScanner
 {
     private readonly IReadOnlyList<string> _files;
     private readonly IReadOnlyList<string> _valueColumns;
+    private readonly IReadOnlyDictionary<string, (double Low, double High)>? _keptWithin;
     private readonly OrderedMerger _merger;
     private ExceptionDispatchInfo? _failure;
     private int _next = -1;
 
-    private ChunkScanner(IReadOnlyList<string> files, IReadOnlyList<string> valueColumns)
+    private ChunkScanner(IReadOnlyList<string> files, IReadOnlyList<string> valueColumns, IReadOnlyDictionary<string, (double Low, double High)>? keptWithin)
     {
         _files = files;
         _valueColumns = valueColumns;
+        _keptWithin = keptWithin;
         _merger = new OrderedMerger(files.Count, new FeatureAggregate());
     }
 
+    /// <summary>Aggregates <paramref name="files"/>; with <paramref name="keptWithin"/>, readings outside a column's bounds count as missing (the outliers, when excluded).</summary>
     public static async Task<FeatureAggregate> ScanAsync(
-        IReadOnlyList<string> files, IReadOnlyList<string> valueColumns, int workers, CancellationToken cancellationToken)
+        IReadOnlyList<string> files, IReadOnlyList<string> valueColumns, int workers, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, (double Low, double High)>? keptWithin = null)
     {
-        var scanner = new ChunkScanner(files, valueColumns);
+        var scanner = new ChunkScanner(files, valueColumns, keptWithin);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var count = Math.Clamp(workers, 1, Math.Max(1, files.Count));
         await Task.WhenAll(Enumerable.Range(0, count).Select(_ => Task.Run(() => scanner.WorkAsync(stop), CancellationToken.None)));
@@ -36,7 +40,7 @@ internal sealed class ChunkScanner
 
     private async Task WorkAsync(CancellationTokenSource stop)
     {
-        var reader = new ChunkFileReader(_valueColumns);
+        var reader = new ChunkFileReader(_valueColumns, _keptWithin);
         try
         {
             int index;

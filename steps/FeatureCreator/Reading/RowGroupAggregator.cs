@@ -10,9 +10,11 @@ namespace Pipeline.Steps.FeatureCreator.Reading;
 /// sorted by sensor and time, so a run ends where the key changes and the dictionary is consulted once per run,
 /// not per row; unsorted input is still aggregated correctly, only in more, shorter runs.
 /// </summary>
-internal sealed class RowGroupAggregator(ColumnBuffers buffers, int valueColumns)
+internal sealed class RowGroupAggregator(ColumnBuffers buffers, int valueColumns, IReadOnlyDictionary<string, (double Low, double High)>? keptWithin = null)
 {
     private readonly int[] _cursors = new int[valueColumns];
+    private readonly (double Low, double High)?[] _bounds = new (double Low, double High)?[valueColumns];
+    private double[] _kept = [];
     private string? _lastSensor;
 
     /// <param name="rows">Rows decoded into the buffers.</param>
@@ -25,6 +27,11 @@ internal sealed class RowGroupAggregator(ColumnBuffers buffers, int valueColumns
         into.Rows += rows;
         into.CleanedRows += CountCleaned(rows, fields);
         Array.Clear(_cursors);
+        for (var j = 0; j < fields.Count; j++)
+        {
+            _bounds[j] = keptWithin is not null && keptWithin.TryGetValue(fields[j].Name, out var bounds) ? bounds : null;
+        }
+
         var dates = buffers.Dates;
         var sensors = buffers.Sensors;
         var start = 0;
@@ -56,9 +63,39 @@ internal sealed class RowGroupAggregator(ColumnBuffers buffers, int valueColumns
         {
             var maxLevel = fields[j].MaxDefinitionLevel;
             var present = maxLevel == 0 ? length : buffers.Levels[j].AsSpan(start, length).Count(maxLevel);
-            group.Columns[j].AddSegment(buffers.Values[j].AsSpan(_cursors[j], present), length - present);
+            var values = buffers.Values[j].AsSpan(_cursors[j], present);
             _cursors[j] += present;
+            if (_bounds[j] is { } bounds)
+            {
+                // Outliers left out (--exclude-outliers) count as missing readings; the buffer keeps them for the histogram.
+                var kept = Within(values, bounds);
+                group.Columns[j].AddSegment(kept, length - kept.Length);
+            }
+            else
+            {
+                group.Columns[j].AddSegment(values, length - present);
+            }
         }
+    }
+
+    /// <summary>The values within the bounds, in order (non-finite ones too: they are counted as such, not as outliers).</summary>
+    private ReadOnlySpan<double> Within(ReadOnlySpan<double> values, (double Low, double High) bounds)
+    {
+        if (_kept.Length < values.Length)
+        {
+            _kept = new double[Math.Max(values.Length, _kept.Length * 2)];
+        }
+
+        var n = 0;
+        foreach (var x in values)
+        {
+            if (!double.IsFinite(x) || (x >= bounds.Low && x <= bounds.High))
+            {
+                _kept[n++] = x;
+            }
+        }
+
+        return _kept.AsSpan(0, n);
     }
 
     /// <summary>The sensor id of a row, reusing the previous string while the id repeats.</summary>

@@ -17,23 +17,9 @@ public sealed class OutlierCountTests : IDisposable
     [Fact]
     public async Task Absurd_readings_are_counted_per_column_as_DuckDB_counts_them_and_the_features_keep_them()
     {
-        var export = _temp.Combine("dht.csv");
-        CitizenSensorExport.Write(export, CitizenSensorExport.Dht22, sensors: 6, days: 3, seed: 11);
-        // Every 250th reading of temperature becomes -999 (a firmware error code), every 1000th 1e9.
+        var export = await InjectedExportAsync();
         var lines = await File.ReadAllLinesAsync(export);
-        var injected = 0;
-        for (var i = 1; i < lines.Length; i++)
-        {
-            if (i % 250 == 0 || i % 1000 == 7)
-            {
-                var fields = lines[i].Split(';');
-                fields[6] = i % 250 == 0 ? "-999" : "1e9";
-                lines[i] = string.Join(';', fields);
-                injected++;
-            }
-        }
-
-        await File.WriteAllLinesAsync(export, lines);
+        var injected = lines.Count(l => l.Contains(";-999;", StringComparison.Ordinal) || l.Contains(";1e9;", StringComparison.Ordinal));
         var (chunks, features) = (_temp.Combine("chunks"), _temp.Combine("features"));
         Assert.Equal(0, await ChunkerRun.RunAsync("--input", export, "--output", chunks, "--quiet"));
 
@@ -60,6 +46,33 @@ public sealed class OutlierCountTests : IDisposable
     }
 
     [Fact]
+    public async Task Excluded_on_request_the_outliers_are_missing_readings_in_the_features_of_a_run_and_of_an_asset()
+    {
+        var export = await InjectedExportAsync();
+        var (chunks, features) = (_temp.Combine("chunks"), _temp.Combine("features"));
+        Assert.Equal(0, await ChunkerRun.RunAsync("--input", export, "--output", chunks, "--quiet"));
+
+        Assert.Equal(0, await FeatureCreatorRun.RunAsync("--input", chunks, "--output", features, "--exclude-outliers", "--quiet"));
+
+        var metrics = FeatureCreatorRun.ReadJson(Path.Combine(features, "_manifest.json"))["metrics"]!;
+        var injected = metrics["outliers"]!["temperature"]!["count"]!.GetValue<long>();
+        Assert.True(injected > 0);
+        Assert.EndsWith("left out of the features, as missing readings", metrics["outlierRule"]!.GetValue<string>(), StringComparison.Ordinal);
+        var table = $"read_parquet('{features}/features.parquet')";
+        Assert.InRange(DuckDb.Scalar<double>($"SELECT min(temperature_min) FROM {table}"), -20, 40);
+        Assert.InRange(DuckDb.Scalar<double>($"SELECT max(temperature_max) FROM {table}"), -20, 40);
+        Assert.Equal((double)injected, DuckDb.Scalar<double>($"SELECT sum(round(temperature_missing_share * readings)) FROM {table}"));
+
+        // Over an asset: the days made in the run are read twice, the bounds from all of them.
+        var (readings, asset) = (_temp.Combine("assets", "readings"), _temp.Combine("assets", "features"));
+        Assert.Equal(0, await ChunkerRun.RunAsync("--input", export, "--output", _temp.Combine("chunk-out"), "--asset-dir", readings, "--quiet"));
+        Assert.Equal(0, await FeatureCreatorRun.RunAsync("--input", readings, "--output", _temp.Combine("features-out"), "--asset-dir", asset, "--exclude-outliers", "--quiet"));
+        var days = $"read_parquet('{asset}/day=*/*.parquet')";
+        Assert.InRange(DuckDb.Scalar<double>($"SELECT min(temperature_min) FROM {days}"), -20, 40);
+        Assert.Equal(injected, FeatureCreatorRun.ReadJson(_temp.Combine("features-out", "_manifest.json"))["metrics"]!["outliers"]!["temperature"]!["count"]!.GetValue<long>());
+    }
+
+    [Fact]
     public void The_histogram_keeps_median_and_MAD_within_a_bucket_and_counts_beyond_bounds()
     {
         var random = new Random(5);
@@ -82,6 +95,26 @@ public sealed class OutlierCountTests : IDisposable
         Assert.InRange(histogram.CountOutside(-15, 300), exactOutside * 0.9, exactOutside * 1.1);
         Assert.Equal(0, new ValueHistogram().Count);
         Assert.True(double.IsNaN(new ValueHistogram().Median()));
+    }
+
+    /// <summary>Six temperature sensors over three days; every 250th reading of temperature is -999 (an error code), some 1e9.</summary>
+    private async Task<string> InjectedExportAsync()
+    {
+        var export = _temp.Combine("dht.csv");
+        CitizenSensorExport.Write(export, CitizenSensorExport.Dht22, sensors: 6, days: 3, seed: 11);
+        var lines = await File.ReadAllLinesAsync(export);
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (i % 250 == 0 || i % 1000 == 7)
+            {
+                var fields = lines[i].Split(';');
+                fields[6] = i % 250 == 0 ? "-999" : "1e9";
+                lines[i] = string.Join(';', fields);
+            }
+        }
+
+        await File.WriteAllLinesAsync(export, lines);
+        return export;
     }
 
     public void Dispose() => _temp.Dispose();
