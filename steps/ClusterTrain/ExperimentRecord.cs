@@ -13,7 +13,11 @@ internal static class ExperimentRecord
     {
         Parameters = new ExperimentParameters(
             options.ResolveK(), options.Seed, options.Restarts, options.MaxIterations, options.Scaling, options.Selection, options.Promote,
-            options.MaxDegradation, set.Table.Features, options.Input),
+            options.MaxDegradation, set.Table.Features, options.Input)
+        {
+            MaxMissingShare = options.Features is null ? options.MaxMissingShare : null,
+            MaxMovedShare = options.MaxMovedShare,
+        },
         // Registration is still to come when this is written into the version, so only the phases before it are known.
         Metrics = new ExperimentMetrics(set.Table.Rows, set.Rows.Length, set.Skipped, timings.Snapshot()),
         Candidates = [.. candidates.Select(c => new ExperimentCandidate(c.K, c.Seed, Math.Round(c.FitMilliseconds, 3), c.Quality, c.Sizes(), ReferenceEquals(c, best)))],

@@ -34,7 +34,14 @@ public sealed record ExperimentParameters(
     string Promote,
     double MaxDegradation,
     IReadOnlyList<string> Features,
-    string Input);
+    string Input)
+{
+    /// <summary>The share of missing rows past which a default feature was left out; null when features were named, or before it existed.</summary>
+    public double? MaxMissingShare { get; init; }
+
+    /// <summary>The promotion rule's limit on rows changing cluster (1: none); null in versions from before it existed.</summary>
+    public double? MaxMovedShare { get; init; }
+}
 
 /// <summary>Rows the run read, trained on and skipped, and the milliseconds of its phases before registration.</summary>
 public sealed record ExperimentMetrics(long RowsRead, long RowsTrained, long RowsSkipped, IReadOnlyDictionary<string, double> TimingsMs);

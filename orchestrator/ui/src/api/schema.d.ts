@@ -2720,6 +2720,16 @@ export interface components {
             maxDegradation: number;
             features: string[];
             input: string;
+            /**
+             * Format: double
+             * @description The share of missing rows past which a default feature was left out; null when features were named, or before it existed.
+             */
+            maxMissingShare?: number | null;
+            /**
+             * Format: double
+             * @description The promotion rule's limit on rows changing cluster (1: none); null in versions from before it existed.
+             */
+            maxMovedShare?: number | null;
         };
         /** @description How features are scaled before clustering: scaled = (value - offset) * scale, per feature. */
         FeatureScaling: {
