@@ -43,12 +43,10 @@ public static class FeatureCreatorStep
             aggregate = await ChunkScanner.ScanAsync(plan.Files, columns, workers, cancellationToken);
             if (options.ExcludeOutliers)
             {
-                // The bounds come from every reading; the features are then made again from those within them.
+                // The bounds come from every reading; the features are then made again from those within them. The
+                // second pass's histograms hold every reading too (the outliers are left out of the features only).
                 var keptWithin = OutlierReport.Bounds(aggregate.Histograms, columns, options.OutlierZ);
-                var all = aggregate.Histograms;
                 aggregate = await ChunkScanner.ScanAsync(plan.Files, columns, workers, cancellationToken, keptWithin);
-                aggregate.Histograms.Clear();
-                FeatureAggregate.MergeHistograms(aggregate.Histograms, all);
             }
         }
 
