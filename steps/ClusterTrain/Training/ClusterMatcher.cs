@@ -31,7 +31,7 @@ internal static class ClusterMatcher
         {
             for (var j = 0; j < parent.K; j++)
             {
-                cost[i, j] = SquaredDistance(candidate.Centroids[i], parent.Centroids[j], candidate.Scaling);
+                cost[i, j] = ScaledDistance.Squared(candidate.Centroids[i], parent.Centroids[j], candidate.Scaling);
             }
         }
 
@@ -83,17 +83,5 @@ internal static class ClusterMatcher
         }
 
         return 0;
-    }
-
-    private static double SquaredDistance(double[] a, double[] b, FeatureScaling scaling)
-    {
-        var sum = 0.0;
-        for (var f = 0; f < a.Length; f++)
-        {
-            var d = (a[f] - b[f]) * (scaling.Scales[f] == 0 ? 1 : scaling.Scales[f]);
-            sum += d * d;
-        }
-
-        return sum;
     }
 }

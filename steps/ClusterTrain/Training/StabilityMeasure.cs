@@ -17,7 +17,6 @@ internal static class StabilityMeasure
             return null;
         }
 
-        var scales = production.Scaling.Scales.Select(s => s == 0 ? 1 : s).ToArray();
         var rows = set.Rows.Length;
         var newIds = new int[rows];
         var oldIds = new int[rows];
@@ -25,7 +24,7 @@ internal static class StabilityMeasure
         for (var r = 0; r < rows; r++)
         {
             newIds[r] = ids[best.Assignments[r]];
-            oldIds[r] = Nearest(Array.ConvertAll(set.Rows[r], v => (double)v), production.Centroids, scales);
+            oldIds[r] = Nearest(Array.ConvertAll(set.Rows[r], v => (double)v), production.Centroids, production.Scaling);
             moved += newIds[r] == oldIds[r] ? 0 : 1;
         }
 
@@ -34,7 +33,7 @@ internal static class StabilityMeasure
         {
             if (ids[i] < production.K)
             {
-                shifts.Add(new ClusterShift(ids[i], Math.Sqrt(SquaredDistance(best.Centroids[i], production.Centroids[ids[i]], scales))));
+                shifts.Add(new ClusterShift(ids[i], Math.Sqrt(ScaledDistance.Squared(best.Centroids[i], production.Centroids[ids[i]], production.Scaling))));
             }
         }
 
@@ -70,13 +69,13 @@ internal static class StabilityMeasure
 
     private static double Pairs(long n) => n * (n - 1) / 2.0;
 
-    private static int Nearest(double[] row, IReadOnlyList<double[]> centroids, double[] scales)
+    private static int Nearest(double[] row, IReadOnlyList<double[]> centroids, FeatureScaling scaling)
     {
         var best = 0;
         var bestDistance = double.PositiveInfinity;
         for (var c = 0; c < centroids.Count; c++)
         {
-            var distance = SquaredDistance(row, centroids[c], scales);
+            var distance = ScaledDistance.Squared(row, centroids[c], scaling);
             if (distance < bestDistance)
             {
                 (best, bestDistance) = (c, distance);
@@ -84,17 +83,5 @@ internal static class StabilityMeasure
         }
 
         return best;
-    }
-
-    private static double SquaredDistance(double[] a, double[] b, double[] scales)
-    {
-        var sum = 0.0;
-        for (var f = 0; f < b.Length; f++)
-        {
-            var d = (a[f] - b[f]) * scales[f];
-            sum += d * d;
-        }
-
-        return sum;
     }
 }
