@@ -268,13 +268,7 @@ public sealed class RunLauncher(
 
     private static List<string>? AssetFolders(StepDefinition step, string dataRoot)
     {
-        var names = step.Args.Concat(step.Env.Values)
-            .SelectMany(t => StepTemplate.Parse(t).Expressions)
-            .Where(e => e.Kind == TemplateExpressionKind.Asset)
-            .Select(e => e.Name!)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var names = StepAssets.Names(step).ToList();
         return names.Count == 0 ? null : [.. names.Select(n => AssetLayout.AssetFolder(dataRoot, n))];
     }
 

@@ -79,12 +79,7 @@ internal static class MaterializePlanner
 
     /// <summary>The assets a workflow's steps name in their arguments or environment, in name order.</summary>
     private static IEnumerable<string> ReadAssets(WorkflowDefinition definition) =>
-        definition.Steps.SelectMany(s => s.Args.Concat(s.Env.Values))
-            .SelectMany(t => StepTemplate.Parse(t).Expressions)
-            .Where(e => e.Kind == TemplateExpressionKind.Asset)
-            .Select(e => e.Name!)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal);
+        definition.Steps.SelectMany(StepAssets.Names).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
     /// <summary>
     /// The days the upstream asset has no data for: never made, failed, or found missing. A stale day has data (made
