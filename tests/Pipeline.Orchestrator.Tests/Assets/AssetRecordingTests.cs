@@ -82,7 +82,7 @@ public sealed class AssetRecordingTests(PostgresFixture postgres)
     private async Task<ApiServer> StartAsync(string engine, params System.Text.Json.Nodes.JsonObject[] workflows) =>
         await ApiServer.StartAsync(
             workflows.Length > 0 ? workflows : [Writer("load-readings", "readings"), Writer("make-features", "features")],
-            engine == "postgres" ? await postgres.Server.CreateDatabaseAsync(CancellationToken.None) : null);
+            await Persistence.TestDatabase.ConnectionStringAsync(engine, postgres));
 
     /// <summary>Runs <paramref name="workflow"/> writing <paramref name="content"/> as partitions of <paramref name="asset"/>; their hashes by key.</summary>
     internal static async Task<Dictionary<string, string>> WriteAsync(

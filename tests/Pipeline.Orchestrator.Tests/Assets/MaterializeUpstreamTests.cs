@@ -121,6 +121,6 @@ public sealed class MaterializeUpstreamTests(PostgresFixture postgres)
     private async Task<ApiServer> StartAsync(string engine, params JsonObject[] workflows) =>
         await ApiServer.StartAsync(
             workflows,
-            engine == "postgres" ? await postgres.Server.CreateDatabaseAsync(CancellationToken.None) : null,
+            await Persistence.TestDatabase.ConnectionStringAsync(engine, postgres),
             new() { ["Engine:MaxParallelSteps"] = "4" });
 }

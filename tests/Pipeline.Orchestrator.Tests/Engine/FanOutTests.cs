@@ -204,6 +204,6 @@ public sealed class FanOutTests(PostgresFixture postgres)
     private async Task<ApiServer> StartAsync(string engine, JsonObject workflow) =>
         await ApiServer.StartAsync(
             [workflow],
-            engine == "postgres" ? await postgres.Server.CreateDatabaseAsync(CancellationToken.None) : null,
+            await Persistence.TestDatabase.ConnectionStringAsync(engine, postgres),
             new() { ["Engine:MaxParallelSteps"] = "6" });
 }

@@ -23,16 +23,18 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public string SqliteFile => Path.Combine(Folder, "orchestrator.db");
 
+    /// <summary>The server's <c>ConnectionStrings:Orchestrator</c> for <paramref name="engine"/>: null (SQLite), or a new PostgreSQL database.</summary>
+    public static async Task<string?> ConnectionStringAsync(string engine, PostgresFixture postgres) => engine switch
+    {
+        "sqlite" => null,
+        "postgres" => await postgres.Server.CreateDatabaseAsync(CancellationToken.None),
+        _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "sqlite or postgres"),
+    };
+
     public static async Task<TestDatabase> CreateAsync(string engine, PostgresFixture postgres, bool migrate = true)
     {
         var folder = Path.Combine(Path.GetTempPath(), "orch-store-" + Guid.NewGuid().ToString("N")[..12]);
-        var connectionString = engine switch
-        {
-            "sqlite" => null,
-            "postgres" => await postgres.Server.CreateDatabaseAsync(CancellationToken.None),
-            _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "sqlite or postgres"),
-        };
-        var test = new TestDatabase(connectionString, folder);
+        var test = new TestDatabase(await ConnectionStringAsync(engine, postgres), folder);
         if (migrate)
         {
             await test.Open().MigrateAsync(CancellationToken.None);
