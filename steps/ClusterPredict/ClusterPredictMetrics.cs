@@ -38,7 +38,14 @@ internal sealed record ClusterPredictMetrics
 internal sealed record PartitionedPrediction(string Asset, IReadOnlyList<string> Predicted, int UpToDate, IReadOnlyList<string> LeftStale);
 
 /// <summary>The model version used, and how it was chosen.</summary>
-internal sealed record UsedModel(int Version, string ChosenBy, int K, IReadOnlyList<string> Features, string Sha256);
+internal sealed record UsedModel(int Version, string ChosenBy, int K, IReadOnlyList<string> Features, string Sha256)
+{
+    /// <summary>The model family predicted with (--family); null without one.</summary>
+    public string? Family { get; init; }
+
+    /// <summary>Why that family: named, or which fit the input with --family auto.</summary>
+    public string? FamilyReason { get; init; }
+}
 
 /// <summary>What was written to PostgreSQL, or why nothing was.</summary>
 internal sealed record DatabaseWrite(bool Written, string Table, string? Endpoint, long RowsDeleted, long RowsInserted, double Milliseconds, string? Reason);

@@ -30,6 +30,10 @@ public sealed class ClusterPredictOptions : StepOptions
     [PathOption]
     public string Registry { get; set; } = "";
 
+    /// <summary>The model family to predict with (see FamilyChoice); null: the registry folder itself.</summary>
+    [Description("Predict with this model family of the registry, or 'auto': the family whose production model's features the input has (default: the registry itself, no family).")]
+    public string? Family { get; set; }
+
     /// <summary>The model version to use; null means the registry's production version.</summary>
     [Description("Model version to predict with (default: the production version).")]
     public int? ModelVersion { get; set; }

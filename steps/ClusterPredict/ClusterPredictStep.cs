@@ -30,15 +30,21 @@ internal static class ClusterPredictStep
     {
         var options = context.Options;
         var connectionString = options.WritesDatabase ? PostgresConnection.Resolve(options.ConnectionString, options.ConnectionStringFile) : null;
-        var registry = new ModelRegistry(options.Registry, context.Clock);
+        var (registry, family, familyReason) = await FamilyChoice.OpenAsync(options, context.Clock, cancellationToken);
         var (version, chosenBy) = options.ModelVersion is { } named
             ? (named, "--model-version")
             : (registry.Production()?.Version ?? throw StepException.MissingInput("the registry has no production model version; train one first or name one with --model-version", new SourceLocation(registry.Root)), "production");
         var model = ClusterModel.Load(registry, version);
         var metadata = model.Metadata;
+        var chosen = new ChosenModel(model, version, chosenBy, registry.ModelPath(version)) { Family = family, FamilyReason = familyReason };
+        if (family is not null)
+        {
+            ClusterPredictLog.Family(context.Logger, family, familyReason!);
+        }
+
         if (options.AssetDir is { Length: > 0 })
         {
-            return await PartitionedPredictions.RunAsync(context, new ChosenModel(model, version, chosenBy, registry.ModelPath(version)), connectionString, cancellationToken);
+            return await PartitionedPredictions.RunAsync(context, chosen, connectionString, cancellationToken);
         }
 
         var (file, record) = FeatureTableReader.Locate(options.Input);
@@ -73,7 +79,7 @@ internal static class ClusterPredictStep
             RowsPredicted = assignments.Rows.Length,
             RowsUnassigned = assignments.Unassigned,
             RunId = runId,
-            Model = new UsedModel(version, chosenBy, metadata.K, metadata.Features, metadata.Model!.Sha256),
+            Model = chosen.Used(),
             ClusterDistribution = new Dictionary<string, IReadOnlyList<ClusterShare>>
             {
                 ["training"] = ClusterShare.Of(metadata.ClusterSizes),

@@ -85,7 +85,7 @@ internal static class PartitionedPredictions
             RowsPredicted = rowsPredicted,
             RowsUnassigned = unassigned,
             RunId = $"{asset.Name}/day=*",
-            Model = new UsedModel(chosen.Version, chosen.ChosenBy, metadata.K, metadata.Features, metadata.Model.Sha256),
+            Model = chosen.Used(),
             ClusterDistribution = new Dictionary<string, IReadOnlyList<ClusterShare>>
             {
                 ["training"] = ClusterShare.Of(metadata.ClusterSizes),

@@ -13,4 +13,7 @@ internal static partial class ClusterTrainLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "feature {Feature} left out: it {Reason}")]
     public static partial void FeatureExcluded(ILogger logger, string feature, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "model family {Family}: {Reason}")]
+    public static partial void Family(ILogger logger, string family, string reason);
 }

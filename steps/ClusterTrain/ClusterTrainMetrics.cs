@@ -18,6 +18,9 @@ internal sealed record ClusterTrainMetrics
     /// <summary>Columns left out of the default feature set, each with its rule and reason; null when --features named them.</summary>
     public IReadOnlyList<ExcludedFeature>? ExcludedFeatures { get; init; }
 
+    /// <summary>The model family registered in (--family); null without one.</summary>
+    public string? Family { get; init; }
+
     public required string Scaling { get; init; }
 
     public required string SelectionRule { get; init; }

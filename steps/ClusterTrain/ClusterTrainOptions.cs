@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Pipeline.Steps.Confinement;
+using ModelFamilies = Pipeline.Steps.Features.ModelFamilies;
 using Pipeline.Steps.Runtime;
 
 namespace Pipeline.Steps.ClusterTrain;
@@ -63,6 +64,13 @@ public sealed class ClusterTrainOptions : StepOptions
     [Description("auto keeps as a candidate a version whose clusters move more than this share of rows against production (0..1; default 1: no limit).")]
     public double MaxMovedShare { get; set; } = 1;
 
+    /// <summary>The model family to register in (see ModelFamilies); null: the registry folder itself.</summary>
+    [Description("Register in this model family of the registry (its own versions and production), or 'auto': the family named after the value columns of the features (default: the registry itself, no family).")]
+    public string? Family { get; set; }
+
+    [Description("With --family: train only when the family has no production version yet (the first data of a new kind); otherwise record that and exit 0 without training.")]
+    public bool OnlyNewFamily { get; set; }
+
     [Description("Candidates trained at once (0: one per processor).")]
     public int Workers { get; set; }
 
@@ -71,6 +79,16 @@ public sealed class ClusterTrainOptions : StepOptions
         foreach (var problem in base.Validate())
         {
             yield return problem;
+        }
+
+        if (Family is { } family && family != ModelFamilies.Auto && ModelFamilies.Problem(family) is { } familyProblem)
+        {
+            yield return "--family: " + familyProblem;
+        }
+
+        if (OnlyNewFamily && Family is null)
+        {
+            yield return "--only-new-family needs --family";
         }
 
         if (!ScalingMethods.Contains(Scaling))

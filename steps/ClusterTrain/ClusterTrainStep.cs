@@ -31,6 +31,14 @@ internal static class ClusterTrainStep
             }
         }
 
+        var (registry, family) = OpenRegistry(options, table.Features, context.Clock);
+        if (family is not null && options.OnlyNewFamily && registry.Production() is { } existing)
+        {
+            var reason = $"has production version {existing.Version} already; --only-new-family trains only a family's first version";
+            ClusterTrainLog.Family(context.Logger, family, reason);
+            return new JsonObject { ["skipped"] = true, ["family"] = family, ["reason"] = $"model family '{family}' {reason}", ["productionVersion"] = existing.Version };
+        }
+
         var ks = options.ResolveK();
         var set = TrainingSet.From(table, ks.Max(), file);
         List<Candidate> candidates;
@@ -40,7 +48,6 @@ internal static class ClusterTrainStep
         }
 
         var best = CandidateSelection.Best(candidates, options.Selection);
-        var registry = new ModelRegistry(options.Registry, context.Clock);
         ModelVersion registered;
         using (context.Timings.Measure("register"))
         {
@@ -49,16 +56,28 @@ internal static class ClusterTrainStep
             var stability = StabilityMeasure.Measure(set, best, ids, production);
             var experiment = ExperimentRecord.Of(options, set, candidates, best, context.Timings, context.Run);
             var described = Describe(best, ids, production, stability, set, record.Path, options);
-            described = described with { Experiment = experiment, Training = described.Training with { Partitions = partitions }, ExcludedFeatures = excluded };
+            described = described with { Family = family, Experiment = experiment, Training = described.Training with { Partitions = partitions }, ExcludedFeatures = excluded };
             registered = registry.Register(described, best.Model);
             ClusterTrainLog.Registered(context.Logger, registered.Version, registered.K, registered.Promotion.Promoted, registered.Promotion.Reason);
             await File.WriteAllBytesAsync(context.Output.PathFor(OutputFileName),
                 JsonSerializer.SerializeToUtf8Bytes(registered, RegistryJsonContext.Default.ModelVersion), cancellationToken);
             context.Output.AddFile(OutputFileName, 1, 0, null);
-            var metrics = Metrics(set, candidates, best, registered, basis, registry, options) with { ExcludedFeatures = excluded, Stability = stability };
+            var metrics = Metrics(set, candidates, best, registered, basis, registry, options) with { ExcludedFeatures = excluded, Stability = stability, Family = family };
             return JsonSerializer.SerializeToNode(metrics, ClusterTrainJsonContext.Default.ClusterTrainMetrics)!.AsObject();
         }
     }
+
+    /// <summary>
+    /// The registry versions go to: the --registry folder, or its family's (named by --family, or after the features'
+    /// value columns with --family auto, so data of another kind never meets this kind's models).
+    /// </summary>
+    private static (ModelRegistry Registry, string? Family) OpenRegistry(ClusterTrainOptions options, IReadOnlyList<string> features, TimeProvider clock) =>
+        options.Family switch
+        {
+            null => (new ModelRegistry(options.Registry, clock), null),
+            ModelFamilies.Auto => ModelFamilies.ForTraining(options.Registry, ModelFamilies.NameFor(features), clock) is var (family, registry) ? (registry, family) : default,
+            var named => (new ModelRegistry(ModelFamilies.Folder(options.Registry, named), clock), named),
+        };
 
     /// <summary>
     /// The feature table: one FeatureCreator output, or the sliding window of a features asset (each of its

@@ -39,9 +39,17 @@ public sealed record DatasetView(
         d.CreatedAt, d.CreatedBy, runs?.Select(DatasetRunView.Of).ToList());
 }
 
-/// <summary>A run a dataset started, or why the workflow's run could not start (<see cref="RunId"/> null).</summary>
+/// <summary>
+/// A run a dataset started, or why the workflow's run could not start (<see cref="RunId"/> null). In a single
+/// dataset's answer, the run's state and, when it failed, why: each failed step with its error (a dataset no model
+/// family fits and that cannot train a new one says so here).
+/// </summary>
 public sealed record DatasetRunView(string WorkflowId, string? RunId, string? Error, DateTimeOffset At)
 {
+    public string? State { get; init; }
+
+    public string? Failure { get; init; }
+
     public static DatasetRunView Of(DatasetRun r) => new(r.WorkflowId, r.RunId, r.Error, r.At);
 }
 

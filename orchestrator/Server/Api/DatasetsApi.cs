@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Pipeline.Orchestrator.Auth;
 using Pipeline.Orchestrator.Datasets;
+using Pipeline.Orchestrator.Engine.Runs;
+using Pipeline.Orchestrator.Engine.Storage;
 using Pipeline.Orchestrator.Http;
 
 namespace Pipeline.Orchestrator.Api;
@@ -44,14 +46,43 @@ internal static class DatasetsApi
         return TypedResults.Ok(new DatasetListView([.. page.Select(d => DatasetView.Of(d, null))], total));
     }
 
-    private static async Task<Results<Ok<DatasetView>, ProblemHttpResult>> Get(string id, IDatasetStore datasets, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DatasetView>, ProblemHttpResult>> Get(string id, IDatasetStore datasets, IRunStore runs, CancellationToken cancellationToken)
     {
         if (await datasets.GetAsync(id, cancellationToken) is not { } dataset)
         {
             return ApiProblems.NotFound($"no dataset '{id}'");
         }
 
-        return TypedResults.Ok(DatasetView.Of(dataset, await datasets.RunsAsync(id, cancellationToken)));
+        var view = DatasetView.Of(dataset, await datasets.RunsAsync(id, cancellationToken));
+        var outcomes = new List<DatasetRunView>();
+        foreach (var started in view.Runs!)
+        {
+            outcomes.Add(await WithOutcomeAsync(started, runs, cancellationToken));
+        }
+
+        return TypedResults.Ok(view with { Runs = outcomes });
+    }
+
+    /// <summary>A started run with its state, and when it failed the errors of its failed steps (the first three).</summary>
+    private static async Task<DatasetRunView> WithOutcomeAsync(DatasetRunView started, IRunStore runs, CancellationToken cancellationToken)
+    {
+        if (started.RunId is null || await runs.GetRunAsync(started.RunId, cancellationToken) is not { } run)
+        {
+            return started;
+        }
+
+        string? failure = null;
+        if (run.State == RunState.Failed)
+        {
+            var failed = (await runs.GetStepRunsAsync(run.Id, cancellationToken))
+                .Where(s => s.State == StepState.Failed && s.Error is not null)
+                .Select(s => $"step '{s.StepId}' {s.Error}")
+                .Take(3)
+                .ToList();
+            failure = failed.Count > 0 ? string.Join("; ", failed) : run.Error;
+        }
+
+        return started with { State = StateNames.Of(run.State), Failure = failure };
     }
 
     private static async Task<IResult> Download(string id, IDatasetStore datasets, CancellationToken cancellationToken)

@@ -21,6 +21,9 @@ public sealed record ModelVersion
 
     public required IReadOnlyList<string> Features { get; init; }
 
+    /// <summary>The model family (a registry under <c>families/</c>) the version belongs to; null when registered outside one.</summary>
+    public string? Family { get; init; }
+
     /// <summary>Feature columns of the input left out of the default set, each with why; null when the features were named.</summary>
     public IReadOnlyList<ExcludedFeature>? ExcludedFeatures { get; init; }
 

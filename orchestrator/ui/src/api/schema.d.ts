@@ -2606,13 +2606,19 @@ export interface components {
             column: number | null;
             reason: string;
         };
-        /** @description A run a dataset started, or why the workflow's run could not start (string? DatasetRunView.RunId null). */
+        /**
+         * @description A run a dataset started, or why the workflow's run could not start (string? DatasetRunView.RunId null). In a single
+         *     dataset's answer, the run's state and, when it failed, why: each failed step with its error (a dataset no model
+         *     family fits and that cannot train a new one says so here).
+         */
         DatasetRunView: {
             workflowId: string;
             runId: null | string;
             error: null | string;
             /** Format: date-time */
             at: string;
+            state?: null | string;
+            failure?: null | string;
         };
         /** @description `POST /api/datasets/from-url`: fetch the CSV at string? DatasetUrlRequest.Url and keep it as a dataset. */
         DatasetUrlRequest: {
@@ -2898,6 +2904,8 @@ export interface components {
             trainer: string;
             training: components["schemas"]["TrainingData"];
             features: string[];
+            /** @description The model family (a registry under `families/`) the version belongs to; null when registered outside one. */
+            family?: null | string;
             /** @description Feature columns of the input left out of the default set, each with why; null when the features were named. */
             excludedFeatures?: null | components["schemas"]["ExcludedFeature"][];
             scaling: components["schemas"]["FeatureScaling"];

@@ -41,7 +41,9 @@ describe('DatasetDetailPage', () => {
     // The run it started links to the run page; the workflow that did not start says why.
     const runs = within(screen.getByRole('table', { name: 'Runs it started' })).getAllByRole('row');
     expect(within(runs[1]!).getByRole('link', { name: 'sensor-prediction-20261123-093001-ab12' })).toHaveAttribute('href', '/runs/sensor-prediction-20261123-093001-ab12');
-    expect(runs[2]).toHaveTextContent('sensor-continuousNot startedthe workflow has 2 active runs (maxActiveRuns 2)');
+    // A run that failed says why on the dataset's page: a dataset no model family fits and that cannot train one.
+    expect(runs[1]).toHaveTextContent("failedstep 'train' exited with code 65: only 1 of 1 rows have every feature; k = 4 needs at least 4");
+    expect(runs[2]).toHaveTextContent('sensor-continuousNot startedthe workflow has 2 active runs (maxActiveRuns 2)—');
 
     // A viewer is told why there is no Delete.
     expect(screen.queryByRole('button', { name: /Delete/ })).toBeNull();

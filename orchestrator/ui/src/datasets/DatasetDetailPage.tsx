@@ -197,6 +197,7 @@ function StartedRuns({ dataset: d }: { dataset: Dataset }) {
             <tr>
               <th scope="col">Workflow</th>
               <th scope="col">Run</th>
+              <th scope="col">State</th>
               <th scope="col">At</th>
             </tr>
           </thead>
@@ -213,6 +214,10 @@ function StartedRuns({ dataset: d }: { dataset: Dataset }) {
                     <span className="warn">Not started</span>
                   )}
                   {r.error ? <div className="run-refusal">{r.error}</div> : null}
+                </td>
+                <td>
+                  {r.state ?? '—'}
+                  {r.failure ? <div className="run-refusal">{r.failure}</div> : null}
                 </td>
                 <td>{formatTime(r.at)}</td>
               </tr>

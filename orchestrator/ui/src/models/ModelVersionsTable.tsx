@@ -78,6 +78,14 @@ export function ModelVersionsTable({ name, versions, onChanged }: { name: string
         <dl className="facts inline">
           <dt>Trainer</dt>
           <dd>{current.trainer}</dd>
+          {current.family ? (
+            <>
+              <dt>Model family</dt>
+              <dd className="mono small" title="The kind of data it is for: the value columns its features come from">
+                {current.family}
+              </dd>
+            </>
+          ) : null}
           <dt>Features</dt>
           <dd className="small">{current.features?.join(', ')}</dd>
           <dt>Trained on</dt>
