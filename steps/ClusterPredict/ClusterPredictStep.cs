@@ -51,6 +51,8 @@ internal static class ClusterPredictStep
         context.AddInput(record);
         FeatureTable table;
         ClusterAssignments assignments;
+        var sensors = await PredictionFile.SensorsOfAsync(file, asset: false, cancellationToken);
+        var schema = PredictionFile.Schema(sensors);
         using (context.Timings.Measure("predict"))
         {
             table = await ReadFeaturesAsync(file, metadata, cancellationToken);
@@ -60,9 +62,9 @@ internal static class ClusterPredictStep
         var runId = options.RunId ?? DefaultRunId(record, version);
         using (context.Timings.Measure("write"))
         {
-            await PredictionFile.WriteAsync(context.Output.PathFor(PredictionFile.FileName), table, assignments, version, cancellationToken);
-            context.Output.AddSchema("predictions", ParquetColumns.Describe(PredictionFile.Schema));
-            context.Output.AddFile(PredictionFile.FileName, assignments.Rows.Length, PredictionFile.Schema.Fields.Count, "predictions");
+            await PredictionFile.WriteAsync(context.Output.PathFor(PredictionFile.FileName), table, assignments, version, sensors, cancellationToken);
+            context.Output.AddSchema("predictions", ParquetColumns.Describe(schema));
+            context.Output.AddFile(PredictionFile.FileName, assignments.Rows.Length, schema.Fields.Count, "predictions");
         }
 
         DatabaseWrite database;
@@ -89,7 +91,7 @@ internal static class ClusterPredictStep
             {
                 ["input"] = new(table.Rows, table.Features.Count + 2),
                 ["scored"] = new(assignments.Rows.Length, table.Features.Count + 2),
-                ["output"] = new(assignments.Rows.Length, PredictionFile.Schema.Fields.Count),
+                ["output"] = new(assignments.Rows.Length, schema.Fields.Count),
             },
             Database = database,
             Memory = ProcessMemory.Sample(),

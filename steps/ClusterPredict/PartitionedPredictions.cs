@@ -49,6 +49,8 @@ internal static class PartitionedPredictions
         long deleted = 0;
         long inserted = 0;
         var perCluster = new long[metadata.K];
+        var sensors = await PredictionFile.SensorsOfAsync(input, asset: true, cancellationToken);
+        var schema = PredictionFile.Schema(sensors);
         var (stale, upToDate, leftStale) = asset.PartitionsToMake(input, options.Policy, options.Partition);
         foreach (var (key, sha) in stale)
         {
@@ -56,7 +58,7 @@ internal static class PartitionedPredictions
             var table = await ClusterPredictStep.ReadFeaturesAsync(Path.Combine(folder, FeatureTableReader.FileName), metadata, cancellationToken);
             var assignments = ModelScorer.Score(table, chosen.Model);
             var staged = AssetWriter.StagePartition(context.Output, key);
-            await PredictionFile.WriteAsync(Path.Combine(staged, PredictionFile.FileName), table, assignments, chosen.Version, cancellationToken);
+            await PredictionFile.WriteAsync(Path.Combine(staged, PredictionFile.FileName), table, assignments, chosen.Version, sensors, cancellationToken);
             if (dataSource is not null)
             {
                 var runId = $"{asset.Name}/day={key}";
@@ -65,7 +67,7 @@ internal static class PartitionedPredictions
                 inserted += result.RowsInserted;
             }
 
-            asset.CheckColumns(ParquetColumns.Describe(PredictionFile.Schema));
+            asset.CheckColumns(ParquetColumns.Describe(schema));
             asset.Publish(key, staged, assignments.Rows.Length, [new PartitionInput(features.Name, key, null, sha), modelInput]);
             predicted.Add(key);
             rowsRead += table.Rows;
@@ -94,7 +96,7 @@ internal static class PartitionedPredictions
             Shapes = new Dictionary<string, DataShape>
             {
                 ["input"] = new(rowsRead, metadata.Features.Count + 2),
-                ["output"] = new(rowsPredicted, PredictionFile.Schema.Fields.Count),
+                ["output"] = new(rowsPredicted, schema.Fields.Count),
             },
             Database = dataSource is null
                 ? new DatabaseWrite(false, ClusterPredictStep.Table, null, 0, 0, 0, "no connection string configured (CLUSTER_PREDICT_CONNECTION_STRING or --connection-string-file)")

@@ -32,6 +32,10 @@ public sealed class FeatureCreatorOptions : StepOptions
     public string[]? Columns { get; set; }
 
     /// <summary>Statistics to compute per value column; null means all of them.</summary>
+    /// <summary>Sensor attribute columns; null: detected (see SensorAttributes); ["none"]: none.</summary>
+    [Description("Columns that are sensor attributes (kept once per sensor in the sensors table, with first and last seen, not as features), or 'none' (default: detected: one value within every sensor-day, and different between sensors; over an asset, decided on its first run).")]
+    public string[]? SensorAttributes { get; set; }
+
     [Description("Statistics per column: count,mean,std,min,max,missing_share (default: all).")]
     public string[]? Features { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FeatureKinds = Pipeline.Steps.Features.FeatureKinds;
+using SensorTable = Pipeline.Steps.Features.SensorTable;
 using Pipeline.Steps.FeatureCreator.Aggregation;
 using Pipeline.Steps.FeatureCreator.Drift;
 using Pipeline.Steps.FeatureCreator.Features;
@@ -31,25 +32,34 @@ public static class FeatureCreatorStep
             return await PartitionedFeatures.RunAsync(context, kinds, cancellationToken);
         }
 
-        IReadOnlyList<string> columns;
+        IReadOnlyList<string> scanned;
+        IReadOnlyList<string> texts;
         FeatureAggregate aggregate;
+        SensorAttributes attributes;
         using (context.Timings.Measure("read"))
         {
             var plan = InputLocator.Resolve(options.Input);
             context.AddInput(plan.Record);
-            columns = await ColumnSelector.SelectAsync(plan, options.Columns, cancellationToken);
+            var (values, allTexts) = await ColumnSelector.AvailableAsync(plan, cancellationToken);
+            var named = SensorAttributes.Named(options.SensorAttributes, values, allTexts);
+            // The attributes named are read besides the --columns; the detected ones are among those read.
+            scanned = [.. ColumnSelector.Select(values, options.Columns, plan.Files[0]).Union(named?.Numbers ?? [])];
+            texts = named?.Texts ?? allTexts;
             var workers = options.ResolveWorkers();
-            FeatureCreatorLog.Reading(context.Logger, plan.Files.Count, workers, string.Join(",", columns));
-            aggregate = await ChunkScanner.ScanAsync(plan.Files, columns, workers, cancellationToken);
+            FeatureCreatorLog.Reading(context.Logger, plan.Files.Count, workers, string.Join(",", scanned));
+            aggregate = await ChunkScanner.ScanAsync(plan.Files, scanned, workers, cancellationToken, textColumns: texts);
+            attributes = named ?? SensorAttributes.Detect(aggregate, scanned, texts, "this run's readings", numbers: options.Columns is null);
             if (options.ExcludeOutliers)
             {
                 // The bounds come from every reading; the features are then made again from those within them. The
                 // second pass's histograms hold every reading too (the outliers are left out of the features only).
-                var keptWithin = OutlierReport.Bounds(aggregate.Histograms, columns, options.OutlierZ);
-                aggregate = await ChunkScanner.ScanAsync(plan.Files, columns, workers, cancellationToken, keptWithin);
+                var keptWithin = OutlierReport.Bounds(aggregate.Histograms, attributes.FeatureColumns(scanned), options.OutlierZ);
+                aggregate = await ChunkScanner.ScanAsync(plan.Files, scanned, workers, cancellationToken, keptWithin, texts);
             }
         }
 
+        var columns = attributes.FeatureColumns(scanned);
+        SensorTable? sensors;
         FeatureCreatorLog.Aggregated(context.Logger, aggregate.RowsRead, aggregate.GroupCount);
         if (aggregate.RowsRead == 0)
         {
@@ -63,7 +73,7 @@ public static class FeatureCreatorStep
         FeatureHistory earlier;
         using (context.Timings.Measure("aggregate"))
         {
-            table = FeatureTable.Build(aggregate, columns, kinds, options.MinReadings);
+            table = FeatureTable.Build(aggregate, scanned, kinds, options.MinReadings, attributes.Numbers);
             featureStats = FeatureStatistics.Compute(table);
             earlier = await history.LoadAsync(cancellationToken);
             drift = DriftCalculator.Compute(featureStats, earlier.Runs, options.DriftWindow, options.DriftThreshold);
@@ -86,10 +96,19 @@ public static class FeatureCreatorStep
             context.Output.AddSchema("features", ParquetColumns.Describe(schema));
             context.Output.AddFile(OutputFileName, table.RowCount, schema.GetDataFields().Length, "features");
 
+            sensors = attributes.IsEmpty ? null : new SensorTable(attributes.Numbers, attributes.Texts, []).Merge(attributes.Observe(aggregate, scanned, texts));
+            if (sensors is not null)
+            {
+                await sensors.WriteAsync(context.Output.PathFor(SensorTable.FileName), cancellationToken);
+                context.Output.AddFile(SensorTable.FileName, sensors.Rows.Count, 4 + sensors.AttributeColumns.Count, "sensors");
+            }
+
             // Recorded only once the output is written; the host publishes it right after this body returns.
             await history.AppendAsync(new FeatureRun(context.Clock.GetUtcNow(), featureStats), cancellationToken);
         }
 
-        return FeatureMetrics.Build(aggregate, table, columns, featureStats, drift, options.OutlierZ, options.ExcludeOutliers);
+        var metrics = FeatureMetrics.Build(aggregate, table, scanned, columns, featureStats, drift, options.OutlierZ, options.ExcludeOutliers);
+        metrics[MetricNames.SensorAttributes] = attributes.Report(sensors ?? new SensorTable([], [], []), [.. sensors?.Rows.Select(r => r.SensorId) ?? []]);
+        return metrics;
     }
 }

@@ -13,10 +13,20 @@ internal static class FeatureMetrics
     /// <summary>sensor_id, timestamp and date.</summary>
     internal const int ChunkKeyColumns = 3;
 
+    /// <summary>The metrics of a whole-run FeatureCreator.</summary>
+    /// <param name="aggregate">Every sensor-day read.</param>
+    /// <param name="table">The features made.</param>
+    /// <param name="valueColumns">The value columns read, in the order of each sensor-day's accumulators.</param>
+    /// <param name="featureColumns">Those of them with features (the rest are sensor attributes).</param>
+    /// <param name="featureStats">Each feature's summary.</param>
+    /// <param name="drift">Each feature's drift against earlier runs.</param>
+    /// <param name="outlierZ">The outlier rule's limit (0: off).</param>
+    /// <param name="outliersExcluded">Whether outliers were left out of the features.</param>
     public static JsonObject Build(
         FeatureAggregate aggregate,
         FeatureTable table,
         IReadOnlyList<string> valueColumns,
+        IReadOnlyList<string> featureColumns,
         IReadOnlyDictionary<string, FeatureStat> featureStats,
         IReadOnlyDictionary<string, DriftResult> drift,
         double outlierZ,
@@ -56,7 +66,7 @@ internal static class FeatureMetrics
             ["groups"] = table.RowCount,
             ["sensors"] = keys.Select(k => k.SensorId).Distinct(StringComparer.Ordinal).Count(),
             ["days"] = keys.Select(k => k.Day).Distinct().Count(),
-            ["valueColumns"] = new JsonArray([.. valueColumns.Select(c => JsonValue.Create(c))]),
+            ["valueColumns"] = new JsonArray([.. featureColumns.Select(c => JsonValue.Create(c))]),
             [MetricNames.Shapes] = JsonSerializer.SerializeToNode(
                 new Dictionary<string, DataShape>
                 {
@@ -67,7 +77,7 @@ internal static class FeatureMetrics
                 ManifestJsonContext.Default.IReadOnlyDictionaryStringDataShape),
             [MetricNames.Memory] = JsonSerializer.SerializeToNode(ProcessMemory.Sample(), ManifestJsonContext.Default.MemoryMetrics),
             ["nonFinite"] = nonFinite,
-            [MetricNames.Outliers] = OutlierReport.Build(aggregate.Histograms, valueColumns, outlierZ),
+            [MetricNames.Outliers] = OutlierReport.Build(aggregate.Histograms, featureColumns, outlierZ),
             ["outlierRule"] = outlierZ > 0 ? OutlierReport.Rule(outlierZ, outliersExcluded) : null,
             ["lowReadingDays"] = lowReadingDays,
             ["minReadings"] = table.MinReadings,

@@ -12,6 +12,9 @@ internal sealed class FeatureAggregate
 
     public int GroupCount => _groups.Count;
 
+    /// <summary>The sensor-days in no particular order.</summary>
+    public IEnumerable<KeyValuePair<GroupKey, GroupAccumulator>> Groups => _groups;
+
     /// <summary>Distinct column names over all files read.</summary>
     public int InputColumnCount => _inputColumns.Count;
 

@@ -35,10 +35,17 @@ internal sealed class FeatureTable
     /// <summary>Columns before the features: sensor_id, day, readings, low_readings.</summary>
     public static int KeyColumnCount => 4;
 
-    public static FeatureTable Build(FeatureAggregate aggregate, IReadOnlyList<string> valueColumns, IReadOnlyList<FeatureKind> kinds, int minReadings)
+    /// <summary>
+    /// The features of <paramref name="valueColumns"/> (the columns scanned, in scan order) except those
+    /// <paramref name="leftOut"/> (sensor attributes, kept in the sensors table instead).
+    /// </summary>
+    public static FeatureTable Build(
+        FeatureAggregate aggregate, IReadOnlyList<string> valueColumns, IReadOnlyList<FeatureKind> kinds, int minReadings, IReadOnlyCollection<string>? leftOut = null)
     {
         var columns = valueColumns
-            .SelectMany((c, i) => kinds.Select(k => (Name: SensorDayFeatures.Name(c, k), ValueColumn: i, Kind: k)))
+            .Select((c, i) => (Column: c, Index: i))
+            .Where(c => leftOut is null || !leftOut.Contains(c.Column))
+            .SelectMany(c => kinds.Select(k => (Name: SensorDayFeatures.Name(c.Column, k), ValueColumn: c.Index, Kind: k)))
             .Select((c, position) => new FeatureColumn(c.Name, c.ValueColumn, c.Kind, position))
             .ToArray();
         var rows = aggregate.Sorted();

@@ -1,20 +1,29 @@
 using Parquet;
+using Parquet.Schema;
 using Pipeline.Steps.FeatureCreator.Reading;
 using Pipeline.Steps.Formats;
 
 namespace Pipeline.Steps.FeatureCreator.Input;
 
-/// <summary>Decides which value columns to aggregate: the <c>--columns</c> asked for, checked against those available.</summary>
+/// <summary>
+/// The input's columns: its value columns (the upstream manifest's, or the first file's nullable doubles) and text
+/// columns (candidates for sensor attributes), and the <c>--columns</c> asked for, checked against those available.
+/// </summary>
 internal static class ColumnSelector
 {
-    public static async Task<IReadOnlyList<string>> SelectAsync(InputPlan plan, string[]? requested, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyList<string> Values, IReadOnlyList<string> Texts)> AvailableAsync(InputPlan plan, CancellationToken cancellationToken)
     {
-        var available = plan.DeclaredValueColumns ?? await FromFirstFileAsync(plan.Files[0], cancellationToken);
+        var schema = await SchemaAsync(plan.Files[0], cancellationToken);
+        return (plan.DeclaredValueColumns ?? ChunkLayout.GuessValueColumns(schema), ChunkLayout.GuessTextColumns(schema));
+    }
+
+    public static IReadOnlyList<string> Select(IReadOnlyList<string> available, string[]? requested, string firstFile)
+    {
         if (requested is not { Length: > 0 })
         {
             return available.Count > 0
                 ? available
-                : throw StepException.BadData("the input has no value columns (nullable double columns besides the keys)", new SourceLocation(plan.Files[0]));
+                : throw StepException.BadData("the input has no value columns (nullable double columns besides the keys)", new SourceLocation(firstFile));
         }
 
         var unknown = requested.Where(c => !available.Contains(c, StringComparer.Ordinal)).ToArray();
@@ -27,12 +36,12 @@ internal static class ColumnSelector
         return [.. requested.Distinct(StringComparer.Ordinal)];
     }
 
-    private static async Task<IReadOnlyList<string>> FromFirstFileAsync(string path, CancellationToken cancellationToken)
+    private static async Task<ParquetSchema> SchemaAsync(string path, CancellationToken cancellationToken)
     {
         try
         {
             await using var reader = await ParquetReader.CreateAsync(path, null, cancellationToken);
-            return ChunkLayout.GuessValueColumns(reader.Schema);
+            return reader.Schema;
         }
         catch (Exception e) when (e is not (OperationCanceledException or FileNotFoundException or UnauthorizedAccessException))
         {

@@ -5,6 +5,8 @@ using Pipeline.Steps.FeatureCreator.Aggregation;
 using Pipeline.Steps.FeatureCreator.Drift;
 using Pipeline.Steps.FeatureCreator.Features;
 using Pipeline.Steps.FeatureCreator.Reading;
+using SensorDay = Pipeline.Steps.Features.SensorDay;
+using SensorTable = Pipeline.Steps.Features.SensorTable;
 using FeatureKind = Pipeline.Steps.Features.FeatureKind;
 using FeatureTableReader = Pipeline.Steps.Features.FeatureTableReader;
 using Pipeline.Steps.Formats;
@@ -34,7 +36,9 @@ internal static class PartitionedFeatures
         var (todo, upToDate, leftStale) = asset.PartitionsToMake(input, options.Policy, options.Partition);
         var stats = new FeatureStatsStore(asset.Folder);
         var history = stats.Read();
-        var columns = ValueColumns(readings, options.Columns);
+        var (scanned, texts, decided) = await AttributeColumnsAsync(asset, readings, options, cancellationToken);
+        var attributes = decided;
+        var observations = new List<SensorDay>();
         var drifted = new JsonObject();
         Dictionary<string, DriftResult>? newestDrift = null;
         Dictionary<string, FeatureStat>? newestStats = null;
@@ -44,16 +48,33 @@ internal static class PartitionedFeatures
         var inputColumns = 0;
         var outputColumns = 0;
         var histograms = new Dictionary<string, ValueHistogram>(StringComparer.Ordinal);
+        SensorTable? sensors = null;
         using (context.Timings.Measure("partitions"))
         {
-            // With --exclude-outliers, the bounds come from the readings of every day this run makes, read first.
-            var keptWithin = options.ExcludeOutliers
-                ? OutlierReport.Bounds((await ChunkScanner.ScanAsync([.. todo.SelectMany(t => Files(input, t.Key))], columns, options.ResolveWorkers(), cancellationToken)).Histograms, columns, options.OutlierZ)
-                : null;
+            Dictionary<string, (double Low, double High)>? keptWithin = null;
+            if (options.ExcludeOutliers && todo.Count > 0)
+            {
+                // With --exclude-outliers, the bounds come from the readings of every day this run makes, read first
+                // (and a new asset's attributes from those days: they need no bounds).
+                var all = await ChunkScanner.ScanAsync([.. todo.SelectMany(t => Files(input, t.Key))], scanned, options.ResolveWorkers(), cancellationToken, textColumns: texts);
+                attributes ??= SensorAttributes.Detect(all, scanned, texts, "the days of the asset's first run", numbers: options.Columns is null);
+                keptWithin = OutlierReport.Bounds(all.Histograms, attributes.FeatureColumns(scanned), options.OutlierZ);
+            }
+
             foreach (var (key, sha) in todo)
             {
-                var aggregate = await ChunkScanner.ScanAsync(Files(input, key), columns, options.ResolveWorkers(), cancellationToken, keptWithin);
-                var table = FeatureTable.Build(aggregate, columns, kinds, options.MinReadings);
+                var dayTexts = attributes?.Texts ?? texts;
+                var aggregate = await ChunkScanner.ScanAsync(Files(input, key), scanned, options.ResolveWorkers(), cancellationToken, keptWithin, dayTexts);
+                // A new asset: its first day made decides.
+                attributes ??= SensorAttributes.Detect(aggregate, scanned, dayTexts, $"the asset's first day made, {key}", numbers: options.Columns is null);
+                if (observations.Count == 0 && !File.Exists(SensorTable.AssetPath(asset.Folder)))
+                {
+                    // The decision is recorded before any partition is published: a run killed after publishing keeps it.
+                    await new SensorTable(attributes.Numbers, attributes.Texts, []).WriteAsync(SensorTable.AssetPath(asset.Folder), cancellationToken);
+                }
+
+                observations.AddRange(attributes.Observe(aggregate, scanned, dayTexts));
+                var table = FeatureTable.Build(aggregate, scanned, kinds, options.MinReadings, attributes.Numbers);
                 var featureStats = FeatureStatistics.Compute(table);
                 var baseline = history.Where(h => string.CompareOrdinal(h.Key, key) < 0).TakeLast(options.DriftWindow).Select(h => h.Value).ToList();
                 var drift = DriftCalculator.Compute(featureStats, baseline, options.DriftWindow, options.DriftThreshold);
@@ -88,8 +109,16 @@ internal static class PartitionedFeatures
             }
 
             stats.Write(history);
+            if (attributes is not null)
+            {
+                sensors = (await SensorTable.ReadAsync(SensorTable.AssetPath(asset.Folder), cancellationToken) ?? new SensorTable(attributes.Numbers, attributes.Texts, [])).Merge(observations);
+                await sensors.WriteAsync(SensorTable.AssetPath(asset.Folder), cancellationToken);
+            }
+
             context.AddAsset(asset.Report());
         }
+
+        var columns = attributes?.FeatureColumns(scanned) ?? scanned;
 
         return new JsonObject
         {
@@ -115,8 +144,40 @@ internal static class PartitionedFeatures
             // Over every day computed in this run, as a whole-run FeatureCreator counts them.
             [MetricNames.Outliers] = OutlierReport.Build(histograms, columns, options.OutlierZ),
             ["outlierRule"] = options.OutlierZ > 0 ? OutlierReport.Rule(options.OutlierZ, options.ExcludeOutliers) : null,
+            [MetricNames.SensorAttributes] = attributes?.Report(sensors ?? new SensorTable([], [], []), [.. observations.Select(o => o.SensorId).Distinct(StringComparer.Ordinal)]),
         };
     }
+
+    /// <summary>
+    /// The value columns to read (the features' and the number attributes'), the text columns to read, and the
+    /// attributes when already decided: by the asset's sensors table (its first run's decision, kept so every day
+    /// has the same feature columns), as none for an asset made before sensor attributes, or by
+    /// --sensor-attributes for a new asset. Null: a new asset, whose first day made decides.
+    /// </summary>
+    private static async Task<(IReadOnlyList<string> Scanned, IReadOnlyList<string> Texts, SensorAttributes? Decided)> AttributeColumnsAsync(
+        AssetWriter asset, AssetDescription readings, FeatureCreatorOptions options, CancellationToken cancellationToken)
+    {
+        var values = readings.Columns.Where(c => c is { Type: "double", Nullable: true }).Select(c => c.Name).ToList();
+        var texts = readings.Columns.Where(c => c.Type == "string" && !ChunkColumns.IsKey(c.Name)).Select(c => c.Name).ToList();
+        var named = SensorAttributes.Named(options.SensorAttributes, values, texts);
+        var table = await SensorTable.ReadAsync(SensorTable.AssetPath(asset.Folder), cancellationToken);
+        var decided = table is not null
+            ? new SensorAttributes(table.NumberColumns, table.TextColumns, "kept from the asset's sensors table (decided on its first run)")
+            : AssetLayout.Days(asset.Folder).Count > 0
+                ? new SensorAttributes([], [], "none: the asset's features were made before sensor attributes were kept")
+                : named;
+        if (named is not null && decided is not null && !ReferenceEquals(named, decided) && !named.SameColumns(decided))
+        {
+            throw StepException.BadOption(
+                $"--sensor-attributes: the asset '{asset.Name}' has the sensor attributes {Describe(decided)} ({decided.Decision}); another set would change its features' columns");
+        }
+
+        var scanned = ValueColumns(readings, options.Columns).Union(decided?.Numbers ?? []).ToList();
+        return (scanned, decided?.Texts ?? texts, decided);
+    }
+
+    private static string Describe(SensorAttributes attributes) =>
+        attributes.IsEmpty ? "none" : string.Join(", ", attributes.Numbers.Concat(attributes.Texts));
 
     private static string[] Files(string input, string key) =>
         [.. Directory.EnumerateFiles(AssetLayout.PartitionFolder(input, key), "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];

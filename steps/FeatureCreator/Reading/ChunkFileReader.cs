@@ -13,15 +13,20 @@ internal sealed class ChunkFileReader
 {
     private static readonly ParquetOptions ReadOptions = new() { UseDateOnlyTypeForDates = true };
     private readonly IReadOnlyList<string> _valueColumns;
+    private readonly IReadOnlyList<string> _textColumns;
     private readonly ColumnBuffers _buffers;
     private readonly RowGroupAggregator _aggregator;
 
-    /// <summary>A reader of <paramref name="valueColumns"/>; with <paramref name="keptWithin"/>, readings outside a column's bounds are left out as missing (--exclude-outliers).</summary>
-    public ChunkFileReader(IReadOnlyList<string> valueColumns, IReadOnlyDictionary<string, (double Low, double High)>? keptWithin = null)
+    /// <summary>
+    /// A reader of <paramref name="valueColumns"/> (and of <paramref name="textColumns"/>, for sensor attributes); with
+    /// <paramref name="keptWithin"/>, readings outside a column's bounds are left out as missing (--exclude-outliers).
+    /// </summary>
+    public ChunkFileReader(IReadOnlyList<string> valueColumns, IReadOnlyList<string> textColumns, IReadOnlyDictionary<string, (double Low, double High)>? keptWithin = null)
     {
         _valueColumns = valueColumns;
-        _buffers = new ColumnBuffers(valueColumns.Count);
-        _aggregator = new RowGroupAggregator(_buffers, valueColumns.Count, keptWithin);
+        _textColumns = textColumns;
+        _buffers = new ColumnBuffers(valueColumns.Count, textColumns.Count);
+        _aggregator = new RowGroupAggregator(_buffers, valueColumns.Count, textColumns.Count, keptWithin);
     }
 
     public async Task<PartialAggregate> ReadAsync(string path, CancellationToken cancellationToken)
@@ -39,7 +44,7 @@ internal sealed class ChunkFileReader
 
         await using (reader)
         {
-            var layout = ChunkLayout.Resolve(reader.Schema, path, _valueColumns);
+            var layout = ChunkLayout.Resolve(reader.Schema, path, _valueColumns, _textColumns);
             var partial = new PartialAggregate(layout.AllColumns);
             for (var g = 0; g < reader.RowGroupCount; g++)
             {
@@ -72,7 +77,14 @@ internal sealed class ChunkFileReader
                     await DecodeAsync(() => rowGroup.ReadRawAsync(field, _buffers.Values[j].AsMemory(0, rows), levels, null, cancellationToken), path, field.Name);
                 }
 
-                _aggregator.Aggregate(rows, sensor, layout.Values, partial);
+                for (var j = 0; j < layout.Texts.Count; j++)
+                {
+                    var field = layout.Texts[j];
+                    Memory<int>? levels = field.MaxDefinitionLevel > 0 ? _buffers.TextLevels[j].AsMemory(0, rows) : default(Memory<int>?);
+                    await DecodeAsync(() => rowGroup.ReadRawAsync(field, _buffers.Texts[j].AsMemory(0, rows), levels, null, cancellationToken), path, field.Name);
+                }
+
+                _aggregator.Aggregate(rows, sensor, layout.Values, layout.Texts, partial);
                 _buffers.ReleaseStrings(rows);
             }
 

@@ -4,10 +4,10 @@ using Pipeline.Steps.Formats;
 namespace Pipeline.Steps.FeatureCreator.Reading;
 
 /// <summary>The fields of one chunk file that the reader needs, checked against what the contract promises.</summary>
-internal sealed record ChunkLayout(DataField Sensor, DataField Date, IReadOnlyList<DataField> Values, IReadOnlyList<string> AllColumns)
+internal sealed record ChunkLayout(DataField Sensor, DataField Date, IReadOnlyList<DataField> Values, IReadOnlyList<DataField> Texts, IReadOnlyList<string> AllColumns)
 {
-    /// <summary>Finds the key and selected value columns; a missing or mistyped one is bad data naming file and column.</summary>
-    public static ChunkLayout Resolve(ParquetSchema schema, string path, IReadOnlyList<string> valueColumns)
+    /// <summary>Finds the key, selected value and text columns; a missing or mistyped one is bad data naming file and column.</summary>
+    public static ChunkLayout Resolve(ParquetSchema schema, string path, IReadOnlyList<string> valueColumns, IReadOnlyList<string> textColumns)
     {
         var fields = schema.Fields.OfType<DataField>().Where(f => !f.IsArray)
             .ToDictionary(f => f.Name, StringComparer.Ordinal);
@@ -17,8 +17,15 @@ internal sealed record ChunkLayout(DataField Sensor, DataField Date, IReadOnlyLi
             f => f is DateTimeDataField || f.ClrType == typeof(DateTime) || f.ClrType == typeof(DateTimeOffset));
         var date = Require(fields, ChunkColumns.Date, path, "DATE", f => f.ClrType == typeof(DateOnly));
         var values = valueColumns.Select(c => Require(fields, c, path, "double", f => f.ClrType == typeof(double))).ToArray();
-        return new ChunkLayout(sensor, date, values, [.. schema.Fields.Select(f => f.Name)]);
+        var texts = textColumns.Select(c => Require(fields, c, path, "string", IsText)).ToArray();
+        return new ChunkLayout(sensor, date, values, texts, [.. schema.Fields.Select(f => f.Name)]);
     }
+
+    /// <summary>Text columns (strings other than the keys): candidates for sensor attributes such as a sensor type.</summary>
+    public static IReadOnlyList<string> GuessTextColumns(ParquetSchema schema) =>
+        [.. schema.Fields.OfType<DataField>().Where(f => !f.IsArray && IsText(f) && !ChunkColumns.IsKey(f.Name)).Select(f => f.Name)];
+
+    private static bool IsText(DataField field) => field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
 
     /// <summary>Available value columns when no manifest names them: nullable doubles other than the keys.</summary>
     public static IReadOnlyList<string> GuessValueColumns(ParquetSchema schema) =>

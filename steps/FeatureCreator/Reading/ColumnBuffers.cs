@@ -4,7 +4,7 @@ namespace Pipeline.Steps.FeatureCreator.Reading;
 /// One worker's column buffers, grown to the largest row group seen and reused for every other one, so reading
 /// allocates per row group at most, never per row.
 /// </summary>
-internal sealed class ColumnBuffers(int valueColumns)
+internal sealed class ColumnBuffers(int valueColumns, int textColumns = 0)
 {
     public ReadOnlyMemory<char>[] Sensors { get; private set; } = [];
 
@@ -17,6 +17,11 @@ internal sealed class ColumnBuffers(int valueColumns)
     public double[][] Values { get; } = [.. Enumerable.Range(0, valueColumns).Select(_ => Array.Empty<double>())];
 
     public int[][] Levels { get; } = [.. Enumerable.Range(0, valueColumns).Select(_ => Array.Empty<int>())];
+
+    /// <summary>Non-null values of each text column, packed in row order.</summary>
+    public ReadOnlyMemory<char>[][] Texts { get; } = [.. Enumerable.Range(0, textColumns).Select(_ => Array.Empty<ReadOnlyMemory<char>>())];
+
+    public int[][] TextLevels { get; } = [.. Enumerable.Range(0, textColumns).Select(_ => Array.Empty<int>())];
 
     /// <summary>Per row: 1 when at least one selected value is finite.</summary>
     public byte[] Finite { get; private set; } = [];
@@ -42,9 +47,22 @@ internal sealed class ColumnBuffers(int valueColumns)
             Levels[i] = new int[capacity];
         }
 
+        for (var i = 0; i < Texts.Length; i++)
+        {
+            Texts[i] = new ReadOnlyMemory<char>[capacity];
+            TextLevels[i] = new int[capacity];
+        }
+
         Capacity = capacity;
     }
 
     /// <summary>Drops the references into the decoder's string buffers so they can be collected.</summary>
-    public void ReleaseStrings(int rows) => Array.Clear(Sensors, 0, Math.Min(rows, Sensors.Length));
+    public void ReleaseStrings(int rows)
+    {
+        Array.Clear(Sensors, 0, Math.Min(rows, Sensors.Length));
+        foreach (var texts in Texts)
+        {
+            Array.Clear(texts, 0, Math.Min(rows, texts.Length));
+        }
+    }
 }

@@ -10,9 +10,11 @@ namespace Pipeline.Steps.FeatureCreator.Reading;
 /// sorted by sensor and time, so a run ends where the key changes and the dictionary is consulted once per run,
 /// not per row; unsorted input is still aggregated correctly, only in more, shorter runs.
 /// </summary>
-internal sealed class RowGroupAggregator(ColumnBuffers buffers, int valueColumns, IReadOnlyDictionary<string, (double Low, double High)>? keptWithin = null)
+internal sealed class RowGroupAggregator(ColumnBuffers buffers, int valueColumns, int textColumns, IReadOnlyDictionary<string, (double Low, double High)>? keptWithin = null)
 {
     private readonly int[] _cursors = new int[valueColumns];
+    private readonly int[] _textCursors = new int[textColumns];
+    private readonly string?[] _lastTexts = new string?[textColumns];
     private readonly (double Low, double High)?[] _bounds = new (double Low, double High)?[valueColumns];
     private double[] _kept = [];
     private string? _lastSensor;
@@ -20,13 +22,15 @@ internal sealed class RowGroupAggregator(ColumnBuffers buffers, int valueColumns
     /// <param name="rows">Rows decoded into the buffers.</param>
     /// <param name="constantSensor">The sensor of every row when the statistics say so (the sensor column was not decoded).</param>
     /// <param name="fields">The selected value columns, in buffer order.</param>
+    /// <param name="texts">The text columns read for sensor attributes, in buffer order.</param>
     /// <param name="into">The file's partial aggregate.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Aggregate(int rows, string? constantSensor, IReadOnlyList<DataField> fields, PartialAggregate into)
+    public void Aggregate(int rows, string? constantSensor, IReadOnlyList<DataField> fields, IReadOnlyList<DataField> texts, PartialAggregate into)
     {
         into.Rows += rows;
         into.CleanedRows += CountCleaned(rows, fields);
         Array.Clear(_cursors);
+        Array.Clear(_textCursors);
         for (var j = 0; j < fields.Count; j++)
         {
             _bounds[j] = keptWithin is not null && keptWithin.TryGetValue(fields[j].Name, out var bounds) ? bounds : null;
@@ -39,12 +43,12 @@ internal sealed class RowGroupAggregator(ColumnBuffers buffers, int valueColumns
         {
             if (dates[i] != dates[i - 1] || (constantSensor is null && !sensors[i].Span.SequenceEqual(sensors[i - 1].Span)))
             {
-                AddRun(start, i, constantSensor, fields, into);
+                AddRun(start, i, constantSensor, fields, texts, into);
                 start = i;
             }
         }
 
-        AddRun(start, rows, constantSensor, fields, into);
+        AddRun(start, rows, constantSensor, fields, texts, into);
         // The runs consumed each column's present values in order: all of them, for the outlier counts.
         for (var j = 0; j < fields.Count; j++)
         {
@@ -52,11 +56,11 @@ internal sealed class RowGroupAggregator(ColumnBuffers buffers, int valueColumns
         }
     }
 
-    private void AddRun(int start, int end, string? constantSensor, IReadOnlyList<DataField> fields, PartialAggregate into)
+    private void AddRun(int start, int end, string? constantSensor, IReadOnlyList<DataField> fields, IReadOnlyList<DataField> texts, PartialAggregate into)
     {
         var key = new GroupKey(constantSensor ?? SensorAt(start), buffers.Dates[start]);
         ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(into.Groups, key, out _);
-        group ??= new GroupAccumulator(fields.Count);
+        group ??= new GroupAccumulator(fields.Count, texts.Count);
         var length = end - start;
         group.Readings += length;
         for (var j = 0; j < fields.Count; j++)
@@ -75,6 +79,31 @@ internal sealed class RowGroupAggregator(ColumnBuffers buffers, int valueColumns
             {
                 group.Columns[j].AddSegment(values, length - present);
             }
+        }
+
+        for (var t = 0; t < texts.Count; t++)
+        {
+            var maxLevel = texts[t].MaxDefinitionLevel;
+            var present = maxLevel == 0 ? length : buffers.TextLevels[t].AsSpan(start, length).Count(maxLevel);
+            var values = buffers.Texts[t].AsSpan(_textCursors[t], present);
+            _textCursors[t] += present;
+            if (present == 0)
+            {
+                continue;
+            }
+
+            var first = values[0].Span;
+            var varied = false;
+            foreach (var value in values[1..])
+            {
+                if (!value.Span.SequenceEqual(first))
+                {
+                    varied = true;
+                    break;
+                }
+            }
+
+            group.Texts[t].Add(TextAt(t, first), varied, present);
         }
     }
 
@@ -96,6 +125,17 @@ internal sealed class RowGroupAggregator(ColumnBuffers buffers, int valueColumns
         }
 
         return _kept.AsSpan(0, n);
+    }
+
+    /// <summary>A text column's value as a string, reusing the previous one while it repeats (a sensor type, run after run).</summary>
+    private string TextAt(int column, ReadOnlySpan<char> value)
+    {
+        if (_lastTexts[column] is not { } last || !value.SequenceEqual(last))
+        {
+            _lastTexts[column] = last = new string(value);
+        }
+
+        return last;
     }
 
     /// <summary>The sensor id of a row, reusing the previous string while the id repeats.</summary>

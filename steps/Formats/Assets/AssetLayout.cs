@@ -18,7 +18,13 @@ public static class AssetLayout
     /// <summary>The file in <see cref="MetadataFolder"/> that makes a folder an asset: its name, time zone and columns.</summary>
     public const string DescriptionFileName = "asset.json";
 
+    /// <summary>The file in <see cref="MetadataFolder"/> listing a features asset's sensors with their attributes.</summary>
+    public const string SensorsFileName = "sensors.parquet";
+
     private const string DayPrefix = "day=";
+
+    /// <summary>The sensors table of an asset (one row per sensor: attributes, first and last seen).</summary>
+    public static string SensorsPath(string assetFolder) => Path.Combine(assetFolder, MetadataFolder, SensorsFileName);
 
     /// <summary>Whether <paramref name="folder"/> is an asset (a step wrote partitions there with <c>--asset-dir</c>).</summary>
     public static bool IsAsset(string folder) => File.Exists(Path.Combine(folder, MetadataFolder, DescriptionFileName));

@@ -27,6 +27,9 @@ public static class MetricNames
     /// <summary><c>{column: {readings, count, share, median, mad, low, high}}</c>: readings far outside their column (FeatureCreator).</summary>
     public const string Outliers = "outliers";
 
+    /// <summary><c>{numbers, texts, decision, sensors, changed}</c>: the columns kept once per sensor in the sensors table (FeatureCreator).</summary>
+    public const string SensorAttributes = "sensorAttributes";
+
     /// <summary>A <see cref="Registry.ClusterStability"/>: a new model version against production on the same rows.</summary>
     public const string Stability = "stability";
 

@@ -38,13 +38,23 @@ public sealed class CitizenExportEndToEndTests
         var versions = (await server.GetJsonAsync("/api/models/citizen/versions")).AsArray();
         var excluded = Assert.Single(versions)!["metadata"]!["excludedFeatures"]!.AsArray()
             .ToDictionary(e => e!["feature"]!.GetValue<string>(), e => e!["rule"]!.GetValue<string>());
-        Assert.Equal("sensor-attribute", excluded["lat_mean"]);
-        Assert.Equal("sensor-attribute", excluded["location_mean"]);
-        Assert.Equal("constant", excluded["lon_std"]);
         Assert.Equal("all-missing", excluded["ratioP2_mean"]);
-        Assert.Equal(14, excluded.Count);
+        Assert.Equal(8, excluded.Count);
 
+        // The location id, coordinates and sensor type are kept once per sensor, not as features, and joined into
+        // every prediction.
+        var sensors = await server.GetJsonAsync("/api/assets/features/sensors");
+        var columns = sensors["columns"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).ToList();
+        Assert.Equal(["sensor_id", "first_seen", "last_seen", "attribute_changes", "location", "lat", "lon", "sensor_type"], columns);
+        var rows = sensors["rows"]!.AsArray();
+        Assert.Equal(9, rows.Count);
+        Assert.All(rows, r => Assert.Equal(("2024-03-01", "2024-03-04", "SDS011"), (r![1]!.GetValue<string>()[..10], r[2]!.GetValue<string>()[..10], r[7]!.GetValue<string>())));
         var features = (await server.GetJsonAsync($"/api/runs/{runId}/steps/features/manifest"))["metrics"]!;
+        Assert.Equal(["location", "lat", "lon"], features["sensorAttributes"]!["numbers"]!.AsArray().Select(c => c!.GetValue<string>()));
+        var day = (await server.GetJsonAsync("/api/assets/predictions/partitions/2024-03-02/preview?limit=3"));
+        Assert.Equal(["sensor_id", "day", "cluster", "distance", "model_version", "location", "lat", "lon", "sensor_type"], day["columns"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()));
+        Assert.All(day["rows"]!.AsArray(), r => Assert.Equal("SDS011", r![8]!.GetValue<string>()));
+
         // The -999, and the spiky sensors' bursts (a third of the sensors jump to about 150 now and then).
         var p1 = features["outliers"]!["P1"]!;
         Assert.True(p1["count"]!.GetValue<long>() >= 1 && p1["low"]!.GetValue<double>() > -999, p1.ToJsonString());

@@ -1,3 +1,4 @@
+using Pipeline.Steps.Features;
 using Pipeline.Steps.Tests.Chunker;
 using Pipeline.Steps.Tests.FeatureCreator;
 using Pipeline.Steps.Tests.Support;
@@ -18,9 +19,33 @@ public sealed class DefaultFeaturesTests : IDisposable
     private const string SensorAttribute = "never changes within a sensor (a sensor attribute such as an id or a coordinate): it tells where a sensor is, not how it behaves";
 
     [Fact]
-    public async Task Empty_constant_and_per_sensor_constant_columns_are_left_out_with_their_reasons()
+    public async Task Sensor_attributes_are_kept_per_sensor_and_empty_columns_left_out_with_their_reasons()
     {
         var features = await FeaturesAsync([(CitizenSensorExport.Sds011, 9)]);
+        var train = _temp.Combine("train");
+
+        Assert.Equal(0, await ClusterTrainRun.RunAsync("--input", features, "--output", train, "--registry", _temp.Combine("registry"), "--k", "3", "--quiet"));
+
+        // The location id and coordinates never reach the feature table: the FeatureCreator keeps them per sensor.
+        var metrics = ClusterTrainRun.Metrics(train);
+        Assert.Equal(["P1_mean", "P1_std", "P2_mean", "P2_std"], metrics["features"]!.AsArray().Select(f => f!.GetValue<string>()));
+        var excluded = metrics["excludedFeatures"]!.AsArray().ToDictionary(e => e!["feature"]!.GetValue<string>(), e => e!["rule"]!.GetValue<string>());
+        Assert.Equal(8, excluded.Count);
+        Assert.All(excluded.Values, rule => Assert.Equal("all-missing", rule));
+        Assert.Equal([18L, 18L, 18L], metrics["clusterDistribution"]!["training"]!.AsArray().Select(c => c!["count"]!.GetValue<long>()));
+
+        var sensors = (await SensorTable.ReadAsync(Path.Combine(features, SensorTable.FileName), CancellationToken.None))!;
+        Assert.Equal(["location", "lat", "lon"], sensors.NumberColumns);
+        Assert.Equal(["sensor_type"], sensors.TextColumns);
+        Assert.Equal(9, sensors.Rows.Count);
+        Assert.All(sensors.Rows, r => Assert.Equal((new DateOnly(2024, 3, 1), new DateOnly(2024, 3, 6), 0L, "SDS011"), (r.FirstSeen, r.LastSeen, r.Changes, r.Texts[0])));
+    }
+
+    [Fact]
+    public async Task Empty_constant_and_per_sensor_constant_columns_are_left_out_with_their_reasons()
+    {
+        // Attributes left as readings (as FeatureCreators before the sensors table did): training still leaves them out.
+        var features = await FeaturesAsync([(CitizenSensorExport.Sds011, 9)], "--sensor-attributes", "none");
         var train = _temp.Combine("train");
 
         Assert.Equal(0, await ClusterTrainRun.RunAsync("--input", features, "--output", train, "--registry", _temp.Combine("registry"), "--k", "3", "--quiet"));
@@ -69,13 +94,13 @@ public sealed class DefaultFeaturesTests : IDisposable
         Assert.Contains("only 0 of 72 rows have every feature", ClusterTrainRun.Failure(tolerant)["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    private async Task<string> FeaturesAsync(IReadOnlyList<(CitizenSensorExport.SensorType, int)> sensors)
+    private async Task<string> FeaturesAsync(IReadOnlyList<(CitizenSensorExport.SensorType, int)> sensors, params string[] extra)
     {
         var export = _temp.Combine("data.csv");
         CitizenSensorExport.Write(export, sensors, days: 6, seed: 3);
         var (chunks, features) = (_temp.Combine("chunks"), _temp.Combine("features"));
         Assert.Equal(0, await ChunkerRun.RunAsync("--input", export, "--output", chunks, "--quiet"));
-        Assert.Equal(0, await FeatureCreatorRun.RunAsync("--input", chunks, "--output", features, "--quiet"));
+        Assert.Equal(0, await FeatureCreatorRun.RunAsync(["--input", chunks, "--output", features, "--quiet", .. extra]));
         return features;
     }
 
