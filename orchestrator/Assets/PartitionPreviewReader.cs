@@ -54,6 +54,27 @@ public static class PartitionPreviewReader
         return new PartitionPreview(columns, rows, read, more);
     }
 
+    /// <summary>
+    /// Reads at most <paramref name="limit"/> rows of the asset's sensors table (<c>_asset/sensors.parquet</c>: one
+    /// row per sensor with its attributes, first and last seen), under the same rules as a partition's files.
+    /// </summary>
+    /// <exception cref="PartitionPreviewException">The asset has no sensors table (<see cref="PartitionPreviewException.NotFound"/>), it lies outside the asset, or it is not readable Parquet.</exception>
+    public static async Task<PartitionPreview> ReadSensorsAsync(string assetFolder, int limit, CancellationToken cancellationToken)
+    {
+        var root = Resolve(Path.GetFullPath(assetFolder));
+        var file = AssetLayout.SensorsPath(Path.GetFullPath(assetFolder));
+        if (!File.Exists(file))
+        {
+            throw new PartitionPreviewException("it has no sensors table (its features were made before sensors were kept, or it is not a features asset)", notFound: true);
+        }
+
+        EnsureInside(root, Resolve(file), "its sensors table");
+        var columns = new List<PreviewColumn>();
+        var rows = new List<JsonArray>();
+        var more = await ReadFileAsync(file, columns, rows, limit, cancellationToken);
+        return new PartitionPreview(columns, rows, [AssetLayout.SensorsFileName], more);
+    }
+
     /// <summary>Adds the file's rows up to the limit (its columns too, when it is the first); whether rows were left unread.</summary>
     private static async Task<bool> ReadFileAsync(string file, List<PreviewColumn> columns, List<JsonArray> rows, int limit, CancellationToken cancellationToken)
     {

@@ -60,6 +60,7 @@ namespace Pipeline.Orchestrator.Api;
 [JsonSerializable(typeof(VerifyView))]
 [JsonSerializable(typeof(PartitionGridView))]
 [JsonSerializable(typeof(PartitionPreviewView))]
+[JsonSerializable(typeof(SensorTableView))]
 [JsonSerializable(typeof(AssetGraphView))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -25,6 +25,13 @@ public sealed record PartitionGridView(
 /// </summary>
 public sealed record PartitionPreviewView(string Asset, string Key, int Limit, List<PreviewColumnView> Columns, List<JsonArray> Rows, List<string> Files, bool More);
 
+/// <summary>
+/// An asset's sensors table: one row per sensor with its attributes (the columns that never change within a
+/// sensor: location, coordinates, type), the first and last day it was seen and on how many days its attributes
+/// changed; <see cref="More"/> when sensors were left out by the limit.
+/// </summary>
+public sealed record SensorTableView(string Asset, int Limit, List<PreviewColumnView> Columns, List<JsonArray> Rows, bool More);
+
 /// <summary>A column of a preview: its name and the .NET type its values were read as (<c>Double</c>, <c>String</c>, <c>DateTime</c>).</summary>
 public sealed record PreviewColumnView(string Name, string Type);
 

@@ -10,12 +10,15 @@ internal static class AssetViewsApi
 {
     public const int DefaultPreviewLimit = 20;
     public const int MaxPreviewLimit = 200;
+    public const int DefaultSensorsLimit = 100;
+    public const int MaxSensorsLimit = 5000;
 
     public static RouteGroupBuilder MapAssetViews(this RouteGroupBuilder group)
     {
         group.MapGet("/graph", GraphAsync).WithSummary("Every asset and the steps that made partitions of one asset from partitions of another");
         group.MapGet("/{asset}/grid", GridAsync).WithSummary("Every partition's state in a day range, run-length encoded for a calendar, with counts by state");
         group.MapGet("/{asset}/partitions/{key}/preview", PreviewAsync).WithSummary("The first rows of a partition's Parquet files");
+        group.MapGet("/{asset}/sensors", SensorsAsync).WithSummary("The asset's sensors: one row each with its attributes (location, coordinates, type) and first and last day seen");
         return group;
     }
 
@@ -78,6 +81,35 @@ internal static class AssetViewsApi
         {
             return TypedResults.Problem(
                 $"asset '{asset}' partition '{key}': {e.Message}", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unreadable partition");
+        }
+    }
+
+    private static async Task<Results<Ok<SensorTableView>, ProblemHttpResult>> SensorsAsync(
+        string asset, int? limit, IAssetStore assets, EngineOptions engine, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > MaxSensorsLimit)
+        {
+            return AssetQueries.BadRequest($"limit {limit} is not between 1 and {MaxSensorsLimit}");
+        }
+
+        if (await AssetQueries.FindAsync(asset, assets, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+
+        var take = limit ?? DefaultSensorsLimit;
+        try
+        {
+            var table = await PartitionPreviewReader.ReadSensorsAsync(AssetLayout.AssetFolder(engine.DataRoot, asset), take, cancellationToken);
+            return TypedResults.Ok(new SensorTableView(asset, take, [.. table.Columns.Select(c => new PreviewColumnView(c.Name, c.Type))], [.. table.Rows], table.More));
+        }
+        catch (PartitionPreviewException e) when (e.NotFound)
+        {
+            return ApiProblems.NotFound($"asset '{asset}': {e.Message}");
+        }
+        catch (PartitionPreviewException e)
+        {
+            return TypedResults.Problem($"asset '{asset}': {e.Message}", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unreadable sensors table");
         }
     }
 

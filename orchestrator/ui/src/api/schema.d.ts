@@ -2117,6 +2117,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assets/{asset}/sensors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The asset's sensors: one row each with its attributes (location, coordinates, type) and first and last day seen */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    asset: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SensorTableView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -3146,6 +3186,19 @@ export interface components {
             /** Format: int64 */
             total: number;
             partitions: components["schemas"]["AssetPartitionView"][];
+        };
+        /**
+         * @description An asset's sensors table: one row per sensor with its attributes (the columns that never change within a
+         *     sensor: location, coordinates, type), the first and last day it was seen and on how many days its attributes
+         *     changed; bool SensorTableView.More when sensors were left out by the limit.
+         */
+        SensorTableView: {
+            asset: string;
+            /** Format: int32 */
+            limit: number;
+            columns: components["schemas"]["PreviewColumnView"][];
+            rows: components["schemas"]["JsonArray"][];
+            more: boolean;
         };
         /** @description Who is signed in, how, and (for a browser session) the token its changing requests must carry. */
         SessionView: {
