@@ -1,5 +1,5 @@
 import { requestJson } from './client';
-import type { AssetGraph, AssetSummary, MaterializeAnswer, PartitionDetail, PartitionGrid, PartitionPreview } from './types';
+import type { AssetGraph, AssetSummary, MaterializeAnswer, PartitionDetail, PartitionGrid, PartitionPreview, SensorTable } from './types';
 
 const base = '/api/assets';
 const id = encodeURIComponent;
@@ -15,6 +15,10 @@ export const getPartition = (asset: string, day: string, signal?: AbortSignal) =
 
 export const getPartitionPreview = (asset: string, day: string, limit: number, signal?: AbortSignal) =>
   requestJson<PartitionPreview>(`${base}/${id(asset)}/partitions/${id(day)}/preview`, { query: { limit }, signal });
+
+/** The asset's sensors table (its first `limit` sensors); a 404 ApiError when it keeps none (readings, or made before sensors were kept). */
+export const getAssetSensors = (asset: string, limit: number, signal?: AbortSignal) =>
+  requestJson<SensorTable>(`${base}/${id(asset)}/sensors`, { query: { limit }, signal });
 
 export const getAssetGraph = (signal?: AbortSignal) => requestJson<AssetGraph>(`${base}/graph`, { signal });
 

@@ -234,6 +234,12 @@ export type TrainedModel = Schemas['TrainedModelView'];
 /** A preview's rows are arrays of JSON values in column order (the document says `unknown[]`). */
 export type PartitionPreview = Schemas['PartitionPreviewView'];
 
+/**
+ * `GET /api/assets/{asset}/sensors`: one row per sensor, arrays of JSON values in column order (`sensor_id`,
+ * `first_seen`, `last_seen`, `attribute_changes`, then the sensor's attributes); `more` when the limit left some out.
+ */
+export type SensorTable = Schemas['SensorTableView'];
+
 export type AssetGraph = Schemas['AssetGraphView'];
 
 export type AssetGraphStep = Schemas['AssetGraphStepView'];

@@ -5,6 +5,7 @@ import { MemoryRouter, Route, Routes, useParams } from 'react-router';
 import type { AssetGraph, AssetSummary, PartitionDetail, PartitionGrid, PartitionPreview, Role } from '../api/types';
 import { stubCanvas } from '../test/canvasStub';
 import { problem, stubFetch, type StubRoute } from '../test/fetchStub';
+import sensorTable from '../test/fixtures/sensor-table.json';
 import { SignedInAs } from '../test/session';
 import { AssetsPage } from './AssetsPage';
 import { CELL, LABEL_WIDTH } from './calendarLayout';
@@ -89,6 +90,8 @@ function routes(extra: StubRoute[] = []): StubRoute[] {
     { path: '/api/assets/features/grid', reply: { body: grid } },
     { path: /^\/api\/assets\/features\/partitions\/2013-03-0\d$/, reply: { body: detail } },
     { path: /^\/api\/assets\/features\/partitions\/2013-03-0\d\/preview$/, reply: { body: preview } },
+    // Assets made before sensors were kept have no sensors table: the page shows none.
+    { path: /^\/api\/assets\/[^/]+\/sensors$/, reply: problem(404, 'Not Found', 'it has no sensors table') },
   ];
 }
 
@@ -227,6 +230,15 @@ describe('AssetsPage', () => {
     await user.click(screen.getByRole('button', { name: 'Materialize 1 partition' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent("Materializing 1 partition of features failed: no workflow makes asset 'features'");
+  });
+
+  it("shows the chosen asset's sensors table when it keeps one", async () => {
+    stubFetch(routes([{ path: '/api/assets/features/sensors', reply: { body: sensorTable } }]));
+    stubCanvas();
+    renderAssets('/assets?asset=features', 'viewer');
+
+    const sensors = await screen.findByRole('table', { name: 'Sensors of features' });
+    expect(within(sensors).getAllByRole('row')).toHaveLength(4);
   });
 
   it('tells a viewer that materializing needs the editor role', async () => {

@@ -7,6 +7,7 @@ import { Loading } from '../common/Loading';
 import { useResource } from '../common/useResource';
 import { AssetGraphView } from './AssetGraphView';
 import { AssetPartitions } from './AssetPartitions';
+import { AssetSensors } from './AssetSensors';
 import { AssetsTable } from './AssetsTable';
 import { PartitionPanel } from './PartitionPanel';
 
@@ -39,10 +40,13 @@ export function AssetsPage() {
       {graph.error ? <ErrorBanner error={graph.error} action="Loading the asset graph" onRetry={graph.reload} /> : null}
       {graph.data && graph.data.steps.length > 0 ? <AssetGraphView graph={graph.data} selected={selected} onSelect={(a) => choose(a)} /> : null}
       {selected && assets.data && assets.data.length > 0 ? (
-        <div className="asset-detail">
-          <AssetPartitions key={selected} asset={selected} openDay={day} onOpenDay={(d) => choose(selected, d)} />
-          {day ? <PartitionPanel key={`${selected}/${day}`} asset={selected} day={day} onClose={() => choose(selected)} /> : null}
-        </div>
+        <>
+          <div className="asset-detail">
+            <AssetPartitions key={selected} asset={selected} openDay={day} onOpenDay={(d) => choose(selected, d)} />
+            {day ? <PartitionPanel key={`${selected}/${day}`} asset={selected} day={day} onClose={() => choose(selected)} /> : null}
+          </div>
+          <AssetSensors key={selected} asset={selected} />
+        </>
       ) : null}
     </div>
   );

@@ -5,6 +5,10 @@ import { useResource } from '../common/useResource';
 
 export const PREVIEW_ROWS = 20;
 
+/** A preview's JSON value as a cell's text: empty for null, objects and lists as JSON, anything else as it came. */
+export const cellText = (value: unknown): string =>
+  value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+
 /** The partition's first rows, as the server read them from its Parquet files. */
 export function PartitionPreviewTable({ asset, day }: { asset: string; day: string }) {
   const preview = useResource((signal) => getPartitionPreview(asset, day, PREVIEW_ROWS, signal), `preview-${asset}/${day}`);
@@ -31,7 +35,7 @@ export function PartitionPreviewTable({ asset, day }: { asset: string; day: stri
               {data.rows.map((row, i) => (
                 <tr key={i}>
                   {row.map((value, j) => (
-                    <td key={j}>{value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value)}</td>
+                    <td key={j}>{cellText(value)}</td>
                   ))}
                 </tr>
               ))}
