@@ -28,41 +28,22 @@ internal static class FamilyChoice
         }
 
         var columns = await InputColumnsAsync(options, cancellationToken);
-        var fitting = new List<(string Family, ModelRegistry Registry, int Features)>();
-        var misfits = new List<string>();
-        foreach (var (family, registry) in ModelFamilies.All(options.Registry, clock))
-        {
-            if (registry.Production() is not { } production)
-            {
-                continue;
-            }
-
-            var features = registry.Metadata(production.Version).Features;
-            var missing = features.Where(f => !columns.Contains(f)).ToList();
-            if (missing.Count == 0)
-            {
-                fitting.Add((family, registry, features.Count));
-            }
-            else
-            {
-                misfits.Add($"'{family}' needs {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? $" and {missing.Count - 5} more" : "")}");
-            }
-        }
-
+        var (fitting, misfits) = ModelFamilies.Match(options.Registry, columns, clock);
+        var refusals = misfits.Select(m => $"'{m.Family}' needs {string.Join(", ", m.Missing.Take(5))}{(m.Missing.Count > 5 ? $" and {m.Missing.Count - 5} more" : "")}").ToList();
         if (fitting.Count == 0)
         {
-            var known = misfits.Count == 0
+            var known = refusals.Count == 0
                 ? "the registry has no model family with a production version yet"
-                : $"no model family fits its columns ({string.Join("; ", misfits)})";
+                : $"no model family fits its columns ({string.Join("; ", refusals)})";
             throw StepException.BadData(
                 $"cannot predict this input: {known}; train a family on data of this kind first (cluster-train --family auto)",
                 new SourceLocation(options.Input));
         }
 
-        var chosen = fitting.OrderByDescending(f => f.Features).ThenBy(f => f.Family, StringComparer.Ordinal).First();
+        var chosen = fitting[0];
         var reason = $"the input has all {chosen.Features} features of its production model"
             + (fitting.Count > 1 ? $"; the most of the {fitting.Count} families that fit" : "")
-            + (misfits.Count > 0 ? $"; not {string.Join("; ", misfits)}" : "");
+            + (refusals.Count > 0 ? $"; not {string.Join("; ", refusals)}" : "");
         return (chosen.Registry, chosen.Family, reason);
     }
 

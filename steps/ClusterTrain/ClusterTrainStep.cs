@@ -32,11 +32,16 @@ internal static class ClusterTrainStep
         }
 
         var (registry, family) = OpenRegistry(options, table.Features, context.Clock);
-        if (family is not null && options.OnlyNewFamily && registry.Production() is { } existing)
+        if (options.OnlyNewFamily && KnownKind(options, family!, table.Features, context.Clock) is { } known)
         {
-            var reason = $"has production version {existing.Version} already; --only-new-family trains only a family's first version";
-            ClusterTrainLog.Family(context.Logger, family, reason);
-            return new JsonObject { ["skipped"] = true, ["family"] = family, ["reason"] = $"model family '{family}' {reason}", ["productionVersion"] = existing.Version };
+            ClusterTrainLog.Family(context.Logger, known.Family, "fits this data; --only-new-family trains only the first version of a new kind");
+            return new JsonObject
+            {
+                ["skipped"] = true,
+                ["family"] = known.Family,
+                ["productionVersion"] = known.ProductionVersion,
+                ["reason"] = $"model family '{known.Family}' (production version {known.ProductionVersion}) fits this data: its {known.Features} features are all among this data's; --only-new-family trains only the first version of a new kind",
+            };
         }
 
         var ks = options.ResolveK();
@@ -78,6 +83,23 @@ internal static class ClusterTrainStep
             ModelFamilies.Auto => ModelFamilies.ForTraining(options.Registry, ModelFamilies.NameFor(features), clock) is var (family, registry) ? (registry, family) : default,
             var named => (new ModelRegistry(ModelFamilies.Folder(options.Registry, named), clock), named),
         };
+
+    /// <summary>
+    /// With --only-new-family, the family this data is already of: the one named, when it has a production version;
+    /// with --family auto, the best family whose production model's features this data's features include (as
+    /// ClusterPredict's --family auto will choose it). Null: a new kind, to train.
+    /// </summary>
+    private static FamilyFit? KnownKind(ClusterTrainOptions options, string family, IReadOnlyList<string> features, TimeProvider clock)
+    {
+        if (options.Family != ModelFamilies.Auto)
+        {
+            var registry = new ModelRegistry(ModelFamilies.Folder(options.Registry, family), clock);
+            return registry.Production() is { } production ? new FamilyFit(family, registry, production.Version, registry.Metadata(production.Version).Features.Count) : null;
+        }
+
+        var fitting = ModelFamilies.Match(options.Registry, features.ToHashSet(StringComparer.Ordinal), clock).Fitting;
+        return fitting.Count > 0 ? fitting[0] : null;
+    }
 
     /// <summary>
     /// The feature table: one FeatureCreator output, or the sliding window of a features asset (each of its

@@ -67,6 +67,38 @@ public static class ModelFamilies
         return root.Versions().Count == 0 ? (family, root) : (family, new ModelRegistry(Folder(registryRoot, family), clock));
     }
 
+    /// <summary>
+    /// The families with a production version whose features are all among <paramref name="columns"/>, best first
+    /// (the most features, then the name), and those that do not fit, each with the features it lacks.
+    /// </summary>
+    public static (IReadOnlyList<FamilyFit> Fitting, IReadOnlyList<(string Family, IReadOnlyList<string> Missing)> Misfits) Match(
+        string registryRoot, IReadOnlySet<string> columns, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var fitting = new List<FamilyFit>();
+        var misfits = new List<(string, IReadOnlyList<string>)>();
+        foreach (var (family, registry) in All(registryRoot, clock))
+        {
+            if (registry.Production() is not { } production)
+            {
+                continue;
+            }
+
+            var features = registry.Metadata(production.Version).Features;
+            var missing = features.Where(f => !columns.Contains(f)).ToList();
+            if (missing.Count == 0)
+            {
+                fitting.Add(new FamilyFit(family, registry, production.Version, features.Count));
+            }
+            else
+            {
+                misfits.Add((family, missing));
+            }
+        }
+
+        return ([.. fitting.OrderByDescending(f => f.Features).ThenBy(f => f.Family, StringComparer.Ordinal)], misfits);
+    }
+
     /// <summary>The family a registry's versions are of: named after its production version's features (its newest's without one); null when it has none.</summary>
     public static string? KindOf(ModelRegistry registry)
     {
@@ -127,3 +159,6 @@ public static class ModelFamilies
         && name[0] != '.'
         && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
 }
+
+/// <summary>A family whose production model's features some data has: its registry, production version and feature count.</summary>
+public sealed record FamilyFit(string Family, ModelRegistry Registry, int ProductionVersion, int Features);

@@ -76,7 +76,9 @@ public sealed class ModelFamiliesTests : IDisposable
         Assert.Equal([1], new ModelRegistry(registry, TimeProvider.System).Versions());
         var second = ClusterTrainRun.Metrics(_temp.Combine("second"));
         Assert.True(second["skipped"]!.GetValue<bool>());
-        Assert.Equal("model family 'P1-P2' has production version 1 already; --only-new-family trains only a family's first version", second["reason"]!.GetValue<string>());
+        Assert.Equal(
+            "model family 'P1-P2' (production version 1) fits this data: its 4 features are all among this data's; --only-new-family trains only the first version of a new kind",
+            second["reason"]!.GetValue<string>());
     }
 
     [Fact]
