@@ -47,13 +47,14 @@ public static class FeatureCreatorStep
             texts = named?.Texts ?? allTexts;
             var workers = options.ResolveWorkers();
             FeatureCreatorLog.Reading(context.Logger, plan.Files.Count, workers, string.Join(",", scanned));
-            aggregate = await ChunkScanner.ScanAsync(plan.Files, scanned, workers, cancellationToken, textColumns: texts);
+            aggregate = await ChunkScanner.ScanAsync(plan.Files, scanned, workers, cancellationToken, textColumns: texts, detecting: named is null);
             attributes = named ?? SensorAttributes.Detect(aggregate, scanned, texts, "this run's readings", numbers: options.Columns is null);
             if (options.ExcludeOutliers)
             {
                 // The bounds come from every reading; the features are then made again from those within them. The
                 // second pass's histograms hold every reading too (the outliers are left out of the features only).
                 var keptWithin = OutlierReport.Bounds(aggregate.Histograms, attributes.FeatureColumns(scanned), options.OutlierZ);
+                texts = attributes.Texts;
                 aggregate = await ChunkScanner.ScanAsync(plan.Files, scanned, workers, cancellationToken, keptWithin, texts);
             }
         }

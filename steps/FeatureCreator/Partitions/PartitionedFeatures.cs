@@ -56,7 +56,7 @@ internal static class PartitionedFeatures
             {
                 // With --exclude-outliers, the bounds come from the readings of every day this run makes, read first
                 // (and a new asset's attributes from those days: they need no bounds).
-                var all = await ChunkScanner.ScanAsync([.. todo.SelectMany(t => Files(input, t.Key))], scanned, options.ResolveWorkers(), cancellationToken, textColumns: texts);
+                var all = await ChunkScanner.ScanAsync([.. todo.SelectMany(t => Files(input, t.Key))], scanned, options.ResolveWorkers(), cancellationToken, textColumns: attributes?.Texts ?? texts, detecting: attributes is null);
                 attributes ??= SensorAttributes.Detect(all, scanned, texts, "the days of the asset's first run", numbers: options.Columns is null);
                 keptWithin = OutlierReport.Bounds(all.Histograms, attributes.FeatureColumns(scanned), options.OutlierZ);
             }
@@ -64,7 +64,7 @@ internal static class PartitionedFeatures
             foreach (var (key, sha) in todo)
             {
                 var dayTexts = attributes?.Texts ?? texts;
-                var aggregate = await ChunkScanner.ScanAsync(Files(input, key), scanned, options.ResolveWorkers(), cancellationToken, keptWithin, dayTexts);
+                var aggregate = await ChunkScanner.ScanAsync(Files(input, key), scanned, options.ResolveWorkers(), cancellationToken, keptWithin, dayTexts, detecting: attributes is null);
                 // A new asset: its first day made decides.
                 attributes ??= SensorAttributes.Detect(aggregate, scanned, dayTexts, $"the asset's first day made, {key}", numbers: options.Columns is null);
                 if (observations.Count == 0 && !File.Exists(SensorTable.AssetPath(asset.Folder)))

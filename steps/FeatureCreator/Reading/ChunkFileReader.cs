@@ -21,12 +21,13 @@ internal sealed class ChunkFileReader
     /// A reader of <paramref name="valueColumns"/> (and of <paramref name="textColumns"/>, for sensor attributes); with
     /// <paramref name="keptWithin"/>, readings outside a column's bounds are left out as missing (--exclude-outliers).
     /// </summary>
-    public ChunkFileReader(IReadOnlyList<string> valueColumns, IReadOnlyList<string> textColumns, IReadOnlyDictionary<string, (double Low, double High)>? keptWithin = null)
+    public ChunkFileReader(
+        IReadOnlyList<string> valueColumns, IReadOnlyList<string> textColumns, IReadOnlyDictionary<string, (double Low, double High)>? keptWithin = null, VariedTexts? variedTexts = null)
     {
         _valueColumns = valueColumns;
         _textColumns = textColumns;
         _buffers = new ColumnBuffers(valueColumns.Count, textColumns.Count);
-        _aggregator = new RowGroupAggregator(_buffers, valueColumns.Count, textColumns.Count, keptWithin);
+        _aggregator = new RowGroupAggregator(_buffers, valueColumns.Count, textColumns.Count, keptWithin, variedTexts);
     }
 
     public async Task<PartialAggregate> ReadAsync(string path, CancellationToken cancellationToken)
@@ -80,6 +81,11 @@ internal sealed class ChunkFileReader
                 for (var j = 0; j < layout.Texts.Count; j++)
                 {
                     var field = layout.Texts[j];
+                    if (_aggregator.SkipText(j, ChunkStatistics.ConstantString(rowGroup, field)))
+                    {
+                        continue;
+                    }
+
                     Memory<int>? levels = field.MaxDefinitionLevel > 0 ? _buffers.TextLevels[j].AsMemory(0, rows) : default(Memory<int>?);
                     await DecodeAsync(() => rowGroup.ReadRawAsync(field, _buffers.Texts[j].AsMemory(0, rows), levels, null, cancellationToken), path, field.Name);
                 }

@@ -12,29 +12,32 @@ internal sealed class ChunkScanner
     private readonly IReadOnlyList<string> _files;
     private readonly IReadOnlyList<string> _valueColumns;
     private readonly IReadOnlyList<string> _textColumns;
+    private readonly VariedTexts? _variedTexts;
     private readonly IReadOnlyDictionary<string, (double Low, double High)>? _keptWithin;
     private readonly OrderedMerger _merger;
     private ExceptionDispatchInfo? _failure;
     private int _next = -1;
 
-    private ChunkScanner(IReadOnlyList<string> files, IReadOnlyList<string> valueColumns, IReadOnlyList<string> textColumns, IReadOnlyDictionary<string, (double Low, double High)>? keptWithin)
+    private ChunkScanner(IReadOnlyList<string> files, IReadOnlyList<string> valueColumns, IReadOnlyList<string> textColumns, IReadOnlyDictionary<string, (double Low, double High)>? keptWithin, bool detecting)
     {
         _files = files;
         _valueColumns = valueColumns;
         _textColumns = textColumns;
+        _variedTexts = detecting ? new VariedTexts(textColumns.Count) : null;
         _keptWithin = keptWithin;
         _merger = new OrderedMerger(files.Count, new FeatureAggregate());
     }
 
     /// <summary>
     /// Aggregates <paramref name="files"/>; with <paramref name="keptWithin"/>, readings outside a column's bounds count
-    /// as missing (the outliers, when excluded); <paramref name="textColumns"/> are read for sensor attributes.
+    /// as missing (the outliers, when excluded); <paramref name="textColumns"/> are read for sensor attributes,
+    /// exactly, or only until they vary when <paramref name="detecting"/> them (see <see cref="VariedTexts"/>).
     /// </summary>
     public static async Task<FeatureAggregate> ScanAsync(
         IReadOnlyList<string> files, IReadOnlyList<string> valueColumns, int workers, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, (double Low, double High)>? keptWithin = null, IReadOnlyList<string>? textColumns = null)
+        IReadOnlyDictionary<string, (double Low, double High)>? keptWithin = null, IReadOnlyList<string>? textColumns = null, bool detecting = false)
     {
-        var scanner = new ChunkScanner(files, valueColumns, textColumns ?? [], keptWithin);
+        var scanner = new ChunkScanner(files, valueColumns, textColumns ?? [], keptWithin, detecting);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var count = Math.Clamp(workers, 1, Math.Max(1, files.Count));
         await Task.WhenAll(Enumerable.Range(0, count).Select(_ => Task.Run(() => scanner.WorkAsync(stop), CancellationToken.None)));
@@ -45,7 +48,7 @@ internal sealed class ChunkScanner
 
     private async Task WorkAsync(CancellationTokenSource stop)
     {
-        var reader = new ChunkFileReader(_valueColumns, _textColumns, _keptWithin);
+        var reader = new ChunkFileReader(_valueColumns, _textColumns, _keptWithin, _variedTexts);
         try
         {
             int index;

@@ -10,11 +10,16 @@ namespace Pipeline.Steps.FeatureCreator.Reading;
 /// sorted by sensor and time, so a run ends where the key changes and the dictionary is consulted once per run,
 /// not per row; unsorted input is still aggregated correctly, only in more, shorter runs.
 /// </summary>
-internal sealed class RowGroupAggregator(ColumnBuffers buffers, int valueColumns, int textColumns, IReadOnlyDictionary<string, (double Low, double High)>? keptWithin = null)
+internal sealed class RowGroupAggregator(
+    ColumnBuffers buffers, int valueColumns, int textColumns, IReadOnlyDictionary<string, (double Low, double High)>? keptWithin = null, VariedTexts? variedTexts = null)
 {
     private readonly int[] _cursors = new int[valueColumns];
     private readonly int[] _textCursors = new int[textColumns];
     private readonly string?[] _lastTexts = new string?[textColumns];
+
+    // Per text column of the row group: its one value (from the statistics), or varied (not decoded), or neither (decoded).
+    private readonly string?[] _constantTexts = new string?[textColumns];
+    private readonly bool[] _skippedTexts = new bool[textColumns];
     private readonly (double Low, double High)?[] _bounds = new (double Low, double High)?[valueColumns];
     private double[] _kept = [];
     private string? _lastSensor;
@@ -83,6 +88,18 @@ internal sealed class RowGroupAggregator(ColumnBuffers buffers, int valueColumns
 
         for (var t = 0; t < texts.Count; t++)
         {
+            if (_constantTexts[t] is { } constant)
+            {
+                group.Texts[t].Add(constant, false, length);
+                continue;
+            }
+
+            if (_skippedTexts[t])
+            {
+                group.Texts[t].Add(null, true, length);
+                continue;
+            }
+
             var maxLevel = texts[t].MaxDefinitionLevel;
             var present = maxLevel == 0 ? length : buffers.TextLevels[t].AsSpan(start, length).Count(maxLevel);
             var values = buffers.Texts[t].AsSpan(_textCursors[t], present);
@@ -104,6 +121,10 @@ internal sealed class RowGroupAggregator(ColumnBuffers buffers, int valueColumns
             }
 
             group.Texts[t].Add(TextAt(t, first), varied, present);
+            if (varied)
+            {
+                variedTexts?.Add(t);
+            }
         }
     }
 
@@ -125,6 +146,17 @@ internal sealed class RowGroupAggregator(ColumnBuffers buffers, int valueColumns
         }
 
         return _kept.AsSpan(0, n);
+    }
+
+    /// <summary>
+    /// Whether text column <paramref name="column"/> of the next row group need not be decoded: its statistics give its
+    /// one value (<paramref name="constant"/>), or it was seen to vary while detecting attributes.
+    /// </summary>
+    public bool SkipText(int column, string? constant)
+    {
+        _constantTexts[column] = constant;
+        _skippedTexts[column] = constant is null && variedTexts is not null && variedTexts.Contains(column);
+        return constant is not null || _skippedTexts[column];
     }
 
     /// <summary>A text column's value as a string, reusing the previous one while it repeats (a sensor type, run after run).</summary>
