@@ -65,6 +65,7 @@ public sealed partial class EndpointAuthorizationTests
         ["GET /api/assets/graph"] = "viewer",
         ["GET /api/assets/{asset}/grid"] = "viewer",
         ["GET /api/assets/{asset}/partitions/{key}/preview"] = "viewer",
+        ["GET /api/assets/{asset}/sensors"] = "viewer",
         ["GET /api/datasets/"] = "viewer",
         ["GET /api/datasets/{id}"] = "viewer",
         ["GET /api/datasets/{id}/file"] = "viewer",
