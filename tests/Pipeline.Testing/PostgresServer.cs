@@ -18,11 +18,13 @@ public sealed class PostgresServer : IAsyncDisposable
     private static readonly bool AsPostgresUser = Environment.UserName == "root";
     private readonly string _bin;
     private readonly string _root;
+    private readonly string _settings;
 
-    private PostgresServer(string bin, string root, int port)
+    private PostgresServer(string bin, string root, int port, string settings)
     {
         _bin = bin;
         _root = root;
+        _settings = settings;
         Port = port;
     }
 
@@ -55,7 +57,7 @@ public sealed class PostgresServer : IAsyncDisposable
                     await RunAsync(Path.Combine(bin, "pg_ctl"),
                         ["-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "30", "start", "-o", $"-p {port} -k {root} {settings}"],
                         root, AsPostgresUser, cancellationToken);
-                    return new PostgresServer(bin, root, port);
+                    return new PostgresServer(bin, root, port, settings);
                 }
                 catch (InvalidOperationException) when (attempt < 3)
                 {
@@ -67,6 +69,22 @@ public sealed class PostgresServer : IAsyncDisposable
             TryDelete(root);
             throw;
         }
+    }
+
+    /// <summary>Stops the server as a crash or an operator would: <c>-m immediate</c> drops every connection at once.</summary>
+    public async Task StopAsync(string mode = "immediate")
+    {
+        using var timeout = new CancellationTokenSource(CommandTimeout);
+        await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDirectory, "-w", "stop", "-m", mode], _root, AsPostgresUser, timeout.Token);
+    }
+
+    /// <summary>Starts a stopped server again on the same port, with the same data.</summary>
+    public async Task StartAgainAsync()
+    {
+        using var timeout = new CancellationTokenSource(CommandTimeout);
+        await RunAsync(Path.Combine(_bin, "pg_ctl"),
+            ["-D", DataDirectory, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "30", "start", "-o", $"-p {Port} -k {_root} {_settings}"],
+            _root, AsPostgresUser, timeout.Token);
     }
 
     /// <summary>A loopback port that nothing listens on (at the moment of the call).</summary>

@@ -29,11 +29,16 @@ public sealed partial class WorkflowEngine(
     private static readonly Func<ILogger, string, string, string, int, IDisposable?> AttemptScope =
         LoggerMessage.DefineScope<string, string, string, int>("{Workflow} {RunId} {StepId} #{Attempt}");
 
+    /// <summary>The longest wait between two tries to record a finished attempt while the database is away.</summary>
+    private static readonly TimeSpan MaxRecordDelay = TimeSpan.FromSeconds(5);
+
     private readonly EngineTelemetry _telemetry = telemetry ?? new EngineTelemetry();
     private readonly ConcurrentDictionary<AttemptKey, RunningAttempt> _running = new();
     private readonly IReadOnlyList<IStepRunner> _runners = [.. runners];
     private readonly IReadOnlyList<IAttemptOutputRecorder> _recorders = [.. recorders ?? []];
     private readonly StepConfinementSettings _confinement = new([.. Launching.RunPaths.For(options).ToEnvironment()], options.AllowPrivateUrls);
+    private readonly OutageLog _outage = new(logger, clock, "the engine's pass (the database)");
+    private readonly OutageLog _leaseOutage = new(logger, clock, "lease upkeep (renewing this server's leases, taking over expired ones)");
     private DateTimeOffset _nextLeaseWork = DateTimeOffset.MinValue;
     private DateTimeOffset _nextRunStart = DateTimeOffset.MinValue;
 
@@ -48,6 +53,7 @@ public sealed partial class WorkflowEngine(
             try
             {
                 await TickAsync(stopping);
+                _outage.Succeeded();
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -55,8 +61,8 @@ public sealed partial class WorkflowEngine(
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // A dead database must not kill the server: log, wait, try again; running steps keep running.
-                Log.TickFailed(logger, e);
+                // A dead database must not kill the server: log (once per outage), wait, try again; running steps keep running.
+                _outage.Failed(e);
             }
 
             try
@@ -83,10 +89,11 @@ public sealed partial class WorkflowEngine(
             try
             {
                 await LeaseWorkAsync(now, stopping);
+                _leaseOutage.Succeeded();
             }
             catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {
-                Log.TickFailed(logger, e);
+                _leaseOutage.Failed(e);
             }
         }
 
@@ -242,50 +249,66 @@ public sealed partial class WorkflowEngine(
     }
 
     /// <summary>
-    /// Records the result, trying again for a while if the database is briefly away: the attempt stays in the running
-    /// set meanwhile, so its lease keeps being renewed and a finished step is not mistaken for a lost one.
+    /// Records the result, waiting out a database that is away however long it takes: a finished step's result is
+    /// never thrown away (a late record is safe: the store takes it only from the lease's owner, for that attempt).
+    /// The attempt stays in the running set meanwhile, so its lease is renewed as soon as the database is back and a
+    /// finished step is not mistaken for a lost one. A refusal that is not the database being away is tried again for
+    /// a lease only.
     /// </summary>
-    private async Task<bool> CompleteWithRetriesAsync(AttemptKey key, AttemptResult result)
-    {
-        for (var delay = TimeSpan.FromMilliseconds(200); ; delay *= 2)
-        {
-            try
-            {
-                return await runs.CompleteAttemptAsync(key, options.WorkerId, result, clock.GetUtcNow(), CancellationToken.None);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException && delay < options.LeaseDuration)
-            {
-                Log.RecordRetry(logger, key.ToString(), delay.TotalMilliseconds, e.Message);
-                await Task.Delay(delay, clock, CancellationToken.None);
-            }
-        }
-    }
+    private Task<bool> CompleteWithRetriesAsync(AttemptKey key, AttemptResult result) =>
+        UntilRecordedAsync(key, "its result", () => runs.CompleteAttemptAsync(key, options.WorkerId, result, clock.GetUtcNow(), CancellationToken.None), () => false);
 
     /// <summary>
-    /// What the attempt left (its manifest's asset partitions) into the recorders, trying again for a while when one
-    /// throws (the database is away); then it is logged, and the step's next run reports the partitions again.
+    /// What the attempt left (its manifest's asset partitions) into the recorders, waiting out a database that is away
+    /// as <see cref="CompleteWithRetriesAsync"/> does; another failure is logged after a lease, and the step's next run
+    /// reports the partitions again.
     /// </summary>
     private async Task RecordOutputsAsync(ClaimedStep claimed, AttemptResult result)
     {
         foreach (var recorder in _recorders)
         {
-            for (var delay = TimeSpan.FromMilliseconds(200); ; delay *= 2)
+            await UntilRecordedAsync(claimed.Key, "what it wrote", async () =>
             {
-                try
-                {
-                    await recorder.RecordAsync(claimed, result, CancellationToken.None);
-                    break;
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    if (delay >= options.LeaseDuration)
-                    {
-                        Log.OutputsNotRecorded(logger, claimed.Key.ToString(), e.Message);
-                        break;
-                    }
+                await recorder.RecordAsync(claimed, result, CancellationToken.None);
+                return true;
+            }, () => true);
+        }
+    }
 
-                    await Task.Delay(delay, clock, CancellationToken.None);
+    private async Task<T> UntilRecordedAsync<T>(AttemptKey key, string what, Func<Task<T>> record, Func<T> givenUp)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        var waited = TimeSpan.Zero;
+        var logged = false;
+        while (true)
+        {
+            try
+            {
+                var recorded = await record();
+                if (logged)
+                {
+                    Log.RecordedLate(logger, key.ToString(), what, waited.TotalSeconds);
                 }
+
+                return recorded;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                if (!StoreFailures.IsTransient(e) && waited >= options.LeaseDuration)
+                {
+                    Log.NotRecorded(logger, key.ToString(), what, e.Message);
+                    return givenUp();
+                }
+
+                if (!logged)
+                {
+                    Log.RecordRetry(logger, key.ToString(), what, e.Message);
+                    logged = true;
+                }
+
+                await Task.Delay(delay, clock, CancellationToken.None);
+                waited += delay;
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRecordDelay.Ticks));
             }
         }
     }
@@ -379,9 +402,6 @@ public sealed partial class WorkflowEngine(
         [LoggerMessage(1, LogLevel.Information, "engine {Worker} started: up to {Parallel} steps at once")]
         public static partial void EngineStarted(ILogger logger, string worker, int parallel);
 
-        [LoggerMessage(2, LogLevel.Error, "engine pass failed; trying again")]
-        public static partial void TickFailed(ILogger logger, Exception exception);
-
         [LoggerMessage(3, LogLevel.Debug, "claimed {Attempt}, {WaitedMs:F1} ms after it was ready")]
         public static partial void AttemptClaimed(ILogger logger, string attempt, double waitedMs);
 
@@ -391,14 +411,17 @@ public sealed partial class WorkflowEngine(
         [LoggerMessage(5, LogLevel.Error, "attempt {Attempt} could not be run or recorded")]
         public static partial void AttemptCrashed(ILogger logger, string attempt, Exception exception);
 
-        [LoggerMessage(7, LogLevel.Warning, "attempt {Attempt}: cannot record its result yet, trying again in {DelayMs} ms: {Reason}")]
-        public static partial void RecordRetry(ILogger logger, string attempt, double delayMs, string reason);
+        [LoggerMessage(7, LogLevel.Warning, "attempt {Attempt}: cannot record {What} yet ({Reason}); trying until the database answers")]
+        public static partial void RecordRetry(ILogger logger, string attempt, string what, string reason);
+
+        [LoggerMessage(2, LogLevel.Information, "attempt {Attempt}: {What} recorded after {Seconds:F1} s")]
+        public static partial void RecordedLate(ILogger logger, string attempt, string what, double seconds);
 
         [LoggerMessage(8, LogLevel.Warning, "attempt {Attempt}: its manifest could not be read for metrics: {Reason}")]
         public static partial void ManifestUnreadable(ILogger logger, string attempt, string reason);
 
-        [LoggerMessage(9, LogLevel.Error, "attempt {Attempt}: what it wrote could not be recorded: {Reason}")]
-        public static partial void OutputsNotRecorded(ILogger logger, string attempt, string reason);
+        [LoggerMessage(9, LogLevel.Error, "attempt {Attempt}: {What} could not be recorded: {Reason}")]
+        public static partial void NotRecorded(ILogger logger, string attempt, string what, string reason);
 
         [LoggerMessage(10, LogLevel.Information, "attempt {Attempt} fanned out into {Partitions} partitions (error: {Error}); recorded: {Recorded}")]
         public static partial void FannedOut(ILogger logger, string attempt, int partitions, string? error, bool recorded);

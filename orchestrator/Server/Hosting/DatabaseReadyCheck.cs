@@ -17,14 +17,16 @@ internal sealed class DatabaseReadyCheck(OrchestratorDatabase database) : IHealt
         timeout.CancelAfter(Timeout);
         try
         {
-            var problem = await database.CheckReadyAsync(timeout.Token);
+            // WaitAsync as well as the token: a hung database server (stopped, not gone) can hold a connection
+            // attempt past its cancellation, and readiness must answer within its limit whatever the driver does.
+            var problem = await database.CheckReadyAsync(timeout.Token).WaitAsync(Timeout, cancellationToken);
             return problem is null
                 ? HealthCheckResult.Healthy($"database {database.Endpoint} answers and is migrated")
                 : HealthCheckResult.Unhealthy($"database {database.Endpoint}: {problem}");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            var reason = e is OperationCanceledException ? $"no answer within {Timeout.TotalSeconds:F0} s" : e.Message;
+            var reason = e is OperationCanceledException or TimeoutException ? $"no answer within {Timeout.TotalSeconds:F0} s" : e.Message;
             return HealthCheckResult.Unhealthy($"database {database.Endpoint}: {reason}");
         }
     }

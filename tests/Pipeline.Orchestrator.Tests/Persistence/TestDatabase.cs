@@ -43,6 +43,16 @@ internal sealed class TestDatabase : IAsyncDisposable
         return test;
     }
 
+    /// <summary>A new migrated database on a server of the test's own (one it may stop and start).</summary>
+    public static async Task<TestDatabase> CreateOnAsync(PostgresServer server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var folder = Path.Combine(Path.GetTempPath(), "orch-store-" + Guid.NewGuid().ToString("N")[..12]);
+        var test = new TestDatabase(await server.CreateDatabaseAsync(CancellationToken.None), folder);
+        await test.Open().MigrateAsync(CancellationToken.None);
+        return test;
+    }
+
     /// <summary>Another store instance over the same database: what a second server replica would have.</summary>
     public OrchestratorDatabase Open()
     {
