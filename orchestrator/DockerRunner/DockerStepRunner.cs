@@ -111,8 +111,8 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
         // An adopted container's log is read again from its start: the engine keeps it whole, the file may not be.
         var mode = rewriteLogs ? FileMode.Create : FileMode.Append;
         // Secret values the step prints are masked on their way into the log files.
-        await using var stdout = launch.SecretValues.Redacting(LogFile(launch.Logs.StdoutPath, mode));
-        await using var stderr = launch.SecretValues.Redacting(LogFile(launch.Logs.StderrPath, mode));
+        await using var stdout = launch.SecretValues.Redacting(StepLogStream.Open(launch.Logs.StdoutPath, mode));
+        await using var stderr = launch.SecretValues.Redacting(StepLogStream.Open(launch.Logs.StderrPath, mode));
         using var logs = await _client.Containers.GetContainerLogsAsync(
             id, new ContainerLogsParameters { Follow = true, ShowStdout = true, ShowStderr = true }, cancellationToken);
         // Copied with CancellationToken.None: the stream ends when the container does, and its last words matter most.
@@ -244,8 +244,5 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
     }
 
     // Unbuffered, so that a follower of the log sees each write as it lands.
-    private static FileStream LogFile(string path, FileMode mode) =>
-        new(path, mode, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, useAsync: true);
-
     public void Dispose() => _client.Dispose();
 }

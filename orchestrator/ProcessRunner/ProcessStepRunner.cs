@@ -50,8 +50,11 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
             Directory.CreateDirectory(asset);
         }
         // Secret values the step prints are masked on their way into the log files.
-        await using var stdout = launch.SecretValues.Redacting(LogFile(launch.Logs.StdoutPath));
-        await using var stderr = launch.SecretValues.Redacting(LogFile(launch.Logs.StderrPath));
+        await using var stdoutLog = StepLogStream.Open(launch.Logs.StdoutPath, FileMode.Append);
+        await using var stderrLog = StepLogStream.Open(launch.Logs.StderrPath, FileMode.Append);
+        await using var stdout = launch.SecretValues.Redacting(stdoutLog);
+        await using var stderr = launch.SecretValues.Redacting(stderrLog);
+        var ownGroup = ProcessGroups.StartInOwnGroup(start);
         using var process = new Process { StartInfo = start };
         try
         {
@@ -77,18 +80,23 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
         catch (OperationCanceledException)
         {
             stopped = true;
-            await StopAsync(process, launch.Attempt);
+            await StopAsync(process, launch.Attempt, ownGroup);
         }
 
         // A child the step left behind (a background job) keeps the pipes open; its output after the step ended
         // is not the step's, so the copy gets a moment to drain and is then abandoned.
         await Task.WhenAny(copies, Task.Delay(PipeDrainLimit, CancellationToken.None));
-        if (stopped)
+        var result = stopped
+            ? new AttemptResult(AttemptStates.Cancelled, process.ExitCode, "stopped", Retryable: true)
+            : StepExitCodes.ToResult(process.ExitCode, launch.Logs.StderrPath);
+        if (StepLogStream.Describe(stdoutLog, stderrLog) is { } dropped)
         {
-            return new AttemptResult(AttemptStates.Cancelled, process.ExitCode, "stopped", Retryable: true);
+            // Said on the attempt (its error, even when it succeeded) as well as in the server's log.
+            Log.OutputDropped(logger, launch.Attempt.ToString(), dropped);
+            result = result with { Error = result.Error is null ? dropped : $"{result.Error}; {dropped}" };
         }
 
-        return StepExitCodes.ToResult(process.ExitCode, launch.Logs.StderrPath);
+        return result;
     }
 
     private ProcessStartInfo StartInfo(StepLaunch launch)
@@ -122,9 +130,10 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
         return start;
     }
 
-    private async Task StopAsync(Process process, AttemptKey attempt)
+    private async Task StopAsync(Process process, AttemptKey attempt, bool ownGroup)
     {
-        // The whole tree, children first: a shell that dies first would leave its children to run on.
+        // The whole tree, children first: a shell that dies first would leave its children to run on. With a group
+        // of its own, every process of the group too, double-forked ones that left the tree included.
         var tree = ProcessTree.Descendants(process.Id);
         foreach (var pid in tree.Reverse())
         {
@@ -132,6 +141,11 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
         }
 
         PosixSignals.Terminate(process.Id);
+        if (ownGroup)
+        {
+            PosixSignals.TerminateGroup(process.Id);
+        }
+
         using var grace = new CancellationTokenSource(options.StopGracePeriod);
         try
         {
@@ -146,6 +160,11 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
         }
 
         // Children that ignored SIGTERM, now orphaned, go too.
+        if (ownGroup)
+        {
+            PosixSignals.KillGroup(process.Id);
+        }
+
         foreach (var pid in tree)
         {
             try
@@ -161,11 +180,11 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
     }
 
     // Unbuffered, so that a follower of the log sees each write as it lands.
-    private static FileStream LogFile(string path) =>
-        new(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, useAsync: true);
-
     private static partial class Log
     {
+        [LoggerMessage(4, LogLevel.Warning, "attempt {Attempt}: {Dropped}")]
+        public static partial void OutputDropped(ILogger logger, string attempt, string dropped);
+
         [LoggerMessage(1, LogLevel.Debug, "attempt {Attempt} started as process {ProcessId} ({FileName})")]
         public static partial void Started(ILogger logger, string attempt, int processId, string fileName);
 

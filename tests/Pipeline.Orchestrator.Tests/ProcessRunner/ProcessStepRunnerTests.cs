@@ -100,6 +100,38 @@ public sealed class ProcessStepRunnerTests : IDisposable
         Assert.Equal(AttemptStates.Cancelled, result.State);
     }
 
+    [Fact]
+    public async Task Stopping_reaches_a_double_forked_child_that_left_the_process_tree()
+    {
+        // The inner subshell is orphaned at once (its parent exits), so /proc no longer lists it under the step.
+        var late = Path.Combine(_folder, "late.txt");
+        var launch = Shell($"( (sleep 1.5; echo late > {late}) & ); echo started; while true; do sleep 0.1; done");
+        using var stop = new CancellationTokenSource();
+        var running = Runner.RunAsync(launch, stop.Token);
+        await WaitForLineAsync(launch.Logs.StdoutPath, "started");
+
+        await stop.CancelAsync();
+        Assert.Equal(AttemptStates.Cancelled, (await running).State);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        Assert.False(File.Exists(late), "the orphaned child outlived its stopped step and wrote after it");
+    }
+
+    [Fact]
+    public async Task A_log_that_cannot_be_written_never_hangs_the_step_and_the_attempt_says_so()
+    {
+        // /dev/full answers every write with ENOSPC, as a full data root does; 1 MB is far more than a pipe holds.
+        var launch = Shell("head -c 1000000 /dev/zero | tr '\\0' x; echo finished >&2");
+        Directory.CreateDirectory(Path.GetDirectoryName(launch.Logs.StdoutPath)!);
+        File.CreateSymbolicLink(launch.Logs.StdoutPath, "/dev/full");
+
+        var result = await Runner.RunAsync(launch, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(AttemptStates.Succeeded, result.State);
+        Assert.StartsWith("1000000 bytes of the step's output were not logged: ", result.Error, StringComparison.Ordinal);
+        Assert.Equal("finished", (await File.ReadAllTextAsync(launch.Logs.StderrPath)).Trim());
+    }
+
     private static async Task WaitForLineAsync(string path, string line)
     {
         var deadline = Stopwatch.StartNew();
