@@ -56,13 +56,27 @@ public sealed partial class FirstAdminHostedService(IAccountStore accounts, Auth
             return;
         }
 
-        await accounts.CreateKeyAsync(
-            new ApiKeyRecord
+        try
+        {
+            await accounts.CreateKeyAsync(
+                new ApiKeyRecord
+                {
+                    Id = ApiKeySecrets.NewId(), KeyHash = hash, Prefix = ApiKeySecrets.Prefix(apiKey), Name = ConfiguredKeyName, UserName = name,
+                    Role = Roles.Admin, CreatedAt = now, ExpiresAt = DateTimeOffset.MaxValue.AddDays(-1),
+                },
+                cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Replicas starting together on an empty database both found no key and both added it: the other one's
+            // insert won (a unique key hash), which is all this start needed. Anything else is a real failure.
+            if (await accounts.FindKeyAsync(hash, cancellationToken) is null)
             {
-                Id = ApiKeySecrets.NewId(), KeyHash = hash, Prefix = ApiKeySecrets.Prefix(apiKey), Name = ConfiguredKeyName, UserName = name,
-                Role = Roles.Admin, CreatedAt = now, ExpiresAt = DateTimeOffset.MaxValue.AddDays(-1),
-            },
-            cancellationToken);
+                throw;
+            }
+
+            Log.KeyAddedElsewhere(logger, name);
+        }
     }
 
     private static partial class Log
@@ -72,6 +86,9 @@ public sealed partial class FirstAdminHostedService(IAccountStore accounts, Auth
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Auth:Admin:ApiKey is not added: its user '{User}' (Auth:Admin:Name) does not exist on this server")]
         public static partial void KeyUserMissing(ILogger logger, string user);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Auth:Admin:ApiKey of '{User}' was added by another server starting at the same time")]
+        public static partial void KeyAddedElsewhere(ILogger logger, string user);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "No users yet: created the admin '{User}' from Auth:Admin")]
         public static partial void Created(ILogger logger, string user);
