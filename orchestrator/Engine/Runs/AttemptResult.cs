@@ -21,4 +21,10 @@ public sealed record AttemptResult(string State, int? ExitCode, string? Error, b
     /// should start (each becomes a step run of its own when the result is recorded).
     /// </summary>
     public IReadOnlyList<string>? PartitionKeys { get; init; }
+
+    /// <summary>
+    /// For a lost attempt, how many earlier attempts of the step were lost too (the store counts them): an attempt
+    /// its server interrupted does not spend one of the step's retries, up to <see cref="RunProgress.MaxFreeInterruptions"/>.
+    /// </summary>
+    public int PriorInterruptions { get; init; }
 }

@@ -7,6 +7,9 @@ namespace Pipeline.Orchestrator.Engine.Runs;
 public static class RunProgress
 {
     /// <summary>An attempt ended: the step succeeds, waits for a retry (backoff) or fails; then the run settles.</summary>
+    /// <summary>Lost attempts of a step that do not spend its retries; later ones do.</summary>
+    public const int MaxFreeInterruptions = 3;
+
     public static RunChange AfterAttempt(RunRecord run, IReadOnlyList<StepRunRecord> steps, string stepId, AttemptResult result, DateTimeOffset now)
     {
         var list = steps.ToList();
@@ -30,6 +33,14 @@ public static class RunProgress
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(result);
         step = step with { LeaseOwner = null, LeaseExpiresAt = null, ExitCode = result.ExitCode, Error = result.Error };
+        if (result.State == AttemptStates.Lost && result.PriorInterruptions < MaxFreeInterruptions && !run.State.IsFinal())
+        {
+            // Its server was shut down, killed or cut off: that says nothing about the step, so it is tried again at
+            // once without spending one of its retries (a deploy must not fail runs). A step lost again and again may
+            // be what kills its servers, so after a few the lost attempts count as failures do.
+            return step with { State = StepState.UpForRetry, ReadyAt = now, RetryBase = step.RetryBase + 1 };
+        }
+
         // Counted from the last manual retry, so retrying a step by hand gives it its retries again.
         var attemptsSinceReset = step.Attempts - step.RetryBase;
         var retriesLeft = attemptsSinceReset <= step.Spec.Retry.Retries;

@@ -27,6 +27,7 @@ public sealed partial class SqlRunStore
                 return false;
             }
 
+            result = await WithInterruptionsAsync(connection, transaction, attempt, result, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(FinishAttemptSql, new
             {
                 attempt.RunId, attempt.StepId, Attempt = (long)attempt.Attempt, result.State, FinishedAt = UnixMs.From(now), ExitCode = (long?)result.ExitCode, result.Error,
@@ -49,6 +50,18 @@ public sealed partial class SqlRunStore
             return true;
         }, cancellationToken);
     }
+
+    /// <summary>A lost attempt's result with the step's earlier lost attempts counted (see <see cref="AttemptResult.PriorInterruptions"/>).</summary>
+    private static async Task<AttemptResult> WithInterruptionsAsync(
+        DbConnection connection, DbTransaction transaction, AttemptKey attempt, AttemptResult result, CancellationToken cancellationToken) =>
+        result.State != AttemptStates.Lost
+            ? result
+            : result with
+            {
+                PriorInterruptions = (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT COUNT(*) FROM attempts WHERE run_id = @RunId AND step_id = @StepId AND attempt < @Attempt AND state = 'lost'",
+                    new { attempt.RunId, attempt.StepId, Attempt = (long)attempt.Attempt }, transaction, cancellationToken: cancellationToken)),
+            };
 
     /// <summary>The partitions of <paramref name="partition"/>'s step, other than it, that have not ended (read under the run's lock).</summary>
     private static Task<long> UnfinishedSiblingsAsync(DbConnection connection, DbTransaction transaction, StepRunRecord partition, CancellationToken cancellationToken) =>
@@ -87,11 +100,13 @@ public sealed partial class SqlRunStore
                 foreach (var step in locked.StepRecords.Where(s => s.State == StepState.Running && s.LeaseExpiresAt < now))
                 {
                     var error = $"worker {step.LeaseOwner} stopped renewing its lease";
+                    var lost = await WithInterruptionsAsync(
+                        connection, transaction, new AttemptKey(step.RunId, step.StepId, step.Attempts), new AttemptResult(AttemptStates.Lost, null, error, Retryable: true), cancellationToken);
                     await connection.ExecuteAsync(new CommandDefinition(FinishAttemptSql, new
                     {
                         step.RunId, step.StepId, Attempt = (long)step.Attempts, State = AttemptStates.Lost, FinishedAt = at, ExitCode = (long?)null, Error = error,
                     }, transaction, cancellationToken: cancellationToken));
-                    change = RunProgress.AfterAttempt(change.Run, change.Steps, step.StepId, new AttemptResult(AttemptStates.Lost, null, error, Retryable: true), now);
+                    change = RunProgress.AfterAttempt(change.Run, change.Steps, step.StepId, lost, now);
                     count++;
                 }
 

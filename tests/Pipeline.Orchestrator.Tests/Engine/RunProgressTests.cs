@@ -62,6 +62,25 @@ public sealed class RunProgressTests
     }
 
     [Fact]
+    public void An_attempt_its_server_lost_is_tried_again_at_once_without_spending_a_retry_a_few_times()
+    {
+        var (run, steps) = Diamondless();
+        // No retries at all: a deploy or a killed server must still not fail the run.
+        steps[0] = steps[0] with { State = StepState.Running, Attempts = 1 };
+        var lost = new AttemptResult(AttemptStates.Lost, null, "server a shut down during the attempt", Retryable: true);
+
+        var change = RunProgress.AfterAttempt(run, steps, "chunk", lost, Now);
+
+        var chunk = change.Steps[0];
+        Assert.Equal((StepState.UpForRetry, Now, 1), (chunk.State, chunk.ReadyAt, chunk.RetryBase));
+        // Lost again and again (the step may be what kills its servers): then it spends retries like a failure.
+        var again = RunProgress.AfterAttempt(run, [chunk with { State = StepState.Running, Attempts = 4, RetryBase = 3 }, .. steps[1..]], "chunk",
+            lost with { PriorInterruptions = RunProgress.MaxFreeInterruptions }, Now);
+        Assert.Equal(StepState.Failed, StateOf(again, "chunk"));
+        Assert.Equal(RunState.Failed, again.Run.State);
+    }
+
+    [Fact]
     public void A_failure_that_retrying_cannot_help_fails_at_once_and_fails_the_downstream_and_the_run()
     {
         var (run, steps) = Diamondless();
