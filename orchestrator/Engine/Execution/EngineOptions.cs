@@ -26,6 +26,12 @@ public sealed class EngineOptions : ICheckedOptions
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// On shutdown (SIGTERM, a deploy), how long the server stops claiming and lets its running steps finish before it
+    /// stops the rest; those are recorded lost, retried at once elsewhere without spending a retry. 0: stop at once.
+    /// </summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// When set, this engine claims only that run's steps: the CLI's <c>run --wait</c> runs its own run and must not
     /// take (and, when it exits, stop) steps of runs a server is there for. Empty until the CLI knows its run id.
     /// </summary>
@@ -80,6 +86,11 @@ public sealed class EngineOptions : ICheckedOptions
         if (PollInterval < TimeSpan.FromMilliseconds(10))
         {
             yield return "Engine:PollInterval must be at least 10 ms";
+        }
+
+        if (DrainTimeout < TimeSpan.Zero || DrainTimeout > TimeSpan.FromHours(24))
+        {
+            yield return "Engine:DrainTimeout must be between 0 and 24 hours";
         }
 
         if (LeaseDuration < TimeSpan.FromSeconds(1))

@@ -3,9 +3,21 @@ using Pipeline.Orchestrator.Engine.Runs;
 namespace Pipeline.Orchestrator.Engine.Execution;
 
 /// <summary>An attempt this server is running: its stop switch, and whether a stop came from its timeout.</summary>
-internal sealed class RunningAttempt(ClaimedStep claimed) : IDisposable
+internal sealed class RunningAttempt(ClaimedStep claimed, DateTimeOffset claimedAt) : IDisposable
 {
+    private volatile bool _finished;
+    private volatile bool _leaseLapsed;
+
     public ClaimedStep Claimed { get; } = claimed;
+
+    /// <summary>When this server claimed it: its lease was good then.</summary>
+    public DateTimeOffset ClaimedAt { get; } = claimedAt;
+
+    /// <summary>Its program has ended; what is left is recording the result (which waits out an outage).</summary>
+    public bool Finished { get => _finished; set => _finished = value; }
+
+    /// <summary>Stopped because this server went a whole lease without renewing it (fencing): recorded lost.</summary>
+    public bool LeaseLapsed { get => _leaseLapsed; set => _leaseLapsed = value; }
 
     /// <summary>Fires when the attempt must stop: cancelled, taken over, or the server is shutting down.</summary>
     public CancellationTokenSource Stop { get; } = new();

@@ -40,6 +40,7 @@ public sealed partial class WorkflowEngine(
     private readonly OutageLog _outage = new(logger, clock, "the engine's pass (the database)");
     private readonly OutageLog _leaseOutage = new(logger, clock, "lease upkeep (renewing this server's leases, taking over expired ones)");
     private DateTimeOffset _nextLeaseWork = DateTimeOffset.MinValue;
+    private DateTimeOffset _renewedAt = DateTimeOffset.MinValue;
     private DateTimeOffset _nextRunStart = DateTimeOffset.MinValue;
 
     /// <summary>Attempts this server is running now.</summary>
@@ -75,6 +76,7 @@ public sealed partial class WorkflowEngine(
             }
         }
 
+        await DrainAsync();
         await StopAllAsync();
     }
 
@@ -95,6 +97,8 @@ public sealed partial class WorkflowEngine(
             {
                 _leaseOutage.Failed(e);
             }
+
+            StopLapsedAttempts(now);
         }
 
         // Starting queued runs takes a lock shared by all servers: do it when runs were created here, and otherwise
@@ -142,7 +146,7 @@ public sealed partial class WorkflowEngine(
         var timeout = claimed.Step.Spec.TimeoutSeconds is { } seconds
             ? new CancellationTokenSource(TimeSpan.FromSeconds(Math.Clamp(seconds, 0.001, 7 * 86_400)), clock)
             : null;
-        var attempt = new RunningAttempt(claimed) { Timeout = timeout };
+        var attempt = new RunningAttempt(claimed, clock.GetUtcNow()) { Timeout = timeout };
         _running[claimed.Key] = attempt;
         if (claimed.Step.FansOut)
         {
@@ -188,7 +192,13 @@ public sealed partial class WorkflowEngine(
                 result = new AttemptResult(AttemptStates.Failed, null, $"the runner failed: {e.Message}", Retryable: true);
             }
 
-            if (stopping.IsCancellationRequested && result.State == AttemptStates.Cancelled)
+            attempt.Finished = true;
+            if (attempt.LeaseLapsed && result.State == AttemptStates.Cancelled)
+            {
+                result = new AttemptResult(AttemptStates.Lost, result.ExitCode,
+                    $"server {options.WorkerId} could not renew its lease for {options.LeaseDuration.TotalSeconds:F0} s (the database was out of reach) and stopped the attempt, so that no other server runs it at the same time", Retryable: true);
+            }
+            else if (stopping.IsCancellationRequested && result.State == AttemptStates.Cancelled)
             {
                 // Shutting down: the attempt was stopped, not failed. Recorded as lost now, so another server (or this
                 // one restarted) retries it at once instead of after its lease; a kill -9 leaves it to the lease.
@@ -368,6 +378,7 @@ public sealed partial class WorkflowEngine(
         if (!_running.IsEmpty)
         {
             var lost = await runs.RenewLeasesAsync(options.WorkerId, [.. _running.Keys], now + options.LeaseDuration, stopping);
+            _renewedAt = now;
             foreach (var key in lost)
             {
                 if (_running.TryGetValue(key, out var attempt))
@@ -381,6 +392,64 @@ public sealed partial class WorkflowEngine(
         if (expired > 0)
         {
             Log.LeasesExpired(logger, expired);
+        }
+    }
+
+    /// <summary>
+    /// Fencing: an attempt still running whose lease this server has not renewed for a whole lease (the database out of
+    /// reach, this server cut off from it) may be another server's by now, so it is stopped rather than left to run
+    /// beside its successor. A finished attempt only waits to be recorded and is left alone.
+    /// </summary>
+    private void StopLapsedAttempts(DateTimeOffset now)
+    {
+        foreach (var attempt in _running.Values)
+        {
+            var heldSince = attempt.ClaimedAt > _renewedAt ? attempt.ClaimedAt : _renewedAt;
+            if (!attempt.Finished && !attempt.Stop.IsCancellationRequested && now - heldSince > options.LeaseDuration)
+            {
+                attempt.LeaseLapsed = true;
+                Log.LeaseLapsed(logger, attempt.Claimed.Key.ToString(), (now - heldSince).TotalSeconds);
+                attempt.Stop.Cancel();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Shutting down: claims nothing more, keeps renewing its leases and recording what ends, and waits up to
+    /// <see cref="EngineOptions.DrainTimeout"/> for its running steps to finish, so a deploy does not interrupt them.
+    /// </summary>
+    private async Task DrainAsync()
+    {
+        if (_running.IsEmpty || options.DrainTimeout <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        Log.Draining(logger, _running.Count, options.DrainTimeout.TotalSeconds);
+        var deadline = clock.GetUtcNow() + options.DrainTimeout;
+        while (!_running.IsEmpty && clock.GetUtcNow() < deadline)
+        {
+            var now = clock.GetUtcNow();
+            if (now >= _nextLeaseWork)
+            {
+                _nextLeaseWork = now + (options.LeaseDuration / 3);
+                try
+                {
+                    await LeaseWorkAsync(now, CancellationToken.None);
+                    _leaseOutage.Succeeded();
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    _leaseOutage.Failed(e);
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, CancellationToken.None);
+        }
+
+        if (!_running.IsEmpty)
+        {
+            Log.DrainEnded(logger, _running.Count, options.DrainTimeout.TotalSeconds);
         }
     }
 
@@ -425,6 +494,15 @@ public sealed partial class WorkflowEngine(
 
         [LoggerMessage(10, LogLevel.Information, "attempt {Attempt} fanned out into {Partitions} partitions (error: {Error}); recorded: {Recorded}")]
         public static partial void FannedOut(ILogger logger, string attempt, int partitions, string? error, bool recorded);
+
+        [LoggerMessage(11, LogLevel.Information, "shutting down: waiting up to {Seconds} s for {Count} running steps to finish (Engine:DrainTimeout)")]
+        public static partial void Draining(ILogger logger, int count, double seconds);
+
+        [LoggerMessage(12, LogLevel.Warning, "shutting down: {Count} steps still running after {Seconds} s are stopped and recorded lost, to be retried")]
+        public static partial void DrainEnded(ILogger logger, int count, double seconds);
+
+        [LoggerMessage(13, LogLevel.Warning, "attempt {Attempt}: its lease was not renewed for {Seconds:F1} s (the database is out of reach); stopped, so that the server taking it over does not run it beside this one")]
+        public static partial void LeaseLapsed(ILogger logger, string attempt, double seconds);
 
         [LoggerMessage(6, LogLevel.Warning, "{Count} attempts of stopped servers were taken over")]
         public static partial void LeasesExpired(ILogger logger, int count);

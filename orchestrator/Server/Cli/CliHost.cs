@@ -23,6 +23,8 @@ internal static class CliHost
             ["Workflows:PublishAtStart"] = publishWorkflows || runSteps ? "true" : "false",
             // Claims nothing until the command knows its run.
             ["Engine:OnlyRunId"] = "",
+            // Ctrl+C on the command line means stop now, not finish first.
+            ["Engine:DrainTimeout"] = "00:00:00",
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(parse.GetValue(Verbose) ? LogLevel.Information : LogLevel.Warning);

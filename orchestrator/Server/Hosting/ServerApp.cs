@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Console;
 using Pipeline.Orchestrator.Accounts;
 using Pipeline.Orchestrator.Api;
 using Pipeline.Orchestrator.Auth;
+using Pipeline.Orchestrator.Engine.Execution;
 using Pipeline.Orchestrator.Engine.Hosting;
 using Pipeline.Orchestrator.Engine.Storage;
 using Pipeline.Orchestrator.Http;
@@ -35,6 +36,9 @@ public static class ServerApp
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
         builder.Services.AddPipelineOrchestrator(builder.Configuration);
+        // The host waits for the engine's drain (and the stop of what is left) before it gives up on shutting down.
+        builder.Services.AddOptions<HostOptions>().Configure<EngineOptions>((host, engine) =>
+            host.ShutdownTimeout = TimeSpan.FromTicks(Math.Max(host.ShutdownTimeout.Ticks, (engine.DrainTimeout + TimeSpan.FromSeconds(20)).Ticks)));
         builder.Services.AddHostedService<StartupHostedService>();
         builder.Services.AddPipelineBackgroundWork();
         builder.Services.AddProblemDetails();

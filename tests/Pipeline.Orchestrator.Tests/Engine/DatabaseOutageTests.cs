@@ -40,6 +40,53 @@ public sealed class DatabaseOutageTests
         Assert.Equal(1, step.Attempts);
     }
 
+    [Fact]
+    public async Task A_server_cut_off_from_the_database_for_a_whole_lease_stops_its_running_step()
+    {
+        await using var postgres = await PostgresServer.StartAsync(durable: false, CancellationToken.None);
+        await using var test = await TestDatabase.CreateOnAsync(postgres);
+        Directory.CreateDirectory(test.Folder);
+        var journal = Path.Combine(test.Folder, "journal.txt");
+        var started = Path.Combine(test.Folder, "started.txt");
+        await using var server = new EngineReplica(test, "server-a", lease: TimeSpan.FromSeconds(3));
+        await server.PublishAsync(Workflow($"trap 'echo stopped >> {journal}; exit 143' TERM; touch {started}; while true; do sleep 0.1; done"));
+        server.Start();
+        var run = (await server.Launcher.LaunchAsync(new LaunchRequest { WorkflowId = "outage" }, CancellationToken.None))!;
+        await WaitUntilAsync(() => File.Exists(started), TimeSpan.FromSeconds(30));
+
+        await postgres.StopAsync();
+        try
+        {
+            // Another server would take the step over once the lease lapsed: this one must not run it beside that one.
+            await WaitUntilAsync(() => File.Exists(journal), TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            // Back before anything else: the server's shutdown waits for its attempt to be recorded.
+            await postgres.StartAgainAsync();
+        }
+        Assert.Equal("stopped", (await File.ReadAllLinesAsync(journal))[0]);
+        // Recorded when the database is back: lost, so it is tried again without spending a retry.
+        for (var i = 0; i < 300 && !(await AttemptStatesAsync(server, run.Id)).Contains(AttemptStates.Lost); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains(AttemptStates.Lost, await AttemptStatesAsync(server, run.Id));
+    }
+
+    private static async Task<List<string>> AttemptStatesAsync(EngineReplica server, string runId)
+    {
+        try
+        {
+            return [.. (await server.Database.Runs.GetAttemptsAsync(runId, CancellationToken.None)).Select(a => a.State)];
+        }
+        catch (Npgsql.NpgsqlException)
+        {
+            return [];
+        }
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan patience)
     {
         var deadline = TimeProvider.System.GetUtcNow() + patience;

@@ -21,7 +21,7 @@ internal sealed class EngineReplica : IAsyncDisposable
     private readonly ServiceProvider _services;
     private Task? _loop;
 
-    public EngineReplica(TestDatabase test, string workerId, TimeSpan? lease = null, int parallel = 4)
+    public EngineReplica(TestDatabase test, string workerId, TimeSpan? lease = null, int parallel = 4, TimeSpan? drain = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -33,6 +33,7 @@ internal sealed class EngineReplica : IAsyncDisposable
             ["Engine:PollInterval"] = "00:00:00.05",
             ["Engine:LeaseDuration"] = (lease ?? TimeSpan.FromSeconds(30)).ToString("c", CultureInfo.InvariantCulture),
             ["Runner:Process:StopGracePeriod"] = "00:00:01",
+            ["Engine:DrainTimeout"] = (drain ?? TimeSpan.Zero).ToString("c", CultureInfo.InvariantCulture),
         }).AddInMemoryCollection(TestCommands.Settings()!).Build();
         _services = new ServiceCollection().AddLogging().AddPipelineOrchestrator(configuration).BuildServiceProvider();
     }

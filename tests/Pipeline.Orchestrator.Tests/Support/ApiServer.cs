@@ -76,6 +76,8 @@ public sealed class ApiServer : ApiClient, IAsyncDisposable
             ["Engine:DataRoot"] = folder.Sub("data"),
             ["Engine:PollInterval"] = "00:00:00.100",
             ["Engine:LeaseDuration"] = "00:00:05",
+            // A test's server stops its steps when disposed, as before drains existed (EngineDrainTests covers them).
+            ["Engine:DrainTimeout"] = "00:00:00",
             ["Workflows:Folder"] = workflowsFolder,
             // Path inputs in tests name the repository's samples, the shared data sets and the test's own folder.
             ["Engine:InputRoots:0"] = SharedData.RepositoryRoot,

@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using Pipeline.Orchestrator.Engine.Launching;
+using Pipeline.Orchestrator.Engine.Runs;
+using Pipeline.Orchestrator.Tests.Persistence;
+using Pipeline.Orchestrator.Tests.Support;
+using Pipeline.Testing;
+
+namespace Pipeline.Orchestrator.Tests.Engine;
+
+/// <summary>
+/// A deploy (a server stopping the way SIGTERM stops it) with steps that take no retries: the steps finish during
+/// the drain, or, stopped after it, are taken over by another server without spending a retry. No run fails.
+/// </summary>
+[Collection(SharedPostgres.Name)]
+public sealed class EngineDrainTests(PostgresFixture postgres)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_stopping_server_lets_its_running_step_finish_within_the_drain(string engine)
+    {
+        await using var test = await TestDatabase.CreateAsync(engine, postgres);
+        var (journal, started) = Files(test);
+        await using var server = new EngineReplica(test, "server-a", drain: TimeSpan.FromSeconds(20));
+        await server.PublishAsync(Workflow($"touch {started}; sleep 2; echo done >> {journal}"));
+        server.Start();
+        var run = (await server.Launcher.LaunchAsync(new LaunchRequest { WorkflowId = "deploy" }, CancellationToken.None))!;
+        await WaitUntilAsync(() => File.Exists(started));
+
+        await server.StopAsync();
+
+        var ended = (await server.Database.Runs.GetRunAsync(run.Id, CancellationToken.None))!;
+        Assert.Equal(RunState.Succeeded, ended.State);
+        Assert.Equal(["done"], await File.ReadAllLinesAsync(journal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_step_stopped_by_its_server_is_retried_elsewhere_without_spending_a_retry(string engine)
+    {
+        await using var test = await TestDatabase.CreateAsync(engine, postgres);
+        var (journal, started) = Files(test);
+        await using var a = new EngineReplica(test, "server-a");
+        await using var b = new EngineReplica(test, "server-b");
+        // No retries: before, the lost attempt spent the only try and the run failed.
+        await a.PublishAsync(Workflow($"touch {started}; sleep 2; echo \"done $PIPELINE_ATTEMPT\" >> {journal}"));
+        a.Start();
+        var run = (await a.Launcher.LaunchAsync(new LaunchRequest { WorkflowId = "deploy" }, CancellationToken.None))!;
+        await WaitUntilAsync(() => File.Exists(started));
+
+        await a.StopAsync();
+        b.Start();
+
+        Assert.Equal(RunState.Succeeded, (await b.WaitForEndAsync(run.Id, Patience)).State);
+        Assert.Equal(["done 2"], await File.ReadAllLinesAsync(journal));
+        var attempts = await b.Database.Runs.GetAttemptsAsync(run.Id, CancellationToken.None);
+        Assert.Equal([AttemptStates.Lost, AttemptStates.Succeeded], attempts.OrderBy(x => x.Attempt).Select(x => x.State));
+    }
+
+    private static (string Journal, string Started) Files(TestDatabase test)
+    {
+        Directory.CreateDirectory(test.Folder);
+        return (Path.Combine(test.Folder, "journal.txt"), Path.Combine(test.Folder, "started.txt"));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + Patience;
+        while (!condition())
+        {
+            if (TimeProvider.System.GetUtcNow() > deadline)
+            {
+                throw new TimeoutException("the condition never held");
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
+    private static string Workflow(string script) => new JsonObject
+    {
+        ["id"] = "deploy",
+        ["name"] = "deploy",
+        ["steps"] = new JsonArray(new JsonObject
+        {
+            ["id"] = "only",
+            ["command"] = "/bin/sh",
+            ["args"] = new JsonArray("-c", script),
+            ["retry"] = new JsonObject { ["retries"] = 0 },
+        }),
+    }.ToJsonString();
+}
