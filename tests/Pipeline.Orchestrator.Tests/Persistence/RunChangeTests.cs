@@ -31,7 +31,8 @@ public sealed class RunChangeTests(PostgresFixture postgres)
         var attempt = Assert.Single(await store.GetAttemptsAsync(run.Run.Id, None));
         Assert.Equal(("lost", "worker w1 stopped renewing its lease", T0.AddSeconds(61)), (attempt.State, attempt.Error!, attempt.FinishedAt!.Value));
         var step = (await store.GetStepRunsAsync(run.Run.Id, None))[0];
-        Assert.Equal((StepState.UpForRetry, T0.AddSeconds(71), (string?)null), (step.State, step.ReadyAt!.Value, step.LeaseOwner));
+        // At once and without spending a retry: a lost attempt says nothing about the step (RunProgress.MaxFreeInterruptions).
+        Assert.Equal((StepState.UpForRetry, T0.AddSeconds(61), (string?)null, 1), (step.State, step.ReadyAt!.Value, step.LeaseOwner, step.RetryBase));
         var retry = Assert.Single(await store.ClaimStepsAsync("w2", 5, T0.AddSeconds(71), Lease, None));
         Assert.Equal(new AttemptKey(run.Run.Id, "a", 2), retry.Key);
         Assert.Equal([claimed.Key], await store.RenewLeasesAsync("w1", [claimed.Key], T0.AddSeconds(90), None));
