@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Tests.Persistence;
@@ -22,10 +21,10 @@ public sealed class DatabaseOutageTests
         var journal = Path.Combine(test.Folder, "journal.txt");
         var started = Path.Combine(test.Folder, "started.txt");
         await using var server = new EngineReplica(test, "server-a", lease: TimeSpan.FromSeconds(5));
-        await server.PublishAsync(Workflow($"touch {started}; sleep 3; echo done >> {journal}"));
+        await server.PublishAsync(FaultScenario.OneStep("outage", $"touch {started}; sleep 3; echo done >> {journal}"));
         server.Start();
         var run = (await server.Launcher.LaunchAsync(new LaunchRequest { WorkflowId = "outage" }, CancellationToken.None))!;
-        await WaitUntilAsync(() => File.Exists(started), TimeSpan.FromSeconds(30));
+        await FaultScenario.WaitUntilAsync(() => File.Exists(started), TimeSpan.FromSeconds(30));
 
         await Task.Delay(TimeSpan.FromSeconds(1));
         await postgres.StopAsync();
@@ -49,16 +48,16 @@ public sealed class DatabaseOutageTests
         var journal = Path.Combine(test.Folder, "journal.txt");
         var started = Path.Combine(test.Folder, "started.txt");
         await using var server = new EngineReplica(test, "server-a", lease: TimeSpan.FromSeconds(3));
-        await server.PublishAsync(Workflow($"trap 'echo stopped >> {journal}; exit 143' TERM; touch {started}; while true; do sleep 0.1; done"));
+        await server.PublishAsync(FaultScenario.OneStep("outage", $"trap 'echo stopped >> {journal}; exit 143' TERM; touch {started}; while true; do sleep 0.1; done"));
         server.Start();
         var run = (await server.Launcher.LaunchAsync(new LaunchRequest { WorkflowId = "outage" }, CancellationToken.None))!;
-        await WaitUntilAsync(() => File.Exists(started), TimeSpan.FromSeconds(30));
+        await FaultScenario.WaitUntilAsync(() => File.Exists(started), TimeSpan.FromSeconds(30));
 
         await postgres.StopAsync();
         try
         {
             // Another server would take the step over once the lease lapsed: this one must not run it beside that one.
-            await WaitUntilAsync(() => File.Exists(journal), TimeSpan.FromSeconds(20));
+            await FaultScenario.WaitUntilAsync(() => File.Exists(journal), TimeSpan.FromSeconds(20));
         }
         finally
         {
@@ -67,31 +66,4 @@ public sealed class DatabaseOutageTests
         }
         Assert.Equal("stopped", (await File.ReadAllLinesAsync(journal))[0]);
     }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan patience)
-    {
-        var deadline = TimeProvider.System.GetUtcNow() + patience;
-        while (!condition())
-        {
-            if (TimeProvider.System.GetUtcNow() > deadline)
-            {
-                throw new TimeoutException("the condition never held");
-            }
-
-            await Task.Delay(25);
-        }
-    }
-
-    private static string Workflow(string script) => new JsonObject
-    {
-        ["id"] = "outage",
-        ["name"] = "outage",
-        ["steps"] = new JsonArray(new JsonObject
-        {
-            ["id"] = "only",
-            ["command"] = "/bin/sh",
-            ["args"] = new JsonArray("-c", script),
-            ["retry"] = new JsonObject { ["retries"] = 0 },
-        }),
-    }.ToJsonString();
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Runs;
 using Pipeline.Orchestrator.Tests.Persistence;
@@ -23,10 +22,10 @@ public sealed class EngineDrainTests(PostgresFixture postgres)
         await using var test = await TestDatabase.CreateAsync(engine, postgres);
         var (journal, started) = Files(test);
         await using var server = new EngineReplica(test, "server-a", drain: TimeSpan.FromSeconds(20));
-        await server.PublishAsync(Workflow($"touch {started}; sleep 2; echo done >> {journal}"));
+        await server.PublishAsync(FaultScenario.OneStep("deploy", $"touch {started}; sleep 2; echo done >> {journal}"));
         server.Start();
         var run = (await server.Launcher.LaunchAsync(new LaunchRequest { WorkflowId = "deploy" }, CancellationToken.None))!;
-        await WaitUntilAsync(() => File.Exists(started));
+        await FaultScenario.WaitUntilAsync(() => File.Exists(started), Patience);
 
         await server.StopAsync();
 
@@ -44,10 +43,10 @@ public sealed class EngineDrainTests(PostgresFixture postgres)
         await using var a = new EngineReplica(test, "server-a");
         await using var b = new EngineReplica(test, "server-b");
         // No retries: before, the lost attempt spent the only try and the run failed.
-        await a.PublishAsync(Workflow($"touch {started}; sleep 2; echo \"done $PIPELINE_ATTEMPT\" >> {journal}"));
+        await a.PublishAsync(FaultScenario.OneStep("deploy", $"touch {started}; sleep 2; echo \"done $PIPELINE_ATTEMPT\" >> {journal}"));
         a.Start();
         var run = (await a.Launcher.LaunchAsync(new LaunchRequest { WorkflowId = "deploy" }, CancellationToken.None))!;
-        await WaitUntilAsync(() => File.Exists(started));
+        await FaultScenario.WaitUntilAsync(() => File.Exists(started), Patience);
 
         await a.StopAsync();
         b.Start();
@@ -63,31 +62,4 @@ public sealed class EngineDrainTests(PostgresFixture postgres)
         Directory.CreateDirectory(test.Folder);
         return (Path.Combine(test.Folder, "journal.txt"), Path.Combine(test.Folder, "started.txt"));
     }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = TimeProvider.System.GetUtcNow() + Patience;
-        while (!condition())
-        {
-            if (TimeProvider.System.GetUtcNow() > deadline)
-            {
-                throw new TimeoutException("the condition never held");
-            }
-
-            await Task.Delay(25);
-        }
-    }
-
-    private static string Workflow(string script) => new JsonObject
-    {
-        ["id"] = "deploy",
-        ["name"] = "deploy",
-        ["steps"] = new JsonArray(new JsonObject
-        {
-            ["id"] = "only",
-            ["command"] = "/bin/sh",
-            ["args"] = new JsonArray("-c", script),
-            ["retry"] = new JsonObject { ["retries"] = 0 },
-        }),
-    }.ToJsonString();
 }
