@@ -3,26 +3,46 @@ using System.Diagnostics;
 namespace Pipeline.Orchestrator.ProcessRunner;
 
 /// <summary>
-/// Starts each step in a session (and process group) of its own, through util-linux's <c>setsid</c>, which execs the
-/// step in place (same pid, which is the group's id). A stop then signals the whole group: the <c>/proc</c> tree
-/// misses a double-forked child, reparented to init, that would run on and write after its run failed. Where
-/// <c>setsid</c> is missing, or the program cannot be found (so the start fails as before, naming it), the step
-/// starts directly and only its tree is signalled.
+/// Starts each step in a session (and process group) of its own, through util-linux's <c>setsid</c>, under a small
+/// <c>/bin/sh</c> wrapper (the group's leader, whose pid the runner knows). A stop then signals the whole group: the
+/// <c>/proc</c> tree misses a double-forked child, reparented to init, that would run on and write after its run
+/// failed. The wrapper writes the step's exit code to a file when it ends, so a server started after this one died
+/// learns how a step it did not start ended (<see cref="OrphanAdoption"/>). It ignores SIGPIPE, which the step
+/// inherits: when its server dies, the step's output pipe breaks, and a step that prints must not die of that (its
+/// writes fail instead, as .NET and Python programs already have them). It waits out SIGTERM for the step, which
+/// gets the signal through the group and may take its time to stop cleanly. Where <c>setsid</c> or <c>/bin/sh</c>
+/// is missing, or the program cannot be found (so the start fails as before, naming it), the step starts directly,
+/// only its tree is signalled, and it cannot be adopted.
 /// </summary>
 internal static class ProcessGroups
 {
+    private const string Shell = "/bin/sh";
+
+    // $1 is the exit file; the rest is the step. Builtins only (the step's PATH may be empty); the file is read only
+    // once the wrapper has exited, so it is whole by then.
+    private const string Wrapper =
+        "trap '' PIPE; trap : TERM INT HUP; f=$1; shift; \"$@\"; code=$?; printf '%s\\n' \"$code\" > \"$f\"; exit $code";
+
     private static readonly string? Setsid = new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists);
 
-    /// <summary>Rewrites <paramref name="start"/> to run in a new session; whether it did.</summary>
-    public static bool StartInOwnGroup(ProcessStartInfo start)
+    /// <summary>
+    /// Rewrites <paramref name="start"/> to run in a new session under the wrapper, which writes the exit code to
+    /// <paramref name="exitPath"/>; whether it did.
+    /// </summary>
+    public static bool StartInOwnGroup(ProcessStartInfo start, string exitPath)
     {
-        if (Setsid is null || OperatingSystem.IsWindows() || !Resolves(start))
+        if (Setsid is null || OperatingSystem.IsWindows() || !File.Exists(Shell) || !Resolves(start))
         {
             return false;
         }
 
         var args = start.ArgumentList.ToList();
         start.ArgumentList.Clear();
+        start.ArgumentList.Add(Shell);
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(Wrapper);
+        start.ArgumentList.Add("pipeline-step");
+        start.ArgumentList.Add(exitPath);
         start.ArgumentList.Add(start.FileName);
         foreach (var arg in args)
         {

@@ -15,6 +15,9 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
 {
     private static readonly TimeSpan PipeDrainLimit = TimeSpan.FromSeconds(2);
 
+    /// <summary>This server process, as the watcher of the steps it starts.</summary>
+    private static readonly ProcessIdentity? Self = ProcessIdentity.Of(Environment.ProcessId);
+
     public string Name => StepRunners.Process;
 
     public bool CanRun(StepSpec spec) => spec.Program is not null || spec.Command is not null;
@@ -38,6 +41,11 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(launch.Logs.StdoutPath)!);
+        if (OrphanAdoption.Find(launch) is { } orphan)
+        {
+            return await AdoptAsync(orphan, launch, cancellationToken);
+        }
+
         // Any command may write its output where ${{ step.output }} says; the step programs replace the folder whole.
         Directory.CreateDirectory(launch.Spec.OutputFolder);
         if (launch.Spec.StateFolder is { } state)
@@ -54,11 +62,16 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
         await using var stderrLog = StepLogStream.Open(launch.Logs.StderrPath, FileMode.Append);
         await using var stdout = launch.SecretValues.Redacting(stdoutLog);
         await using var stderr = launch.SecretValues.Redacting(stderrLog);
-        var ownGroup = ProcessGroups.StartInOwnGroup(start);
+        var record = LaunchRecord.For(launch.Logs, launch.Attempt);
+        var ownGroup = ProcessGroups.StartInOwnGroup(start, record.ExitPath);
         using var process = new Process { StartInfo = start };
         try
         {
             process.Start();
+            if (ownGroup)
+            {
+                Remember(record, process.Id, launch.Attempt);
+            }
         }
         catch (Win32Exception e)
         {
@@ -83,6 +96,9 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
             await StopAsync(process, launch.Attempt, ownGroup);
         }
 
+        // Seen ending here: nobody needs to adopt it any more.
+        Forget(record);
+
         // A child the step left behind (a background job) keeps the pipes open; its output after the step ended
         // is not the step's, so the copy gets a moment to drain and is then abandoned.
         await Task.WhenAny(copies, Task.Delay(PipeDrainLimit, CancellationToken.None));
@@ -97,6 +113,63 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
         }
 
         return result;
+    }
+
+    /// <summary>Waits for the orphaned process of an attempt whose server died, and records its end as this attempt's.</summary>
+    private async Task<AttemptResult> AdoptAsync(OrphanAdoption orphan, StepLaunch launch, CancellationToken cancellationToken)
+    {
+        var note = orphan.Describe(launch.Attempt.Attempt);
+        orphan.CarryLogs(launch, note);
+        Log.Adopted(logger, launch.Attempt.ToString(), orphan.Step.ProcessId, orphan.Record.Attempt);
+        var stopped = false;
+        try
+        {
+            await orphan.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            stopped = true;
+            await orphan.StopAsync(options.StopGracePeriod);
+        }
+
+        var exitCode = orphan.Record.ReadExitCode();
+        Forget(orphan.Record);
+        if (stopped)
+        {
+            return new AttemptResult(AttemptStates.Cancelled, exitCode, "stopped", Retryable: true);
+        }
+
+        return exitCode is { } code
+            ? StepExitCodes.ToResult(code, launch.Logs.StderrPath)
+            : new AttemptResult(AttemptStates.Failed, null, $"{note}; it ended without an exit code (killed)", Retryable: true);
+    }
+
+    private void Remember(LaunchRecord record, int processId, AttemptKey attempt)
+    {
+        try
+        {
+            if (ProcessIdentity.Of(processId) is { } step && Self is { } self)
+            {
+                record.Write(step, self);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The step runs all the same; only a server started after this one dies could not adopt it.
+            Log.NotRecorded(logger, attempt.ToString(), e.Message);
+        }
+    }
+
+    private static void Forget(LaunchRecord record)
+    {
+        try
+        {
+            record.Delete();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left behind, it names a process that ended with its watcher alive: a later attempt ignores it.
+        }
     }
 
     private ProcessStartInfo StartInfo(StepLaunch launch)
@@ -184,6 +257,12 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
     {
         [LoggerMessage(4, LogLevel.Warning, "attempt {Attempt}: {Dropped}")]
         public static partial void OutputDropped(ILogger logger, string attempt, string dropped);
+
+        [LoggerMessage(5, LogLevel.Warning, "attempt {Attempt}: adopted process {ProcessId} of attempt {Adopted}, left running by a server that stopped, instead of running the step again")]
+        public static partial void Adopted(ILogger logger, string attempt, int processId, int adopted);
+
+        [LoggerMessage(6, LogLevel.Warning, "attempt {Attempt}: its process could not be recorded for adoption ({Reason}); if this server dies, the step will run again")]
+        public static partial void NotRecorded(ILogger logger, string attempt, string reason);
 
         [LoggerMessage(1, LogLevel.Debug, "attempt {Attempt} started as process {ProcessId} ({FileName})")]
         public static partial void Started(ILogger logger, string attempt, int processId, string fileName);
