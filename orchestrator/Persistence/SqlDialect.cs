@@ -39,6 +39,11 @@ public sealed class SqlDialect
 
     public bool IsSqlite => ReferenceEquals(this, Sqlite);
 
+    /// <summary>The database server's clock now, in Unix milliseconds.</summary>
+    public string NowMs => IsSqlite
+        ? "CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)"
+        : "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS bigint)";
+
     /// <summary>
     /// <c>column</c> is one of the values of the array parameter <c>@parameter</c>. Dapper expands a list into
     /// <c>(@p1, @p2, ...)</c> for SQLite but sends it to Npgsql as one array, which needs <c>= ANY</c>.

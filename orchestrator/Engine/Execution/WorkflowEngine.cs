@@ -37,6 +37,8 @@ public sealed partial class WorkflowEngine(
     private readonly IReadOnlyList<IStepRunner> _runners = [.. runners];
     private readonly IReadOnlyList<IAttemptOutputRecorder> _recorders = [.. recorders ?? []];
     private readonly StepConfinementSettings _confinement = new([.. Launching.RunPaths.For(options).ToEnvironment()], options.AllowPrivateUrls);
+    /// <summary>This server's clock set to the database's, which judges every lease (<see cref="DatabaseAlignedClock"/>).</summary>
+    private readonly DatabaseAlignedClock _clock = new(clock);
     private readonly OutageLog _outage = new(logger, clock, "the engine's pass (the database)");
     private readonly OutageLog _leaseOutage = new(logger, clock, "lease upkeep (renewing this server's leases, taking over expired ones)");
     private DateTimeOffset _nextLeaseWork = DateTimeOffset.MinValue;
@@ -83,7 +85,7 @@ public sealed partial class WorkflowEngine(
     /// <summary>One pass: lease upkeep when due, start queued runs, claim and launch ready steps.</summary>
     public async Task TickAsync(CancellationToken stopping)
     {
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         if (now >= _nextLeaseWork)
         {
             // Advanced first: lease upkeep that fails (one broken run) must not stop this server from claiming work.
@@ -144,9 +146,9 @@ public sealed partial class WorkflowEngine(
     {
         // Validation caps timeouts at 7 days; the clamp keeps a stored one from breaking the timer.
         var timeout = claimed.Step.Spec.TimeoutSeconds is { } seconds
-            ? new CancellationTokenSource(TimeSpan.FromSeconds(Math.Clamp(seconds, 0.001, 7 * 86_400)), clock)
+            ? new CancellationTokenSource(TimeSpan.FromSeconds(Math.Clamp(seconds, 0.001, 7 * 86_400)), _clock)
             : null;
-        var attempt = new RunningAttempt(claimed, clock.GetUtcNow()) { Timeout = timeout };
+        var attempt = new RunningAttempt(claimed, _clock.GetUtcNow()) { Timeout = timeout };
         _running[claimed.Key] = attempt;
         if (claimed.Step.FansOut)
         {
@@ -154,7 +156,7 @@ public sealed partial class WorkflowEngine(
             return;
         }
 
-        var waited = claimed.Step.ReadyAt is { } ready ? clock.GetUtcNow() - ready : TimeSpan.Zero;
+        var waited = claimed.Step.ReadyAt is { } ready ? _clock.GetUtcNow() - ready : TimeSpan.Zero;
         _telemetry.Metrics.StepStarted(claimed.Run.WorkflowId, claimed.Step.MetricStepId, waited);
         Log.AttemptClaimed(logger, claimed.Key.ToString(), waited.TotalMilliseconds);
         _ = Task.Run(() => ExecuteAsync(attempt, stopping), CancellationToken.None);
@@ -170,7 +172,7 @@ public sealed partial class WorkflowEngine(
         using var scope = AttemptScope(logger, workflow, key.RunId, key.StepId, key.Attempt);
         var (runner, refusal) = RunnerChoice.For(attempt.Claimed.Step.Spec, _runners);
         using var span = _telemetry.Tracing.StartAttempt(attempt.Claimed, runner?.Name ?? "none");
-        var started = clock.GetUtcNow();
+        var started = _clock.GetUtcNow();
         try
         {
             AttemptResult result;
@@ -205,7 +207,7 @@ public sealed partial class WorkflowEngine(
                 result = new AttemptResult(AttemptStates.Lost, result.ExitCode, $"server {options.WorkerId} shut down during the attempt", Retryable: true);
             }
 
-            _telemetry.Metrics.StepAttemptEnded(workflow, attempt.Claimed.Step.MetricStepId, result.State, clock.GetUtcNow() - started);
+            _telemetry.Metrics.StepAttemptEnded(workflow, attempt.Claimed.Step.MetricStepId, result.State, _clock.GetUtcNow() - started);
             RunTracing.EndAttempt(span, result);
             var blocked = result.ExitCode == StepExitCodes.GateBlocked;
             if (blocked)
@@ -266,7 +268,7 @@ public sealed partial class WorkflowEngine(
     /// a lease only.
     /// </summary>
     private Task<bool> CompleteWithRetriesAsync(AttemptKey key, AttemptResult result) =>
-        UntilRecordedAsync(key, "its result", () => runs.CompleteAttemptAsync(key, options.WorkerId, result, clock.GetUtcNow(), CancellationToken.None), () => false);
+        UntilRecordedAsync(key, "its result", () => runs.CompleteAttemptAsync(key, options.WorkerId, result, _clock.GetUtcNow(), CancellationToken.None), () => false);
 
     /// <summary>
     /// What the attempt left (its manifest's asset partitions) into the recorders, waiting out a database that is away
@@ -316,7 +318,7 @@ public sealed partial class WorkflowEngine(
                     logged = true;
                 }
 
-                await Task.Delay(delay, clock, CancellationToken.None);
+                await Task.Delay(delay, _clock, CancellationToken.None);
                 waited += delay;
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRecordDelay.Ticks));
             }
@@ -375,6 +377,16 @@ public sealed partial class WorkflowEngine(
 
     private async Task LeaseWorkAsync(DateTimeOffset now, CancellationToken stopping)
     {
+        var offset = _clock.Offset;
+        if (await _clock.AlignAsync(runs, stopping))
+        {
+            now = _clock.GetUtcNow();
+            if (Math.Abs((_clock.Offset - offset).TotalSeconds) >= 1 && Math.Abs(_clock.Offset.TotalSeconds) >= 1)
+            {
+                Log.ClockOffset(logger, _clock.Offset.TotalSeconds);
+            }
+        }
+
         if (!_running.IsEmpty)
         {
             var lost = await runs.RenewLeasesAsync(options.WorkerId, [.. _running.Keys], now + options.LeaseDuration, stopping);
@@ -426,10 +438,10 @@ public sealed partial class WorkflowEngine(
         }
 
         Log.Draining(logger, _running.Count, options.DrainTimeout.TotalSeconds);
-        var deadline = clock.GetUtcNow() + options.DrainTimeout;
-        while (!_running.IsEmpty && clock.GetUtcNow() < deadline)
+        var deadline = _clock.GetUtcNow() + options.DrainTimeout;
+        while (!_running.IsEmpty && _clock.GetUtcNow() < deadline)
         {
-            var now = clock.GetUtcNow();
+            var now = _clock.GetUtcNow();
             if (now >= _nextLeaseWork)
             {
                 _nextLeaseWork = now + (options.LeaseDuration / 3);
@@ -444,7 +456,7 @@ public sealed partial class WorkflowEngine(
                 }
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, CancellationToken.None);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), _clock, CancellationToken.None);
         }
 
         if (!_running.IsEmpty)
@@ -494,6 +506,9 @@ public sealed partial class WorkflowEngine(
 
         [LoggerMessage(10, LogLevel.Information, "attempt {Attempt} fanned out into {Partitions} partitions (error: {Error}); recorded: {Recorded}")]
         public static partial void FannedOut(ILogger logger, string attempt, int partitions, string? error, bool recorded);
+
+        [LoggerMessage(14, LogLevel.Warning, "this server's clock is {Seconds:F1} s off the database's (positive: behind it); leases and times are judged by the database's clock")]
+        public static partial void ClockOffset(ILogger logger, double seconds);
 
         [LoggerMessage(11, LogLevel.Information, "shutting down: waiting up to {Seconds} s for {Count} running steps to finish (Engine:DrainTimeout)")]
         public static partial void Draining(ILogger logger, int count, double seconds);

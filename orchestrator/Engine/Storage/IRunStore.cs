@@ -68,6 +68,12 @@ public interface IRunStore
     Task<bool> CompleteAttemptAsync(AttemptKey attempt, string worker, AttemptResult result, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The database's own clock, read now: every server judges leases by it (<see cref="Execution.DatabaseAlignedClock"/>),
+    /// so a server whose clock runs ahead does not take over attempts whose leases are still current.
+    /// </summary>
+    Task<DateTimeOffset> DatabaseNowAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Ends every running attempt whose lease lapsed before <paramref name="now"/> as <c>lost</c> (its worker died)
     /// and applies <see cref="RunProgress.AfterAttempt"/> with a retryable failure. Returns how many.
     /// </summary>

@@ -72,6 +72,12 @@ public sealed partial class SqlRunStore
               AND state NOT IN ('succeeded', 'failed', 'skipped', 'upstream-failed', 'cancelled')
             """, new { partition.RunId, partition.ParentStepId, partition.StepId }, transaction, cancellationToken: cancellationToken));
 
+    public async Task<DateTimeOffset> DatabaseNowAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return UnixMs.To(await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT {Dialect.NowMs}", cancellationToken: cancellationToken)));
+    }
+
     public async Task<int> ExpireLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var at = UnixMs.From(now);

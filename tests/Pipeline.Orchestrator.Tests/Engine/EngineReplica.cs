@@ -21,7 +21,13 @@ internal sealed class EngineReplica : IAsyncDisposable
     private readonly ServiceProvider _services;
     private Task? _loop;
 
-    public EngineReplica(TestDatabase test, string workerId, TimeSpan? lease = null, int parallel = 4, TimeSpan? drain = null)
+    /// <param name="test">The database the replicas share.</param>
+    /// <param name="workerId">This server's worker id.</param>
+    /// <param name="lease">Engine:LeaseDuration (30 s by default).</param>
+    /// <param name="parallel">Engine:MaxParallelSteps.</param>
+    /// <param name="drain">Engine:DrainTimeout (none by default).</param>
+    /// <param name="clock">This server's clock (one that runs ahead, say); the system's by default.</param>
+    public EngineReplica(TestDatabase test, string workerId, TimeSpan? lease = null, int parallel = 4, TimeSpan? drain = null, TimeProvider? clock = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -35,7 +41,8 @@ internal sealed class EngineReplica : IAsyncDisposable
             ["Runner:Process:StopGracePeriod"] = "00:00:01",
             ["Engine:DrainTimeout"] = (drain ?? TimeSpan.Zero).ToString("c", CultureInfo.InvariantCulture),
         }).AddInMemoryCollection(TestCommands.Settings()!).Build();
-        _services = new ServiceCollection().AddLogging().AddPipelineOrchestrator(configuration).BuildServiceProvider();
+        _services = new ServiceCollection().AddLogging().AddSingleton(clock ?? TimeProvider.System)
+            .AddPipelineOrchestrator(configuration).BuildServiceProvider();
     }
 
     public OrchestratorDatabase Database => _services.GetRequiredService<OrchestratorDatabase>();
