@@ -205,8 +205,15 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
 
     private async Task StopAsync(Process process, AttemptKey attempt, bool ownGroup)
     {
-        // The whole tree, children first: a shell that dies first would leave its children to run on. With a group
-        // of its own, every process of the group too, double-forked ones that left the tree included.
+        // With a group of its own, the whole group at once, double-forked processes that left the tree included:
+        // signalled one by one, a shell whose child died first could run its next command in between. Then the
+        // tree, children first (a shell that dies first would leave its children to run on), for any that left
+        // the group.
+        if (ownGroup)
+        {
+            PosixSignals.TerminateGroup(process.Id);
+        }
+
         var tree = ProcessTree.Descendants(process.Id);
         foreach (var pid in tree.Reverse())
         {
@@ -214,10 +221,6 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
         }
 
         PosixSignals.Terminate(process.Id);
-        if (ownGroup)
-        {
-            PosixSignals.TerminateGroup(process.Id);
-        }
 
         using var grace = new CancellationTokenSource(options.StopGracePeriod);
         try

@@ -14,6 +14,7 @@ public sealed class DatabaseAlignedClock(TimeProvider own) : TimeProvider
     private static readonly TimeSpan MaxRoundTrip = TimeSpan.FromSeconds(1);
 
     private long _offsetTicks;
+    private bool _aligned;
 
     /// <summary>How far the database's clock is ahead of this server's (negative: behind).</summary>
     public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
@@ -29,7 +30,13 @@ public sealed class DatabaseAlignedClock(TimeProvider own) : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
         own.CreateTimer(callback, state, dueTime, period);
 
-    /// <summary>Measures the offset again; whether the measurement was taken (a slow answer is not).</summary>
+    /// <summary>Whether the offset has been measured once: until then this is the server's own clock.</summary>
+    public bool Aligned => Volatile.Read(ref _aligned);
+
+    /// <summary>
+    /// Measures the offset again; whether the measurement was taken (a slow answer is not, once there is one: the
+    /// first is always taken, since any measurement beats none).
+    /// </summary>
     public async Task<bool> AlignAsync(IRunStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -37,12 +44,13 @@ public sealed class DatabaseAlignedClock(TimeProvider own) : TimeProvider
         var sent = own.GetUtcNow();
         var database = await store.DatabaseNowAsync(cancellationToken);
         var roundTrip = own.GetElapsedTime(started);
-        if (roundTrip > MaxRoundTrip)
+        if (roundTrip > MaxRoundTrip && Aligned)
         {
             return false;
         }
 
         Interlocked.Exchange(ref _offsetTicks, (database - (sent + (roundTrip / 2))).Ticks);
+        Volatile.Write(ref _aligned, true);
         return true;
     }
 }

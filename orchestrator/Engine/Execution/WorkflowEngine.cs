@@ -42,6 +42,7 @@ public sealed partial class WorkflowEngine(
     private readonly OutageLog _outage = new(logger, clock, "the engine's pass (the database)");
     private readonly OutageLog _leaseOutage = new(logger, clock, "lease upkeep (renewing this server's leases, taking over expired ones)");
     private DateTimeOffset _nextLeaseWork = DateTimeOffset.MinValue;
+    private DateTimeOffset _nextExpirySweep = DateTimeOffset.MinValue;
     private DateTimeOffset _renewedAt = DateTimeOffset.MinValue;
     private DateTimeOffset _nextRunStart = DateTimeOffset.MinValue;
 
@@ -101,6 +102,23 @@ public sealed partial class WorkflowEngine(
             }
 
             StopLapsedAttempts(now);
+        }
+
+        // Not before this server knows the database's clock: by its own, a server running ahead sees live leases lapsed.
+        now = _clock.GetUtcNow();
+        if (now >= _nextExpirySweep && _clock.Aligned)
+        {
+            // Often (an indexed look at running steps), so a dead server's work is taken over as soon as its lease
+            // ends, not up to a third of a lease later.
+            _nextExpirySweep = now + ExpirySweepInterval;
+            try
+            {
+                await TakeOverExpiredAsync(now, stopping);
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            {
+                _leaseOutage.Failed(e);
+            }
         }
 
         // Starting queued runs takes a lock shared by all servers: do it when runs were created here, and otherwise
@@ -399,13 +417,20 @@ public sealed partial class WorkflowEngine(
                 }
             }
         }
+    }
 
+    private async Task TakeOverExpiredAsync(DateTimeOffset now, CancellationToken stopping)
+    {
         var expired = await runs.ExpireLeasesAsync(now, stopping);
         if (expired > 0)
         {
             Log.LeasesExpired(logger, expired);
         }
     }
+
+    /// <summary>How often expired leases are looked for: every second (or poll), at most every third of a lease.</summary>
+    private TimeSpan ExpirySweepInterval =>
+        TimeSpan.FromTicks(Math.Min(options.LeaseDuration.Ticks / 3, Math.Max(options.PollInterval.Ticks, TimeSpan.TicksPerSecond)));
 
     /// <summary>
     /// Fencing: an attempt still running whose lease this server has not renewed for a whole lease (the database out of
