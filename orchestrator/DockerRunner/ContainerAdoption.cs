@@ -37,7 +37,7 @@ internal static class ContainerAdoption
 
     public static bool IsLive(ContainerListResponse container) => LiveStates.Contains(container.State, StringComparer.OrdinalIgnoreCase);
 
-    private static int? AttemptOf(ContainerListResponse container) =>
+    public static int? AttemptOf(ContainerListResponse container) =>
         container.Labels is not null && container.Labels.TryGetValue(ContainerLabels.Attempt, out var text)
             && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 }

@@ -59,6 +59,8 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
             var existing = await _client.Containers.ListContainersAsync(
                 new ContainersListParameters { All = true, Filters = ContainerLabels.Filter(launch.Attempt) }, cancellationToken);
             var adopted = ContainerAdoption.Choose(launch.Attempt, existing);
+            // The attempt whose work this is may publish; any other still running somewhere may not.
+            AttemptFence.Grant(launch.Logs, adopted is null ? launch.Attempt.Attempt : ContainerAdoption.AttemptOf(adopted) ?? launch.Attempt.Attempt);
             if (adopted is null)
             {
                 var user = await UserForAsync(image, cancellationToken);

@@ -43,8 +43,13 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
         Directory.CreateDirectory(Path.GetDirectoryName(launch.Logs.StdoutPath)!);
         if (OrphanAdoption.Find(launch) is { } orphan)
         {
+            // The adopted attempt's work is this attempt's now: it keeps the right to publish.
+            AttemptFence.Grant(launch.Logs, orphan.Record.Attempt);
             return await AdoptAsync(orphan, launch, cancellationToken);
         }
+
+        // Revokes any earlier attempt still running somewhere (a server cut off from the database).
+        AttemptFence.Grant(launch);
 
         // Any command may write its output where ${{ step.output }} says; the step programs replace the folder whole.
         Directory.CreateDirectory(launch.Spec.OutputFolder);

@@ -176,6 +176,7 @@ public sealed class AssetWriter : IDisposable
         MoveOrCopy(newVersion, incoming);
         var hash = PartitionContent.Sha256(incoming)!;
         var change = Has(key) ? PartitionChanges.Replaced : PartitionChanges.Created;
+        AttemptFence.Check();
         var old = PartitionSwap.Replace(incoming, PartitionFolder(key), Path.Combine(Metadata, ReplacedFolder));
         if (old is not null)
         {

@@ -55,6 +55,7 @@ public static class StepHost
         using var loggerFactory = CreateLoggerFactory(options);
         var logger = loggerFactory.CreateLogger(step.Name);
         var run = RunAttempt.From(environment);
+        AttemptFence.Current = AttemptFence.From(environment);
         using var runScope = StepRunScope.From(run) is { } scope ? logger.BeginScope(scope) : null;
         if (tracing.InvalidTraceParent is { } invalid)
         {

@@ -117,6 +117,7 @@ public sealed class StepOutput : IDisposable
     /// <summary>Writes the manifest last, then swaps the staging folder in for the final one.</summary>
     public void Publish(StepManifest manifest)
     {
+        AttemptFence.Check();
         WriteJson(Path.Combine(StagingDirectory, ManifestFileName), manifest);
         var parent = Path.GetDirectoryName(FinalDirectory)!;
         string? previous = null;

@@ -28,6 +28,7 @@ public static class StepEnvironment
         env["PIPELINE_STEP_ID"] = launch.Attempt.StepId;
         env["PIPELINE_ATTEMPT"] = launch.Attempt.Attempt.ToString(CultureInfo.InvariantCulture);
         env["PIPELINE_OUTPUT"] = spec.OutputFolder;
+        env[AttemptFence.Variable] = AttemptFence.PathFor(launch.Logs);
         if (spec.StateFolder is { } state)
         {
             env[StateFolder.EnvironmentVariable] = state;

@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
+using Pipeline.Steps.Formats;
 
 namespace Pipeline.Steps.ClusterPredict.Storage;
 
@@ -50,7 +51,8 @@ public sealed class PredictionStore
                 "DELETE FROM cluster_predictions WHERE run_id = @runId", new { runId }, transaction, cancellationToken: cancellationToken));
             var inserted = await CopyAsync(connection, runId, ordered, cancellationToken);
             // A connection lost during the commit leaves unknown whether the run landed; being transient, it is
-            // retried, and the retry replaces the run either way.
+            // retried, and the retry replaces the run either way. An attempt superseded meanwhile rolls back.
+            AttemptFence.Check();
             await transaction.CommitAsync(cancellationToken);
             return new ReplaceRunResult(deleted, inserted);
         }

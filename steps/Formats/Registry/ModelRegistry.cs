@@ -98,6 +98,7 @@ public sealed class ModelRegistry(string root, TimeProvider clock)
                 var version = (existing.Count == 0 ? 0 : existing[^1]) + 1;
                 var registered = withFile with { Version = version };
                 AtomicJsonFile.Write(Path.Combine(staging, MetadataFileName), registered, RegistryJsonContext.Default.ModelVersion);
+                AttemptFence.Check();
                 try
                 {
                     Directory.Move(staging, VersionFolder(version));

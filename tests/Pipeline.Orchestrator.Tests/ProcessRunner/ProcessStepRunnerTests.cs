@@ -55,6 +55,23 @@ public sealed class ProcessStepRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_newer_attempt_revokes_the_fence_of_an_older_one_still_running()
+    {
+        var older = Shell("""sleep 1.5; echo "may publish: $(cat "$PIPELINE_FENCE")" """);
+        var running = Runner.RunAsync(older, CancellationToken.None);
+        await Task.Delay(500);
+        var key = new AttemptKey("run-1", "step", 2);
+        var newer = new StepLaunch(key, older.Spec with { Args = ["-c", """echo "may publish: $(cat "$PIPELINE_FENCE")" """] }, AttemptLogs.For(_folder, key));
+
+        Assert.Equal(AttemptStates.Succeeded, (await Runner.RunAsync(newer, CancellationToken.None)).State);
+        Assert.Equal(AttemptStates.Succeeded, (await running).State);
+
+        // Both read the same token: the older attempt, had it been a step program, would not have published.
+        Assert.Equal(["may publish: 2"], await File.ReadAllLinesAsync(newer.Logs.StdoutPath));
+        Assert.Equal(["may publish: 2"], await File.ReadAllLinesAsync(older.Logs.StdoutPath));
+    }
+
+    [Fact]
     public async Task A_command_that_does_not_exist_fails_without_retries_and_says_so()
     {
         var key = new AttemptKey("run-1", "step", 1);
