@@ -31,7 +31,35 @@ public static class OrchestratorStorage
             : connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? new NpgsqlConnectionStringBuilder(connectionString)
             : throw new ArgumentException("the database connection string is neither a postgres:// URI nor Npgsql's Host=...;Database=... form", nameof(connectionString));
         var endpoint = $"{builder.Host}:{builder.Port}/{builder.Database}";
-        return new OrchestratorDatabase(new NpgsqlDataSourceBuilder(builder.ConnectionString).Build(), null, endpoint, time);
+        return new OrchestratorDatabase(new NpgsqlDataSourceBuilder(WithTimeouts(builder).ConnectionString).Build(), null, endpoint, time);
+    }
+
+    /// <summary>
+    /// Npgsql's defaults (15 s to connect or wait for a pooled connection, 30 s per command, and as long again for
+    /// the cancel request a timed-out command sends to a server that does not answer) let a hung database server
+    /// hold every request for a minute. The server's own statements take milliseconds (migrations wait without a
+    /// limit), so it waits 5 s to connect and 5 s per command and does not wait for cancellations: a request fails
+    /// with 503 within about 10 s. A connection string that sets any of the three keeps its own value.
+    /// </summary>
+    internal static NpgsqlConnectionStringBuilder WithTimeouts(NpgsqlConnectionStringBuilder builder)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = builder.ConnectionString };
+        if (!given.ContainsKey("Timeout"))
+        {
+            builder.Timeout = 5;
+        }
+
+        if (!given.ContainsKey("Command Timeout"))
+        {
+            builder.CommandTimeout = 5;
+        }
+
+        if (!given.ContainsKey("Cancellation Timeout"))
+        {
+            builder.CancellationTimeout = -1;
+        }
+
+        return builder;
     }
 
     /// <summary>Opens and migrates: what a server does at start-up.</summary>

@@ -8,7 +8,8 @@ internal sealed class PostgresAdvisoryLock(long key) : MigrationLock
 {
     internal override async Task<T> RunAsync<T>(DbConnection connection, Func<DbTransaction?, Task<T>> migrate, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", new { key }, cancellationToken: cancellationToken));
+        // Without a time limit (0): another server may be migrating, which takes as long as it takes.
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", new { key }, commandTimeout: 0, cancellationToken: cancellationToken));
         try
         {
             return await migrate(null);

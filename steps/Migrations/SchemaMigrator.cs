@@ -77,7 +77,8 @@ public sealed class SchemaMigrator
         {
             try
             {
-                await connection.ExecuteAsync(new CommandDefinition(script.Sql, transaction: transaction, cancellationToken: cancellationToken));
+                // No time limit (0): a script may build an index over a large table, whatever the connection's own limit.
+                await connection.ExecuteAsync(new CommandDefinition(script.Sql, transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
             }
             catch (DbException e) when (e is { IsTransient: false, SqlState: not null })
             {

@@ -87,6 +87,22 @@ public sealed class PostgresServer : IAsyncDisposable
             _root, AsPostgresUser, timeout.Token);
     }
 
+    /// <summary>
+    /// Hangs the server as a stalled machine or a frozen VM does: SIGSTOP to the postmaster and every backend, so
+    /// connections stay open (and new ones are accepted by the kernel) but nothing answers, until <see cref="ResumeAsync"/>.
+    /// </summary>
+    public Task PauseAsync() => SignalAllAsync("STOP");
+
+    /// <summary>Lets a paused server go on (SIGCONT).</summary>
+    public Task ResumeAsync() => SignalAllAsync("CONT");
+
+    private async Task SignalAllAsync(string signal)
+    {
+        var postmaster = (await File.ReadAllLinesAsync(Path.Combine(DataDirectory, "postmaster.pid")))[0].Trim();
+        using var timeout = new CancellationTokenSource(CommandTimeout);
+        await RunAsync("/bin/sh", ["-c", $"kill -{signal} {postmaster} $(pgrep -P {postmaster})"], _root, asPostgres: false, timeout.Token);
+    }
+
     /// <summary>A loopback port that nothing listens on (at the moment of the call).</summary>
     public static int FreePort()
     {
