@@ -3,6 +3,7 @@ using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Pipeline.Orchestrator.Definitions;
 using Pipeline.Orchestrator.Engine.Execution;
+using Pipeline.Orchestrator.Engine.Launching;
 using Pipeline.Orchestrator.Engine.Runners;
 using Pipeline.Orchestrator.Engine.Runs;
 
@@ -19,12 +20,20 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
     private readonly DockerRunnerOptions _options;
     private readonly EngineOptions _engine;
     private readonly ILogger<DockerStepRunner> _logger;
+    private readonly Lazy<ArgumentConfinement?> _paths;
     private readonly DockerClient _client;
     private int? _engineCpus;
 
-    public DockerStepRunner(DockerRunnerOptions options, EngineOptions engine, ILogger<DockerStepRunner> logger)
+    /// <param name="options">The runner's settings.</param>
+    /// <param name="engine">The engine's settings (data root, worker id).</param>
+    /// <param name="logger">Where the runner logs.</param>
+    /// <param name="services">Where <see cref="ArgumentConfinement"/> is found at the first launch (which options of the
+    /// step programs are paths they write; none known without it). Not taken directly: the programs describe their
+    /// options through the runners, this one included, so the two cannot be built one for the other.</param>
+    public DockerStepRunner(DockerRunnerOptions options, EngineOptions engine, ILogger<DockerStepRunner> logger, IServiceProvider? services = null)
     {
         _options = options;
+        _paths = new Lazy<ArgumentConfinement?>(() => services?.GetService(typeof(ArgumentConfinement)) as ArgumentConfinement);
         _engine = engine;
         _logger = logger;
         // Connects on first use: a server whose engine is down still starts, and its container steps fail retryably.
@@ -64,7 +73,7 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
             if (adopted is null)
             {
                 var user = await UserForAsync(image, cancellationToken);
-                HandFoldersTo(user, launch.Spec);
+                await HandFoldersToAsync(user, launch.Spec, cancellationToken);
                 var parameters = ContainerParameters.For(launch, _options, _engine.DataRoot, _engine.WorkerId, user, await EngineCpusAsync(cancellationToken));
                 id = (await _client.Containers.CreateContainerAsync(parameters, cancellationToken)).ID;
             }
@@ -185,11 +194,17 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
     /// container's user.
     /// A server that is not root runs steps as itself, and with a data volume the volume's owner is the operator's.
     /// </summary>
-    private void HandFoldersTo(string user, StepSpec spec)
+    private async Task HandFoldersToAsync(string user, StepSpec spec, CancellationToken cancellationToken)
     {
         if (!_options.DataRootIsHostFolder || !HostUser.Current.StartsWith("0:", StringComparison.Ordinal) || ContainerUser.Numeric(user) is not { } id)
         {
             return;
+        }
+
+        if (spec.Program is { } program && _paths.Value is { } paths)
+        {
+            var written = await paths.WrittenPathsAsync(program, spec.Args, spec.Env, cancellationToken);
+            WrittenFolders.Prepare(written, _engine.DataRoot, Path.GetFullPath(_options.WorkingDirectory ?? Directory.GetCurrentDirectory()), id.Uid, id.Gid);
         }
 
         FolderOwner.Give(Path.GetDirectoryName(spec.OutputFolder)!, id.Uid, id.Gid);

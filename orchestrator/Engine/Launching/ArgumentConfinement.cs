@@ -33,6 +33,27 @@ public sealed class ArgumentConfinement(IStepPathOptions pathOptions, EngineOpti
     public Task<IReadOnlyList<DefinitionProblem>> CheckRenderedAsync(int stepIndex, string program, IReadOnlyList<string> args, IReadOnlyDictionary<string, string> env, CancellationToken cancellationToken) =>
         ProblemsAsync(stepIndex, program, args, env, literalOnly: false, cancellationToken);
 
+    /// <summary>
+    /// The paths a program step will write (options its <c>--describe</c> marks as written into or replaced whole),
+    /// from its rendered arguments and environment: what a runner whose steps run as another user must prepare.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Path, Steps.Confinement.PathAccess Access)>> WrittenPathsAsync(
+        string program, IReadOnlyList<string> args, IReadOnlyDictionary<string, string> env, CancellationToken cancellationToken)
+    {
+        var values = PathValues(args, env, literalOnly: false).ToList();
+        if (values.Count == 0)
+        {
+            return [];
+        }
+
+        var known = await pathOptions.ForAsync(program, cancellationToken);
+        return [.. values
+            .Select(v => (v.Value, Option: known.Find(v.Option)))
+            .Where(v => v.Option is { Access: not Steps.Confinement.PathAccess.Read })
+            .SelectMany(v => (v.Option!.IsList ? v.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [v.Value])
+                .Select(path => (path, v.Option.Access)))];
+    }
+
     private async Task<IReadOnlyList<DefinitionProblem>> ProblemsAsync(
         int stepIndex, string program, IReadOnlyList<string> args, IReadOnlyDictionary<string, string> env, bool literalOnly, CancellationToken cancellationToken)
     {

@@ -47,6 +47,23 @@ public sealed class ContainerFailureTests
     }
 
     [StepImagesFact]
+    public async Task A_container_step_writes_folders_the_root_server_prepared_for_it()
+    {
+        await using var server = new ContainerServer(new Dictionary<string, string> { ["Runner__Docker__ReadOnlyBinds__0"] = SharedData.BeijingAirQuality });
+        // A folder that does not exist yet, two levels below the root-owned data root: the container's user (10001)
+        // could not create it, and the step failed with "access denied" on every retry.
+        var output = Path.Combine(server.DataRoot, "exports", "beijing", "chunks");
+        server.Add(Workflow("export", [ProgramStep("chunk", "chunker",
+            ["--input", Path.Combine(SharedData.BeijingAirQuality, "PRSA_Data_Aotizhongxin_20130301-20170228.csv"), "--output", output, "--time-zone", "Asia/Shanghai"], new JsonObject())]));
+        await server.StartAsync();
+
+        var detail = await server.Api.WaitForEndAsync(await server.Api.TriggerAsync("export"), TimeSpan.FromMinutes(3));
+
+        Assert.True(ApiClient.RunState(detail) == "succeeded", $"{detail.ToJsonString()}\n{server.Output}");
+        Assert.True(File.Exists(Path.Combine(output, "_manifest.json")));
+    }
+
+    [StepImagesFact]
     public async Task A_container_over_its_timeout_is_stopped_and_removed()
     {
         await using var server = new ContainerServer(new Dictionary<string, string> { ["Runner__Docker__RemoveContainers"] = "true" });
