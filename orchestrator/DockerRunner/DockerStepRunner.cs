@@ -122,8 +122,10 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
         // An adopted container's log is read again from its start: the engine keeps it whole, the file may not be.
         var mode = rewriteLogs ? FileMode.Create : FileMode.Append;
         // Secret values the step prints are masked on their way into the log files.
-        await using var stdout = launch.SecretValues.Redacting(StepLogStream.Open(launch.Logs.StdoutPath, mode));
-        await using var stderr = launch.SecretValues.Redacting(StepLogStream.Open(launch.Logs.StderrPath, mode));
+        var stdoutLog = StepLogStream.Open(launch.Logs.StdoutPath, mode);
+        var stderrLog = StepLogStream.Open(launch.Logs.StderrPath, mode);
+        await using var stdout = launch.SecretValues.Redacting(stdoutLog);
+        await using var stderr = launch.SecretValues.Redacting(stderrLog);
         using var logs = await _client.Containers.GetContainerLogsAsync(
             id, new ContainerLogsParameters { Follow = true, ShowStdout = true, ShowStderr = true }, cancellationToken);
         // Copied with CancellationToken.None: the stream ends when the container does, and its last words matter most.
@@ -143,14 +145,11 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
         await Task.WhenAny(copy, Task.Delay(LogDrainLimit, CancellationToken.None));
         var container = await _client.Containers.InspectContainerAsync(id, CancellationToken.None);
         var digest = await ImageDigestAsync(container.Image);
-        if (container.State?.OOMKilled == true)
-        {
-            return new AttemptResult(AttemptStates.Failed, (int)exitCode,
+        var result = container.State?.OOMKilled == true
+            ? new AttemptResult(AttemptStates.Failed, (int)exitCode,
                 $"killed for going over its memory limit ({ContainerParameters.MemoryMb(launch.Spec, _options)} MB: resources.memoryMb, else Runner:Docker:DefaultMemoryMb)", Retryable: true)
-            { ImageDigest = digest };
-        }
-
-        return StepExitCodes.ToResult((int)exitCode, launch.Logs.StderrPath) with { ImageDigest = digest };
+            : StepExitCodes.ToResult((int)exitCode, launch.Logs.StderrPath);
+        return StepLogStream.Report(result with { ImageDigest = digest }, stdoutLog, stderrLog);
     }
 
     /// <summary>

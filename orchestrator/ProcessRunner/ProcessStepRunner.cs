@@ -112,12 +112,10 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
             : StepExitCodes.ToResult(process.ExitCode, launch.Logs.StderrPath);
         if (StepLogStream.Describe(stdoutLog, stderrLog) is { } dropped)
         {
-            // Said on the attempt (its error, even when it succeeded) as well as in the server's log.
             Log.OutputDropped(logger, launch.Attempt.ToString(), dropped);
-            result = result with { Error = result.Error is null ? dropped : $"{result.Error}; {dropped}" };
         }
 
-        return result;
+        return StepLogStream.Report(result, stdoutLog, stderrLog);
     }
 
     /// <summary>Waits for the orphaned process of an attempt whose server died, and records its end as this attempt's.</summary>

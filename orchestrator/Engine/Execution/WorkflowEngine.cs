@@ -227,6 +227,11 @@ public sealed partial class WorkflowEngine(
 
             _telemetry.Metrics.StepAttemptEnded(workflow, attempt.Claimed.Step.MetricStepId, result.State, _clock.GetUtcNow() - started);
             RunTracing.EndAttempt(span, result);
+            if (result.LogBytesDropped > 0)
+            {
+                _telemetry.Metrics.LogBytesDropped(workflow, attempt.Claimed.Step.MetricStepId, result.LogBytesDropped);
+            }
+
             var blocked = result.ExitCode == StepExitCodes.GateBlocked;
             if (blocked)
             {

@@ -1,3 +1,4 @@
+using Pipeline.Orchestrator.Engine.Runs;
 using System.Globalization;
 using System.Text;
 
@@ -34,6 +35,18 @@ public sealed class StepLogStream : Stream
         return dropped == 0
             ? null
             : string.Create(CultureInfo.InvariantCulture, $"{dropped} bytes of the step's output were not logged: {stdout.Problem ?? stderr.Problem}");
+    }
+
+    /// <summary>
+    /// <paramref name="result"/> with the dropped bytes said on it (its error, even when it succeeded) and counted,
+    /// unchanged when none were dropped.
+    /// </summary>
+    public static AttemptResult Report(AttemptResult result, StepLogStream stdout, StepLogStream stderr)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Describe(stdout, stderr) is { } dropped
+            ? result with { Error = result.Error is null ? dropped : $"{result.Error}; {dropped}", LogBytesDropped = stdout.Dropped + stderr.Dropped }
+            : result;
     }
 
     public override bool CanRead => false;

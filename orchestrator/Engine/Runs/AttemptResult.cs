@@ -27,4 +27,7 @@ public sealed record AttemptResult(string State, int? ExitCode, string? Error, b
     /// its server interrupted does not spend one of the step's retries, up to <see cref="RunProgress.MaxFreeInterruptions"/>.
     /// </summary>
     public int PriorInterruptions { get; init; }
+
+    /// <summary>Bytes of the step's output that could not be written to its log (a full disk): counted in the metrics.</summary>
+    public long LogBytesDropped { get; init; }
 }

@@ -26,6 +26,7 @@ public sealed class OrchestrationMetrics : IDisposable
     private readonly Histogram<double> _stepStartLatency;
     private readonly Counter<long> _stepRetries;
     private readonly Counter<long> _gatesBlocked;
+    private readonly Counter<long> _logBytesDropped;
     private readonly Counter<long> _gatesOverridden;
     private readonly Histogram<double> _schedulerLag;
 
@@ -46,6 +47,8 @@ public sealed class OrchestrationMetrics : IDisposable
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
         _stepRetries = _meter.CreateCounter<long>("pipeline.step.retries", description: "Failed step attempts that were scheduled to run again.");
         _gatesBlocked = _meter.CreateCounter<long>("pipeline.gate.blocked", description: "Step attempts whose gate failed (exit 79, a drift gate): what follows waits for an override.");
+        _logBytesDropped = _meter.CreateCounter<long>("pipeline.step.log_dropped", "By",
+            "Bytes of step output that could not be written to the attempt's log (a full disk), by workflow and step.");
         _gatesOverridden = _meter.CreateCounter<long>("pipeline.gate.overridden", description: "Failed gates an editor overrode, letting the run go on.");
         _schedulerLag = _meter.CreateHistogram("pipeline.scheduler.lag", "s", "Time from a cron trigger's due time to its run being created.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
@@ -74,6 +77,9 @@ public sealed class OrchestrationMetrics : IDisposable
 
     public void StepRetried(string workflow, string step) =>
         _stepRetries.Add(1, new TagList { { "workflow", workflow }, { "step", step } });
+
+    public void LogBytesDropped(string workflow, string step, long bytes) =>
+        _logBytesDropped.Add(bytes, new TagList { { "workflow", workflow }, { "step", step } });
 
     public void GateBlocked(string workflow, string step) =>
         _gatesBlocked.Add(1, new TagList { { "workflow", workflow }, { "step", step } });

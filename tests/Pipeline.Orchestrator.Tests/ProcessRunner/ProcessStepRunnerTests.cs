@@ -146,6 +146,8 @@ public sealed class ProcessStepRunnerTests : IDisposable
 
         Assert.Equal(AttemptStates.Succeeded, result.State);
         Assert.StartsWith("1000000 bytes of the step's output were not logged: ", result.Error, StringComparison.Ordinal);
+        // Counted for the metrics (pipeline_step_log_dropped_bytes_total) as well.
+        Assert.Equal(1_000_000, result.LogBytesDropped);
         Assert.Equal("finished", (await File.ReadAllTextAsync(launch.Logs.StderrPath)).Trim());
     }
 
