@@ -17,6 +17,7 @@ namespace Pipeline.Orchestrator.DockerRunner;
 public sealed partial class DockerStepRunner : IStepRunner, IDisposable
 {
     private static readonly TimeSpan LogDrainLimit = TimeSpan.FromSeconds(2);
+    private const string HandedOver = "handed over";
     private readonly DockerRunnerOptions _options;
     private readonly EngineOptions _engine;
     private readonly ILogger<DockerStepRunner> _logger;
@@ -110,7 +111,7 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
         }
         finally
         {
-            if (id is not null && _options.RemoveContainers)
+            if (id is not null && _options.RemoveContainers && !launch.HandingOver)
             {
                 await RemoveAsync(id);
             }
@@ -134,6 +135,11 @@ public sealed partial class DockerStepRunner : IStepRunner, IDisposable
         try
         {
             exitCode = (await _client.Containers.WaitContainerAsync(id, cancellationToken)).StatusCode;
+        }
+        catch (OperationCanceledException) when (launch.HandingOver)
+        {
+            // The server is shutting down after its drain: the container runs on, for the step's next attempt to adopt.
+            return new AttemptResult(AttemptStates.Cancelled, null, HandedOver, Retryable: true);
         }
         catch (OperationCanceledException)
         {

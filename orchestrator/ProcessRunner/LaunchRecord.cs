@@ -82,10 +82,22 @@ internal sealed record LaunchRecord(int Attempt, string ProcessPath, string Exit
         }
     }
 
+    /// <summary>Whether its server let go of the step on shutdown (<see cref="Release"/>): it may be adopted at once.</summary>
+    public bool Released => File.Exists(ReleasedPath);
+
+    private string ReleasedPath => Path.ChangeExtension(ProcessPath, ".released");
+
+    /// <summary>
+    /// Says the watching server lets go of the step while it still runs (a shutdown after its drain): the next
+    /// attempt may adopt it although that server process has not exited yet.
+    /// </summary>
+    public void Release() => File.WriteAllText(ReleasedPath, "");
+
     /// <summary>Forgets the attempt's process: its end has been seen.</summary>
     public void Delete()
     {
         File.Delete(ProcessPath);
         File.Delete(ExitPath);
+        File.Delete(ReleasedPath);
     }
 }

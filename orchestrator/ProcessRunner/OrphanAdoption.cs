@@ -10,7 +10,7 @@ namespace Pipeline.Orchestrator.ProcessRunner;
 /// copies writing the same output. So the next attempt adopts it instead, as the Docker runner adopts containers:
 /// it waits for the orphan (or takes the exit code it already left) and records that as its own end.
 /// Adopted: an earlier (or this) attempt's process that is still running, or that ended with an exit code, on this
-/// machine and boot, whose watching server process is gone. Not adopted: one whose server still watches it (a server
+/// machine and boot, whose watching server process is gone or let go of it on shutdown. Not adopted: one whose server still watches it (a server
 /// cut off from the database stops its own lapsed steps), one on another machine sharing the data root (its pid
 /// means nothing here: the step runs again), and one that ended without an exit code (killed with its group: the
 /// work did not finish, so it runs again).
@@ -30,7 +30,7 @@ internal sealed record OrphanAdoption(LaunchRecord Record, ProcessIdentity Step)
                 continue;
             }
 
-            if (watcher.IsRunning())
+            if (watcher.IsRunning() && !record.Released)
             {
                 continue;
             }

@@ -95,6 +95,12 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
         {
             await process.WaitForExitAsync(cancellationToken);
         }
+        catch (OperationCanceledException) when (ownGroup && launch.HandingOver && TryRelease(record, launch.Attempt))
+        {
+            // The server is shutting down after its drain: the step runs on, for its next attempt to adopt.
+            Log.HandedOver(logger, launch.Attempt.ToString(), process.Id);
+            return new AttemptResult(AttemptStates.Cancelled, null, "handed over", Retryable: true);
+        }
         catch (OperationCanceledException)
         {
             stopped = true;
@@ -160,6 +166,20 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
         {
             // The step runs all the same; only a server started after this one dies could not adopt it.
             Log.NotRecorded(logger, attempt.ToString(), e.Message);
+        }
+    }
+
+    private bool TryRelease(LaunchRecord record, AttemptKey attempt)
+    {
+        try
+        {
+            record.Release();
+            return File.Exists(record.ProcessPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.NotRecorded(logger, attempt.ToString(), e.Message);
+            return false;
         }
     }
 
@@ -266,6 +286,9 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
 
         [LoggerMessage(5, LogLevel.Warning, "attempt {Attempt}: adopted process {ProcessId} of attempt {Adopted}, left running by a server that stopped, instead of running the step again")]
         public static partial void Adopted(ILogger logger, string attempt, int processId, int adopted);
+
+        [LoggerMessage(7, LogLevel.Information, "attempt {Attempt}: process {ProcessId} left running on shutdown, for the step's next attempt to adopt")]
+        public static partial void HandedOver(ILogger logger, string attempt, int processId);
 
         [LoggerMessage(6, LogLevel.Warning, "attempt {Attempt}: its process could not be recorded for adoption ({Reason}); if this server dies, the step will run again")]
         public static partial void NotRecorded(ILogger logger, string attempt, string reason);

@@ -27,9 +27,16 @@ public sealed class EngineOptions : ICheckedOptions
 
     /// <summary>
     /// On shutdown (SIGTERM, a deploy), how long the server stops claiming and lets its running steps finish before it
-    /// stops the rest; those are recorded lost, retried at once elsewhere without spending a retry. 0: stop at once.
+    /// hands the rest over (<see cref="HandOverAfterDrain"/>) or stops them; either way they are recorded lost and
+    /// taken up at once elsewhere without spending a retry. 0: stop at once, nothing handed over.
     /// </summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// After a drain (<see cref="DrainTimeout"/> above 0), leave the steps still running as they are, for the next
+    /// attempt on another server (or this one restarted) to adopt, instead of stopping them and running them again.
+    /// </summary>
+    public bool HandOverAfterDrain { get; set; } = true;
 
     /// <summary>
     /// When set, this engine claims only that run's steps: the CLI's <c>run --wait</c> runs its own run and must not

@@ -43,6 +43,7 @@ public sealed partial class WorkflowEngine(
     private readonly OutageLog _leaseOutage = new(logger, clock, "lease upkeep (renewing this server's leases, taking over expired ones)");
     private DateTimeOffset _nextLeaseWork = DateTimeOffset.MinValue;
     private DateTimeOffset _nextExpirySweep = DateTimeOffset.MinValue;
+    private volatile bool _handingOver;
     private DateTimeOffset _renewedAt = DateTimeOffset.MinValue;
     private DateTimeOffset _nextRunStart = DateTimeOffset.MinValue;
 
@@ -222,7 +223,9 @@ public sealed partial class WorkflowEngine(
             {
                 // Shutting down: the attempt was stopped, not failed. Recorded as lost now, so another server (or this
                 // one restarted) retries it at once instead of after its lease; a kill -9 leaves it to the lease.
-                result = new AttemptResult(AttemptStates.Lost, result.ExitCode, $"server {options.WorkerId} shut down during the attempt", Retryable: true);
+                result = new AttemptResult(AttemptStates.Lost, result.ExitCode, _handingOver
+                    ? $"server {options.WorkerId} shut down during the attempt and left the step running, for its next attempt to adopt"
+                    : $"server {options.WorkerId} shut down during the attempt", Retryable: true);
             }
 
             _telemetry.Metrics.StepAttemptEnded(workflow, attempt.Claimed.Step.MetricStepId, result.State, _clock.GetUtcNow() - started);
@@ -379,6 +382,7 @@ public sealed partial class WorkflowEngine(
         {
             Confinement = _confinement,
             GateOverride = attempt.Claimed.Step.GateOverride,
+            HandOver = () => _handingOver,
         };
         AttemptResult result;
         try
@@ -497,6 +501,8 @@ public sealed partial class WorkflowEngine(
 
     private async Task StopAllAsync()
     {
+        // After a drain, what still runs is left running for its next attempt to adopt, not stopped.
+        _handingOver = options.DrainTimeout > TimeSpan.Zero && options.HandOverAfterDrain;
         foreach (var attempt in _running.Values)
         {
             attempt.Stop.Cancel();

@@ -19,6 +19,15 @@ public sealed record StepLaunch(AttemptKey Attempt, StepSpec Spec, AttemptLogs L
     /// <summary>Who overrode the step's failed gate and why; passed as <c>PIPELINE_GATE_OVERRIDE</c>.</summary>
     public string? GateOverride { get; init; }
 
+    /// <summary>
+    /// Asked when the attempt is stopped: true when its server is shutting down and leaves the step running for the
+    /// next attempt to adopt, so the runner must let it be (neither stop nor remove it). Null: never.
+    /// </summary>
+    public Func<bool>? HandOver { get; init; }
+
+    /// <summary>Whether the stop that just came is a hand-over (<see cref="HandOver"/>).</summary>
+    public bool HandingOver => HandOver?.Invoke() == true;
+
     /// <summary>The secrets, or none.</summary>
     public SecretValues SecretValues => Secrets ?? SecretValues.None;
 }

@@ -57,6 +57,29 @@ public sealed class EngineDrainTests(PostgresFixture postgres)
         Assert.Equal([AttemptStates.Lost, AttemptStates.Succeeded], attempts.OrderBy(x => x.Attempt).Select(x => x.State));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_step_still_running_after_the_drain_is_handed_over_and_adopted_not_run_again(string engine)
+    {
+        await using var test = await TestDatabase.CreateAsync(engine, postgres);
+        var (journal, started) = Files(test);
+        await using var a = new EngineReplica(test, "server-a", drain: TimeSpan.FromSeconds(1));
+        await using var b = new EngineReplica(test, "server-b");
+        await a.PublishAsync(FaultScenario.OneStep("deploy", $"touch {started}; sleep 4; echo \"done $PIPELINE_ATTEMPT\" >> {journal}"));
+        a.Start();
+        var run = (await a.Launcher.LaunchAsync(new LaunchRequest { WorkflowId = "deploy" }, CancellationToken.None))!;
+        await FaultScenario.WaitUntilAsync(() => File.Exists(started), Patience);
+
+        await a.StopAsync();
+        b.Start();
+
+        Assert.Equal(RunState.Succeeded, (await b.WaitForEndAsync(run.Id, Patience)).State);
+        // The first attempt's process finished the work; the second adopted it rather than starting it again.
+        Assert.Equal(["done 1"], await File.ReadAllLinesAsync(journal));
+        var attempts = await b.Database.Runs.GetAttemptsAsync(run.Id, CancellationToken.None);
+        Assert.Equal([AttemptStates.Lost, AttemptStates.Succeeded], attempts.OrderBy(x => x.Attempt).Select(x => x.State));
+    }
+
     private static (string Journal, string Started) Files(TestDatabase test)
     {
         Directory.CreateDirectory(test.Folder);
