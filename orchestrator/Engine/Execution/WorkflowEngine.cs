@@ -44,6 +44,9 @@ public sealed partial class WorkflowEngine(
     private DateTimeOffset _nextLeaseWork = DateTimeOffset.MinValue;
     private DateTimeOffset _nextExpirySweep = DateTimeOffset.MinValue;
     private volatile bool _handingOver;
+
+    /// <summary>No expired lease is taken over before this (after an outage of lease upkeep; MaxValue during one).</summary>
+    private DateTimeOffset _sweepHeldUntil = DateTimeOffset.MinValue;
     private DateTimeOffset _renewedAt = DateTimeOffset.MinValue;
     private DateTimeOffset _nextRunStart = DateTimeOffset.MinValue;
 
@@ -95,19 +98,28 @@ public sealed partial class WorkflowEngine(
             try
             {
                 await LeaseWorkAsync(now, stopping);
+                if (_sweepHeldUntil == DateTimeOffset.MaxValue)
+                {
+                    // Back after an outage: every lease lapsed meanwhile, the live ones of the other servers too. They
+                    // get a lease to renew theirs before this server takes any over.
+                    _sweepHeldUntil = _clock.GetUtcNow() + options.LeaseDuration;
+                }
+
                 _leaseOutage.Succeeded();
             }
             catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {
+                _sweepHeldUntil = DateTimeOffset.MaxValue;
                 _leaseOutage.Failed(e);
             }
 
             StopLapsedAttempts(now);
         }
 
-        // Not before this server knows the database's clock: by its own, a server running ahead sees live leases lapsed.
+        // Not before this server knows the database's clock (by its own, a server running ahead sees live leases
+        // lapsed), nor while its own leases may be stale (see above).
         now = _clock.GetUtcNow();
-        if (now >= _nextExpirySweep && _clock.Aligned)
+        if (now >= _nextExpirySweep && _clock.Aligned && now >= _sweepHeldUntil)
         {
             // Often (an indexed look at running steps), so a dead server's work is taken over as soon as its lease
             // ends, not up to a third of a lease later.
@@ -118,6 +130,7 @@ public sealed partial class WorkflowEngine(
             }
             catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {
+                _sweepHeldUntil = DateTimeOffset.MaxValue;
                 _leaseOutage.Failed(e);
             }
         }
