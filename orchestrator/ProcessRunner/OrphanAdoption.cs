@@ -77,6 +77,18 @@ internal sealed record OrphanAdoption(LaunchRecord Record, ProcessIdentity Step)
     /// </summary>
     public void CarryLogs(StepLaunch launch, string note)
     {
+        try
+        {
+            CopyLogs(launch, note);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full data root: the adoption goes on with what the log holds; the earlier attempt's log is still there.
+        }
+    }
+
+    private void CopyLogs(StepLaunch launch, string note)
+    {
         var line = Encoding.UTF8.GetBytes($"[pipeline] {note}{Environment.NewLine}");
         using (var stderr = new FileStream(launch.Logs.StderrPath, FileMode.Append, FileAccess.Write))
         {

@@ -20,14 +20,38 @@ public static class AttemptFence
         return Path.Combine(Path.GetDirectoryName(logs.StdoutPath)!, "fence");
     }
 
-    /// <summary>Makes <paramref name="attempt"/> the one attempt of its step that may publish; written whole (a rename).</summary>
+    /// <summary>
+    /// Makes <paramref name="attempt"/> the one attempt of its step that may publish; written whole (a rename). When it
+    /// cannot be written (a full data root), the fence is removed instead, which needs no space: the step then runs
+    /// unfenced rather than failing, or being refused by a fence naming an older attempt.
+    /// </summary>
     public static void Grant(AttemptLogs logs, int attempt)
     {
         var path = PathFor(logs);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temporary, attempt.ToString(CultureInfo.InvariantCulture) + "\n");
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(temporary, attempt.ToString(CultureInfo.InvariantCulture) + "\n");
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temporary);
+            TryDelete(path);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing more to do: a fence left naming an older attempt makes this one's publish fail with exit 75, retried.
+        }
     }
 
     /// <summary>Grants the attempt being launched.</summary>
