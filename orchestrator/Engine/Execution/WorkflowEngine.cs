@@ -47,7 +47,8 @@ public sealed partial class WorkflowEngine(
 
     /// <summary>No expired lease is taken over before this (after an outage of lease upkeep; MaxValue during one).</summary>
     private DateTimeOffset _sweepHeldUntil = DateTimeOffset.MinValue;
-    private DateTimeOffset _renewedAt = DateTimeOffset.MinValue;
+    // Ticks of the last renewal's time, read by the fencing watch on another thread.
+    private long _renewedAtTicks = DateTimeOffset.MinValue.UtcTicks;
     private DateTimeOffset _nextRunStart = DateTimeOffset.MinValue;
 
     /// <summary>Attempts this server is running now.</summary>
@@ -56,6 +57,21 @@ public sealed partial class WorkflowEngine(
     public async Task RunAsync(CancellationToken stopping)
     {
         Log.EngineStarted(logger, options.WorkerId, options.MaxParallelSteps);
+        using var watchStop = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var fencing = WatchLeasesAsync(watchStop.Token);
+        try
+        {
+            await LoopAsync(stopping);
+        }
+        finally
+        {
+            await watchStop.CancelAsync();
+            await fencing;
+        }
+    }
+
+    private async Task LoopAsync(CancellationToken stopping)
+    {
         while (!stopping.IsCancellationRequested)
         {
             try
@@ -113,7 +129,6 @@ public sealed partial class WorkflowEngine(
                 _leaseOutage.Failed(e);
             }
 
-            StopLapsedAttempts(now);
         }
 
         // Not before this server knows the database's clock (by its own, a server running ahead sees live leases
@@ -430,7 +445,7 @@ public sealed partial class WorkflowEngine(
         if (!_running.IsEmpty)
         {
             var lost = await runs.RenewLeasesAsync(options.WorkerId, [.. _running.Keys], now + options.LeaseDuration, stopping);
-            _renewedAt = now;
+            Interlocked.Exchange(ref _renewedAtTicks, now.UtcTicks);
             foreach (var key in lost)
             {
                 if (_running.TryGetValue(key, out var attempt))
@@ -455,16 +470,39 @@ public sealed partial class WorkflowEngine(
         TimeSpan.FromTicks(Math.Min(options.LeaseDuration.Ticks / 3, Math.Max(options.PollInterval.Ticks, TimeSpan.TicksPerSecond)));
 
     /// <summary>
-    /// Fencing: an attempt still running whose lease this server has not renewed for a whole lease (the database out of
-    /// reach, this server cut off from it) may be another server's by now, so it is stopped rather than left to run
-    /// beside its successor. A finished attempt only waits to be recorded and is left alone.
+    /// Watches for lapsing leases on its own, twice a second: the engine's pass can hang for seconds on a database
+    /// that does not answer (a network cut), and the stop must come before another server may take the step over.
+    /// </summary>
+    private async Task WatchLeasesAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            StopLapsedAttempts(_clock.GetUtcNow());
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), _clock, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Fencing: an attempt still running whose lease this server has not renewed for three quarters of a lease (the
+    /// database out of reach, this server cut off from it) may be another server's soon, so it is stopped before the
+    /// lease ends rather than left to run beside its successor. A healthy server renews every third of a lease. A
+    /// finished attempt only waits to be recorded and is left alone.
     /// </summary>
     private void StopLapsedAttempts(DateTimeOffset now)
     {
+        var renewedAt = new DateTimeOffset(Interlocked.Read(ref _renewedAtTicks), TimeSpan.Zero);
+        var limit = options.LeaseDuration * 3 / 4;
         foreach (var attempt in _running.Values)
         {
-            var heldSince = attempt.ClaimedAt > _renewedAt ? attempt.ClaimedAt : _renewedAt;
-            if (!attempt.Finished && !attempt.Stop.IsCancellationRequested && now - heldSince > options.LeaseDuration)
+            var heldSince = attempt.ClaimedAt > renewedAt ? attempt.ClaimedAt : renewedAt;
+            if (!attempt.Finished && !attempt.Stop.IsCancellationRequested && now - heldSince > limit)
             {
                 attempt.LeaseLapsed = true;
                 Log.LeaseLapsed(logger, attempt.Claimed.Key.ToString(), (now - heldSince).TotalSeconds);
