@@ -63,6 +63,11 @@ export PIPELINE_REQUIRE_NATIVE_STEPS=1
 
 dotnet test Pipeline.sln -c Release --no-build --nologo --logger "console;verbosity=minimal" "$@"
 
+# The fault-injection suite, short form (tests/Pipeline.Chaos/README.md): kill -9 storms, replicas, a database
+# stopped and hung, a network cut, clock skew (libfaketime, installed when missing), a full data root and a SIGTERM
+# deploy against the server just built; it prints its table and fails when a target is missed.
+dotnet run -c Release --no-build --project tests/Pipeline.Chaos -- --short
+
 # The UI: component tests (Vitest), then browser tests (Playwright + Chromium) against the real server just built.
 (cd orchestrator/ui && npm run lint && npm test && PIPELINE_SERVER_DLL="$PWD/../Server/bin/Release/net10.0/Pipeline.Orchestrator.dll" npm run test:e2e)
 
