@@ -30,7 +30,7 @@ internal static class KillRecoveryScenario
                 Step("last", "echo last >> \"$1\"", dependsOn: ["middle"], args: ["${{ inputs.journal }}"]),
             ],
             inputs: new() { ["journal"] = null }),
-        (d, journal) => ApiServer.StepState(d, "middle") == "running" && journal.Contains("middle"),
+        (d, journal) => ApiServer.StepState(d, "middle") == "running" && journal.Contains("middle") && d["_records"]!.GetValue<int>() >= 1,
         null,
         null,
         async recovered =>
@@ -70,7 +70,8 @@ internal static class KillRecoveryScenario
             ],
             inputs: new() { ["journal"] = null }),
         // Killed with days running, after at least one day has started.
-        (d, journal) => ApiServer.Step(d, "part")["partitions"]?["byState"]?["running"] is not null && journal.Count >= 1,
+        (d, journal) => ApiServer.Step(d, "part")["partitions"]?["byState"]?["running"] is { } running && journal.Count >= 1
+            && d["_records"]!.GetValue<int>() >= running.GetValue<int>(),
         TimeSpan.FromSeconds(60),
         TimeSpan.FromMinutes(2),
         async recovered =>
@@ -122,7 +123,9 @@ internal static class KillRecoveryScenario
         {
             using var api = new ApiClient(first.BaseUrl);
             runId = await api.TriggerAsync(workflowId, new() { ["journal"] = journal });
-            await api.WaitForAsync(runId, d => killWhen(d, Lines(journal)), killWait, () => first.Output);
+            // Killed once the runner has recorded each running step's process (what adoption needs; "_records" counts
+            // the launch records): a kill in the milliseconds between a step's start and that record runs it again.
+            await api.WaitForAsync(runId, d => killWhen(WithRecords(d, dataRoot), Lines(journal)), killWait, () => first.Output);
             await first.KillAsync();
             firstOutput = first.Output;
         }
@@ -132,6 +135,13 @@ internal static class KillRecoveryScenario
         using var client = new ApiClient(second.BaseUrl);
         var detail = await client.WaitForEndAsync(runId, endWait, () => $"{firstOutput}\n{second.Output}");
         await check(new Recovered(client, runId, detail, atKill, Lines(journal), second.Output));
+    }
+
+    private static JsonNode WithRecords(JsonNode detail, string dataRoot)
+    {
+        var copy = detail.DeepClone();
+        copy["_records"] = Directory.Exists(dataRoot) ? Directory.EnumerateFiles(dataRoot, "*.process", SearchOption.AllDirectories).Count() : 0;
+        return copy;
     }
 
     private static List<string> Lines(string file) => File.Exists(file) ? [.. File.ReadAllLines(file)] : [];
