@@ -76,6 +76,7 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
             if (ownGroup)
             {
                 Remember(record, process.Id, launch.Attempt);
+                StartStep(process);
             }
         }
         catch (Win32Exception e)
@@ -107,8 +108,13 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
             await StopAsync(process, launch.Attempt, ownGroup);
         }
 
-        // Seen ending here: nobody needs to adopt it any more.
-        Forget(record);
+        if (stopped)
+        {
+            // Stopped here: its end is no result for a later attempt to adopt. One that ended on its own keeps its
+            // record until its end is recorded (Settled), so that a server started after this one dies in between
+            // takes the exit code instead of running the step again.
+            Forget(record);
+        }
 
         // A child the step left behind (a background job) keeps the pipes open; its output after the step ended
         // is not the step's, so the copy gets a moment to drain and is then abandoned.
@@ -142,15 +148,28 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
         }
 
         var exitCode = orphan.Record.ReadExitCode();
-        Forget(orphan.Record);
         if (stopped)
         {
+            Forget(orphan.Record);
             return new AttemptResult(AttemptStates.Cancelled, exitCode, "stopped", Retryable: true);
         }
 
         return exitCode is { } code
             ? StepExitCodes.ToResult(code, launch.Logs.StderrPath)
             : new AttemptResult(AttemptStates.Failed, null, $"{note}; it ended without an exit code (killed)", Retryable: true);
+    }
+
+    /// <summary>
+    /// The attempt's end is recorded: its launch record goes, with those of the earlier attempts it adopted or that can
+    /// no longer be adopted (a record names a process a later attempt has taken over or that was stopped).
+    /// </summary>
+    public void Settled(StepLaunch launch)
+    {
+        ArgumentNullException.ThrowIfNull(launch);
+        foreach (var record in LaunchRecord.UpTo(launch.Logs, launch.Attempt))
+        {
+            Forget(record);
+        }
     }
 
     private void Remember(LaunchRecord record, int processId, AttemptKey attempt)
@@ -166,6 +185,20 @@ public sealed partial class ProcessStepRunner(ProcessRunnerOptions options, Step
         {
             // The step runs all the same; only a server started after this one dies could not adopt it.
             Log.NotRecorded(logger, attempt.ToString(), e.Message);
+        }
+    }
+
+    /// <summary>Tells the wrapper its launch is recorded, so the step may start (<see cref="ProcessGroups.Go"/>).</summary>
+    private static void StartStep(Process process)
+    {
+        try
+        {
+            process.StandardInput.Write(ProcessGroups.Go);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The wrapper is gone already (killed): its exit says so.
         }
     }
 

@@ -1,3 +1,4 @@
+using Pipeline.Orchestrator.Engine.Runners;
 using Pipeline.Orchestrator.Engine.Runs;
 
 namespace Pipeline.Orchestrator.Engine.Execution;
@@ -23,6 +24,9 @@ internal sealed class RunningAttempt(ClaimedStep claimed, DateTimeOffset claimed
     public CancellationTokenSource Stop { get; } = new();
 
     public CancellationTokenSource? Timeout { get; init; }
+
+    /// <summary>What the runner was given, once the attempt reached one; told back to it when the end is recorded.</summary>
+    public StepLaunch? Launch { get; set; }
 
     public bool TimedOut => Timeout?.IsCancellationRequested == true && !Stop.IsCancellationRequested;
 

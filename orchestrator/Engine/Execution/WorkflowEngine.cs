@@ -279,6 +279,11 @@ public sealed partial class WorkflowEngine(
             await RecordOutputsAsync(attempt.Claimed, result);
             var completed = await CompleteWithRetriesAsync(key, result);
             Log.AttemptEnded(logger, key.ToString(), result.State, result.ExitCode, completed);
+            if (completed && result.State != AttemptStates.Lost && attempt.Launch is { } launch)
+            {
+                // Not after a loss: a step handed over on shutdown runs on, for its next attempt to adopt.
+                runner?.Settled(launch);
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -412,6 +417,7 @@ public sealed partial class WorkflowEngine(
             GateOverride = attempt.Claimed.Step.GateOverride,
             HandOver = () => _handingOver,
         };
+        attempt.Launch = launch;
         AttemptResult result;
         try
         {

@@ -28,4 +28,13 @@ public interface IStepRunner
     /// <see cref="AttemptStates.Cancelled"/> result; the engine decides what the stop meant.
     /// </summary>
     Task<AttemptResult> RunAsync(StepLaunch launch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called once the attempt's end is recorded in the database. Until then a runner keeps what lets a later attempt
+    /// take over the end if this server dies first (the process runner's launch records): dropped when the step
+    /// ended, a result could be lost between the end and its record, and the step would run again.
+    /// </summary>
+    void Settled(StepLaunch launch)
+    {
+    }
 }
