@@ -7,7 +7,8 @@ namespace Pipeline.Orchestrator.ProcessRunner;
 /// <c>/bin/sh</c> wrapper (the group's leader, whose pid the runner knows). A stop then signals the whole group: the
 /// <c>/proc</c> tree misses a double-forked child, reparented to init, that would run on and write after its run
 /// failed. The wrapper writes the step's exit code to a file when it ends, so a server started after this one died
-/// learns how a step it did not start ended (<see cref="OrphanAdoption"/>). It ignores SIGPIPE, which the step
+/// learns how a step it did not start ended (<see cref="OrphanAdoption"/>); it starts the step only once the runner
+/// has recorded the launch (<see cref="Go"/>). It ignores SIGPIPE, which the step
 /// inherits: when its server dies, the step's output pipe breaks, and a step that prints must not die of that (its
 /// writes fail instead, as .NET and Python programs already have them). It waits out SIGTERM for the step, which
 /// gets the signal through the group and may take its time to stop cleanly. Where <c>setsid</c> or <c>/bin/sh</c>
@@ -18,10 +19,16 @@ internal static class ProcessGroups
 {
     private const string Shell = "/bin/sh";
 
+    /// <summary>What the runner writes to the wrapper's stdin once the step's launch is recorded.</summary>
+    public const string Go = "go\n";
+
     // $1 is the exit file; the rest is the step. Builtins only (the step's PATH may be empty); the file is read only
-    // once the wrapper has exited, so it is whole by then.
+    // once the wrapper has exited, so it is whole by then. The step starts only on the runner's word that its launch
+    // is recorded: a server killed in between leaves no record, and a step started then would run twice. Without the
+    // word (its server died: end of file) the wrapper exits 75 and the step never starts. The step's stdin is empty.
     private const string Wrapper =
-        "trap '' PIPE; trap : TERM INT HUP; f=$1; shift; \"$@\"; code=$?; printf '%s\\n' \"$code\" > \"$f\"; exit $code";
+        "trap '' PIPE; trap : TERM INT HUP; IFS= read -r go || exit 75; [ \"$go\" = go ] || exit 75; " +
+        "f=$1; shift; \"$@\" </dev/null; code=$?; printf '%s\\n' \"$code\" > \"$f\"; exit $code";
 
     private static readonly string? Setsid = new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists);
 
@@ -50,6 +57,7 @@ internal static class ProcessGroups
         }
 
         start.FileName = Setsid;
+        start.RedirectStandardInput = true;
         return true;
     }
 
