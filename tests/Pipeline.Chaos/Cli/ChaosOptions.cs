@@ -8,7 +8,14 @@ internal sealed record ChaosOptions
 {
     public bool Long { get; init; }
 
-    public IReadOnlyList<IScenario> Scenarios { get; init; } = ScenarioCatalog.All;
+    /// <summary>Those named with --scenario; otherwise every scenario of the form (some run in the long form only).</summary>
+    public IReadOnlyList<IScenario> Scenarios
+    {
+        get => _named ?? [.. ScenarioCatalog.All.Where(s => Long || s.InShortForm)];
+        init => _named = value;
+    }
+
+    private readonly IReadOnlyList<IScenario>? _named;
 
     public bool NoFail { get; init; }
 

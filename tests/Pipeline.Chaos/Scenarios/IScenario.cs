@@ -11,5 +11,8 @@ internal interface IScenario
     /// <summary>One line for --help.</summary>
     string Summary { get; }
 
+    /// <summary>Whether the short form runs it (the test command); a long scenario runs in the long form, or when named.</summary>
+    bool InShortForm => true;
+
     Task<ScenarioResult> RunAsync(ScenarioContext context, CancellationToken cancellationToken);
 }
