@@ -10,12 +10,14 @@ internal static class HelpText
         Usage: dotnet run -c Release --project tests/Pipeline.Benchmarks -- <command> [options]
 
         generate --rows N --out FILE.csv      Writes a deterministic synthetic sensor CSV
-            [--sensors 1000]                  sensors per timestamp (rows are in time order)
+            [--shape regular]                 regular, shuffled, many-sensors, irregular or grouped (see README)
+            [--sensors 1000]                  sensors (the shape's own number by default)
             [--interval-seconds 300]          time between two readings of one sensor
             [--seed 42]                       same seed and options -> byte-identical file
             [--start 2024-01-01]              first timestamp (yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss)
 
         ingest --rows N                       Pipeline side vs DuckDB side on the same CSV, prints a table
+            [--shape regular|...|all]         the CSV's shape (as generate's); all: each in turn, and one table over them
             [--work-dir .work/bench]          CSV cache (sensors-N.csv), outputs and ingest-N.json go here
             [--repeat 1]                      runs the sides alternately K times and reports medians
             [--keep]                          keeps the chunk and feature outputs of the last round

@@ -6,21 +6,27 @@ namespace Pipeline.Benchmarks.DuckDb;
 /// </summary>
 internal static class DuckDbIngestQueries
 {
-    private static readonly string[] ValueColumns = ["temperature", "humidity"];
+    /// <summary>The value columns of the CSV: every column of its header after <c>sensor_id,timestamp</c>.</summary>
+    public static IReadOnlyList<string> ValueColumns(string csvPath) =>
+        [.. File.ReadLines(csvPath).First().Split(',', StringSplitOptions.TrimEntries).Skip(2)];
 
-    // Types are sniffed, as the Chunker detects its schema; only NA must be named, or DuckDB reads the value columns
-    // as VARCHAR. NaN parses as a DOUBLE.
-    public static string Chunk(string csvPath, string chunksDirectory) => $"""
-        COPY (
-            SELECT *, CAST("timestamp" AS DATE) AS day
-            FROM read_csv('{Quote(csvPath)}', nullstr = 'NA')
-        ) TO '{Quote(chunksDirectory)}' (FORMAT PARQUET, PARTITION_BY (day))
-        """;
+    // The key types are sniffed, as the Chunker detects its schema. Missing values must be named (NA, or an empty
+    // field), and the value columns typed: a column empty in the sniffed sample would be VARCHAR. NaN parses as a DOUBLE.
+    public static string Chunk(string csvPath, string chunksDirectory)
+    {
+        var types = string.Join(", ", ValueColumns(csvPath).Select(c => $"'{Quote(c)}': 'DOUBLE'"));
+        return $$"""
+            COPY (
+                SELECT *, CAST("timestamp" AS DATE) AS day
+                FROM read_csv('{{Quote(csvPath)}}', nullstr = ['NA', ''], types = { {{types}} })
+            ) TO '{{Quote(chunksDirectory)}}' (FORMAT PARQUET, PARTITION_BY (day))
+            """;
+    }
 
     // Every aggregate skips NULL and non-finite values, so one NaN does not poison a day's mean.
-    public static string Features(string chunksDirectory, string featuresFile)
+    public static string Features(string chunksDirectory, string featuresFile, IReadOnlyList<string> valueColumns)
     {
-        var aggregates = ValueColumns.SelectMany(c => new[]
+        var aggregates = valueColumns.SelectMany(c => new[]
         {
             $"count({c}) FILTER (WHERE isfinite({c})) AS {c}_count",
             $"avg({c}) FILTER (WHERE isfinite({c})) AS {c}_mean",

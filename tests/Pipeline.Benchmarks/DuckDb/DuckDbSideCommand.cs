@@ -33,7 +33,7 @@ internal static class DuckDbSideCommand
         var chunkMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
         started = Stopwatch.GetTimestamp();
-        var featureRows = await ExecuteAsync(connection, DuckDbIngestQueries.Features(chunks, features), cancellationToken);
+        var featureRows = await ExecuteAsync(connection, DuckDbIngestQueries.Features(chunks, features, DuckDbIngestQueries.ValueColumns(csv)), cancellationToken);
         var featureMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
         var report = new DuckDbSideReport

@@ -4,7 +4,7 @@ using Pipeline.Benchmarks.Cli;
 
 namespace Pipeline.Benchmarks.Generation;
 
-/// <summary><c>generate --rows N --out file.csv [--sensors] [--interval-seconds] [--seed] [--start]</c>.</summary>
+/// <summary><c>generate --rows N --out file.csv [--shape] [--sensors] [--interval-seconds] [--seed] [--start]</c>.</summary>
 internal static class GenerateCommand
 {
     public static int Run(CommandArguments arguments, TextWriter log, CancellationToken cancellationToken)
@@ -24,14 +24,18 @@ internal static class GenerateCommand
     /// <summary>Reads the generator's options; <c>--rows</c> is required.</summary>
     public static GenerateOptions ReadOptions(CommandArguments arguments)
     {
-        var defaults = new GenerateOptions { Rows = 0 };
-        return new GenerateOptions
+        var rows = arguments.Int64("rows", 1) ?? throw new UsageException("--rows is required");
+        var shape = ReadShape(arguments.String("shape") ?? "regular");
+        var defaults = DataShapes.Options(shape, rows);
+        return defaults with
         {
-            Rows = arguments.Int64("rows", 1) ?? throw new UsageException("--rows is required"),
             Sensors = arguments.Int32("sensors", 1) ?? defaults.Sensors,
             Interval = arguments.Int64("interval-seconds", 1) is { } seconds ? TimeSpan.FromSeconds(seconds) : defaults.Interval,
             Seed = arguments.Int64("seed", 0) is { } seed ? (ulong)seed : defaults.Seed,
             Start = arguments.Date("start") ?? defaults.Start,
         };
     }
+
+    public static DataShape ReadShape(string name) => DataShapes.Parse(name)
+        ?? throw new UsageException($"--shape must be one of {string.Join(", ", DataShapes.All.Select(DataShapes.Name))}, not '{name}'");
 }

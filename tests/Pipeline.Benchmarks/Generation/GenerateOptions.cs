@@ -6,7 +6,7 @@ internal sealed record GenerateOptions
     /// <summary>Data rows to write (the header is extra).</summary>
     public required long Rows { get; init; }
 
-    /// <summary>Distinct sensors; every timestamp has one row per sensor (the last timestamp may be partial).</summary>
+    /// <summary>Distinct sensors; in the regular shape every timestamp has one row per sensor (the last may be partial).</summary>
     public int Sensors { get; init; } = 1000;
 
     /// <summary>Time between two readings of one sensor.</summary>
@@ -22,4 +22,10 @@ internal sealed record GenerateOptions
 
     /// <summary>Share of values written as <c>NaN</c> (a sensor glitch), per value column.</summary>
     public double NaNRate { get; init; } = 0.00002;
+
+    /// <summary>In what order rows come, and how timestamps fall (<see cref="DataShape"/>).</summary>
+    public DataShape Shape { get; init; } = DataShape.Regular;
+
+    /// <summary>The value columns after <c>sensor_id,timestamp</c>.</summary>
+    public IReadOnlyList<ValueColumn> Columns { get; init; } = ValueColumn.Default;
 }

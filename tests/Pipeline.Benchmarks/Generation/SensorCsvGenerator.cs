@@ -3,14 +3,14 @@ using System.Globalization;
 namespace Pipeline.Benchmarks.Generation;
 
 /// <summary>
-/// Writes <c>sensor_id,timestamp,temperature,humidity</c> rows in time order (every sensor for one timestamp,
-/// then the next timestamp). Values follow a daily and a seasonal cycle plus a per-sensor offset and Gaussian noise;
-/// about <see cref="GenerateOptions.MissingRate"/> of the values are <c>NA</c> and a few are <c>NaN</c>.
+/// Writes <c>sensor_id,timestamp,&lt;value columns&gt;</c> rows in the order <see cref="GenerateOptions.Shape"/> says
+/// (<see cref="DataShape"/>). Values follow a daily and a seasonal cycle plus a per-sensor offset and Gaussian noise
+/// (<see cref="ValueColumn"/>); about <see cref="GenerateOptions.MissingRate"/> of the values are missing and a few
+/// are <c>NaN</c>. The default options give the same bytes as ever.
 /// </summary>
 internal static class SensorCsvGenerator
 {
     private const int FirstSensorId = 10001;
-    private static readonly byte[] Header = "sensor_id,timestamp,temperature,humidity\n"u8.ToArray();
 
     /// <summary>Writes the file through a temporary name, so an interrupted run never leaves a file that looks complete.</summary>
     public static long WriteFile(GenerateOptions options, string path, CancellationToken cancellationToken)
@@ -34,61 +34,94 @@ internal static class SensorCsvGenerator
         var sensors = Enumerable.Range(0, options.Sensors)
             .Select(i => new SensorProfile(
                 System.Text.Encoding.UTF8.GetBytes((FirstSensorId + i).ToString(CultureInfo.InvariantCulture)),
-                TemperatureOffset: random.NextGaussian() * 3.0,
-                HumidityOffset: random.NextGaussian() * 8.0))
+                [.. options.Columns.Select(c => random.NextGaussian() * c.OffsetSd)]))
             .ToArray();
 
-        var output = new Utf8CsvBuffer(stream);
-        output.Write(Header);
-        Span<byte> timestamp = stackalloc byte[32];
+        var writer = new RowWriter(new Utf8CsvBuffer(stream), random, options);
+        writer.Header();
+        switch (options.Shape)
+        {
+            case DataShape.Grouped:
+                WriteGrouped(writer, sensors, options, cancellationToken);
+                break;
+            case DataShape.Irregular:
+                WriteIrregular(writer, sensors, options, random, cancellationToken);
+                break;
+            default:
+                WriteByInstant(writer, sensors, options, random, cancellationToken);
+                break;
+        }
+
+        return writer.Finish();
+    }
+
+    /// <summary>Every sensor at each instant, then the next instant; shuffled anew at every instant when the shape says so.</summary>
+    private static void WriteByInstant(RowWriter writer, SensorProfile[] sensors, GenerateOptions options, Xoshiro256 random, CancellationToken cancellationToken)
+    {
+        var order = sensors.ToArray();
         var row = 0L;
         for (var step = 0L; row < options.Rows; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var time = options.Start + (options.Interval * step);
-            time.TryFormat(timestamp, out var timestampLength, "yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
-            var stamp = timestamp[..timestampLength];
-
-            // Warmest at 15:00 and in late July; humidity moves the other way.
-            var daily = Math.Cos(2.0 * Math.PI * (time.TimeOfDay.TotalDays - (15.0 / 24.0)));
-            var seasonal = Math.Cos(2.0 * Math.PI * (time.DayOfYear - 205) / 365.25);
-            var baseTemperature = 12.0 + (8.0 * seasonal) + (5.0 * daily);
-            var baseHumidity = 62.0 - (6.0 * seasonal) - (12.0 * daily);
-
-            for (var s = 0; s < sensors.Length && row < options.Rows; s++, row++)
+            if (options.Shape == DataShape.Shuffled)
             {
-                var sensor = sensors[s];
-                output.BeginRow();
-                output.Write(sensor.Id);
-                output.Write((byte)',');
-                output.Write(stamp);
-                output.Write((byte)',');
-                WriteValue(output, random, options, baseTemperature + sensor.TemperatureOffset + (0.4 * random.NextGaussian()), 2);
-                output.Write((byte)',');
-                var humidity = Math.Clamp(baseHumidity + sensor.HumidityOffset + (2.0 * random.NextGaussian()), 0.0, 100.0);
-                WriteValue(output, random, options, humidity, 1);
-                output.Write((byte)'\n');
+                Shuffle(order, random);
+            }
+
+            var time = options.Start + (options.Interval * step);
+            for (var s = 0; s < order.Length && row < options.Rows; s++, row++)
+            {
+                writer.Row(order[s], time);
             }
         }
-
-        output.Flush();
-        return output.BytesWritten;
     }
 
-    private static void WriteValue(Utf8CsvBuffer output, Xoshiro256 random, GenerateOptions options, double value, int decimals)
+    /// <summary>Each sensor's whole history, then the next sensor's; the rows are shared out evenly.</summary>
+    private static void WriteGrouped(RowWriter writer, SensorProfile[] sensors, GenerateOptions options, CancellationToken cancellationToken)
     {
-        var draw = random.NextDouble();
-        if (draw < options.MissingRate)
+        for (var s = 0; s < sensors.Length; s++)
         {
-            output.Write("NA"u8);
+            cancellationToken.ThrowIfCancellationRequested();
+            var readings = (options.Rows / sensors.Length) + (s < options.Rows % sensors.Length ? 1 : 0);
+            for (var step = 0L; step < readings; step++)
+            {
+                writer.Row(sensors[s], options.Start + (options.Interval * step));
+            }
         }
-        else if (draw < options.MissingRate + options.NaNRate)
+    }
+
+    /// <summary>
+    /// Each sensor on its own clock, its readings 0.8 to 1.2 intervals apart (whole seconds) from a random first one,
+    /// merged in time order as a network's feed interleaves them.
+    /// </summary>
+    private static void WriteIrregular(RowWriter writer, SensorProfile[] sensors, GenerateOptions options, Xoshiro256 random, CancellationToken cancellationToken)
+    {
+        var seconds = options.Interval.TotalSeconds;
+        var next = new PriorityQueue<int, long>(sensors.Length);
+        for (var s = 0; s < sensors.Length; s++)
         {
-            output.Write("NaN"u8);
+            next.Enqueue(s, (long)(random.NextDouble() * seconds));
         }
-        else
+
+        for (var row = 0L; row < options.Rows; row++)
         {
-            output.WriteFixed(value, decimals);
+            if ((row & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            next.TryDequeue(out var s, out var at);
+            writer.Row(sensors[s], options.Start.AddSeconds(at));
+            next.Enqueue(s, at + (long)(seconds * (0.8 + (0.4 * random.NextDouble()))));
+        }
+    }
+
+    private static void Shuffle(SensorProfile[] order, Xoshiro256 random)
+    {
+        for (var i = order.Length - 1; i > 0; i--)
+        {
+            var j = (int)(random.NextUInt64() % (ulong)(i + 1));
+            (order[i], order[j]) = (order[j], order[i]);
         }
     }
 }

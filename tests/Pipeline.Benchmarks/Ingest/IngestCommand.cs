@@ -2,10 +2,14 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Pipeline.Benchmarks.Cli;
+using Pipeline.Benchmarks.Generation;
 
 namespace Pipeline.Benchmarks.Ingest;
 
-/// <summary><c>ingest --rows N [--work-dir] [--repeat K] [--keep]</c>: both sides on one CSV, a table and a JSON file.</summary>
+/// <summary>
+/// <c>ingest --rows N [--shape S|all] [--work-dir] [--repeat K] [--keep]</c>: both sides on one CSV of each shape, a
+/// table per shape (and one over all of them) and a JSON file.
+/// </summary>
 internal static class IngestCommand
 {
     public static async Task<int> RunAsync(CommandArguments arguments, TextWriter output, CancellationToken cancellationToken)
@@ -17,13 +21,48 @@ internal static class IngestCommand
             WorkDirectory = Path.GetFullPath(arguments.String("work-dir") ?? defaults.WorkDirectory),
             Repeat = arguments.Int32("repeat", 1) ?? defaults.Repeat,
             Keep = arguments.Flag("keep"),
+            Shapes = arguments.String("shape") is { } named && named != "all"
+                ? [GenerateCommand.ReadShape(named)]
+                : arguments.String("shape") is null ? defaults.Shapes : DataShapes.All,
         };
         var native = PipelineSide.NativeBuild(arguments);
         arguments.EnsureAllUsed();
 
-        var csv = CsvCache.Ensure(options.WorkDirectory, options.Rows, output, cancellationToken);
         output.WriteLine($"building steps/Chunker and steps/FeatureCreator (Release{(native ? ", native" : "")}) ...");
         var pipeline = await PipelineSide.BuildAsync(RepositoryRoot.Find(), native, cancellationToken);
+        var reports = new List<IngestReport>();
+        foreach (var shape in options.Shapes)
+        {
+            var report = await RunShapeAsync(options, DataShapes.Options(shape, options.Rows), pipeline, output, cancellationToken);
+            IngestReportTable.Write(report, output);
+            reports.Add(report);
+        }
+
+        var name = options.Shapes.Count == 1 ? ShapeFileName(options.Shapes[0], options.Rows) : Invariant($"ingest-all-{options.Rows}.json");
+        var jsonPath = Path.Combine(options.WorkDirectory, name);
+        if (reports.Count > 1)
+        {
+            IngestReportTable.WriteShapes(reports, output);
+            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(reports, BenchmarkJsonContext.Default.IReadOnlyListIngestReport), cancellationToken);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(reports[0], BenchmarkJsonContext.Default.IngestReport), cancellationToken);
+        }
+
+        output.WriteLine($"results: {jsonPath}");
+        return ExitCodes.Success;
+    }
+
+    private static string ShapeFileName(DataShape shape, long rows) =>
+        shape == DataShape.Regular ? Invariant($"ingest-{rows}.json") : Invariant($"ingest-{DataShapes.Name(shape)}-{rows}.json");
+
+    private static async Task<IngestReport> RunShapeAsync(
+        IngestOptions options, GenerateOptions shape, PipelineSide pipeline, TextWriter output, CancellationToken cancellationToken)
+    {
+        var name = DataShapes.Name(shape.Shape);
+        output.WriteLine($"== shape {name}: {DataShapes.Describe(shape)}");
+        var csv = CsvCache.Ensure(options.WorkDirectory, shape, output, cancellationToken);
         var pipelineDirectory = Path.Combine(options.WorkDirectory, Invariant($"pipeline-{options.Rows}"));
         var duckDbDirectory = Path.Combine(options.WorkDirectory, Invariant($"duckdb-{options.Rows}"));
 
@@ -50,12 +89,7 @@ internal static class IngestCommand
             IngestFiles.Delete(duckDbDirectory);
         }
 
-        var report = BuildReport(options, csv, rounds);
-        IngestReportTable.Write(report, output);
-        var jsonPath = Path.Combine(options.WorkDirectory, Invariant($"ingest-{options.Rows}.json"));
-        await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, BenchmarkJsonContext.Default.IngestReport), cancellationToken);
-        output.WriteLine($"results: {jsonPath}");
-        return ExitCodes.Success;
+        return BuildReport(options, csv, rounds) with { Shape = name, ShapeDescription = DataShapes.Describe(shape) };
     }
 
     private static IngestReport BuildReport(IngestOptions options, string csv, IReadOnlyList<IngestRound> rounds)

@@ -5,6 +5,11 @@ internal sealed record IngestReport
 {
     public required long Rows { get; init; }
 
+    /// <summary>The CSV's shape (<c>--shape</c>) and what it holds.</summary>
+    public string Shape { get; init; } = "regular";
+
+    public string ShapeDescription { get; init; } = "";
+
     public required string CsvPath { get; init; }
 
     public required long CsvBytes { get; init; }

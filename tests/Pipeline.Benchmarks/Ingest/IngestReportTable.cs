@@ -13,7 +13,7 @@ internal static class IngestReportTable
         var d = report.DuckDb;
         var rounds = report.Rounds.Count == 1 ? "1 round" : $"median of {report.Rounds.Count} rounds";
         output.WriteLine();
-        output.WriteLine(Invariant($"Ingest benchmark: {report.Rows:N0} rows, CSV {report.CsvBytes / MiB:F1} MiB, {rounds}, {report.ProcessorCount} cores, {report.Runtime}"));
+        output.WriteLine(Invariant($"Ingest benchmark, shape {report.Shape} ({report.ShapeDescription}): {report.Rows:N0} rows, CSV {report.CsvBytes / MiB:F1} MiB, {rounds}, {report.ProcessorCount} cores, {report.Runtime}"));
         output.WriteLine(Invariant($"  {report.CsvPath}"));
         output.WriteLine();
         Row(output, "", "pipeline", "duckdb");
@@ -35,6 +35,26 @@ internal static class IngestReportTable
         {
             output.WriteLine($"warning: {warning}");
         }
+    }
+
+    /// <summary>One line per shape, as a Markdown table for the README: where the targets hold and where not.</summary>
+    public static void WriteShapes(IReadOnlyList<IngestReport> reports, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine("| shape | sensor-days | pipeline: chunk + features | DuckDB | ratio | peak MiB: Chunker / FeatureCreator / DuckDB |");
+        output.WriteLine("|---|---:|---|---:|---:|---|");
+        foreach (var r in reports)
+        {
+            var (p, d) = (r.Pipeline, r.DuckDb);
+            output.WriteLine(Invariant(
+                $"| {r.Shape} | {Count(p.FeatureRows)} | {Seconds(p.TotalMs)} s ({Seconds(p.ChunkMs)} + {Seconds(p.FeatureMs)}) | {Seconds(d.TotalMs)} s | {r.WallTimeRatio:F2} | {Mebibytes(p.ChunkPeakMemoryBytes)} / {Mebibytes(p.FeaturePeakMemoryBytes)} / {Mebibytes(d.PeakMemoryBytes)} |"));
+        }
+
+        var missed = reports.Where(r => r.WallTimeRatio > 1.0).Select(r => r.Shape).ToList();
+        var heavy = reports.Where(r => Math.Max(r.Pipeline.ChunkPeakMemoryBytes ?? 0, r.Pipeline.FeaturePeakMemoryBytes ?? 0) >= 300_000_000).Select(r => r.Shape).ToList();
+        output.WriteLine();
+        output.WriteLine($"ratio <= 1.00: {(missed.Count == 0 ? "every shape" : "missed on " + string.Join(", ", missed))}; "
+            + $"every step under 300 MB: {(heavy.Count == 0 ? "every shape" : "missed on " + string.Join(", ", heavy))}");
     }
 
     private static void Row(TextWriter output, string label, string pipeline, string duckDb) =>
