@@ -14,8 +14,8 @@ internal static class FeatureMetrics
     internal const int ChunkKeyColumns = 3;
 
     /// <summary>The metrics of a whole-run FeatureCreator.</summary>
-    /// <param name="aggregate">Every sensor-day read.</param>
-    /// <param name="table">The features made.</param>
+    /// <param name="aggregate">The run's counts and histograms, over every file read.</param>
+    /// <param name="totals">The features made, added up over the run's windows of days.</param>
     /// <param name="valueColumns">The value columns read, in the order of each sensor-day's accumulators.</param>
     /// <param name="featureColumns">Those of them with features (the rest are sensor attributes).</param>
     /// <param name="featureStats">Each feature's summary.</param>
@@ -24,7 +24,7 @@ internal static class FeatureMetrics
     /// <param name="outliersExcluded">Whether outliers were left out of the features.</param>
     public static JsonObject Build(
         FeatureAggregate aggregate,
-        FeatureTable table,
+        FeatureTotals totals,
         IReadOnlyList<string> valueColumns,
         IReadOnlyList<string> featureColumns,
         IReadOnlyDictionary<string, FeatureStat> featureStats,
@@ -32,55 +32,39 @@ internal static class FeatureMetrics
         double outlierZ,
         bool outliersExcluded)
     {
-        var keys = Enumerable.Range(0, table.RowCount).Select(table.Key).ToArray();
-        var lowReadingDays = Enumerable.Range(0, table.RowCount).Count(table.IsLowReadings);
-        // One pass over the scattered sensor-day accumulators, all columns at once (see FeatureTable).
-        var totals = new (long Na, long NaN, long PositiveInfinity, long NegativeInfinity)[valueColumns.Count];
-        for (var row = 0; row < table.RowCount; row++)
-        {
-            var columns = table.Group(row).Columns;
-            for (var j = 0; j < totals.Length; j++)
-            {
-                totals[j].Na += columns[j].Na;
-                totals[j].NaN += columns[j].NaN;
-                totals[j].PositiveInfinity += columns[j].PositiveInfinity;
-                totals[j].NegativeInfinity += columns[j].NegativeInfinity;
-            }
-        }
-
         var nonFinite = new JsonObject();
         for (var j = 0; j < valueColumns.Count; j++)
         {
             nonFinite[valueColumns[j]] = new JsonObject
             {
-                ["na"] = totals[j].Na,
-                ["nan"] = totals[j].NaN,
-                ["positiveInfinity"] = totals[j].PositiveInfinity,
-                ["negativeInfinity"] = totals[j].NegativeInfinity,
+                ["na"] = totals.NonFinite[j].Na,
+                ["nan"] = totals.NonFinite[j].NaN,
+                ["positiveInfinity"] = totals.NonFinite[j].PositiveInfinity,
+                ["negativeInfinity"] = totals.NonFinite[j].NegativeInfinity,
             };
         }
 
         return new JsonObject
         {
             ["rowsRead"] = aggregate.RowsRead,
-            ["groups"] = table.RowCount,
-            ["sensors"] = keys.Select(k => k.SensorId).Distinct(StringComparer.Ordinal).Count(),
-            ["days"] = keys.Select(k => k.Day).Distinct().Count(),
+            ["groups"] = totals.Groups,
+            ["sensors"] = totals.Sensors,
+            ["days"] = totals.Days,
             ["valueColumns"] = new JsonArray([.. featureColumns.Select(c => JsonValue.Create(c))]),
             [MetricNames.Shapes] = JsonSerializer.SerializeToNode(
                 new Dictionary<string, DataShape>
                 {
                     ["input"] = new(aggregate.RowsRead, aggregate.InputColumnCount),
                     ["cleaned"] = new(aggregate.CleanedRows, ChunkKeyColumns + valueColumns.Count),
-                    ["output"] = new(table.RowCount, FeatureTable.KeyColumnCount + table.Columns.Count),
+                    ["output"] = new(totals.Groups, FeatureTable.KeyColumnCount + totals.FeatureColumnCount),
                 },
                 ManifestJsonContext.Default.IReadOnlyDictionaryStringDataShape),
             [MetricNames.Memory] = JsonSerializer.SerializeToNode(ProcessMemory.Sample(), ManifestJsonContext.Default.MemoryMetrics),
             ["nonFinite"] = nonFinite,
             [MetricNames.Outliers] = OutlierReport.Build(aggregate.Histograms, featureColumns, outlierZ),
             ["outlierRule"] = outlierZ > 0 ? OutlierReport.Rule(outlierZ, outliersExcluded) : null,
-            ["lowReadingDays"] = lowReadingDays,
-            ["minReadings"] = table.MinReadings,
+            ["lowReadingDays"] = totals.LowReadingDays,
+            ["minReadings"] = totals.MinReadings,
             [MetricNames.FeatureStats] = JsonSerializer.SerializeToNode(featureStats, FeatureCreatorJsonContext.Default.IReadOnlyDictionaryStringFeatureStat),
             [MetricNames.Drift] = JsonSerializer.SerializeToNode(drift, FeatureCreatorJsonContext.Default.IReadOnlyDictionaryStringDriftResult),
         };

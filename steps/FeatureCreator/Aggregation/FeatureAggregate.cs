@@ -41,7 +41,6 @@ internal sealed class FeatureAggregate
         }
     }
 
-    /// <summary>The sensor-days in output order: sensor id (ordinal), then day.</summary>
     /// <summary>Adds each column's histogram of <paramref name="from"/> to <paramref name="into"/>'s (several days of a run, say).</summary>
     public static void MergeHistograms(Dictionary<string, ValueHistogram> into, IReadOnlyDictionary<string, ValueHistogram> from)
     {
@@ -58,11 +57,47 @@ internal sealed class FeatureAggregate
         }
     }
 
+    /// <summary>The earliest day among <paramref name="partial"/>'s sensor-days; null when it has none.</summary>
+    public static DateOnly? EarliestDay(PartialAggregate partial)
+    {
+        DateOnly? earliest = null;
+        foreach (var key in partial.Groups.Keys)
+        {
+            earliest = earliest is { } e && e <= key.Day ? e : key.Day;
+        }
+
+        return earliest;
+    }
+
+    /// <summary>
+    /// Takes the sensor-days before <paramref name="day"/> out, as an aggregate of their own (a window of days whose
+    /// every reading has been read); the counts and histograms stay here, for the whole run.
+    /// </summary>
+    public FeatureAggregate TakeBefore(DateOnly day)
+    {
+        var window = new FeatureAggregate();
+        foreach (var (key, group) in _groups)
+        {
+            if (key.Day < day)
+            {
+                window._groups.Add(key, group);
+                _groups.Remove(key);
+            }
+        }
+
+        return window;
+    }
+
+    /// <summary>Takes every sensor-day left out, as <see cref="TakeBefore"/> does.</summary>
+    public FeatureAggregate TakeAll() => TakeBefore(DateOnly.MaxValue);
+
+    /// <summary>The sensor-days in output order: day, then sensor id (ordinal).</summary>
     public IReadOnlyList<KeyValuePair<GroupKey, GroupAccumulator>> Sorted()
     {
         // Sorting compares keys about n log n times, and comparing the sensor strings themselves (scattered over the
         // heap, one per file and sensor) missed the cache each time. Each distinct sensor is ranked once instead
-        // (ordinal order) and the rows sorted by (rank, day).
+        // (ordinal order) and the rows sorted by (day, rank). Day first: the run writes its days as their readings
+        // have all been read (a window at a time), so the file is in day order.
         var rows = _groups.ToArray();
         var sensors = rows.Select(r => r.Key.SensorId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var ranks = new Dictionary<string, int>(sensors.Length, StringComparer.Ordinal);
@@ -74,7 +109,7 @@ internal sealed class FeatureAggregate
         var order = new long[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
-            order[i] = ((long)ranks[rows[i].Key.SensorId] << 32) | (uint)rows[i].Key.Day.DayNumber;
+            order[i] = ((long)rows[i].Key.Day.DayNumber << 32) | (uint)ranks[rows[i].Key.SensorId];
         }
 
         Array.Sort(order, rows);

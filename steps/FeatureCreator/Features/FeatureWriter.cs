@@ -4,7 +4,10 @@ using Pipeline.Steps.Features;
 
 namespace Pipeline.Steps.FeatureCreator.Features;
 
-/// <summary>Writes the feature table as one Parquet row group (the table has one row per sensor-day: it is small).</summary>
+/// <summary>
+/// Writes feature tables as Parquet: a table as a file of one row group (a day of an asset), or each window of days
+/// of a run as a row group of the run's file (<see cref="FeatureFile"/>).
+/// </summary>
 internal static class FeatureWriter
 {
     public static ParquetSchema Schema(FeatureTable table)
@@ -26,12 +29,21 @@ internal static class FeatureWriter
         return new ParquetSchema(fields);
     }
 
+    /// <summary>Writes <paramref name="table"/> as the whole file at <paramref name="path"/>, one row group.</summary>
     public static async Task WriteAsync(string path, FeatureTable table, ParquetSchema schema, CancellationToken cancellationToken)
     {
-        var rows = Enumerable.Range(0, table.RowCount).ToArray();
-        var fields = schema.GetDataFields();
         await using var stream = File.Create(path);
         await using var writer = await ParquetWriter.CreateAsync(schema, stream, null, false, cancellationToken);
+        await WriteRowGroupAsync(writer, table, schema, cancellationToken);
+    }
+
+    /// <summary>Adds <paramref name="table"/> to <paramref name="writer"/>'s file as one row group (a window of days of a run).</summary>
+    public static async Task WriteRowGroupAsync(ParquetWriter writer, FeatureTable table, ParquetSchema schema, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(table);
+        var rows = Enumerable.Range(0, table.RowCount).ToArray();
+        var fields = schema.GetDataFields();
         using var group = writer.CreateRowGroup();
         await group.WriteAsync(fields[0], rows.Select(r => table.Key(r).SensorId).ToArray(), null);
         await group.WriteAsync<DateOnly>(fields[1], rows.Select(r => table.Key(r).Day).ToArray(), null, null, cancellationToken);

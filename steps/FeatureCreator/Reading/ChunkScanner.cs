@@ -6,6 +6,8 @@ namespace Pipeline.Steps.FeatureCreator.Reading;
 /// <summary>
 /// Reads the chunk files with a few workers, each taking the next unread file and keeping its own buffers, and
 /// merges their partials in file order. The first real failure stops the other workers and is the one reported.
+/// <see cref="ScanAsync"/> holds every sensor-day until the end; <see cref="StreamAsync"/> hands them over a window of
+/// days at a time.
 /// </summary>
 internal sealed class ChunkScanner
 {
@@ -18,14 +20,16 @@ internal sealed class ChunkScanner
     private ExceptionDispatchInfo? _failure;
     private int _next = -1;
 
-    private ChunkScanner(IReadOnlyList<string> files, IReadOnlyList<string> valueColumns, IReadOnlyList<string> textColumns, IReadOnlyDictionary<string, (double Low, double High)>? keptWithin, bool detecting)
+    private ChunkScanner(
+        IReadOnlyList<string> files, IReadOnlyList<string> valueColumns, IReadOnlyList<string> textColumns, IReadOnlyDictionary<string, (double Low, double High)>? keptWithin, bool detecting,
+        DayWindows? windows = null)
     {
         _files = files;
         _valueColumns = valueColumns;
         _textColumns = textColumns;
         _variedTexts = detecting ? new VariedTexts(textColumns.Count) : null;
         _keptWithin = keptWithin;
-        _merger = new OrderedMerger(files.Count, new FeatureAggregate());
+        _merger = new OrderedMerger(files.Count, new FeatureAggregate(), windows);
     }
 
     /// <summary>
@@ -46,6 +50,55 @@ internal sealed class ChunkScanner
         return scanner._merger.Target;
     }
 
+    /// <summary>
+    /// Aggregates <paramref name="files"/> as <see cref="ScanAsync"/> does, handing each window of days whose readings
+    /// have all been read to <paramref name="onWindow"/> (in day order, one at a time) and keeping only the run's
+    /// counts and histograms; returns those. Null when the files are in no day order (<see cref="DayWindows"/>):
+    /// the windows handed over are then incomplete, and the caller reads the files again with <see cref="ScanAsync"/>.
+    /// </summary>
+    public static async Task<FeatureAggregate?> StreamAsync(
+        IReadOnlyList<string> files, IReadOnlyList<string> valueColumns, int workers, Func<FeatureAggregate, Task> onWindow, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, (double Low, double High)>? keptWithin = null, IReadOnlyList<string>? textColumns = null, bool detecting = false)
+    {
+        var windows = new DayWindows();
+        var scanner = new ChunkScanner(files, valueColumns, textColumns ?? [], keptWithin, detecting, windows);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var count = Math.Clamp(workers, 1, Math.Max(1, files.Count));
+        var reading = scanner.ReadAllAsync(count, stop, windows);
+        try
+        {
+            // The workers read ahead while a window is made into features; only this loop touches the windows.
+            await foreach (var window in windows.Reader.ReadAllAsync(CancellationToken.None))
+            {
+                await onWindow(window);
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            await reading;
+            throw;
+        }
+
+        await reading;
+        scanner._failure?.Throw();
+        cancellationToken.ThrowIfCancellationRequested();
+        return windows.Unordered ? null : scanner._merger.Target;
+    }
+
+    private async Task ReadAllAsync(int workers, CancellationTokenSource stop, DayWindows windows)
+    {
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(stop), CancellationToken.None)));
+        if (_failure is null && !stop.IsCancellationRequested)
+        {
+            windows.Complete(_merger.Target);
+        }
+        else
+        {
+            windows.End();
+        }
+    }
+
     private async Task WorkAsync(CancellationTokenSource stop)
     {
         var reader = new ChunkFileReader(_valueColumns, _textColumns, _keptWithin, _variedTexts);
@@ -55,7 +108,12 @@ internal sealed class ChunkScanner
             while ((index = Interlocked.Increment(ref _next)) < _files.Count)
             {
                 stop.Token.ThrowIfCancellationRequested();
-                _merger.Complete(index, await reader.ReadAsync(_files[index], stop.Token));
+                if (!_merger.Complete(index, await reader.ReadAsync(_files[index], stop.Token)))
+                {
+                    // Out of day order: the caller reads again, holding every sensor-day; no use reading on.
+                    await stop.CancelAsync();
+                    return;
+                }
             }
         }
         catch (Exception e)

@@ -85,7 +85,7 @@ public sealed class FeatureCreatorEndToEndTests
             $"stddev_samp({c}) FILTER (WHERE isfinite({c})) AS {c}_std, min({c}) FILTER (WHERE isfinite({c})) AS {c}_min, " +
             $"max({c}) FILTER (WHERE isfinite({c})) AS {c}_max");
         return $"SELECT sensor_id, date AS day, count(*) AS readings, {string.Join(", ", aggregates)} " +
-            $"FROM read_parquet('{input}/**/*.parquet') GROUP BY sensor_id, date ORDER BY sensor_id, date";
+            $"FROM read_parquet('{input}/**/*.parquet') GROUP BY sensor_id, date ORDER BY date, sensor_id";
     }
 
     private static void AssertRow(Dictionary<string, object?> expected, Dictionary<string, object?> actual)
