@@ -35,6 +35,9 @@ internal sealed record ChunkerMetrics
     /// <summary>Chunks written early that more rows arrived for, so they were read back, merged and written again.</summary>
     public int ChunkRewrites { get; init; }
 
+    /// <summary>Bytes of rows set aside on disk over the memory budget, for an input that keeps coming back to its days.</summary>
+    public long SpilledBytes { get; init; }
+
     public required SchemaReport Schema { get; init; }
 
     public required IReadOnlyList<string> AlreadyProcessed { get; init; }

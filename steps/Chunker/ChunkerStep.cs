@@ -180,6 +180,7 @@ internal static partial class ChunkerStep
             FirstDay = days.Count == 0 ? null : DateOnly.FromDayNumber(days[0]).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             LastDay = days.Count == 0 ? null : DateOnly.FromDayNumber(days[^1]).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ChunkRewrites = read.Sink.Flusher.Rewrites,
+            SpilledBytes = read.Sink.Flusher.SpilledBytes,
             Schema = read.Report,
             AlreadyProcessed = read.AlreadyProcessed,
             Skipped = skipped,

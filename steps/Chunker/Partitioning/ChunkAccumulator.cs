@@ -97,6 +97,9 @@ internal sealed class ChunkAccumulator(int valueCount, int textCount, int daysPe
         return ready;
     }
 
+    /// <summary>An empty buffer on the accumulator's segment pool.</summary>
+    public RowBuffer EmptyRows() => new(_segments);
+
     /// <summary>Every chunk still buffered, in chunk order: the end of the input.</summary>
     public List<(int Chunk, RowBuffer Rows)> TakeAll() => [.. _chunks.Keys.Order().ToList().Select(c => (c, Take(c)))];
 

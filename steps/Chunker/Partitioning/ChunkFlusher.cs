@@ -6,7 +6,8 @@ namespace Pipeline.Steps.Chunker.Partitioning;
 /// Writes chunks in the background while reading goes on, at most two at a time, and at most a few waiting (the
 /// reader waits beyond that, which bounds memory). A chunk written before that receives more rows is read back,
 /// merged and written again, so early writing never changes the result: the files are the same bytes as if every
-/// chunk had been written once at the end.
+/// chunk had been written once at the end. Once that has happened (the input comes back to days), chunks taken out
+/// over the memory budget are set aside raw instead (<see cref="ChunkSpill"/>) and read back once, at their last write.
 /// </summary>
 internal sealed class ChunkFlusher(
     StepOutput output, ChunkWriter writer, ChunkColumns columns, int daysPerChunk, MemoryGovernor governor, CancellationToken cancellationToken) : IDisposable
@@ -17,30 +18,88 @@ internal sealed class ChunkFlusher(
     private readonly SemaphoreSlim _writers = new(2);
     private readonly SemaphoreSlim _queued = new(2);
 
+    private readonly HashSet<int> _awaitingLastWrite = [];
     private int _rewrites;
+    private ChunkSpill? _spill;
 
     /// <summary>Chunks that were written more than once because rows for them came late.</summary>
     public int Rewrites => _rewrites;
+
+    /// <summary>
+    /// Whether the input has come back to a chunk already written: it is not in time order (rows grouped by sensor,
+    /// say), so writing chunks early would only mean writing them again.
+    /// </summary>
+    public bool Revisited => _spill is not null || Volatile.Read(ref _rewrites) > 0;
+
+    /// <summary>Whether chunk <paramref name="chunk"/> has been handed to the flusher before (written, or set aside).</summary>
+    public bool Holds(int chunk) => _pending.ContainsKey(chunk);
+
+    /// <summary>Bytes of rows set aside on disk over the memory budget.</summary>
+    public long SpilledBytes => _spill?.Bytes ?? 0;
+
+    /// <summary>Sets a chunk's rows aside on disk until its last write; waits while too many are already queued.</summary>
+    public async Task SpillAsync(int chunk, RowBuffer rows)
+    {
+        await _queued.WaitAsync(cancellationToken);
+        _spill ??= new ChunkSpill(output.StagingDirectory, rows.ValueCount, rows.TextCount);
+        _awaitingLastWrite.Add(chunk);
+        var previous = _pending.GetValueOrDefault(chunk);
+        _pending[chunk] = Task.Run(() => SpillAfterAsync(chunk, rows, previous), cancellationToken);
+    }
 
     /// <summary>Schedules a chunk for writing; waits while too many are already queued.</summary>
     public async Task FlushAsync(int chunk, RowBuffer rows, ChunkNames names)
     {
         await _queued.WaitAsync(cancellationToken);
+        _awaitingLastWrite.Remove(chunk);
         var previous = _pending.GetValueOrDefault(chunk);
         _pending[chunk] = Task.Run(() => WriteAsync(chunk, rows, names, previous), cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes for good the chunks set aside that no row came for since (they are not among the chunks still
+    /// buffered at the end); <paramref name="empty"/> gives each an empty buffer to add its spilled rows to.
+    /// </summary>
+    public async Task WriteSetAsideAsync(Func<RowBuffer> empty, ChunkNames names)
+    {
+        foreach (var chunk in _awaitingLastWrite.Order().ToList())
+        {
+            await FlushAsync(chunk, empty(), names);
+        }
     }
 
     /// <summary>Waits for every write and returns the result of each chunk, in chunk order.</summary>
     public async Task<List<ChunkResult>> CompleteAsync()
     {
         await Task.WhenAll(_pending.Values);
+        _spill?.Delete();
         return [.. _results.OrderBy(r => r.Key).Select(r => r.Value)];
     }
 
     public void Dispose()
     {
+        _spill?.Delete();
         _writers.Dispose();
         _queued.Dispose();
+    }
+
+    private async Task SpillAfterAsync(int chunk, RowBuffer rows, Task? previous)
+    {
+        try
+        {
+            if (previous is not null)
+            {
+                await previous;
+            }
+
+            _spill!.Append(chunk, rows);
+            rows.Clear();
+            governor.Check();
+        }
+        finally
+        {
+            _queued.Release();
+        }
     }
 
     private async Task WriteAsync(int chunk, RowBuffer rows, ChunkNames names, Task? previous)
@@ -64,13 +123,20 @@ internal sealed class ChunkFlusher(
                 }
 
                 var all = rows;
-                if (prior is not null)
+                if (prior is not null || _spill?.Holds(chunk) == true)
                 {
+                    // In input order, which the duplicate search keeps the first of: what was written came before
+                    // what was set aside, which came before what is buffered.
                     all = rows.CreateEmpty();
-                    await ChunkReadBack.ReadAsync(Path.Combine(output.StagingDirectory, folder), all, columns, names, cancellationToken);
+                    if (prior is not null)
+                    {
+                        await ChunkReadBack.ReadAsync(Path.Combine(output.StagingDirectory, folder), all, columns, names, cancellationToken);
+                        output.RemoveFolder(folder);
+                        Interlocked.Increment(ref _rewrites);
+                    }
+
+                    _spill?.TakeInto(chunk, all);
                     all.AddAll(rows);
-                    output.RemoveFolder(folder);
-                    Interlocked.Increment(ref _rewrites);
                 }
 
                 var result = await writer.WriteAsync(firstDay, all, names, cancellationToken);

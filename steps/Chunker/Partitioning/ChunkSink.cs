@@ -33,9 +33,13 @@ internal sealed class ChunkSink : IDisposable
     public async Task AddAsync(ParsedBatch batch, bool takeIdle)
     {
         Accumulator.Add(batch);
-        foreach (var (chunk, rows) in Accumulator.TakeReady(takeIdle))
+        // An input that comes back to a chunk handed over is in no time order: from then on idle chunks are not
+        // written early, and chunks over the memory budget are set aside until the end instead of being written and
+        // rewritten.
+        foreach (var (chunk, rows) in Accumulator.TakeReady(takeIdle && !Flusher.Revisited))
         {
-            await Flusher.FlushAsync(chunk, rows, Names());
+            var setAside = Flusher.Revisited || Flusher.Holds(chunk);
+            await (setAside ? Flusher.SpillAsync(chunk, rows) : Flusher.FlushAsync(chunk, rows, Names()));
         }
 
         Accumulator.Governor.Check();
@@ -49,6 +53,7 @@ internal sealed class ChunkSink : IDisposable
             await Flusher.FlushAsync(chunk, rows, Names());
         }
 
+        await Flusher.WriteSetAsideAsync(Accumulator.EmptyRows, Names());
         return await Flusher.CompleteAsync();
     }
 

@@ -99,6 +99,19 @@ internal sealed class RowBuffer(RowSegmentPool pool)
         }
     }
 
+    /// <summary>Appends the first <paramref name="count"/> rows of <paramref name="segment"/> (read back from a spill).</summary>
+    public void AddRows(RowSegment segment, int count)
+    {
+        InTimeOrder = false;
+        for (var row = 0; row < count; row++)
+        {
+            var i = Add();
+            Set(i, segment.Order[row], segment.Sensor[row], segment.Ticks[row], segment.Day[row]);
+            segment.Values.AsSpan(row * ValueCount, ValueCount).CopyTo(ValuesOf(i));
+            segment.Texts.AsSpan(row * TextCount, TextCount).CopyTo(TextsOf(i));
+        }
+    }
+
     /// <summary>Drops every row and gives the segments back to the pool.</summary>
     public void Clear()
     {

@@ -105,6 +105,35 @@ public sealed class ChunkerEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Rows_grouped_by_sensor_over_the_budget_are_set_aside_not_rewritten_at_every_sensor()
+    {
+        // Each sensor's whole history in one block, as exports per device come: every block comes back to every day.
+        // Over the budget, writing the days early meant reading them back and writing them again for each sensor.
+        var lines = Enumerable.Range(0, 50).SelectMany(s => Enumerable.Range(0, 8_000)
+            .Select(i => $"s{s},{new DateTime(2024, 1, 1).AddMinutes(5 * i):yyyy-MM-ddTHH:mm},{i % 97},{i % 13},{s}.5"));
+        var input = _temp.Combine("grouped.csv");
+        await File.WriteAllLinesAsync(input, ["sensor_id,timestamp,a,b,c", .. lines]);
+        Assert.Equal(0, await ChunkerRun.RunAsync("--input", input, "--output", Output, "--quiet", "--memory-budget-mb", "1024"));
+        var tight = _temp.Combine("tight");
+        Assert.Equal(0, await ChunkerRun.RunAsync("--input", input, "--output", tight, "--quiet", "--memory-budget-mb", "8"));
+
+        var metrics = ChunkerRun.Metrics(tight);
+        var chunks = metrics["chunks"]!.GetValue<int>();
+        Assert.True(metrics["spilledBytes"]!.GetValue<long>() > 0, metrics.ToJsonString());
+        // Only the chunks written before the input was seen to come back are written twice, once each.
+        Assert.InRange(metrics["chunkRewrites"]!.GetValue<int>(), 1, chunks);
+        Assert.Equal(0, ChunkerRun.Metrics(Output)["spilledBytes"]!.GetValue<long>());
+        var files = Directory.GetFiles(Output, "*.parquet", SearchOption.AllDirectories);
+        Assert.Equal(files.Length, Directory.GetFiles(tight, "*.parquet", SearchOption.AllDirectories).Length);
+        foreach (var file in files)
+        {
+            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(tight, Path.GetRelativePath(Output, file))));
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(tight, ".spill")));
+    }
+
+    [Fact]
     public async Task Chunks_written_early_and_merged_later_are_the_same_bytes_as_chunks_written_once()
     {
         // Shuffled rows with duplicates and a tiny budget: chunks are written early, receive more rows, and are read
