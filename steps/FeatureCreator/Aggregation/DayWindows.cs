@@ -6,14 +6,22 @@ namespace Pipeline.Steps.FeatureCreator.Aggregation;
 /// Hands the run's sensor-days over a window of days at a time, as soon as every reading of those days has been read,
 /// so that memory holds the days being read rather than every sensor-day of the input (860,000 of them for 20,000
 /// sensors over six weeks). Files are merged in path order; the Chunker's day folders put that in day order, and
-/// then the days before a file's earliest day are complete once it is merged. Nothing else is assumed: a file with a
+/// then the days before a file's earliest day are complete when it comes (before it is merged). Nothing else is assumed: a file with a
 /// day before one already handed over (an input in no day order) marks the run <see cref="Unordered"/>, and the
 /// caller reads it again holding every sensor-day.
 /// </summary>
-internal sealed class DayWindows
+internal sealed class DayWindows : IDisposable
 {
+    /// <summary>
+    /// Windows handed over and not yet made into features, past which the readers wait: reading a day is faster than
+    /// writing its features, and windows piling up would hold the sensor-days the windows exist to let go.
+    /// </summary>
+    private const int MaxWaiting = 1;
+
     private readonly Channel<FeatureAggregate> _windows = Channel.CreateUnbounded<FeatureAggregate>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _taken = new(0);
     private DateOnly? _handedOverBefore;
+    private int _waiting;
 
     /// <summary>The windows, in day order.</summary>
     public ChannelReader<FeatureAggregate> Reader => _windows.Reader;
@@ -22,10 +30,11 @@ internal sealed class DayWindows
     public bool Unordered { get; private set; }
 
     /// <summary>
-    /// Called in file order, once the file's partial (whose earliest day is <paramref name="earliest"/>) is merged
-    /// into <paramref name="target"/>: hands over the days before it. False when the file breaks the day order.
+    /// Called in file order, before a file's partial (whose earliest day is <paramref name="earliest"/>) is merged
+    /// into <paramref name="target"/>: hands over the days before it, which no later file holds. False when the file
+    /// breaks the day order.
     /// </summary>
-    public bool Merged(DateOnly? earliest, FeatureAggregate target)
+    public bool Before(DateOnly? earliest, FeatureAggregate target)
     {
         if (Unordered || earliest is not { } day)
         {
@@ -62,10 +71,29 @@ internal sealed class DayWindows
     /// <summary>Ends the windows early (a failed or stopped read): the reader stops, and the last days are not handed over.</summary>
     public void End() => _windows.Writer.TryComplete();
 
+    /// <summary>Waits, before reading another file, while windows wait to be made into features.</summary>
+    public async Task WaitForRoomAsync(CancellationToken cancellationToken)
+    {
+        while (Volatile.Read(ref _waiting) > MaxWaiting)
+        {
+            await _taken.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>A window has been made into features: a reader waiting may go on.</summary>
+    public void Taken()
+    {
+        Interlocked.Decrement(ref _waiting);
+        _taken.Release();
+    }
+
+    public void Dispose() => _taken.Dispose();
+
     private void Hand(FeatureAggregate window)
     {
         if (window.GroupCount > 0)
         {
+            Interlocked.Increment(ref _waiting);
             _windows.Writer.TryWrite(window);
         }
     }

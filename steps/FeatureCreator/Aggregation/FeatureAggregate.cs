@@ -3,7 +3,8 @@ namespace Pipeline.Steps.FeatureCreator.Aggregation;
 /// <summary>All sensor-days of the input, built by merging the per-file partials in file order.</summary>
 internal sealed class FeatureAggregate
 {
-    private readonly Dictionary<GroupKey, GroupAccumulator> _groups = [];
+    private Dictionary<GroupKey, GroupAccumulator> _groups = [];
+    private DateOnly _latestDay = DateOnly.MinValue;
     private readonly HashSet<string> _inputColumns = new(StringComparer.Ordinal);
 
     public long RowsRead { get; private set; }
@@ -27,6 +28,19 @@ internal sealed class FeatureAggregate
         CleanedRows += partial.CleanedRows;
         _inputColumns.UnionWith(partial.InputColumns);
         MergeHistograms(Histograms, partial.Histograms);
+        foreach (var key in partial.Groups.Keys)
+        {
+            _latestDay = key.Day > _latestDay ? key.Day : _latestDay;
+        }
+
+        if (_groups.Count == 0)
+        {
+            // Nothing to merge into (a day's first file, read a window at a time): the partial's table is adopted
+            // whole, as it is discarded after merging, instead of being copied entry by entry.
+            _groups = partial.Groups;
+            return;
+        }
+
         foreach (var (key, group) in partial.Groups)
         {
             if (_groups.TryGetValue(key, out var existing))
@@ -76,6 +90,14 @@ internal sealed class FeatureAggregate
     public FeatureAggregate TakeBefore(DateOnly day)
     {
         var window = new FeatureAggregate();
+        if (_latestDay < day)
+        {
+            // Every sensor-day goes (the days before a new file's, or the last window): the table moves whole.
+            (window._groups, _groups) = (_groups, []);
+            _latestDay = DateOnly.MinValue;
+            return window;
+        }
+
         foreach (var (key, group) in _groups)
         {
             if (key.Day < day)

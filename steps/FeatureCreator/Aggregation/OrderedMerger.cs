@@ -22,13 +22,15 @@ internal sealed class OrderedMerger(int files, FeatureAggregate target, DayWindo
             _pending[index] = partial;
             while (_next < _pending.Length && _pending[_next] is { } ready)
             {
-                var earliest = windows is null ? null : FeatureAggregate.EarliestDay(ready);
-                target.Merge(ready);
-                _pending[_next++] = null;
-                if (windows?.Merged(earliest, target) == false)
+                // The days before this file's are handed over before it is merged: they are complete, and the file's
+                // sensor-days then start an empty table (see FeatureAggregate.Merge).
+                if (windows?.Before(FeatureAggregate.EarliestDay(ready), target) == false)
                 {
                     return false;
                 }
+
+                target.Merge(ready);
+                _pending[_next++] = null;
             }
 
             return true;

@@ -17,6 +17,7 @@ internal sealed class ChunkScanner
     private readonly VariedTexts? _variedTexts;
     private readonly IReadOnlyDictionary<string, (double Low, double High)>? _keptWithin;
     private readonly OrderedMerger _merger;
+    private readonly DayWindows? _windows;
     private ExceptionDispatchInfo? _failure;
     private int _next = -1;
 
@@ -30,6 +31,7 @@ internal sealed class ChunkScanner
         _variedTexts = detecting ? new VariedTexts(textColumns.Count) : null;
         _keptWithin = keptWithin;
         _merger = new OrderedMerger(files.Count, new FeatureAggregate(), windows);
+        _windows = windows;
     }
 
     /// <summary>
@@ -60,7 +62,7 @@ internal sealed class ChunkScanner
         IReadOnlyList<string> files, IReadOnlyList<string> valueColumns, int workers, Func<FeatureAggregate, Task> onWindow, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, (double Low, double High)>? keptWithin = null, IReadOnlyList<string>? textColumns = null, bool detecting = false)
     {
-        var windows = new DayWindows();
+        using var windows = new DayWindows();
         var scanner = new ChunkScanner(files, valueColumns, textColumns ?? [], keptWithin, detecting, windows);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var count = Math.Clamp(workers, 1, Math.Max(1, files.Count));
@@ -71,6 +73,7 @@ internal sealed class ChunkScanner
             await foreach (var window in windows.Reader.ReadAllAsync(CancellationToken.None))
             {
                 await onWindow(window);
+                windows.Taken();
             }
         }
         catch
@@ -105,8 +108,18 @@ internal sealed class ChunkScanner
         try
         {
             int index;
-            while ((index = Interlocked.Increment(ref _next)) < _files.Count)
+            while (true)
             {
+                if (_windows is not null)
+                {
+                    await _windows.WaitForRoomAsync(stop.Token);
+                }
+
+                if ((index = Interlocked.Increment(ref _next)) >= _files.Count)
+                {
+                    break;
+                }
+
                 stop.Token.ThrowIfCancellationRequested();
                 if (!_merger.Complete(index, await reader.ReadAsync(_files[index], stop.Token)))
                 {
