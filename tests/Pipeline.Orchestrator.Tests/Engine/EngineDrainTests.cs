@@ -36,36 +36,28 @@ public sealed class EngineDrainTests(PostgresFixture postgres)
 
     [Theory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
-    public async Task A_step_stopped_by_its_server_is_retried_elsewhere_without_spending_a_retry(string engine)
-    {
-        await using var test = await TestDatabase.CreateAsync(engine, postgres);
-        var (journal, started) = Files(test);
-        await using var a = new EngineReplica(test, "server-a");
-        await using var b = new EngineReplica(test, "server-b");
+    public Task A_step_stopped_by_its_server_is_retried_elsewhere_without_spending_a_retry(string engine) =>
         // No retries: before, the lost attempt spent the only try and the run failed.
-        await a.PublishAsync(FaultScenario.OneStep("deploy", $"touch {started}; sleep 2; echo \"done $PIPELINE_ATTEMPT\" >> {journal}"));
-        a.Start();
-        var run = (await a.Launcher.LaunchAsync(new LaunchRequest { WorkflowId = "deploy" }, CancellationToken.None))!;
-        await FaultScenario.WaitUntilAsync(() => File.Exists(started), Patience);
-
-        await a.StopAsync();
-        b.Start();
-
-        Assert.Equal(RunState.Succeeded, (await b.WaitForEndAsync(run.Id, Patience)).State);
-        Assert.Equal(["done 2"], await File.ReadAllLinesAsync(journal));
-        var attempts = await b.Database.Runs.GetAttemptsAsync(run.Id, CancellationToken.None);
-        Assert.Equal([AttemptStates.Lost, AttemptStates.Succeeded], attempts.OrderBy(x => x.Attempt).Select(x => x.State));
-    }
+        StopMidStepAndTakeOverAsync(engine, drain: null, stepSeconds: 2, expectedJournal: "done 2");
 
     [Theory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
-    public async Task A_step_still_running_after_the_drain_is_handed_over_and_adopted_not_run_again(string engine)
+    public Task A_step_still_running_after_the_drain_is_handed_over_and_adopted_not_run_again(string engine) =>
+        // The first attempt's process finishes the work; the second adopts it rather than starting it again.
+        StopMidStepAndTakeOverAsync(engine, drain: TimeSpan.FromSeconds(1), stepSeconds: 4, expectedJournal: "done 1");
+
+    /// <summary>
+    /// Server A (draining for <paramref name="drain"/>) is stopped while a one-step run's step (without retries) runs;
+    /// server B takes the run over. It must succeed, the journal say <paramref name="expectedJournal"/> alone, and the
+    /// attempts be lost, then succeeded.
+    /// </summary>
+    private async Task StopMidStepAndTakeOverAsync(string engine, TimeSpan? drain, int stepSeconds, string expectedJournal)
     {
         await using var test = await TestDatabase.CreateAsync(engine, postgres);
         var (journal, started) = Files(test);
-        await using var a = new EngineReplica(test, "server-a", drain: TimeSpan.FromSeconds(1));
+        await using var a = new EngineReplica(test, "server-a", drain: drain);
         await using var b = new EngineReplica(test, "server-b");
-        await a.PublishAsync(FaultScenario.OneStep("deploy", $"touch {started}; sleep 4; echo \"done $PIPELINE_ATTEMPT\" >> {journal}"));
+        await a.PublishAsync(FaultScenario.OneStep("deploy", $"touch {started}; sleep {stepSeconds}; echo \"done $PIPELINE_ATTEMPT\" >> {journal}"));
         a.Start();
         var run = (await a.Launcher.LaunchAsync(new LaunchRequest { WorkflowId = "deploy" }, CancellationToken.None))!;
         await FaultScenario.WaitUntilAsync(() => File.Exists(started), Patience);
@@ -74,8 +66,7 @@ public sealed class EngineDrainTests(PostgresFixture postgres)
         b.Start();
 
         Assert.Equal(RunState.Succeeded, (await b.WaitForEndAsync(run.Id, Patience)).State);
-        // The first attempt's process finished the work; the second adopted it rather than starting it again.
-        Assert.Equal(["done 1"], await File.ReadAllLinesAsync(journal));
+        Assert.Equal([expectedJournal], await File.ReadAllLinesAsync(journal));
         var attempts = await b.Database.Runs.GetAttemptsAsync(run.Id, CancellationToken.None);
         Assert.Equal([AttemptStates.Lost, AttemptStates.Succeeded], attempts.OrderBy(x => x.Attempt).Select(x => x.State));
     }
