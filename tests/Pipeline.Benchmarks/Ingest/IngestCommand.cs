@@ -30,10 +30,11 @@ internal static class IngestCommand
 
         output.WriteLine($"building steps/Chunker and steps/FeatureCreator (Release{(native ? ", native" : "")}) ...");
         var pipeline = await PipelineSide.BuildAsync(RepositoryRoot.Find(), native, cancellationToken);
+        var startup = await StartupProbe.MeasureAsync(pipeline, options.WorkDirectory, output, cancellationToken);
         var reports = new List<IngestReport>();
         foreach (var shape in options.Shapes)
         {
-            var report = await RunShapeAsync(options, DataShapes.Options(shape, options.Rows), pipeline, output, cancellationToken);
+            var report = await RunShapeAsync(options, DataShapes.Options(shape, options.Rows), pipeline, output, cancellationToken) with { Startup = startup };
             IngestReportTable.Write(report, output);
             reports.Add(report);
         }

@@ -33,6 +33,9 @@ internal sealed record IngestReport
 
     public required IReadOnlyList<IngestRound> Rounds { get; init; }
 
+    /// <summary>Each step's start-up on its own (a 10-row input), measured once per command.</summary>
+    public StartupTimes? Startup { get; init; }
+
     /// <summary>Disagreements between the sides (row counts), which make the timings suspect.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

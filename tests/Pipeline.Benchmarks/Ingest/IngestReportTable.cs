@@ -23,6 +23,11 @@ internal static class IngestReportTable
         Row(output, "peak memory (MiB)", Mebibytes(p.PeakMemoryBytes), Mebibytes(d.PeakMemoryBytes));
         Row(output, "  chunk step (MiB)", Mebibytes(p.ChunkPeakMemoryBytes), "(one process)");
         Row(output, "  feature step (MiB)", Mebibytes(p.FeaturePeakMemoryBytes), "");
+        if (report.Startup is { } startup)
+        {
+            Row(output, "start-up (ms)", Invariant($"{startup.ChunkerMs:F0} + {startup.FeatureCreatorMs:F0}"), Invariant($"{startup.DuckDbMs:F0}"));
+        }
+
         Row(output, "rows/s", Invariant($"{report.PipelineRowsPerSecond:N0}"), Invariant($"{report.DuckDbRowsPerSecond:N0}"));
         Row(output, "chunk files", Count(p.ChunkFiles), Count(d.ChunkFiles));
         Row(output, "chunk rows", Count(p.ChunkRows), Count(d.ChunkRows));
