@@ -59,5 +59,7 @@ internal sealed class ChunkSink : IDisposable
 
     public void Dispose() => Flusher.Dispose();
 
-    private ChunkNames Names() => ChunkNames.Of(Accumulator.Sensors, Accumulator.Texts);
+    private ChunkNames? _names;
+
+    private ChunkNames Names() => ChunkNames.Current(ref _names, Accumulator.Sensors, Accumulator.Texts);
 }

@@ -24,6 +24,7 @@ internal static class PartitionPublisher
         var pool = new RowSegmentPool(sink.Columns.Values.Count, sink.Columns.Texts.Count, maxIdle: 64);
         long added = 0;
         long alreadyThere = 0;
+        ChunkNames? names = null;
         foreach (var result in results.Where(r => r.Days.Count > 0))
         {
             var day = result.Days[0];
@@ -42,7 +43,7 @@ internal static class PartitionPublisher
             await ChunkReadBack.ReadAsync(asset.PartitionFolder(key), rows, sink.Columns, sensors.Id, texts.Id, ChunkReadBack.AssetOrder, cancellationToken);
             var existing = rows.Count;
             await ChunkReadBack.ReadAsync(Path.Combine(output.StagingDirectory, relative), rows, sink.Columns, sensors.Id, texts.Id, ChunkReadBack.WrittenOrder, cancellationToken);
-            var merged = await writer.WriteAsync(day, rows, ChunkNames.Of(sensors, texts), cancellationToken);
+            var merged = await writer.WriteAsync(day, rows, ChunkNames.Current(ref names, sensors, texts), cancellationToken);
             rows.Clear();
             output.RemoveFolder(relative);
             var newRows = merged.RowsWritten - existing;
