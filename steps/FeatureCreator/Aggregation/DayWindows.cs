@@ -10,7 +10,7 @@ namespace Pipeline.Steps.FeatureCreator.Aggregation;
 /// day before one already handed over (an input in no day order) marks the run <see cref="Unordered"/>, and the
 /// caller reads it again holding every sensor-day.
 /// </summary>
-internal sealed class DayWindows : IDisposable
+internal sealed class DayWindows
 {
     /// <summary>
     /// Windows handed over and not yet made into features, past which the readers wait: reading a day is faster than
@@ -19,7 +19,9 @@ internal sealed class DayWindows : IDisposable
     private const int MaxWaiting = 1;
 
     private readonly Channel<FeatureAggregate> _windows = Channel.CreateUnbounded<FeatureAggregate>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly SemaphoreSlim _taken = new(0);
+    // Completed (and replaced) whenever a window is taken: every reader waiting looks again. A semaphore woke one
+    // reader per window taken, and a reader left waiting after the others finished hung the run.
+    private TaskCompletionSource _taken = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateOnly? _handedOverBefore;
     private int _waiting;
 
@@ -74,9 +76,16 @@ internal sealed class DayWindows : IDisposable
     /// <summary>Waits, before reading another file, while windows wait to be made into features.</summary>
     public async Task WaitForRoomAsync(CancellationToken cancellationToken)
     {
-        while (Volatile.Read(ref _waiting) > MaxWaiting)
+        while (true)
         {
-            await _taken.WaitAsync(cancellationToken);
+            // Read before the count: a window taken in between completes this one.
+            var taken = Volatile.Read(ref _taken);
+            if (Volatile.Read(ref _waiting) <= MaxWaiting)
+            {
+                return;
+            }
+
+            await taken.Task.WaitAsync(cancellationToken);
         }
     }
 
@@ -84,10 +93,8 @@ internal sealed class DayWindows : IDisposable
     public void Taken()
     {
         Interlocked.Decrement(ref _waiting);
-        _taken.Release();
+        Interlocked.Exchange(ref _taken, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
-
-    public void Dispose() => _taken.Dispose();
 
     private void Hand(FeatureAggregate window)
     {

@@ -62,7 +62,7 @@ internal sealed class ChunkScanner
         IReadOnlyList<string> files, IReadOnlyList<string> valueColumns, int workers, Func<FeatureAggregate, Task> onWindow, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, (double Low, double High)>? keptWithin = null, IReadOnlyList<string>? textColumns = null, bool detecting = false)
     {
-        using var windows = new DayWindows();
+        var windows = new DayWindows();
         var scanner = new ChunkScanner(files, valueColumns, textColumns ?? [], keptWithin, detecting, windows);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var count = Math.Clamp(workers, 1, Math.Max(1, files.Count));
