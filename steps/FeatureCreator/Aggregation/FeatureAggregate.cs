@@ -113,25 +113,22 @@ internal sealed class FeatureAggregate
     /// <summary>Takes every sensor-day left out, as <see cref="TakeBefore"/> does.</summary>
     public FeatureAggregate TakeAll() => TakeBefore(DateOnly.MaxValue);
 
-    /// <summary>The sensor-days in output order: day, then sensor id (ordinal).</summary>
-    public IReadOnlyList<KeyValuePair<GroupKey, GroupAccumulator>> Sorted()
+    /// <summary>
+    /// The sensor-days in output order: day, then sensor id (ordinal); <paramref name="ranks"/> keeps the ids' ranking
+    /// from one window of days to the next (none: ranked afresh).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<GroupKey, GroupAccumulator>> Sorted(SensorRanks? ranks = null)
     {
         // Sorting compares keys about n log n times, and comparing the sensor strings themselves (scattered over the
         // heap, one per file and sensor) missed the cache each time. Each distinct sensor is ranked once instead
         // (ordinal order) and the rows sorted by (day, rank). Day first: the run writes its days as their readings
         // have all been read (a window at a time), so the file is in day order.
         var rows = _groups.ToArray();
-        var sensors = rows.Select(r => r.Key.SensorId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var ranks = new Dictionary<string, int>(sensors.Length, StringComparer.Ordinal);
-        for (var i = 0; i < sensors.Length; i++)
-        {
-            ranks[sensors[i]] = i;
-        }
-
+        var rank = (ranks ?? new SensorRanks()).Of([.. rows.Select(r => r.Key.SensorId)]);
         var order = new long[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
-            order[i] = ((long)rows[i].Key.Day.DayNumber << 32) | (uint)ranks[rows[i].Key.SensorId];
+            order[i] = ((long)rows[i].Key.Day.DayNumber << 32) | (uint)rank[i];
         }
 
         Array.Sort(order, rows);

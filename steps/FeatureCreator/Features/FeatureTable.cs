@@ -37,10 +37,12 @@ internal sealed class FeatureTable
 
     /// <summary>
     /// The features of <paramref name="valueColumns"/> (the columns scanned, in scan order) except those
-    /// <paramref name="leftOut"/> (sensor attributes, kept in the sensors table instead).
+    /// <paramref name="leftOut"/> (sensor attributes, kept in the sensors table instead); <paramref name="ranks"/> keeps
+    /// the sensor ids' ranking across a run's windows.
     /// </summary>
     public static FeatureTable Build(
-        FeatureAggregate aggregate, IReadOnlyList<string> valueColumns, IReadOnlyList<FeatureKind> kinds, int minReadings, IReadOnlyCollection<string>? leftOut = null)
+        FeatureAggregate aggregate, IReadOnlyList<string> valueColumns, IReadOnlyList<FeatureKind> kinds, int minReadings, IReadOnlyCollection<string>? leftOut = null,
+        SensorRanks? ranks = null)
     {
         var columns = valueColumns
             .Select((c, i) => (Column: c, Index: i))
@@ -48,7 +50,7 @@ internal sealed class FeatureTable
             .SelectMany(c => kinds.Select(k => (Name: SensorDayFeatures.Name(c.Column, k), ValueColumn: c.Index, Kind: k)))
             .Select((c, position) => new FeatureColumn(c.Name, c.ValueColumn, c.Kind, position))
             .ToArray();
-        var rows = aggregate.Sorted();
+        var rows = aggregate.Sorted(ranks);
         var keys = new GroupKey[rows.Count];
         var groups = new GroupAccumulator[rows.Count];
         var readings = new long[rows.Count];

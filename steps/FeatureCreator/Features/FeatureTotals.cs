@@ -38,7 +38,12 @@ internal sealed class FeatureTotals(int valueColumns, int minReadings)
         {
             var key = table.Key(row);
             _sensors.Add(key.SensorId);
-            _days.Add(key.Day);
+            if (row == 0 || key.Day != table.Key(row - 1).Day)
+            {
+                // Rows come in day order: a day is added once, not once per sensor.
+                _days.Add(key.Day);
+            }
+
             LowReadingDays += table.IsLowReadings(row) ? 1 : 0;
             // One pass over the scattered sensor-day accumulators, all columns at once (see FeatureTable).
             var columns = table.Group(row).Columns;

@@ -13,6 +13,7 @@ internal sealed class WindowedFeatures(
     string path, IReadOnlyList<string> scanned, IReadOnlyList<string> texts, IReadOnlyList<FeatureKind> kinds, int minReadings, SensorAttributes? decided, bool detectNumbers)
     : IAsyncDisposable
 {
+    private readonly SensorRanks _ranks = new();
     private FeatureFile? _file;
 
     public SensorAttributes? Attributes { get; private set; } = decided;
@@ -29,7 +30,7 @@ internal sealed class WindowedFeatures(
     {
         ArgumentNullException.ThrowIfNull(window);
         Attributes ??= SensorAttributes.Detect(window, scanned, texts, Basis(window), numbers: detectNumbers);
-        var table = FeatureTable.Build(window, scanned, kinds, minReadings, Attributes.Numbers);
+        var table = FeatureTable.Build(window, scanned, kinds, minReadings, Attributes.Numbers, _ranks);
         _file ??= await FeatureFile.CreateAsync(path, Schema = FeatureWriter.Schema(table), cancellationToken);
         await _file.AddAsync(table, cancellationToken);
         Totals.Add(table);

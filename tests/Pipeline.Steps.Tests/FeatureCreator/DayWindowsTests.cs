@@ -44,6 +44,19 @@ public sealed class DayWindowsTests
         Assert.True(windows.Unordered);
     }
 
+    [Fact]
+    public void Sensor_ranks_kept_across_windows_order_each_window_as_its_own_ranking_would()
+    {
+        var ranks = new SensorRanks();
+        Assert.Equal([0, 1], ranks.Of(["s-b", "s-c"]));
+
+        // A new sensor sorting before the others ranks them all again; the order within the window stays ordinal.
+        string[] window = ["s-c", "s-a", "s-b"];
+        var next = ranks.Of(window);
+        Assert.Equal(["s-a", "s-b", "s-c"], window.Zip(next).OrderBy(p => p.Second).Select(p => p.First));
+        Assert.Equal(next, ranks.Of(window));
+    }
+
     private static PartialAggregate Partial(DateOnly day)
     {
         var partial = new PartialAggregate(["sensor_id", "date", "temperature"]) { Rows = 1 };
