@@ -40,20 +40,22 @@ internal sealed class ChunkFlusher(
     /// <summary>Sets a chunk's rows aside on disk until its last write; waits while too many are already queued.</summary>
     public async Task SpillAsync(int chunk, RowBuffer rows)
     {
-        await _queued.WaitAsync(cancellationToken);
-        _spill ??= new ChunkSpill(output.StagingDirectory, rows.ValueCount, rows.TextCount);
+        var spill = _spill ??= new ChunkSpill(output.StagingDirectory, rows.ValueCount, rows.TextCount);
         _awaitingLastWrite.Add(chunk);
-        var previous = _pending.GetValueOrDefault(chunk);
-        _pending[chunk] = Task.Run(() => SpillAfterAsync(chunk, rows, previous), cancellationToken);
+        await ScheduleAsync(chunk, () =>
+        {
+            spill.Append(chunk, rows);
+            rows.Clear();
+            governor.Check();
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>Schedules a chunk for writing; waits while too many are already queued.</summary>
     public async Task FlushAsync(int chunk, RowBuffer rows, ChunkNames names)
     {
-        await _queued.WaitAsync(cancellationToken);
         _awaitingLastWrite.Remove(chunk);
-        var previous = _pending.GetValueOrDefault(chunk);
-        _pending[chunk] = Task.Run(() => WriteAsync(chunk, rows, names, previous), cancellationToken);
+        await ScheduleAsync(chunk, () => WriteAsync(chunk, rows, names));
     }
 
     /// <summary>
@@ -83,80 +85,75 @@ internal sealed class ChunkFlusher(
         _queued.Dispose();
     }
 
-    private async Task SpillAfterAsync(int chunk, RowBuffer rows, Task? previous)
+    /// <summary>
+    /// Runs <paramref name="work"/> on chunk <paramref name="chunk"/> in the background after the chunk's earlier
+    /// work, once there is room in the queue (waiting while it is full); the room is given back when it ends.
+    /// </summary>
+    private async Task ScheduleAsync(int chunk, Func<Task> work)
     {
-        try
+        await _queued.WaitAsync(cancellationToken);
+        var previous = _pending.GetValueOrDefault(chunk);
+        _pending[chunk] = Task.Run(async () =>
         {
-            if (previous is not null)
-            {
-                await previous;
-            }
-
-            _spill!.Append(chunk, rows);
-            rows.Clear();
-            governor.Check();
-        }
-        finally
-        {
-            _queued.Release();
-        }
-    }
-
-    private async Task WriteAsync(int chunk, RowBuffer rows, ChunkNames names, Task? previous)
-    {
-        try
-        {
-            if (previous is not null)
-            {
-                await previous;
-            }
-
-            await _writers.WaitAsync(cancellationToken);
             try
             {
-                var firstDay = chunk * daysPerChunk;
-                var folder = PartitionPaths.DayFolder(firstDay, daysPerChunk);
-                ChunkResult? prior;
-                lock (_gate)
+                if (previous is not null)
                 {
-                    prior = _results.GetValueOrDefault(chunk);
+                    await previous;
                 }
 
-                var all = rows;
-                if (prior is not null || _spill?.Holds(chunk) == true)
-                {
-                    // In input order, which the duplicate search keeps the first of: what was written came before
-                    // what was set aside, which came before what is buffered.
-                    all = rows.CreateEmpty();
-                    if (prior is not null)
-                    {
-                        await ChunkReadBack.ReadAsync(Path.Combine(output.StagingDirectory, folder), all, columns, names, cancellationToken);
-                        output.RemoveFolder(folder);
-                        Interlocked.Increment(ref _rewrites);
-                    }
-
-                    _spill?.TakeInto(chunk, all);
-                    all.AddAll(rows);
-                }
-
-                var result = await writer.WriteAsync(firstDay, all, names, cancellationToken);
-                all.Clear();
-                rows.Clear();
-                governor.Check();
-                lock (_gate)
-                {
-                    // Duplicates dropped earlier stay dropped; rows, files and days are those of the last write.
-                    _results[chunk] = prior is null ? result : result with { Duplicates = [.. prior.Duplicates, .. result.Duplicates] };
-                }
+                await work();
             }
             finally
             {
-                _writers.Release();
+                _queued.Release();
+            }
+        }, cancellationToken);
+    }
+
+    private async Task WriteAsync(int chunk, RowBuffer rows, ChunkNames names)
+    {
+        await _writers.WaitAsync(cancellationToken);
+        try
+        {
+            var firstDay = chunk * daysPerChunk;
+            var folder = PartitionPaths.DayFolder(firstDay, daysPerChunk);
+            ChunkResult? prior;
+            lock (_gate)
+            {
+                prior = _results.GetValueOrDefault(chunk);
+            }
+
+            var all = rows;
+            if (prior is not null || _spill?.Holds(chunk) == true)
+            {
+                // In input order, which the duplicate search keeps the first of: what was written came before
+                // what was set aside, which came before what is buffered.
+                all = rows.CreateEmpty();
+                if (prior is not null)
+                {
+                    await ChunkReadBack.ReadAsync(Path.Combine(output.StagingDirectory, folder), all, columns, names, cancellationToken);
+                    output.RemoveFolder(folder);
+                    Interlocked.Increment(ref _rewrites);
+                }
+
+                _spill?.TakeInto(chunk, all);
+                all.AddAll(rows);
+            }
+
+            var result = await writer.WriteAsync(firstDay, all, names, cancellationToken);
+            all.Clear();
+            rows.Clear();
+            governor.Check();
+            lock (_gate)
+            {
+                // Duplicates dropped earlier stay dropped; rows, files and days are those of the last write.
+                _results[chunk] = prior is null ? result : result with { Duplicates = [.. prior.Duplicates, .. result.Duplicates] };
             }
         }
         finally
         {
-            _queued.Release();
+            _writers.Release();
         }
     }
 }

@@ -29,12 +29,7 @@ internal sealed class ChunkSpill(string stagingDirectory, int valueCount, int te
             var segment = rows.SegmentOf(start, out _);
             var count = Math.Min(RowSegment.Rows, rows.Count - start);
             stream.Write(BitConverter.GetBytes(count));
-            stream.Write(MemoryMarshal.AsBytes(segment.Order.AsSpan(0, count)));
-            stream.Write(MemoryMarshal.AsBytes(segment.Sensor.AsSpan(0, count)));
-            stream.Write(MemoryMarshal.AsBytes(segment.Ticks.AsSpan(0, count)));
-            stream.Write(MemoryMarshal.AsBytes(segment.Day.AsSpan(0, count)));
-            stream.Write(MemoryMarshal.AsBytes(segment.Values.AsSpan(0, count * valueCount)));
-            stream.Write(MemoryMarshal.AsBytes(segment.Texts.AsSpan(0, count * textCount)));
+            EachColumn(segment, count, bytes => stream.Write(bytes));
         }
 
         lock (_gate)
@@ -72,12 +67,7 @@ internal sealed class ChunkSpill(string stagingDirectory, int valueCount, int te
             while (stream.Read(header) == header.Length)
             {
                 var count = BitConverter.ToInt32(header);
-                stream.ReadExactly(MemoryMarshal.AsBytes(block.Order.AsSpan(0, count)));
-                stream.ReadExactly(MemoryMarshal.AsBytes(block.Sensor.AsSpan(0, count)));
-                stream.ReadExactly(MemoryMarshal.AsBytes(block.Ticks.AsSpan(0, count)));
-                stream.ReadExactly(MemoryMarshal.AsBytes(block.Day.AsSpan(0, count)));
-                stream.ReadExactly(MemoryMarshal.AsBytes(block.Values.AsSpan(0, count * valueCount)));
-                stream.ReadExactly(MemoryMarshal.AsBytes(block.Texts.AsSpan(0, count * textCount)));
+                EachColumn(block, count, bytes => stream.ReadExactly(bytes));
                 into.AddRows(block, count);
             }
         }
@@ -92,6 +82,20 @@ internal sealed class ChunkSpill(string stagingDirectory, int valueCount, int te
         {
             Directory.Delete(_folder, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The columns of <paramref name="segment"/>'s first <paramref name="count"/> rows as bytes, in the one order they
+    /// are written in and read back in.
+    /// </summary>
+    private void EachColumn(RowSegment segment, int count, Action<Span<byte>> column)
+    {
+        column(MemoryMarshal.AsBytes(segment.Order.AsSpan(0, count)));
+        column(MemoryMarshal.AsBytes(segment.Sensor.AsSpan(0, count)));
+        column(MemoryMarshal.AsBytes(segment.Ticks.AsSpan(0, count)));
+        column(MemoryMarshal.AsBytes(segment.Day.AsSpan(0, count)));
+        column(MemoryMarshal.AsBytes(segment.Values.AsSpan(0, count * valueCount)));
+        column(MemoryMarshal.AsBytes(segment.Texts.AsSpan(0, count * textCount)));
     }
 
     private string PathOf(int chunk) => Path.Combine(_folder, $"chunk-{chunk}.rows");

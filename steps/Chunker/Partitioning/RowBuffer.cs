@@ -83,19 +83,9 @@ internal sealed class RowBuffer(RowSegmentPool pool)
     public void AddAll(RowBuffer other)
     {
         InTimeOrder = false;
-        for (var row = 0; row < other.Count; row++)
+        for (var start = 0; start < other.Count; start += RowSegment.Rows)
         {
-            var i = Add();
-            Set(i, other.Order(row), other.Sensor(row), other.Ticks(row), other.Day(row));
-            for (var j = 0; j < ValueCount; j++)
-            {
-                ValuesOf(i)[j] = other.Value(row, j);
-            }
-
-            for (var j = 0; j < TextCount; j++)
-            {
-                TextsOf(i)[j] = other.Text(row, j);
-            }
+            AddRows(other.SegmentOf(start, out _), Math.Min(RowSegment.Rows, other.Count - start));
         }
     }
 
