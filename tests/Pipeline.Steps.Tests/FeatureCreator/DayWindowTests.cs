@@ -1,4 +1,3 @@
-using DuckDB.NET.Data;
 using Parquet;
 using Pipeline.Steps.Tests.Support;
 
@@ -26,7 +25,7 @@ public sealed class DayWindowTests
         await using var reader = await ParquetReader.CreateAsync(stream);
         // One row group per day: each was let go once written. Held to the end, the run wrote one.
         Assert.Equal(4, reader.RowGroupCount);
-        var keys = await KeysAsync(Path.Combine(output, "features.parquet"));
+        var keys = Keys(Path.Combine(output, "features.parquet"));
         Assert.Equal(keys.OrderBy(k => k.Day).ThenBy(k => k.Sensor, StringComparer.Ordinal), keys);
     }
 
@@ -52,7 +51,7 @@ public sealed class DayWindowTests
         Assert.Equal(0, await FeatureCreatorRun.RunAsync("--input", ordered, "--output", temp.Combine("a")));
         Assert.Equal(0, await FeatureCreatorRun.RunAsync("--input", unordered, "--output", temp.Combine("b")));
 
-        Assert.Equal(await RowsAsync(temp.Combine("a")), await RowsAsync(temp.Combine("b")));
+        Assert.Equal(Rows(temp.Combine("a")), Rows(temp.Combine("b")));
         var metrics = (FeatureCreatorRun.ReadJson(Path.Combine(temp.Combine("a"), "_manifest.json"))["metrics"]!,
             FeatureCreatorRun.ReadJson(Path.Combine(temp.Combine("b"), "_manifest.json"))["metrics"]!);
         foreach (var name in new[] { "rowsRead", "groups", "sensors", "days", "nonFinite", "lowReadingDays" })
@@ -61,25 +60,9 @@ public sealed class DayWindowTests
         }
     }
 
-    private static async Task<List<(string Sensor, DateOnly Day)>> KeysAsync(string file) =>
-        [.. (await QueryAsync($"SELECT sensor_id, day FROM read_parquet('{file}')")).Select(r => ((string)r[0]!, (DateOnly)r[1]!))];
+    private static List<(string Sensor, DateOnly Day)> Keys(string file) =>
+        [.. DuckDb.Rows($"SELECT sensor_id, day FROM read_parquet('{file}')").Select(r => ((string)r[0]!, (DateOnly)r[1]!))];
 
-    private static async Task<List<string>> RowsAsync(string output) =>
-        [.. (await QueryAsync($"SELECT * FROM read_parquet('{Path.Combine(output, "features.parquet")}')")).Select(r => string.Join("|", r))];
-
-    private static async Task<List<object?[]>> QueryAsync(string sql)
-    {
-        using var duck = new DuckDBConnection("DataSource=:memory:");
-        await duck.OpenAsync();
-        using var command = duck.CreateCommand();
-        command.CommandText = sql;
-        using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i))]);
-        }
-
-        return rows;
-    }
+    private static List<string> Rows(string output) =>
+        [.. DuckDb.Rows($"SELECT * FROM read_parquet('{Path.Combine(output, "features.parquet")}')").Select(r => string.Join("|", r))];
 }
