@@ -48,18 +48,24 @@ public static class FeatureCreatorStep
         {
             // The bounds come from every reading; the features are then made from those within them. The second
             // pass's histograms hold every reading too (the outliers are left out of the features only).
-            FeatureAggregate all;
+            FeatureAggregate? all;
+            SensorAttributes? detected = null;
             using (context.Timings.Measure("bounds"))
             {
                 all = await ChunkScanner.StreamAsync(plan.Files, scanned, workers, window =>
                 {
-                    attributes ??= SensorAttributes.Detect(window, scanned, texts, "this run's first day", numbers: detectNumbers);
+                    detected ??= SensorAttributes.Detect(window, scanned, texts, "this run's first day", numbers: detectNumbers);
                     return Task.CompletedTask;
-                }, cancellationToken, textColumns: texts, detecting: attributes is null)
-                    ?? await ChunkScanner.ScanAsync(plan.Files, scanned, workers, cancellationToken, textColumns: texts, detecting: attributes is null);
+                }, cancellationToken, textColumns: texts, detecting: attributes is null);
+                if (all is null)
+                {
+                    // In no day order: the first window was incomplete, so what it showed decides nothing.
+                    detected = null;
+                    all = await ChunkScanner.ScanAsync(plan.Files, scanned, workers, cancellationToken, textColumns: texts, detecting: attributes is null);
+                }
             }
 
-            attributes ??= SensorAttributes.Detect(all, scanned, texts, "this run's readings", numbers: detectNumbers);
+            attributes ??= detected ?? SensorAttributes.Detect(all, scanned, texts, "this run's readings", numbers: detectNumbers);
             keptWithin = OutlierReport.Bounds(all.Histograms, attributes.FeatureColumns(scanned), options.OutlierZ);
             texts = attributes.Texts;
         }

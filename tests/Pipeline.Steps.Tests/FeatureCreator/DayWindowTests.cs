@@ -10,6 +10,8 @@ namespace Pipeline.Steps.Tests.FeatureCreator;
 /// </summary>
 public sealed class DayWindowTests
 {
+    private static readonly string[] TwoSensors = ["s-01", "s-02"];
+
     [Fact]
     public async Task Each_day_is_written_as_it_is_complete_in_day_then_sensor_order()
     {
@@ -59,6 +61,34 @@ public sealed class DayWindowTests
             Assert.Equal(metrics.Item1[name]!.ToJsonString(), metrics.Item2[name]!.ToJsonString());
         }
     }
+
+    [Fact]
+    public async Task With_outliers_excluded_an_input_in_no_day_order_decides_its_attributes_on_every_reading()
+    {
+        // Day 1's first file shows humidity constant per sensor (an attribute, were it all); its late file, after
+        // day 2's in path order, shows it varying. The incomplete first window must not decide.
+        using var temp = new TempFolder();
+        var input = temp.Combine("chunks");
+        var day1 = new DateOnly(2024, 3, 1);
+        await ChunkFiles.WriteAsync(Path.Combine(input, "a", "part-0.parquet"), [.. Readings(day1, 0, i => 50.0)]);
+        await ChunkFiles.WriteAsync(Path.Combine(input, "b", "part-0.parquet"), [.. Readings(day1.AddDays(1), 0, i => 40.0 + i)]);
+        await ChunkFiles.WriteAsync(Path.Combine(input, "c", "part-0.parquet"), [.. Readings(day1, 12, i => 30.0 + i)]);
+        ChunkFiles.WriteManifest(input);
+        var output = temp.Combine("features");
+
+        Assert.Equal(0, await FeatureCreatorRun.RunAsync("--input", input, "--output", output, "--exclude-outliers"));
+
+        var attributes = FeatureCreatorRun.ReadJson(Path.Combine(output, "_manifest.json"))["metrics"]!["sensorAttributes"]!;
+        Assert.DoesNotContain("humidity", attributes["numbers"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Contains("humidity_mean", Columns(output));
+    }
+
+    private static IEnumerable<ChunkRow> Readings(DateOnly day, int from, Func<int, double> humidity) =>
+        TwoSensors.SelectMany((sensor, s) => Enumerable.Range(from, 12).Select(i => new ChunkRow(
+            sensor, day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddMinutes(10 * i), day, 15.0 + i, humidity(i) + (10 * s), "ok")));
+
+    private static List<string> Columns(string output) =>
+        [.. DuckDb.Rows($"SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet('{Path.Combine(output, "features.parquet")}'))").Select(r => (string)r[0]!)];
 
     private static List<(string Sensor, DateOnly Day)> Keys(string file) =>
         [.. DuckDb.Rows($"SELECT sensor_id, day FROM read_parquet('{file}')").Select(r => ((string)r[0]!, (DateOnly)r[1]!))];
