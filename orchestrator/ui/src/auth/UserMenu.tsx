@@ -1,8 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { DisplayZonePicker } from '../common/DisplayZonePicker';
 import { useSession } from './SessionContext';
 
-/** The signed-in user and role in the header, their account page, and signing out (the app then shows the sign-in page). */
+/**
+ * The signed-in user and role in the header, their account page, the zone times are shown in, and signing out (the
+ * app then shows the sign-in page).
+ */
 export function UserMenu() {
   const session = useSession();
   const [busy, setBusy] = useState(false);
@@ -18,6 +22,7 @@ export function UserMenu() {
   };
   return (
     <div className="user-menu">
+      <DisplayZonePicker />
       <Link to="/account" className="user-menu-account" aria-label={`Account of ${session.user} (${session.role ?? ''})`}>
         <span className="user-menu-name">{session.user}</span> <span className="pill role-pill">{session.role}</span>
       </Link>
