@@ -6,6 +6,8 @@ import { Loading } from '../common/Loading';
 import { formatBytes, formatDuration, formatTime } from '../common/time';
 import { useResource } from '../common/useResource';
 import { humanize, splitManifest } from './manifest';
+import { DataQualityView } from './quality/DataQualityView';
+import { SkippedWorkBanner } from './quality/SkippedWorkBanner';
 
 interface Props {
   runId: string;
@@ -16,7 +18,10 @@ interface Props {
 
 const OUTPUTS_SHOWN = 15;
 
-/** What a step wrote: outputs with rows, columns and schema, shapes, memory, timings, and the rest as JSON. */
+/**
+ * What a step wrote: work it skipped, its data-quality signals (drift, missing values and outliers, model and
+ * cluster mix), outputs with rows, columns and schema, shapes, memory, timings, and the rest as JSON.
+ */
 export function ManifestView({ runId, stepId, version }: Props) {
   const manifest = useResource((signal) => getManifest(runId, stepId, signal), `${runId}/${stepId}/${version}`);
   const [allOutputs, setAllOutputs] = useState(false);
@@ -58,6 +63,8 @@ export function ManifestView({ runId, stepId, version }: Props) {
           <span className="banner-text">{String(m.error.message ?? JSON.stringify(m.error))}</span>
         </div>
       ) : null}
+      <SkippedWorkBanner skipped={m.quality.skipped} />
+      <DataQualityView quality={m.quality} />
       {m.outputs.length > 0 ? (
         <table className="table compact">
           <caption>Outputs ({m.outputs.length})</caption>
@@ -151,31 +158,6 @@ export function ManifestView({ runId, stepId, version }: Props) {
           </table>
         ) : null}
       </div>
-      {m.outliers.length > 0 ? (
-        <table className="table compact">
-          <caption title={String(m.scalars.find((x) => x.name === 'outlierRule')?.value ?? '')}>Outliers: readings far outside their column (counted, not removed)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Column</th>
-              <th scope="col" className="num">Outliers</th>
-              <th scope="col" className="num">Share</th>
-              <th scope="col" className="num">Median</th>
-              <th scope="col">Kept between</th>
-            </tr>
-          </thead>
-          <tbody>
-            {m.outliers.map((o) => (
-              <tr key={o.column} className={o.count ? 'warn' : undefined}>
-                <td className="mono">{o.column}</td>
-                <td className="num">{o.count?.toLocaleString() ?? '—'}</td>
-                <td className="num">{o.share === undefined ? '—' : `${(o.share * 100).toFixed(2)}%`}</td>
-                <td className="num">{o.median === undefined ? '—' : o.median.toPrecision(4)}</td>
-                <td className="small">{o.low === undefined || o.high === undefined ? 'every reading the same' : `${o.low.toPrecision(4)} … ${o.high.toPrecision(4)}`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
       {m.scalars.length > 0 ? (
         <table className="table compact">
           <caption>Metrics</caption>

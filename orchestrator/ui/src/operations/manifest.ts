@@ -1,4 +1,5 @@
 import type { Manifest } from '../api/types';
+import { readQuality, type DataQuality } from './quality/readQuality';
 
 // A step's _manifest.json (steps/README.md) split into the parts the page shows as tables. Each step adds its
 // own metrics, so nothing here assumes a field exists or has a type: what is not recognised stays in `rest`.
@@ -21,8 +22,8 @@ export interface ManifestParts {
   shapes: { stage: string; rows?: number; columns?: number }[];
   memory: { name: string; bytes: number }[];
   timings: { phase: string; ms: number }[];
-  /** The FeatureCreator's readings far outside their column, per column (metrics.outliers). */
-  outliers: { column: string; readings?: number; count?: number; share?: number; median?: number; low?: number; high?: number }[];
+  /** Drift, missing values and outliers per column, the model used and its cluster mix, work skipped. */
+  quality: DataQuality;
   /** Metrics that are a plain number, string or boolean. */
   scalars: { name: string; value: string | number | boolean }[];
   error?: Record<string, unknown>;
@@ -44,6 +45,7 @@ export function splitManifest(manifest: Manifest): ManifestParts {
     return value;
   };
   const isText = (v: unknown) => typeof v === 'string';
+  const { quality, shown, leftovers } = readQuality(manifest);
   const step = take('step', (v) => isObject(v) || isText(v));
   const parts: ManifestParts = {
     step: isObject(step) ? [str(step.name), str(step.version)].filter(Boolean).join(' ') : str(step),
@@ -55,7 +57,7 @@ export function splitManifest(manifest: Manifest): ManifestParts {
     shapes: [],
     memory: [],
     timings: [],
-    outliers: [],
+    quality,
     scalars: [],
     rest,
   };
@@ -88,13 +90,11 @@ export function splitManifest(manifest: Manifest): ManifestParts {
   if (isObject(metrics)) {
     const other: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(metrics)) {
-      if (name === 'shapes' && isObject(value)) {
+      if (shown.has(name)) continue;
+      if (leftovers[name]) {
+        other[name] = leftovers[name];
+      } else if (name === 'shapes' && isObject(value)) {
         parts.shapes = Object.entries(value).map(([stage, shape]) => ({ stage, rows: isObject(shape) ? num(shape.rows) : undefined, columns: isObject(shape) ? num(shape.columns) : undefined }));
-      } else if (name === 'outliers' && isObject(value) && Object.values(value).every(isObject)) {
-        parts.outliers = Object.entries(value).map(([column, o]) => {
-          const entry = o as Record<string, unknown>;
-          return { column, readings: num(entry.readings), count: num(entry.count), share: num(entry.share), median: num(entry.median), low: num(entry.low), high: num(entry.high) };
-        });
       } else if (name === 'memory' && isObject(value) && Object.values(value).every((v) => typeof v === 'number')) {
         parts.memory = Object.entries(value).map(([k, bytes]) => ({ name: k, bytes: bytes as number }));
       } else if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
