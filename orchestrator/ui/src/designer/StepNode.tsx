@@ -1,5 +1,6 @@
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, type Node, type NodeProps } from '@xyflow/react';
 import { stepKind, stepTarget, type StepDef } from './definition';
+import { SOURCE_SIDE, TARGET_SIDE } from './layout';
 import type { PlacedProblem } from './problems';
 
 export type StepNodeData = {
@@ -18,7 +19,7 @@ export function StepNode({ data, selected }: NodeProps<StepNodeType>) {
   const classes = ['step-node', `kind-${kind}`, selected ? 'selected' : '', problems.length ? 'has-problems' : ''];
   return (
     <div className={classes.filter(Boolean).join(' ')} data-testid={`step-node-${step.id}`}>
-      <Handle type="target" position={Position.Top} aria-label={`Into ${step.id}`} />
+      <Handle type="target" position={TARGET_SIDE} aria-label={`Into ${step.id}`} />
       <div className="step-node-kind">
         {KIND_LABEL[kind]}
         {stepTarget(step) ? <span className="mono"> · {stepTarget(step)}</span> : null}
@@ -30,7 +31,7 @@ export function StepNode({ data, selected }: NodeProps<StepNodeType>) {
           ⚠ {problems.length === 1 ? '1 problem' : `${problems.length} problems`}
         </div>
       ) : null}
-      <Handle type="source" position={Position.Bottom} aria-label={`Out of ${step.id}`} />
+      <Handle type="source" position={SOURCE_SIDE} aria-label={`Out of ${step.id}`} />
     </div>
   );
 }

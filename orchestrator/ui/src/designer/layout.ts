@@ -1,4 +1,5 @@
 import dagre from '@dagrejs/dagre';
+import { Position as Side } from '@xyflow/react';
 
 export interface Position {
   x: number;
@@ -9,14 +10,21 @@ export const NODE_WIDTH = 220;
 export const NODE_HEIGHT = 72;
 
 /**
- * Positions for a DAG in the order steps run (dagre's layered layout): top to bottom in the designer, whose
- * canvas is tall, left to right on a run's page, whose graph is wide. Positions are the top-left corners React
- * Flow expects; dagre gives centres.
+ * The one direction every DAG is drawn in, the designer's and a run's alike: left to right, in the order steps run.
+ * Edges leave a step on its right and enter on its left, so a workflow reads the same wherever it is shown.
+ */
+export const FLOW_DIRECTION = 'LR' as const;
+export const SOURCE_SIDE = Side.Right;
+export const TARGET_SIDE = Side.Left;
+
+/**
+ * Positions for a DAG in the order steps run (dagre's layered layout), in {@link FLOW_DIRECTION}. Positions are the
+ * top-left corners React Flow expects; dagre gives centres. `direction` is for pictures drawn another way on purpose.
  */
 export function layoutDag(
   ids: readonly string[],
   edges: readonly { source: string; target: string }[],
-  direction: 'TB' | 'LR' = 'TB',
+  direction: 'TB' | 'LR' = FLOW_DIRECTION,
   size: { width: number; height: number } = { width: NODE_WIDTH, height: NODE_HEIGHT },
 ): Record<string, Position> {
   const graph = new dagre.graphlib.Graph();

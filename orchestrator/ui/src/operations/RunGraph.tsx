@@ -2,7 +2,7 @@ import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
 import { Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, type Edge } from '@xyflow/react';
 import type { StepRun } from '../api/types';
-import { layoutDag } from '../designer/layout';
+import { FLOW_DIRECTION, layoutDag } from '../designer/layout';
 import { RunStepNode, type RunStepNodeType } from './RunStepNode';
 
 interface Props {
@@ -26,7 +26,7 @@ export function RunGraph({ steps, selectedId, onSelect }: Props) {
     return layoutDag(
       dag.map(([id]) => id),
       dag.flatMap(([id, dependsOn]) => dependsOn.map((d) => ({ source: d, target: id }))),
-      'LR',
+      FLOW_DIRECTION,
       { width: 200, height: 60 },
     );
   }, [shape]);
