@@ -50,6 +50,8 @@ export function Designer(props: Props) {
   const [busy, setBusy] = useState(false);
   const [versionsKey, setVersionsKey] = useState(0);
   const [positions, setPositions] = useState<Record<string, Position>>(() => loadLayout(initial.id));
+  // Bumped to fit every step into view once positions are laid out anew (auto-layout, an import).
+  const [fitRequest, setFitRequest] = useState(0);
   const validation = useValidation(definition);
   // Problems from a refused save belong to the definition that was sent: shown until the next edit.
   const [saveProblems, setSaveProblems] = useState<{ for: WorkflowDef; index: ReturnType<typeof placeProblems> } | undefined>();
@@ -132,6 +134,7 @@ export function Designer(props: Props) {
     }
     setDefinition(next);
     setPositions({});
+    setFitRequest((n) => n + 1);
     setSelectedId(null);
   };
 
@@ -149,7 +152,10 @@ export function Designer(props: Props) {
         onTab={setTab}
         onSave={() => void save(false)}
         onPublish={() => void save(true)}
-        onLayout={() => setPositions(layoutDag(ids, edges))}
+        onLayout={() => {
+          setPositions(layoutDag(ids, edges));
+          setFitRequest((n) => n + 1);
+        }}
         onExport={() => downloadDefinition(definition)}
         onImport={importText}
       />
@@ -178,6 +184,8 @@ export function Designer(props: Props) {
                   selectedId={selectedId}
                   onSelect={setSelectedId}
                   onConnect={onConnect}
+                  onRefuse={setNotice}
+                  fitRequest={fitRequest}
                   onDisconnect={(u, d) => setDefinition((def) => disconnect(def, u, d))}
                   onRemoveSteps={(removed) => {
                     setDefinition((def) => removed.reduce(removeStep, def));

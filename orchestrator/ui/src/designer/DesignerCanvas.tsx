@@ -1,5 +1,5 @@
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import {
   Background,
   Controls,
@@ -11,8 +11,10 @@ import {
   type Connection,
   type Edge,
   type EdgeChange,
+  type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
+import { connectionRefusal } from './connectionRefusal';
 import type { WorkflowDef } from './definition';
 import { edgesOf, wouldCycle } from './graphEdits';
 import { NODE_HEIGHT, NODE_WIDTH, type Position } from './layout';
@@ -29,6 +31,10 @@ interface Props {
   selectedId: string | null;
   onSelect: (stepId: string | null) => void;
   onConnect: (upstream: string, downstream: string) => void;
+  /** A connection dragged and released on a step but not made (a cycle, a step onto itself): why, in words. */
+  onRefuse: (message: string) => void;
+  /** Changed (by auto-layout, an import) to fit every step into view once the new positions are drawn. */
+  fitRequest: number;
   onDisconnect: (upstream: string, downstream: string) => void;
   onRemoveSteps: (stepIds: string[]) => void;
   onMove: (stepId: string, position: Position) => void;
@@ -36,6 +42,7 @@ interface Props {
 }
 
 const nodeTypes = { step: StepNode };
+const FIT_VIEW = { maxZoom: 1.1, padding: 0.1 };
 
 /** The definition's steps as nodes, keeping what React Flow added to the previous ones (measured sizes). */
 function nodesOf(definition: WorkflowDef, positions: Record<string, Position>, problems: ProblemIndex, selectedId: string | null, previous: StepNodeType[]): StepNodeType[] {
@@ -76,8 +83,15 @@ function flowEdges(derived: ReturnType<typeof edgesOf>, previous: Edge[]): Edge[
  * React Flow keeps their measured sizes.
  */
 export function DesignerCanvas(props: Props) {
-  const { definition, positions, problems, selectedId, readOnly = false } = props;
+  const { definition, positions, problems, selectedId, fitRequest, readOnly = false } = props;
   const flow = useReactFlow();
+  // A workflow opened with steps is fitted into view once. An empty one is not: React Flow would fit the view to the
+  // first step dropped, moving it from where it was released to the middle of the canvas.
+  const [fitOnOpen] = useState(() => definition.steps.length > 0);
+  useEffect(() => {
+    // fitView waits for the nodes React Flow has been given, so it frames the new positions, not the old ones.
+    if (fitRequest > 0) void flow.fitView(FIT_VIEW);
+  }, [fitRequest, flow]);
   // Nodes and edges are React Flow's state (it adds measured sizes, drag positions, selection) rebuilt from the
   // definition when it changes: adjusted while rendering, so a stale graph is never drawn.
   const [nodes, setNodes] = useState<StepNodeType[]>(() => nodesOf(definition, positions, problems, selectedId, []));
@@ -116,6 +130,14 @@ export function DesignerCanvas(props: Props) {
     [definition],
   );
 
+  const onConnectEnd = (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid || !state.fromNode || !state.fromHandle) return;
+    const from = { stepId: state.fromNode.id, handle: state.fromHandle.type };
+    const to = state.toNode && state.toHandle ? { stepId: state.toNode.id, handle: state.toHandle.type } : null;
+    const why = connectionRefusal(definition, from, to);
+    if (why) props.onRefuse(why);
+  };
+
   const onDragOver = (event: DragEvent) => {
     if (event.dataTransfer.types.includes(PALETTE_MIME)) {
       event.preventDefault();
@@ -142,14 +164,15 @@ export function DesignerCanvas(props: Props) {
         onEdgesChange={onEdgesChange}
         onConnect={(c) => c.source && c.target && props.onConnect(c.source, c.target)}
         isValidConnection={isValidConnection}
+        onConnectEnd={onConnectEnd}
         onNodesDelete={(deleted) => props.onRemoveSteps(deleted.map((n) => n.id))}
         onEdgesDelete={(deleted) => deleted.forEach((e) => props.onDisconnect(e.source, e.target))}
         onPaneClick={() => props.onSelect(null)}
         deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
-        fitView
-        fitViewOptions={{ maxZoom: 1.1 }}
+        fitView={fitOnOpen}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.2}
         proOptions={{ hideAttribution: true }}
       >
