@@ -17,6 +17,64 @@ function renderDesigner(initial: WorkflowDef, exists: boolean) {
 }
 
 describe('Designer', () => {
+  it('counts a missing required option in the problems bar, on the node and on the field, and will not publish', async () => {
+    let asked = false;
+    let answer: (reply: { body: unknown }) => void = () => {};
+    stubFetch([
+      {
+        method: 'POST',
+        path: '/api/workflows/validate',
+        // The server's reply for a cluster-predict step without --registry (RequiredOptionCheck), held back a moment.
+        reply: () =>
+          new Promise((resolve) => {
+            asked = true;
+            answer = resolve;
+          }),
+      },
+    ]);
+    const stepTypes = {
+      ...BUILT_IN_STEP_TYPES,
+      programs: BUILT_IN_STEP_TYPES.programs.map((p) =>
+        p.program === 'cluster-predict' ? { ...p, options: [{ name: '--registry', description: 'The model registry folder.', required: true }] } : p,
+      ),
+    };
+    const predict: WorkflowDef = {
+      id: 'predict',
+      name: 'Predict',
+      steps: [{ id: 'predict', program: 'cluster-predict', args: ['--input', 'features', '--output', '${{ step.output }}'] }],
+    };
+    const user = userEvent.setup();
+    render(
+      <MemoryRouter>
+        <Designer initial={predict} exists latestVersion={1} stepTypes={stepTypes} />
+      </MemoryRouter>,
+    );
+    const bar = screen.getByRole('region', { name: 'Problems' });
+    // Not yet known: the bar does not claim there are none.
+    expect(within(bar).getByRole('heading')).toHaveTextContent('Checking for problems…');
+
+    await waitFor(() => expect(asked).toBe(true));
+    act(() =>
+      answer({
+        body: [
+          {
+            path: '$.steps[0].args',
+            message: '--registry is required: cluster-predict cannot start without it (add --registry and its value to the arguments, or set CLUSTER_PREDICT_REGISTRY in the environment)',
+          },
+        ],
+      }),
+    );
+
+    expect(await within(bar).findByRole('heading', { name: '1 problem' })).toBeInTheDocument();
+    expect(within(screen.getByTestId('step-node-predict')).getByText(/1 problem/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Publish' })).toBeDisabled();
+    await user.click(within(bar).getByRole('button', { name: 'Step predict · args' }));
+    const args = screen.getByRole('group', { name: 'Arguments' });
+    expect(within(args).getByText(/--registry is required: cluster-predict cannot start without it/)).toBeInTheDocument();
+    // One account of it, the server's: no separate hint the bar does not count.
+    expect(screen.queryByText(/Required options not given/)).toBeNull();
+  });
+
   it("shows the server's problems on the node and on the field they concern", async () => {
     stubFetch([
       {

@@ -7,13 +7,17 @@ interface Props {
   onSelectStep: (stepId: string | null) => void;
 }
 
-/** Every problem of the definition, each a link to the step (or the workflow panel) it concerns. */
+/**
+ * Every problem of the definition, each a link to the step (or the workflow panel) it concerns: the server's whole
+ * list, so what the fields and nodes show and what this bar counts are the same problems.
+ */
 export function ProblemList({ problems, checking, error, onSelectStep }: Props) {
   return (
     <section className="problem-list" aria-label="Problems" aria-live="polite">
       <h2>
-        {problems.length === 0 ? 'No problems' : problems.length === 1 ? '1 problem' : `${problems.length} problems`}
-        {checking ? <span className="hint"> · checking…</span> : null}
+        {/* "No problems" only once the server has said so for what is on screen, never while it is being asked. */}
+        {problems.length === 0 ? (checking ? 'Checking for problems…' : 'No problems') : problems.length === 1 ? '1 problem' : `${problems.length} problems`}
+        {checking && problems.length > 0 ? <span className="hint"> · checking…</span> : null}
       </h2>
       {error ? <p className="hint warn">The server could not check the definition; the list may be out of date.</p> : null}
       <ul>
