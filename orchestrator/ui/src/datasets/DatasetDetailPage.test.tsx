@@ -1,6 +1,6 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Dataset } from '../api/types';
 import { problem, stubFetch } from '../test/fetchStub';
 import dataset from '../test/fixtures/dataset.json';
@@ -48,6 +48,54 @@ describe('DatasetDetailPage', () => {
     // A viewer is told why there is no Delete.
     expect(screen.queryByRole('button', { name: /Delete/ })).toBeNull();
     expect(screen.getByText(/Deleting a dataset needs the editor role; you are a viewer/)).toBeInTheDocument();
+  });
+
+  it("shows each started run's state as a badge, with when it started and a link", async () => {
+    stubFetch([{ path: `/api/datasets/${d.id}`, reply: { body: d } }]);
+    renderDatasets(url, 'viewer');
+
+    const table = await screen.findByRole('table', { name: 'Runs it started' });
+    expect(within(table).getByRole('columnheader', { name: 'Started' })).toBeInTheDocument();
+    const run = within(table).getAllByRole('row')[1]!;
+    expect(within(run).getByText('failed')).toHaveClass('badge', 'state-failed');
+    expect(within(run).getByRole('link', { name: d.runs![0]!.runId! })).toBeInTheDocument();
+    expect(screen.getByText('1 failed, 1 not started')).toBeInTheDocument();
+  });
+
+  describe('while a run it started has not finished', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('refreshes until every run has finished, then stops asking', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      const running = { ...d, runs: [{ ...d.runs![0]!, state: 'running', failure: null }] };
+      const finished = { ...d, runs: [{ ...d.runs![0]!, state: 'succeeded', failure: null }] };
+      let asked = 0;
+      stubFetch([{ path: `/api/datasets/${d.id}`, reply: () => ({ body: ++asked < 3 ? running : finished }) }]);
+      renderDatasets(url, 'viewer');
+
+      const table = await screen.findByRole('table', { name: 'Runs it started' });
+      expect(within(table).getByText('running')).toHaveClass('badge', 'state-running');
+      await act(() => vi.advanceTimersByTimeAsync(3000));
+      expect(asked).toBe(2);
+      await act(() => vi.advanceTimersByTimeAsync(3000));
+      expect(await within(table).findByText('succeeded')).toHaveClass('badge', 'state-succeeded');
+      expect(asked).toBe(3);
+
+      await act(() => vi.advanceTimersByTimeAsync(30_000));
+      expect(asked).toBe(3);
+    });
+
+    it('does not refresh when every run has finished', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      let asked = 0;
+      stubFetch([{ path: `/api/datasets/${d.id}`, reply: () => (asked++, { body: d }) }]);
+      renderDatasets(url, 'viewer');
+      await screen.findByRole('table', { name: 'Runs it started' });
+      await act(() => vi.advanceTimersByTimeAsync(30_000));
+      expect(asked).toBe(1);
+    });
   });
 
   it('lets an editor delete the dataset after confirming, and returns to the list', async () => {

@@ -9,18 +9,28 @@ import { ConfirmDialog } from '../common/ConfirmDialog';
 import { CopyField } from '../common/CopyField';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorBanner } from '../common/ErrorBanner';
+import { LastUpdated } from '../common/LastUpdated';
 import { Loading } from '../common/Loading';
+import { StateBadge } from '../common/StateBadge';
 import { formatBytes, formatTime } from '../common/time';
-import { useResource } from '../common/useResource';
+import { useResource, type Resource } from '../common/useResource';
 import { DatasetSchemaView } from './DatasetSchemaView';
 import { dayRange } from './DatasetsTable';
 import type { DatasetNotice } from './DatasetsPage';
+import { anyUnfinished, stateSummary } from './startedRuns';
+
+/** How often the page asks again while a run it started has not finished. */
+export const STARTED_RUNS_POLL_MS = 3000;
 
 /** One dataset: its file and hash, what the Chunker makes of it, its bad rows, and the runs its arrival started. */
 export function DatasetDetailPage() {
   const { id = '' } = useParams();
   const location = useLocation();
-  const dataset = useResource((signal) => getDataset(id, signal), id);
+  // The dataset itself does not change; the runs it started do, until each has finished.
+  const [polling, setPolling] = useState(false);
+  const dataset = useResource((signal) => getDataset(id, signal), id, { pollMs: polling ? STARTED_RUNS_POLL_MS : undefined });
+  const unfinished = anyUnfinished(dataset.data?.runs);
+  if (dataset.data && unfinished !== polling) setPolling(unfinished);
   const justReceived = (location.state as DatasetNotice | null)?.received === true;
 
   if (dataset.error instanceof ApiError && dataset.error.isNotFound) {
@@ -39,12 +49,19 @@ export function DatasetDetailPage() {
       </p>
       {dataset.error ? <ErrorBanner error={dataset.error} action="Loading the dataset" onRetry={dataset.reload} /> : null}
       {!dataset.data && !dataset.error ? <Loading what="the dataset" /> : null}
-      {dataset.data ? <DatasetDetail dataset={dataset.data} justReceived={justReceived} /> : null}
+      {dataset.data ? <DatasetDetail dataset={dataset.data} justReceived={justReceived} resource={dataset} polling={polling} /> : null}
     </div>
   );
 }
 
-function DatasetDetail({ dataset: d, justReceived }: { dataset: Dataset; justReceived: boolean }) {
+interface DetailProps {
+  dataset: Dataset;
+  justReceived: boolean;
+  resource: Resource<Dataset>;
+  polling: boolean;
+}
+
+function DatasetDetail({ dataset: d, justReceived, resource, polling }: DetailProps) {
   const runs = d.runs ?? [];
   return (
     <>
@@ -108,7 +125,7 @@ function DatasetDetail({ dataset: d, justReceived }: { dataset: Dataset; justRec
       </section>
       <DatasetSchemaView schema={d.schema} />
       <BadRows dataset={d} />
-      <StartedRuns dataset={d} />
+      <StartedRuns dataset={d} resource={resource} polling={polling} />
     </>
   );
 }
@@ -183,11 +200,15 @@ function BadRows({ dataset: d }: { dataset: Dataset }) {
   );
 }
 
-function StartedRuns({ dataset: d }: { dataset: Dataset }) {
+function StartedRuns({ dataset: d, resource, polling }: { dataset: Dataset; resource: Resource<Dataset>; polling: boolean }) {
   const runs = d.runs ?? [];
   return (
     <section className="card" aria-labelledby="runs-title">
-      <h2 id="runs-title">Runs it started</h2>
+      <header className="row">
+        <h2 id="runs-title">Runs it started</h2>
+        {runs.length > 0 ? <span className="muted small">{stateSummary(runs)}</span> : null}
+        {polling || resource.stale ? <LastUpdated updatedAt={resource.updatedAt} stale={resource.stale} /> : null}
+      </header>
       {runs.length === 0 ? (
         <p className="muted">No dataset trigger matched its name, or its arrival was told not to start workflows.</p>
       ) : (
@@ -198,7 +219,7 @@ function StartedRuns({ dataset: d }: { dataset: Dataset }) {
               <th scope="col">Workflow</th>
               <th scope="col">Run</th>
               <th scope="col">State</th>
-              <th scope="col">At</th>
+              <th scope="col">Started</th>
             </tr>
           </thead>
           <tbody>
@@ -216,7 +237,7 @@ function StartedRuns({ dataset: d }: { dataset: Dataset }) {
                   {r.error ? <div className="run-refusal">{r.error}</div> : null}
                 </td>
                 <td>
-                  {r.state ?? '—'}
+                  {r.state ? <StateBadge state={r.state} /> : '—'}
                   {r.failure ? <div className="run-refusal">{r.failure}</div> : null}
                 </td>
                 <td>{formatTime(r.at)}</td>
