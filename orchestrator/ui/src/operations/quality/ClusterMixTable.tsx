@@ -18,39 +18,32 @@ export function ClusterMixTable({ mix, version }: { mix: ClusterMix; version?: n
             <th scope="col">Cluster</th>
             {mix.hasPrediction ? <th scope="col" className="num">Predicted rows</th> : null}
             {mix.hasTraining ? <th scope="col" className="num">Training rows</th> : null}
-            <th scope="col">
-              <span className="mix-key prediction" aria-hidden="true" /> {mix.hasPrediction ? 'prediction' : 'training'}
-              {both ? (
-                <>
-                  {' '}
-                  <span className="mix-key training" aria-hidden="true" /> training
-                </>
-              ) : null}
-            </th>
+            <th scope="col">Share</th>
           </tr>
         </thead>
         <tbody>
           {mix.rows.map((r) => {
             const main = mix.hasPrediction ? r.prediction : r.training;
             return (
-            <tr key={r.cluster}>
-              <td>{r.cluster}</td>
-              {mix.hasPrediction ? <ShareCell share={r.prediction} /> : null}
-              {mix.hasTraining ? <ShareCell share={r.training} /> : null}
-              <td className="mix-bars-cell">
-                <svg className="mix-bars" viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden="true">
-                  <rect className={`cluster-${r.cluster % 10}`} x={0} y={0} width={((main?.share ?? 0) / largest) * 100} height={both ? 8 : 14} />
-                  {both ? <rect className="mix-training" x={0} y={10} width={((r.training?.share ?? 0) / largest) * 100} height={4} /> : null}
-                </svg>
-              </td>
-            </tr>
+              <tr key={r.cluster}>
+                <td>{r.cluster}</td>
+                {mix.hasPrediction ? <ShareCell share={r.prediction} /> : null}
+                {mix.hasTraining ? <ShareCell share={r.training} /> : null}
+                <td className="mix-bars-cell">
+                  <svg className="mix-bars" viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden="true">
+                    <rect className={`cluster-${r.cluster % 10}`} x={0} y={0} width={((main?.share ?? 0) / largest) * 100} height={both ? 8 : 14} />
+                    {both ? <rect className="mix-training" x={0} y={10} width={((r.training?.share ?? 0) / largest) * 100} height={4} /> : null}
+                  </svg>
+                </td>
+              </tr>
             );
           })}
         </tbody>
       </table>
-      {mix.largestShift ? (
+      {both ? (
         <p className="hint">
-          Largest change from training: cluster {mix.largestShift.cluster}, {(mix.largestShift.shift * 100).toFixed(1)} percentage points.
+          Bars: the prediction&apos;s share in the cluster&apos;s colour, training&apos;s as the grey bar beneath.
+          {mix.largestShift ? ` Largest change from training: cluster ${mix.largestShift.cluster}, ${(mix.largestShift.shift * 100).toFixed(1)} percentage points.` : ''}
         </p>
       ) : null}
     </div>
