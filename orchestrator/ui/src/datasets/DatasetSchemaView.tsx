@@ -1,4 +1,5 @@
 import type { DatasetSchema } from '../api/types';
+import { plural } from '../common/plural';
 
 interface Choice {
   /** The schema property, as `detected` names it. */
@@ -54,7 +55,7 @@ export function DatasetSchemaView({ schema }: { schema: DatasetSchema }) {
         </tbody>
       </table>
       <details>
-        <summary>Header ({schema.header.length} columns)</summary>
+        <summary>Header ({plural(schema.header.length, 'column')})</summary>
         <ol className="columns-list mono small">
           {schema.header.map((h, i) => (
             <li key={i}>{h}</li>

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { backfill } from '../api/workflows';
 import { TextField } from '../common/TextField';
 import { RunInputsDialog } from './RunInputsDialog';
+import { plural } from '../common/plural';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -18,7 +19,7 @@ export function BackfillDialog({ workflowId, onClose }: { workflowId: string; on
       workflowId={workflowId}
       title={`Backfill ${workflowId}`}
       action="Backfilling"
-      submitLabel={`Start ${days > 0 ? days : ''} runs`}
+      submitLabel={days > 0 ? `Start ${plural(days, 'run')}` : 'Start runs'}
       canSubmit={days >= 1}
       intro={() => (
         <>
@@ -26,7 +27,7 @@ export function BackfillDialog({ workflowId, onClose }: { workflowId: string; on
             <TextField label="From (first day)" type="date" value={from} onChange={setFrom} />
             <TextField label="To (last day, included)" type="date" value={to} onChange={setTo} />
           </div>
-          <p className="hint">{days > 0 ? `${days} run${days === 1 ? '' : 's'}, one per day (at most 366).` : 'The last day must not be before the first.'}</p>
+          <p className="hint">{days > 0 ? `${plural(days, 'run')}, one per day (at most 366).` : 'The last day must not be before the first.'}</p>
         </>
       )}
       send={async (inputs) => {

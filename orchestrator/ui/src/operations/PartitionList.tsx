@@ -7,6 +7,7 @@ import { StateBadge } from '../common/StateBadge';
 import { formatDuration, formatTime } from '../common/time';
 import { useResource } from '../common/useResource';
 import { StepLog } from './StepLog';
+import { plural } from '../common/plural';
 
 const PAGE = 50;
 const FILTERS: (StepState | '')[] = ['', 'failed', 'running', 'queued', 'up-for-retry', 'succeeded', 'cancelled', 'skipped'];
@@ -40,7 +41,7 @@ export function PartitionList({ runId, step, busy, onRetryPartition }: Props) {
   return (
     <section className="partition-list" aria-label={`Partitions of ${step.stepId}`}>
       <h3>
-        {counts.total} partitions
+        {plural(counts.total, 'partition')}
         {Object.entries(counts.byState).map(([name, n]) => (
           <span key={name} className="partition-count">
             <StateBadge state={name} /> {n}

@@ -1,5 +1,6 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { StepRun } from '../api/types';
+import { plural } from '../common/plural';
 
 export type RunStepNodeType = Node<{ step: StepRun }, 'runStep'>;
 
@@ -18,9 +19,9 @@ export function RunStepNode({ data, selected }: NodeProps<RunStepNodeType>) {
         <div
           className="run-step-partitions"
           data-testid={`run-step-partitions-${step.stepId}`}
-          title={`${step.partitions.total} days: ${Object.entries(step.partitions.byState).map(([name, n]) => `${n} ${name}`).join(', ')}`}
+          title={`${plural(step.partitions.total, 'day')}: ${Object.entries(step.partitions.byState).map(([name, n]) => `${n} ${name}`).join(', ')}`}
         >
-          {step.partitions.total} days
+          {plural(step.partitions.total, 'day')}
           {Object.entries(step.partitions.byState).map(([name, n]) => (
             <span key={name} className={`partition-count state-text-${name}`}>
               {' · '}
