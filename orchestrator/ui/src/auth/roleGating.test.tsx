@@ -8,6 +8,7 @@ import { stubFetch } from '../test/fetchStub';
 import succeeded from '../test/fixtures/run-succeeded.json';
 import training from '../test/fixtures/sensor-training.json';
 import { renderAt } from '../test/renderWithRouter';
+import { logPageReply } from '../test/logPages';
 
 // What each role is offered; the server refuses the rest too, this is about not offering it.
 
@@ -30,7 +31,7 @@ async function workflowsPageAs(role: Role) {
 async function runPageAs(role: Role) {
   stubFetch([
     { path: '/api/runs/r1', reply: { body: failedRun() } },
-    { path: /\/logs$/, reply: { text: 'log\n' } },
+    { path: /\/logs$/, reply: logPageReply('log\n') },
   ]);
   renderAt('/runs/r1', '/runs/:id', <RunDetailPage />, { role });
   return screen.findByRole('region', { name: 'Step chunk' });

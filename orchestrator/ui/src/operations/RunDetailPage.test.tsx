@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunDetail } from '../api/types';
 import succeeded from '../test/fixtures/run-succeeded.json';
 import { problem, stubFetch } from '../test/fetchStub';
+import { logPageReply } from '../test/logPages';
 import { renderAt } from '../test/renderWithRouter';
 import { RunDetailPage } from './RunDetailPage';
 
@@ -43,7 +44,7 @@ describe('RunDetailPage', () => {
           return { body: detail };
         },
       },
-      { path: '/api/runs/r1/steps/features/attempts/1/logs', reply: { text: 'reading chunks\nerror: disk full\n' } },
+      { path: '/api/runs/r1/steps/features/attempts/1/logs', reply: logPageReply('reading chunks\nerror: disk full\n') },
       {
         method: 'POST',
         path: '/api/runs/r1/steps/features/retry',
@@ -60,7 +61,7 @@ describe('RunDetailPage', () => {
     expect(screen.getByText('manual, by alice')).toBeInTheDocument();
     expect(within(step).getByText('exit code 75')).toBeInTheDocument();
     expect(await within(step).findByText(/error: disk full/)).toBeInTheDocument();
-    expect(calls.find((c) => c.url.pathname.endsWith('/logs'))!.url.searchParams.get('follow')).toBe('true');
+    expect(calls.find((c) => c.url.pathname.endsWith('/logs'))!.url.searchParams.has('limit')).toBe(true);
     expect(screen.getByTestId('run-step-train')).toHaveAttribute('data-state', 'upstream-failed');
 
     await user.click(within(step).getByRole('button', { name: 'Retry this step' }));
@@ -81,7 +82,7 @@ describe('RunDetailPage', () => {
           return { body: detail };
         },
       },
-      { path: /\/logs$/, reply: { text: '' } },
+      { path: /\/logs$/, reply: logPageReply('') },
       { method: 'POST', path: '/api/runs/r1/pause', reply: () => ((state = 'paused'), { body: succeeded.run }) },
       { method: 'POST', path: '/api/runs/r1/resume', reply: () => ((state = 'queued'), { body: succeeded.run }) },
     ]);
@@ -107,7 +108,7 @@ describe('RunDetailPage', () => {
           return { body: detail };
         },
       },
-      { path: /\/logs$/, reply: { text: '' } },
+      { path: /\/logs$/, reply: logPageReply('') },
     ]);
     renderAt('/runs/r1', '/runs/:id', <RunDetailPage />);
 
@@ -152,7 +153,7 @@ describe('RunDetailPage', () => {
     };
     const { calls } = stubFetch([
       { path: '/api/runs/r1', reply: () => ({ body: blocked() }) },
-      { path: /\/logs$/, reply: { text: '' } },
+      { path: /\/logs$/, reply: logPageReply('') },
       {
         method: 'POST',
         path: '/api/runs/r1/steps/features/override-gate',
@@ -182,7 +183,7 @@ describe('RunDetailPage', () => {
     detail.steps[1]!.blockedByGate = true;
     stubFetch([
       { path: '/api/runs/r1', reply: { body: detail } },
-      { path: /\/logs$/, reply: { text: '' } },
+      { path: /\/logs$/, reply: logPageReply('') },
     ]);
     renderAt('/runs/r1', '/runs/:id', <RunDetailPage />, { role: 'viewer' });
 
@@ -194,7 +195,7 @@ describe('RunDetailPage', () => {
   it('opens on the step a link names with ?step=, even when another step failed', async () => {
     stubFetch([
       { path: '/api/runs/r1', reply: { body: failedRun() } },
-      { path: /\/logs$/, reply: { text: '' } },
+      { path: /\/logs$/, reply: logPageReply('') },
       { path: /\/manifest$/, reply: { body: {} } },
     ]);
     renderAt('/runs/r1?step=chunk', '/runs/:id', <RunDetailPage />);
@@ -221,7 +222,7 @@ describe('RunDetailPage', () => {
     });
     const { calls } = stubFetch([
       { path: '/api/runs/r1', reply: { body: detail } },
-      { path: /\/logs$/, reply: { text: 'day log\n' } },
+      { path: /\/logs$/, reply: logPageReply('day log\n') },
       {
         path: '/api/runs/r1/steps/features/partitions',
         reply: (url) => {
