@@ -1,5 +1,5 @@
 import { requestJson } from './client';
-import type { CronPreview, ExperimentComparison, ExperimentList, Model, ModelVersion, ModelVersionView, StepTypes } from './types';
+import type { CronPreview, ExperimentComparison, ExperimentList, Model, ModelVersion, ModelVersionComparison, ModelVersionView, ProductionPromotion, StepTypes } from './types';
 
 // Endpoints that came with the UI; older servers answer 404, which callers show as "not available".
 
@@ -18,12 +18,21 @@ export const listModelVersions = async (name: string, signal?: AbortSignal): Pro
     productionSince: v.productionSince,
   }));
 
-/** Makes a version the production one (editors); the server records who and when. */
-export const promoteModel = (name: string, version: number) =>
-  requestJson<unknown>(`/api/models/${encodeURIComponent(name)}/production`, { method: 'POST', body: { version } });
+/** Makes a version the production one (editors), saying why; the server records why, who and when (400 without a reason). */
+export const promoteModel = (name: string, version: number, reason: string) =>
+  requestJson<ProductionPromotion>(`/api/models/${encodeURIComponent(name)}/production`, { method: 'POST', body: { version, reason } });
 
-/** Makes the previous production version production again (editors); 409 when there is none. */
-export const rollbackModel = (name: string) => requestJson<unknown>(`/api/models/${encodeURIComponent(name)}/rollback`, { method: 'POST', body: {} });
+/** Makes the previous production version production again (editors), saying why; 409 when there is none. */
+export const rollbackModel = (name: string, reason: string) =>
+  requestJson<ProductionPromotion>(`/api/models/${encodeURIComponent(name)}/rollback`, { method: 'POST', body: { reason } });
+
+/** Every promotion and rollback of a model, oldest first: version, when, why, by whom. */
+export const getProductionHistory = (name: string, signal?: AbortSignal) =>
+  requestJson<ProductionPromotion[]>(`/api/models/${encodeURIComponent(name)}/production/history`, { signal });
+
+/** Two versions side by side: b's quality minus a's, and how far each cluster's centroid moved. */
+export const compareModelVersions = (name: string, a: number, b: number, signal?: AbortSignal) =>
+  requestJson<ModelVersionComparison>(`/api/models/${encodeURIComponent(name)}/compare`, { query: { a, b }, signal });
 
 /** A model's training runs, newest first (versions registered before runs were recorded have none). */
 export const listExperiments = (name: string, query: { before?: number; limit?: number } = {}, signal?: AbortSignal) =>

@@ -162,6 +162,35 @@ export interface ExperimentComparison {
   candidates: { k: number; a: ExperimentCandidate | null; b: ExperimentCandidate | null; delta: ModelQuality | null }[];
 }
 
+/** `GET /api/models/{name}/production/history`: one promotion (oldest first); `promotedBy` null is the trainer's own decision. */
+export interface ProductionPromotion {
+  version: number;
+  promotedAt: string;
+  reason: string;
+  promotedBy: string | null;
+}
+
+/** How far one stable cluster's centroid moved from version a to b: in the features' units, and in a's scale units. */
+export interface CentroidShift {
+  cluster: number;
+  distance: number;
+  scaledDistance: number;
+  perFeature: number[];
+}
+
+/**
+ * `GET /api/models/{name}/compare?a=&b=` (orchestrator/Models/ModelComparison.cs, an IResult so not in the document):
+ * b's quality minus a's, and the centroid shifts when both versions use the same features.
+ */
+export interface ModelVersionComparison {
+  a: RegisteredVersion;
+  b: RegisteredVersion;
+  qualityDelta: ModelQuality;
+  sameFeatures: boolean;
+  centroidShifts: CentroidShift[] | null;
+  notComparable: string | null;
+}
+
 /** A step's `_manifest.json`: read loosely, since each step adds its own metrics (served as a file, no schema). */
 export type Manifest = Record<string, unknown>;
 

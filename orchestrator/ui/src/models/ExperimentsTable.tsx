@@ -48,7 +48,7 @@ export function ExperimentsTable({ experiments, selected, onToggle }: Props) {
                 {e.metrics.rowsTrained.toLocaleString()}
               </td>
               <td>
-                <span className={`badge promotion-${label.replace(' ', '-')}`}>{label}</span>
+                {label === 'in production' ? <span className="badge promotion-production">{label}</span> : <span className={label === 'not promoted' ? 'muted small' : 'small'}>{label}</span>}
               </td>
               <td>
                 {e.run?.runId ? (

@@ -32,6 +32,7 @@ describe('Experiments on the Models page', () => {
     return stubFetch([
       { path: '/api/models', reply: { body: models } },
       { path: '/api/models/sensor-clusters/versions', reply: { body: [] } },
+      { path: '/api/models/sensor-clusters/production/history', reply: { body: [] } },
       { path: '/api/models/sensor-clusters/experiments', reply: { body: experiments } },
       { path: '/api/models/sensor-clusters/experiments/compare', reply: { body: comparison } },
     ]);
@@ -51,7 +52,7 @@ describe('Experiments on the Models page', () => {
     expect(newest.getByText('4, 5, 6')).toBeInTheDocument();
     expect(newest.getByText('0.770')).toBeInTheDocument();
     expect(newest.getByText('92')).toBeInTheDocument();
-    expect(newest.getByText('production')).toBeInTheDocument();
+    expect(newest.getByText('in production')).toBeInTheDocument();
     expect(newest.getByRole('link', { name: 'Run that trained v3' })).toHaveAttribute('href', '/runs/20261123T193347900-ffef921a');
     expect(within(rows[2]!).getByText('not promoted')).toBeInTheDocument();
     expect(within(rows[2]!).getByText('by hand')).toBeInTheDocument();

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { ApiError } from '../api/ApiError';
-import { listModels, listModelVersions } from '../api/catalog';
+import { getProductionHistory, listModels, listModelVersions } from '../api/catalog';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { LastUpdated } from '../common/LastUpdated';
 import { Loading } from '../common/Loading';
+import { Time } from '../common/Time';
 import { useResource } from '../common/useResource';
 import { ExperimentsView } from './ExperimentsView';
 import { ModelVersionsTable } from './ModelVersionsTable';
+import { ProductionHistory } from './ProductionHistory';
 
 /**
  * The model registry: each model's versions, which is in production, their quality and cluster distribution; or its
@@ -50,7 +52,8 @@ export function ModelsPage() {
               </button>
             ))}
           </div>
-          {name && view === 'versions' ? <ModelVersions name={name} /> : null}
+          {/* A production change shows at once in the tabs too, not at the list's next poll. */}
+          {name && view === 'versions' ? <ModelVersions name={name} onProductionChanged={models.reload} /> : null}
           {name && view === 'experiments' ? <ExperimentsView name={name} /> : null}
         </>
       ) : null}
@@ -58,10 +61,49 @@ export function ModelsPage() {
   );
 }
 
-function ModelVersions({ name }: { name: string }) {
-  const versions = useResource((signal) => listModelVersions(name, signal), name);
-  if (versions.error && !versions.data) return <ErrorBanner error={versions.error} action={`Loading versions of ${name}`} onRetry={versions.reload} />;
-  if (!versions.data) return <Loading what="versions" />;
-  if (versions.data.length === 0) return <EmptyState title="No versions" />;
-  return <ModelVersionsTable name={name} versions={versions.data} onChanged={versions.reload} />;
+/** The versions and the production history are read together: a promotion or rollback reloads both. */
+async function loadVersions(name: string, signal: AbortSignal) {
+  const [versions, history] = await Promise.all([
+    listModelVersions(name, signal),
+    // Servers from before the history answer 404: the page works without it.
+    getProductionHistory(name, signal).catch((e: unknown) => (e instanceof ApiError && e.isNotFound ? [] : Promise.reject(e))),
+  ]);
+  return { versions, history };
+}
+
+function ModelVersions({ name, onProductionChanged }: { name: string; onProductionChanged: () => void }) {
+  const loaded = useResource((signal) => loadVersions(name, signal), name);
+  if (loaded.error && !loaded.data) return <ErrorBanner error={loaded.error} action={`Loading versions of ${name}`} onRetry={loaded.reload} />;
+  if (!loaded.data) return <Loading what="versions" />;
+  const { versions, history } = loaded.data;
+  if (versions.length === 0) return <EmptyState title="No versions" />;
+  const production = versions.find((v) => v.isProduction);
+  const changed = () => {
+    loaded.reload();
+    onProductionChanged();
+  };
+  return (
+    <>
+      <p className="model-production" aria-live="polite">
+        {production ? (
+          <>
+            In production: <strong>version {production.version}</strong>
+            {production.productionSince ? (
+              <>
+                {' '}
+                since <Time iso={production.productionSince} />
+              </>
+            ) : null}
+          </>
+        ) : (
+          'No version is in production.'
+        )}
+      </p>
+      <ModelVersionsTable name={name} versions={versions} history={history} onChanged={changed} />
+      <section className="model-history" aria-label="Production history">
+        <h2>Production history</h2>
+        <ProductionHistory history={history} />
+      </section>
+    </>
+  );
 }

@@ -3,11 +3,12 @@ import { promoteModel, rollbackModel } from '../api/catalog';
 import type { ModelVersion } from '../api/types';
 import { RoleNote } from '../auth/RoleNote';
 import { useSession } from '../auth/SessionContext';
-import { ConfirmDialog } from '../common/ConfirmDialog';
+import { ReasonDialog } from './ReasonDialog';
 
 /**
- * Promote the chosen version, or roll back to the previous production one: editors only, each confirmed first,
- * since ClusterPredict uses the production version from its next run.
+ * Promote the chosen version, or roll back to the previous production one: editors only, each with a reason (the
+ * server refuses a change without one and records it), since ClusterPredict uses the production version from its
+ * next run.
  */
 export function ProductionActions({ name, version, onChanged }: { name: string; version: ModelVersion; onChanged: () => void }) {
   const session = useSession();
@@ -17,37 +18,37 @@ export function ProductionActions({ name, version, onChanged }: { name: string; 
     <div className="actions">
       {version.isProduction ? null : (
         <button type="button" onClick={() => setAsking('promote')}>
-          Make v{version.version} production
+          Make v{version.version} production…
         </button>
       )}
       <button type="button" onClick={() => setAsking('rollback')}>
-        Roll back production
+        Roll back production…
       </button>
       {asking === 'promote' ? (
-        <ConfirmDialog
+        <ReasonDialog
           title={`Make version ${version.version} of ${name} production?`}
           confirmLabel="Make production"
-          onConfirm={async () => {
-            await promoteModel(name, version.version);
+          onConfirm={async (reason) => {
+            await promoteModel(name, version.version, reason);
             onChanged();
           }}
           onClose={() => setAsking(null)}
         >
           Predictions use the production version from their next run.
-        </ConfirmDialog>
+        </ReasonDialog>
       ) : null}
       {asking === 'rollback' ? (
-        <ConfirmDialog
+        <ReasonDialog
           title={`Roll ${name} back to its previous production version?`}
           confirmLabel="Roll back"
-          onConfirm={async () => {
-            await rollbackModel(name);
+          onConfirm={async (reason) => {
+            await rollbackModel(name, reason);
             onChanged();
           }}
           onClose={() => setAsking(null)}
         >
           The version that was production before the current one becomes production again.
-        </ConfirmDialog>
+        </ReasonDialog>
       ) : null}
     </div>
   );

@@ -1,4 +1,4 @@
-import type { ModelVersion } from '../api/types';
+import type { ModelVersion, ProductionPromotion } from '../api/types';
 
 export interface ClusterBar {
   cluster: number;
@@ -19,8 +19,18 @@ export function clusterCount(versions: readonly Pick<ModelVersion, 'clusterSizes
   return Math.max(0, ...versions.map((v) => (Array.isArray(v.clusterSizes) ? v.clusterSizes.length : 0)));
 }
 
-/** Promotion state in words: production, promoted earlier, or not promoted. */
-export function promotionLabel(version: Pick<ModelVersion, 'isProduction' | 'promotion'>): 'production' | 'promoted' | 'not promoted' {
-  if (version.isProduction) return 'production';
-  return version.promotion?.promoted ? 'promoted' : 'not promoted';
+/**
+ * Promotion state in words that cannot be mixed up: the version in production now, one that was production (made so
+ * by a promotion, or by the trainer when registered) but is no longer, or one never promoted.
+ */
+export function promotionLabel(version: Pick<ModelVersion, 'isProduction' | 'promotion'>, history: readonly Pick<ProductionPromotion, 'version'>[] = []): 'in production' | 'was promoted' | 'not promoted' {
+  if (version.isProduction) return 'in production';
+  return version.promotion?.promoted || history.some((p) => p.version === (version as Partial<ModelVersion>).version) ? 'was promoted' : 'not promoted';
+}
+
+/** When a version that is no longer production last became production: its latest promotion, else its registration. */
+export function lastPromotedAt(version: Pick<ModelVersion, 'version' | 'createdAt' | 'promotion'>, history: readonly ProductionPromotion[]): string | null {
+  const promotions = history.filter((p) => p.version === version.version);
+  if (promotions.length > 0) return promotions[promotions.length - 1]!.promotedAt;
+  return version.promotion?.promoted ? version.createdAt : null;
 }
