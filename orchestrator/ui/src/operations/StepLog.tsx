@@ -120,7 +120,11 @@ export function StepLog({ runId, stepId, attempt }: Props) {
         aria-label={`${stream} of ${stepId}`}
         onScroll={(e) => {
           const el = e.currentTarget;
-          pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+          const fromBottom = el.scrollHeight - el.scrollTop - el.clientHeight;
+          pinned.current = fromBottom < 24;
+          // Scrolling to an edge reads the page beyond it, as the buttons there do.
+          if (el.scrollTop < 8 && w.start > 0) log.loadEarlier();
+          else if (fromBottom < 8 && !w.atEnd) log.loadLater();
         }}
       >
         {w.start > 0 ? (

@@ -15,6 +15,8 @@ export interface LoadedPage {
   offset: number;
   next: number;
   lines: LogLine[];
+  /** Each line's length in bytes, its newline included: where the page starts or ends when lines are dropped. */
+  sizes: number[];
 }
 
 export interface LogWindow {
@@ -33,16 +35,44 @@ export const emptyWindow: LogWindow = { pages: [], start: 0, end: 0, size: 0, wr
 
 export const windowLines = (w: LogWindow) => w.pages.flatMap((p) => p.lines);
 
-const loaded = (page: LogPage): LoadedPage => ({ offset: page.offset, next: page.next, lines: parseLogText(page.text, page.offset) });
+const encoder = new TextEncoder();
+
+function loaded(page: LogPage): LoadedPage {
+  const lines = parseLogText(page.text, page.offset);
+  const parts = page.text.split('\n');
+  const sizes = lines.map((_, i) => encoder.encode(parts[i]!).length + (i < parts.length - 1 ? 1 : 0));
+  return { offset: page.offset, next: page.next, lines, sizes };
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** The page with only its first (`from: 'end'` drops the last) lines over the cap dropped. */
+function trimmed(page: LoadedPage, from: 'start' | 'end'): LoadedPage {
+  const drop = page.lines.length - MAX_KEPT_LINES;
+  if (drop <= 0) return page;
+  return from === 'start'
+    ? { offset: page.offset + sum(page.sizes.slice(0, drop)), next: page.next, lines: page.lines.slice(drop), sizes: page.sizes.slice(drop) }
+    : { offset: page.offset, next: page.next - sum(page.sizes.slice(-drop)), lines: page.lines.slice(0, -drop), sizes: page.sizes.slice(0, -drop) };
+}
 
 const keptBytes = (pages: LoadedPage[]) => pages.reduce((sum, p) => sum + (p.next - p.offset), 0);
 const keptLines = (pages: LoadedPage[]) => pages.reduce((sum, p) => sum + p.lines.length, 0);
 const overCap = (pages: LoadedPage[]) => pages.length > 1 && (keptBytes(pages) > MAX_KEPT_BYTES || keptLines(pages) > MAX_KEPT_LINES);
 
+/** One page of very short lines can hold more than the cap: its lines at the far end are dropped too. */
+function capped(pages: LoadedPage[], dropFrom: 'start' | 'end'): LoadedPage[] {
+  while (overCap(pages)) {
+    if (dropFrom === 'start') pages.shift();
+    else pages.pop();
+  }
+  if (pages.length === 1) pages[0] = trimmed(pages[0]!, dropFrom);
+  return pages;
+}
+
 /** The tail of the log, read first. */
 export function fromTail(page: LogPage): LogWindow {
-  const pages = page.next > page.offset ? [loaded(page)] : [];
-  return { pages, start: page.offset, end: page.next, size: page.size, writing: page.writing, atEnd: true };
+  const pages = capped(page.next > page.offset ? [loaded(page)] : [], 'start');
+  return { pages, start: pages[0]?.offset ?? page.offset, end: page.next, size: page.size, writing: page.writing, atEnd: true };
 }
 
 /**
@@ -50,21 +80,17 @@ export function fromTail(page: LogPage): LogWindow {
  * start are dropped over the cap. It reached the log's end when the bytes asked covered all there was.
  */
 export function appended(w: LogWindow, page: LogPage, limit: number): LogWindow {
-  const pages = page.next > page.offset ? [...w.pages, loaded(page)] : [...w.pages];
-  while (overCap(pages)) pages.shift();
+  const pages = capped(page.next > page.offset ? [...w.pages, loaded(page)] : [...w.pages], 'start');
   const start = pages[0]?.offset ?? w.start;
   return { pages, start, end: page.next, size: page.size, writing: page.writing, atEnd: page.offset + limit >= page.size };
 }
 
 /** A page read before the window's start: kept at the start; pages at the end are dropped over the cap. */
 export function prepended(w: LogWindow, page: LogPage): LogWindow {
-  const pages = page.next > page.offset ? [loaded(page), ...w.pages] : [...w.pages];
-  let atEnd = w.atEnd;
-  while (overCap(pages)) {
-    pages.pop();
-    atEnd = false;
-  }
+  const before = page.next > page.offset ? [loaded(page), ...w.pages] : [...w.pages];
+  const end = before.at(-1)?.next ?? w.end;
+  const pages = capped(before, 'end');
+  const atEnd = w.atEnd && (pages.at(-1)?.next ?? w.end) === end;
   const start = page.next > page.offset ? page.offset : w.start;
-  const end = pages.at(-1)?.next ?? w.end;
-  return { pages, start, end, size: Math.max(w.size, page.size), writing: page.writing, atEnd };
+  return { pages, start, end: pages.at(-1)?.next ?? w.end, size: Math.max(w.size, page.size), writing: page.writing, atEnd };
 }
