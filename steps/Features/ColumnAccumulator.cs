@@ -9,15 +9,23 @@ namespace Pipeline.Steps.Features;
 /// </summary>
 public struct ColumnAccumulator
 {
-    public long Count { get; private set; }
+    // The counts of one sensor-day are kept as 32-bit numbers (a sensor-day of more than 2^31 readings would fail
+    // loudly): a day of 100,000 sensors holds a value per column and sensor-day, and 72 bytes each became 56.
+    private int _count;
+    private int _na;
+    private int _nan;
+    private int _positiveInfinity;
+    private int _negativeInfinity;
+
+    public long Count { readonly get => _count; private set => _count = checked((int)value); }
     public double Mean { get; private set; }
     public double M2 { get; private set; }
     public double Min { get; private set; }
     public double Max { get; private set; }
-    public long Na { get; private set; }
-    public long NaN { get; private set; }
-    public long PositiveInfinity { get; private set; }
-    public long NegativeInfinity { get; private set; }
+    public long Na { readonly get => _na; private set => _na = checked((int)value); }
+    public long NaN { readonly get => _nan; private set => _nan = checked((int)value); }
+    public long PositiveInfinity { readonly get => _positiveInfinity; private set => _positiveInfinity = checked((int)value); }
+    public long NegativeInfinity { readonly get => _negativeInfinity; private set => _negativeInfinity = checked((int)value); }
 
     /// <summary>Values that are not finite (NA, NaN, ±Infinity): these count as missing.</summary>
     public readonly long NonFinite => Na + NaN + PositiveInfinity + NegativeInfinity;

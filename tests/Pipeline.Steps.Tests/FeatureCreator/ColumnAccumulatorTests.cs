@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pipeline.Steps.Features;
 
 namespace Pipeline.Steps.Tests.FeatureCreator;
@@ -82,5 +83,16 @@ public sealed class ColumnAccumulatorTests
 
         Assert.Equal(1, accumulator.Count);
         Assert.Null(accumulator.StandardDeviation);
+    }
+
+    [Fact]
+    public void A_sensor_day_costs_56_bytes_a_column_and_overflowing_counts_fail()
+    {
+        // One accumulator per value column and sensor-day is held for a window of days (100,000 sensors a day).
+        Assert.Equal(56, Unsafe.SizeOf<ColumnAccumulator>());
+        var accumulator = new ColumnAccumulator();
+        accumulator.AddSegment([], naCount: int.MaxValue);
+
+        Assert.Throws<OverflowException>(() => accumulator.AddSegment([], naCount: 1));
     }
 }
