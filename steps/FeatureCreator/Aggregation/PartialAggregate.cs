@@ -1,9 +1,9 @@
 namespace Pipeline.Steps.FeatureCreator.Aggregation;
 
 /// <summary>What one worker learned from one chunk file: its sensor-days, rows, and the columns the file has.</summary>
-internal sealed class PartialAggregate(IReadOnlyList<string> inputColumns)
+internal sealed class PartialAggregate(IReadOnlyList<string> inputColumns, SensorDays days)
 {
-    public Dictionary<GroupKey, GroupAccumulator> Groups { get; } = [];
+    public SensorDays Days { get; } = days;
 
     /// <summary>Every column name of the file, selected or not (for the input shape).</summary>
     public IReadOnlyList<string> InputColumns { get; } = inputColumns;

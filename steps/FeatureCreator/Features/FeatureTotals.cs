@@ -45,8 +45,7 @@ internal sealed class FeatureTotals(int valueColumns, int minReadings)
             }
 
             LowReadingDays += table.IsLowReadings(row) ? 1 : 0;
-            // One pass over the scattered sensor-day accumulators, all columns at once (see FeatureTable).
-            var columns = table.Group(row).Columns;
+            var columns = table.Accumulators(row);
             for (var j = 0; j < NonFinite.Length; j++)
             {
                 NonFinite[j].Na += columns[j].Na;

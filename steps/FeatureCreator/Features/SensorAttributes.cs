@@ -82,7 +82,7 @@ internal sealed record SensorAttributes(IReadOnlyList<string> Numbers, IReadOnly
     /// </summary>
     public static SensorAttributes Detect(FeatureAggregate aggregate, IReadOnlyList<string> valueColumns, IReadOnlyList<string> textColumns, string basis, bool numbers)
     {
-        var groups = aggregate.Groups.Select(g => g.Value).ToList();
+        var groups = aggregate.Days;
         var numberAttributes = valueColumns.Where((c, j) => numbers && !SensorTable.IsReserved(c) && IsNumberAttribute(groups, j)).ToList();
         var texts = textColumns.Where((c, t) => !SensorTable.IsReserved(c) && IsTextAttribute(groups, t)).ToList();
         return new(numberAttributes, texts, $"detected on {basis}: one value within every sensor-day");
@@ -93,18 +93,33 @@ internal sealed record SensorAttributes(IReadOnlyList<string> Numbers, IReadOnly
     {
         var numberIndexes = Numbers.Select(c => IndexOf(valueColumns, c)).ToArray();
         var textIndexes = Texts.Select(c => IndexOf(textColumns, c)).ToArray();
-        return [.. aggregate.Groups.Select(g =>
+        var days = aggregate.Days;
+        var observed = new SensorDay[days.Count];
+        for (var i = 0; i < observed.Length; i++)
         {
-            var columns = g.Value.Columns;
-            var texts = g.Value.Texts;
-            var varied = numberIndexes.Any(j => columns[j].Count > 0 && columns[j].Min != columns[j].Max) || textIndexes.Any(t => texts[t].Varied);
+            var columns = days.Columns(i);
+            var texts = days.Texts(i);
+            var numbers = new double?[numberIndexes.Length];
+            var values = new string?[textIndexes.Length];
+            var varied = false;
+            for (var n = 0; n < numbers.Length; n++)
+            {
+                var column = columns[numberIndexes[n]];
+                numbers[n] = column.Count > 0 ? column.Mean : null;
+                varied |= column.Count > 0 && column.Min != column.Max;
+            }
+
+            for (var t = 0; t < values.Length; t++)
+            {
+                values[t] = texts[textIndexes[t]].Value;
+                varied |= texts[textIndexes[t]].Varied;
+            }
+
             // A day on which an attribute varied (the sensor moved during it) records its mean; the next day's one value replaces it.
-            return new SensorDay(
-                g.Key.SensorId, g.Key.Day,
-                [.. numberIndexes.Select(j => columns[j].Count > 0 ? columns[j].Mean : (double?)null)],
-                [.. textIndexes.Select(t => texts[t].Value)],
-                varied);
-        })];
+            observed[i] = new SensorDay(days.Key(i).SensorId, days.Key(i).Day, numbers, values, varied);
+        }
+
+        return observed;
     }
 
     private static int IndexOf(IReadOnlyList<string> columns, string column)
@@ -120,14 +135,14 @@ internal sealed record SensorAttributes(IReadOnlyList<string> Numbers, IReadOnly
         throw StepException.BadData($"the sensor attribute '{column}' is not a column of the input");
     }
 
-    private static bool IsNumberAttribute(List<GroupAccumulator> groups, int column)
+    private static bool IsNumberAttribute(SensorDays days, int column)
     {
         long readings = 0, evidence = 0;
         double? first = null;
         var differ = false;
-        foreach (var group in groups)
+        for (var i = 0; i < days.Count; i++)
         {
-            var values = group.Columns[column];
+            var values = days.Columns(i)[column];
             if (values.Count == 0)
             {
                 continue;
@@ -147,12 +162,12 @@ internal sealed record SensorAttributes(IReadOnlyList<string> Numbers, IReadOnly
         return differ && evidence > 0 && evidence * 2 >= readings;
     }
 
-    private static bool IsTextAttribute(List<GroupAccumulator> groups, int column)
+    private static bool IsTextAttribute(SensorDays days, int column)
     {
         long readings = 0, evidence = 0;
-        foreach (var group in groups)
+        for (var i = 0; i < days.Count; i++)
         {
-            var text = group.Texts[column];
+            var text = days.Texts(i)[column];
             if (text.Varied)
             {
                 return false;

@@ -52,7 +52,7 @@ internal sealed class WindowedFeatures(
 
     private static string Basis(FeatureAggregate window)
     {
-        var days = window.Groups.Select(g => g.Key.Day).Distinct().Order().ToList();
+        var days = window.Days.Keys.Select(k => k.Day).Distinct().Order().ToList();
         return days.Count == 1 ? $"this run's first day, {days[0]:yyyy-MM-dd}" : $"this run's readings from {days[0]:yyyy-MM-dd} to {days[^1]:yyyy-MM-dd}";
     }
 }

@@ -16,14 +16,18 @@ internal sealed class ChunkFileReader
     private readonly IReadOnlyList<string> _textColumns;
     private readonly ColumnBuffers _buffers;
     private readonly RowGroupAggregator _aggregator;
+    private readonly SensorDayPool? _pool;
 
     /// <summary>
     /// A reader of <paramref name="valueColumns"/> (and of <paramref name="textColumns"/>, for sensor attributes); with
     /// <paramref name="keptWithin"/>, readings outside a column's bounds are left out as missing (--exclude-outliers).
+    /// Each file's sensor-days are a table drawn from <paramref name="pool"/> when there is one.
     /// </summary>
     public ChunkFileReader(
-        IReadOnlyList<string> valueColumns, IReadOnlyList<string> textColumns, IReadOnlyDictionary<string, (double Low, double High)>? keptWithin = null, VariedTexts? variedTexts = null)
+        IReadOnlyList<string> valueColumns, IReadOnlyList<string> textColumns, IReadOnlyDictionary<string, (double Low, double High)>? keptWithin = null, VariedTexts? variedTexts = null,
+        SensorDayPool? pool = null)
     {
+        _pool = pool;
         _valueColumns = valueColumns;
         _textColumns = textColumns;
         _buffers = new ColumnBuffers(valueColumns.Count, textColumns.Count);
@@ -46,7 +50,7 @@ internal sealed class ChunkFileReader
         await using (reader)
         {
             var layout = ChunkLayout.Resolve(reader.Schema, path, _valueColumns, _textColumns);
-            var partial = new PartialAggregate(layout.AllColumns);
+            var partial = new PartialAggregate(layout.AllColumns, _pool?.Create() ?? new SensorDays(_valueColumns.Count, _textColumns.Count));
             for (var g = 0; g < reader.RowGroupCount; g++)
             {
                 var rowGroup = reader.OpenRowGroupReader(g);

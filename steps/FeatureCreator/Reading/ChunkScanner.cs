@@ -18,6 +18,7 @@ internal sealed class ChunkScanner
     private readonly IReadOnlyDictionary<string, (double Low, double High)>? _keptWithin;
     private readonly OrderedMerger _merger;
     private readonly DayWindows? _windows;
+    private readonly SensorDayPool _pool;
     private ExceptionDispatchInfo? _failure;
     private int _next = -1;
 
@@ -31,6 +32,7 @@ internal sealed class ChunkScanner
         _variedTexts = detecting ? new VariedTexts(textColumns.Count) : null;
         _keptWithin = keptWithin;
         _merger = new OrderedMerger(files.Count, new FeatureAggregate(), windows);
+        _pool = new SensorDayPool(valueColumns.Count, textColumns.Count);
         _windows = windows;
     }
 
@@ -73,6 +75,13 @@ internal sealed class ChunkScanner
             await foreach (var window in windows.Reader.ReadAllAsync(CancellationToken.None))
             {
                 await onWindow(window);
+                // Made into features: its segments serve the days still to read.
+                window.Release();
+                // The runtime sizes the youngest generation's budget from the processor's cache, and on a machine that
+                // reports a large one (504 MiB here) a day's short-lived garbage (strings, decoded pages, the writer's
+                // buffers) reached about 200 MB between collections. Collecting it once a day written bounds that for a
+                // few milliseconds a day: 100,000 sensors over 25 days peaked at 217-285 MiB instead of 327-377 MiB.
+                GC.Collect(0, GCCollectionMode.Forced, blocking: true);
                 windows.Taken();
             }
         }
@@ -104,7 +113,7 @@ internal sealed class ChunkScanner
 
     private async Task WorkAsync(CancellationTokenSource stop)
     {
-        var reader = new ChunkFileReader(_valueColumns, _textColumns, _keptWithin, _variedTexts);
+        var reader = new ChunkFileReader(_valueColumns, _textColumns, _keptWithin, _variedTexts, _pool);
         try
         {
             int index;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Parquet.Schema;
 using Pipeline.Steps.FeatureCreator.Aggregation;
 
@@ -63,11 +62,11 @@ internal sealed class RowGroupAggregator(
 
     private void AddRun(int start, int end, string? constantSensor, IReadOnlyList<DataField> fields, IReadOnlyList<DataField> texts, PartialAggregate into)
     {
-        var key = new GroupKey(constantSensor ?? SensorAt(start), buffers.Dates[start]);
-        ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(into.Groups, key, out _);
-        group ??= new GroupAccumulator(fields.Count, texts.Count);
+        var day = into.Days.Add(new GroupKey(constantSensor ?? SensorAt(start), buffers.Dates[start]));
         var length = end - start;
-        group.Readings += length;
+        into.Days.Readings(day) += length;
+        var columns = into.Days.Columns(day);
+        var textValues = into.Days.Texts(day);
         for (var j = 0; j < fields.Count; j++)
         {
             var maxLevel = fields[j].MaxDefinitionLevel;
@@ -78,11 +77,11 @@ internal sealed class RowGroupAggregator(
             {
                 // Outliers left out (--exclude-outliers) count as missing readings; the buffer keeps them for the histogram.
                 var kept = Within(values, bounds);
-                group.Columns[j].AddSegment(kept, length - kept.Length);
+                columns[j].AddSegment(kept, length - kept.Length);
             }
             else
             {
-                group.Columns[j].AddSegment(values, length - present);
+                columns[j].AddSegment(values, length - present);
             }
         }
 
@@ -90,13 +89,13 @@ internal sealed class RowGroupAggregator(
         {
             if (_constantTexts[t] is { } constant)
             {
-                group.Texts[t].Add(constant, false, length);
+                textValues[t].Add(constant, false, length);
                 continue;
             }
 
             if (_skippedTexts[t])
             {
-                group.Texts[t].Add(null, true, length);
+                textValues[t].Add(null, true, length);
                 continue;
             }
 
@@ -120,7 +119,7 @@ internal sealed class RowGroupAggregator(
                 }
             }
 
-            group.Texts[t].Add(TextAt(t, first), varied, present);
+            textValues[t].Add(TextAt(t, first), varied, present);
             if (varied)
             {
                 variedTexts?.Add(t);

@@ -59,8 +59,8 @@ public sealed class DayWindowsTests
 
     private static PartialAggregate Partial(DateOnly day)
     {
-        var partial = new PartialAggregate(["sensor_id", "date", "temperature"]) { Rows = 1 };
-        partial.Groups[new GroupKey("s-01", day)] = new GroupAccumulator(1) { Readings = 1 };
+        var partial = new PartialAggregate(["sensor_id", "date", "temperature"], new SensorDays(1, 0)) { Rows = 1 };
+        partial.Days.Readings(partial.Days.Add(new GroupKey("s-01", day))) = 1;
         return partial;
     }
 }

@@ -46,19 +46,16 @@ public sealed class FeatureTableTests
         Assert.Equal(["v_count", "v_mean", "v_std", "v_min", "v_max", "v_missing_share"], table.Columns.Select(c => c.Name));
     }
 
-    private static GroupAccumulator Group(long readings, double[] values, long na)
-    {
-        var group = new GroupAccumulator(1) { Readings = readings };
-        group.Columns[0].AddSegment(values, na);
-        return group;
-    }
+    private static (long Readings, double[] Values, long Na) Group(long readings, double[] values, long na) => (readings, values, na);
 
-    private static FeatureTable Table(int minReadings, params (GroupKey Key, GroupAccumulator Group)[] groups)
+    private static FeatureTable Table(int minReadings, params (GroupKey Key, (long Readings, double[] Values, long Na) Group)[] groups)
     {
-        var partial = new PartialAggregate(["sensor_id", "timestamp", "date", "v"]);
+        var partial = new PartialAggregate(["sensor_id", "timestamp", "date", "v"], new SensorDays(1, 0));
         foreach (var (key, group) in groups)
         {
-            partial.Groups.Add(key, group);
+            var day = partial.Days.Add(key);
+            partial.Days.Readings(day) = group.Readings;
+            partial.Days.Columns(day)[0].AddSegment(group.Values, group.Na);
         }
 
         var aggregate = new FeatureAggregate();
