@@ -91,7 +91,7 @@ internal static partial class ChunkerStep
             var source = sources[i];
             var schemaOptions = report?.Pin(options.Schema()) ?? options.Schema();
             // The first input's schema decides the chunk columns; later inputs are pinned to it.
-            var ingest = new CsvIngest(schema => sink ??= CreateSink(schema, options, context.Output, asset, cancellationToken), quarantine, options, context.Confinement);
+            using var ingest = new CsvIngest(schema => sink ??= CreateSink(schema, options, context.Output, asset, cancellationToken), quarantine, options, context.Confinement);
             var (schema, sha, bytes) = await ingest.ReadAsync(source, i, lastInput: i == sources.Count - 1, schemaOptions, cancellationToken);
             report ??= SchemaReport.From(schema);
             rowsRead += ingest.RowsRead;

@@ -13,12 +13,17 @@ namespace Pipeline.Steps.Chunker;
 /// parse blocks in parallel, and this thread takes the parsed batches back in input order into the accumulator
 /// (<see cref="OrderedBlocks"/>).
 /// </summary>
-internal sealed class CsvIngest(Func<InputSchema, ChunkSink> sinkFor, QuarantineWriter quarantine, ChunkerOptions options, StepConfinement confinement)
+internal sealed class CsvIngest(Func<InputSchema, ChunkSink> sinkFor, QuarantineWriter quarantine, ChunkerOptions options, StepConfinement confinement) : IDisposable
 {
     private const int BlockChars = 1 << 20;
     private const int BlocksInFlight = 4;
 
+    // One numbering of sensor ids per parsing thread, kept over every block and input (see KnownSensors).
+    private readonly ThreadLocal<KnownSensors> _knownSensors = new(() => new KnownSensors());
+
     public long RowsRead { get; private set; }
+
+    public void Dispose() => _knownSensors.Dispose();
 
     /// <summary>Reads the input (the first one decides the sink's columns) and returns the schema it was read with and the SHA-256 of its bytes.</summary>
     public async Task<(InputSchema Schema, string Sha256, long Bytes)> ReadAsync(
@@ -48,7 +53,7 @@ internal sealed class CsvIngest(Func<InputSchema, ChunkSink> sinkFor, Quarantine
             var sink = sinkFor(schema);
             await OrderedBlocks.ForEachAsync(
                 splitter,
-                block => new BlockParser(schema).Parse(block),
+                block => new BlockParser(schema, _knownSensors.Value).Parse(block),
                 BlocksInFlight,
                 async batch =>
                 {

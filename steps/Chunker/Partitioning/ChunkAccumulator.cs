@@ -29,6 +29,9 @@ internal sealed class ChunkAccumulator(int valueCount, int textCount, int daysPe
 
     public NameTable Sensors { get; } = new();
 
+    // Per parsing thread's numbering of sensors: its numbers' global ones, -1 where not mapped yet.
+    private readonly Dictionary<KnownSensors, int[]> _sourceMaps = new(ReferenceEqualityComparer.Instance);
+
     public NameTable Texts { get; } = new();
 
     /// <summary>First day number of a chunk; chunks are aligned to day 0 so they do not depend on the input.</summary>
@@ -38,7 +41,7 @@ internal sealed class ChunkAccumulator(int valueCount, int textCount, int daysPe
     public void Add(ParsedBatch batch)
     {
         _batch++;
-        var sensorMap = batch.SensorNames.ConvertAll(Sensors.Id);
+        var sensorMap = GlobalSensors(batch);
         var textMap = batch.TextValues.ConvertAll(Texts.Id);
         while (_latestTicks.Count < Sensors.Count)
         {
@@ -73,6 +76,49 @@ internal sealed class ChunkAccumulator(int valueCount, int textCount, int daysPe
                 texts[j] = local < 0 ? -1 : textMap[local];
             }
         }
+    }
+
+    /// <summary>
+    /// The global number of each of the batch's local sensors. A batch from a parsing thread's numbering
+    /// (<see cref="ParsedBatch.SensorSource"/>) is mapped through what earlier batches of the same thread mapped, so
+    /// the name table is asked once per thread and sensor rather than once per block and sensor.
+    /// </summary>
+    private int[] GlobalSensors(ParsedBatch batch)
+    {
+        var names = batch.SensorNames;
+        var global = new int[names.Count];
+        if (batch.SensorSource is not { } source)
+        {
+            for (var i = 0; i < global.Length; i++)
+            {
+                global[i] = Sensors.Id(names[i]);
+            }
+
+            return global;
+        }
+
+        ref var map = ref CollectionsMarshal.GetValueRefOrAddDefault(_sourceMaps, source, out _);
+        map ??= [];
+        for (var i = 0; i < global.Length; i++)
+        {
+            var known = batch.SensorKnownIds[i];
+            if (known >= map.Length)
+            {
+                var grown = new int[Math.Max(known + 1, map.Length * 2)];
+                grown.AsSpan(map.Length).Fill(-1);
+                map.CopyTo(grown, 0);
+                map = grown;
+            }
+
+            if (map[known] < 0)
+            {
+                map[known] = Sensors.Id(names[i]);
+            }
+
+            global[i] = map[known];
+        }
+
+        return global;
     }
 
     /// <summary>

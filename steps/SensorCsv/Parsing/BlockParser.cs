@@ -7,10 +7,12 @@ namespace Pipeline.Steps.SensorCsv.Parsing;
 /// <summary>
 /// Parses one block of records into a <see cref="ParsedBatch"/>, quarantining each bad row with its line, column
 /// and reason: a block without quotes is split in place (<see cref="PlainRecordParser"/>), any other with Sylvan.
-/// Fields are read as spans: no string is allocated for numbers or timestamps.
+/// Fields are read as spans: no string is allocated for numbers or timestamps. Sensors are numbered through
+/// <paramref name="known"/> when the caller keeps one per parsing thread (see <see cref="KnownSensors"/>).
 /// </summary>
-internal sealed class BlockParser(InputSchema schema)
+internal sealed class BlockParser(InputSchema schema, KnownSensors? known = null)
 {
+    private readonly KnownSensors _known = known ?? new KnownSensors();
     private const int MaxRawChars = 1000;
     private readonly ZoneClock _clock = new(schema.TimeZone);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _na =
@@ -24,7 +26,7 @@ internal sealed class BlockParser(InputSchema schema)
         var survey = block.Survey;
         var capacity = survey.LineBreaks + 1;
         var batch = new ParsedBatch(capacity, schema.ValueIndexes.Count, schema.TextIndexes.Count);
-        var rows = new RowFieldParser(schema, _clock, _na, batch);
+        var rows = new RowFieldParser(schema, _clock, _na, batch, _known);
         // The survey looked for the splitter's quote character, which is the schema's unless a caller set them apart.
         if (survey.Quote == schema.Quote ? !survey.HasQuote : !text.Span.Contains(schema.Quote))
         {
@@ -36,7 +38,7 @@ internal sealed class BlockParser(InputSchema schema)
 
             batch.Dispose();
             batch = new ParsedBatch(capacity, schema.ValueIndexes.Count, schema.TextIndexes.Count);
-            rows = new RowFieldParser(schema, _clock, _na, batch);
+            rows = new RowFieldParser(schema, _clock, _na, batch, _known);
         }
 
         if (FieldLimit.Find(text.Span, schema.Delimiter, schema.Quote) is { } wide)
@@ -54,7 +56,7 @@ internal sealed class BlockParser(InputSchema schema)
             // A malformed quote ends Sylvan's reading of the block: re-read it line by line to isolate the bad ones.
             batch.Dispose();
             batch = new ParsedBatch(capacity, schema.ValueIndexes.Count, schema.TextIndexes.Count);
-            rows = new RowFieldParser(schema, _clock, _na, batch);
+            rows = new RowFieldParser(schema, _clock, _na, batch, _known);
             ParseLineByLine(block, rows, batch);
         }
 

@@ -31,6 +31,16 @@ internal sealed class ParsedBatch(int capacity, int valueCount, int textCount) :
 
     public List<string> SensorNames { get; } = [];
 
+    /// <summary>
+    /// The numbering the batch's sensors come from (the parsing thread's, kept across its blocks), and each local
+    /// sensor's number in it: the consumer maps a source's numbers to global ones once, not each block. Null for a
+    /// batch made by hand; the consumer then maps the names.
+    /// </summary>
+    public KnownSensors? SensorSource { get; set; }
+
+    /// <inheritdoc cref="SensorSource"/>
+    public List<int> SensorKnownIds { get; } = [];
+
     public List<string> TextValues { get; } = [];
 
     public List<QuarantinedRow> Quarantined { get; } = [];

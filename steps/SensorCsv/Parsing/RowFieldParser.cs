@@ -4,12 +4,14 @@ using Pipeline.Steps.SensorCsv.Schema;
 
 namespace Pipeline.Steps.SensorCsv.Parsing;
 
-/// <summary>Converts the fields of one record into a batch row, or says which field is bad and why.</summary>
+/// <summary>
+/// Converts the fields of one record into a batch row, or says which field is bad and why. Sensors are numbered
+/// through <paramref name="known"/> (the parsing thread's numbering), and locally in the order the batch meets them.
+/// </summary>
 internal sealed class RowFieldParser(
-    InputSchema schema, ZoneClock clock, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> na, ParsedBatch batch)
+    InputSchema schema, ZoneClock clock, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> na, ParsedBatch batch, KnownSensors known)
 {
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _sensors =
-        new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly KnownSensors _known = StartBatch(known, batch);
 
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _texts =
         new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -32,20 +34,32 @@ internal sealed class RowFieldParser(
         // seen in this batch was validated then, and a value that parses as a number cannot be an NA token.
         var sensorField = fields.Field(schema.SensorIndex).Trim();
         var sensor = _successors.Guess();
-        if ((sensor < 0 || !sensorField.SequenceEqual(batch.SensorNames[sensor])) && !_sensors.TryGetValue(sensorField, out sensor))
+        if (sensor < 0 || !sensorField.SequenceEqual(batch.SensorNames[sensor]))
         {
-            if (sensorField.IsEmpty || na.Contains(sensorField))
+            if (!_known.TryFind(sensorField, out var known))
             {
-                return new FieldProblem(schema.SensorIndex, RowProblem.MissingSensor, "missing sensor id");
+                if (sensorField.IsEmpty || na.Contains(sensorField))
+                {
+                    return new FieldProblem(schema.SensorIndex, RowProblem.MissingSensor, "missing sensor id");
+                }
+
+                if (sensorField.Contains('\uFFFD'))
+                {
+                    return new FieldProblem(schema.SensorIndex, RowProblem.InvalidUtf8, "sensor id is not valid UTF-8");
+                }
+
+                known = _known.Add(sensorField);
             }
 
-            if (sensorField.Contains('\uFFFD'))
+            sensor = _known.LocalOf(known);
+            if (sensor < 0)
             {
-                return new FieldProblem(schema.SensorIndex, RowProblem.InvalidUtf8, "sensor id is not valid UTF-8");
+                sensor = batch.SensorNames.Count;
+                batch.SensorNames.Add(_known.Name(known));
+                batch.SensorKnownIds.Add(known);
+                _known.SetLocal(known, sensor);
+                _successors.Added();
             }
-
-            sensor = Intern(_sensors, batch.SensorNames, sensorField);
-            _successors.Added();
         }
 
         _successors.Saw(sensor);
@@ -145,6 +159,13 @@ internal sealed class RowFieldParser(
 
     private static bool TryParseNumber(ReadOnlySpan<char> field, out double value) =>
         DecimalParser.TryParse(field, out value) || double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    private static KnownSensors StartBatch(KnownSensors known, ParsedBatch batch)
+    {
+        known.BeginBatch();
+        batch.SensorSource = known;
+        return known;
+    }
 
     private static int Intern(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, List<string> names, ReadOnlySpan<char> value)
     {
