@@ -97,6 +97,12 @@ internal static class StepChecks
             {
                 problems.Add(new(JsonPaths.Index(argsPath, a), "an argument must be a string, not null"));
             }
+            else if (step.Args[a].Length == 0)
+            {
+                // An empty argument is almost always a value not filled in (`--input ""`): the program would read
+                // it as an empty path or option and fail at its attempt, after the steps before it had run.
+                problems.Add(new(JsonPaths.Index(argsPath, a), "an argument must not be empty: give it a value or remove it"));
+            }
         }
 
         var envPath = JsonPaths.Property(path, "env");

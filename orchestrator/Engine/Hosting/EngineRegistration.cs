@@ -14,7 +14,7 @@ namespace Pipeline.Orchestrator.Engine.Hosting;
 /// The engine's registration: its settings (<c>Engine</c>, <c>Scheduler</c>, <c>Secrets</c>, checked on start),
 /// the run loop, launching and watching runs, the cron scheduler, secrets and telemetry. The host adds a store
 /// (<see cref="IRunStore"/>, <see cref="IWorkflowStore"/>), step runners and
-/// <see cref="IStepPathOptions"/>, and decides where the loops run (<see cref="AddPipelineEngineLoops"/>).
+/// <see cref="IStepPathOptions"/> and <see cref="IStepRequiredOptions"/>, and decides where the loops run (<see cref="AddPipelineEngineLoops"/>).
 /// </summary>
 public static class EngineRegistration
 {
@@ -34,6 +34,7 @@ public static class EngineRegistration
         services.AddSingleton<EngineSignal>();
         services.AddSingleton<WorkflowLimits>();
         services.AddSingleton<ArgumentConfinement>();
+        services.AddSingleton<RequiredOptionCheck>();
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<RunLauncher>();
         services.AddSingleton<RunWatcher>();

@@ -101,7 +101,9 @@ public sealed class ArgumentConfinement(IStepPathOptions pathOptions, EngineOpti
 
             var equals = arg.IndexOf('=', StringComparison.Ordinal);
             var (flag, value, at) = equals > 0 ? (arg[..equals], arg[(equals + 1)..], i) : (arg, i + 1 < args.Count ? args[i + 1] : null, i + 1);
-            if (value is not null && !(literalOnly && IsTemplated(value)))
+            // An empty argument is the definition's own problem (WorkflowValidator): said once, not twice.
+            var emptyArgument = equals < 0 && value is { Length: 0 };
+            if (value is not null && !(literalOnly && (IsTemplated(value) || emptyArgument)))
             {
                 yield return (string.Create(CultureInfo.InvariantCulture, $"args[{at}]"), flag, value);
             }

@@ -12,13 +12,16 @@ namespace Pipeline.Orchestrator.Engine.Launching;
 /// (<see cref="RunnerChoice"/>, so <c>Runner:Default</c> and a step's own <c>runner</c> count) against that
 /// runner's settings: allowed commands, allowed images, resource caps; and each cron trigger against the scheduler's
 /// <see cref="SchedulerOptions.MinimumInterval"/>; and program options that name paths against the folders runs may
-/// use (<see cref="ArgumentConfinement"/>). Used by the API's validate, create, update and publish, by the workflow
+/// use (<see cref="ArgumentConfinement"/>); and that program steps give the options their program requires
+/// (<see cref="RequiredOptionCheck"/>). Used by the API's validate, create, update and publish, by the workflow
 /// folder sync and by <see cref="RunLauncher"/>.
 /// </summary>
 /// <param name="runners">The server's step runners, in the order the engine asks them.</param>
 /// <param name="scheduler">The scheduler's settings; none: no schedule is too frequent (tools and tests).</param>
 /// <param name="arguments">The check of path options; none: not checked here (tools and tests; the programs still check).</param>
-public sealed class ExecutionPolicy(IEnumerable<IStepRunner> runners, SchedulerOptions? scheduler = null, ArgumentConfinement? arguments = null)
+/// <param name="requiredOptions">The check of required program options; none: not checked here (the programs still check).</param>
+public sealed class ExecutionPolicy(
+    IEnumerable<IStepRunner> runners, SchedulerOptions? scheduler = null, ArgumentConfinement? arguments = null, RequiredOptionCheck? requiredOptions = null)
 {
     private readonly IReadOnlyList<IStepRunner> _runners = [.. runners];
 
@@ -61,11 +64,24 @@ public sealed class ExecutionPolicy(IEnumerable<IStepRunner> runners, SchedulerO
         return problems;
     }
 
-    /// <summary><see cref="Check"/>, then the program steps' literal path options that lead outside the folders runs may use.</summary>
+    /// <summary>
+    /// <see cref="Check"/>, then the program steps' literal path options that lead outside the folders runs may use,
+    /// then the options their programs require that they leave out.
+    /// </summary>
     public async Task<IReadOnlyList<DefinitionProblem>> CheckAsync(WorkflowDefinition definition, CancellationToken cancellationToken)
     {
-        var problems = Check(definition);
-        return arguments is null ? problems : [.. problems, .. await arguments.CheckAsync(definition, cancellationToken)];
+        List<DefinitionProblem> problems = [.. Check(definition)];
+        if (arguments is not null)
+        {
+            problems.AddRange(await arguments.CheckAsync(definition, cancellationToken));
+        }
+
+        if (requiredOptions is not null)
+        {
+            problems.AddRange(await requiredOptions.CheckAsync(definition, cancellationToken));
+        }
+
+        return problems;
     }
 
     /// <summary>A rendered program step's path options that lead outside the folders runs may use (checked at launch).</summary>

@@ -34,6 +34,7 @@ public static class OrchestratorServices
         services.AddStepRunners(configuration);
         services.AddSingleton<StepDescriptions>();
         services.AddSingleton<IStepPathOptions, DescribedPathOptions>();
+        services.AddSingleton<IStepRequiredOptions, DescribedRequiredOptions>();
         services.AddPipelineAccounts(configuration);
         services.AddPipelineModels(configuration);
         services.AddPipelineDatasets(configuration);

@@ -132,4 +132,18 @@ public sealed class StepValidationTests
             TestDefinitions.Valid().WithStep(1, s => s with { Env = new Dictionary<string, string> { ["MY-VAR"] = "x" } }),
             "$.steps[1].env.MY-VAR",
             "'MY-VAR' is not a valid environment variable name (letters, digits, '_', not starting with a digit)");
+
+    [Fact]
+    public void An_argument_is_never_empty() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithStep(1, s => s with { Args = ["--input", "", "--output", "${{ step.output }}"] }),
+            "$.steps[1].args[1]",
+            "an argument must not be empty: give it a value or remove it");
+
+    [Fact]
+    public void An_empty_argument_of_a_command_is_refused_too_but_a_blank_one_is_a_value() =>
+        ProblemAssert.Only(
+            TestDefinitions.Valid().WithStep(2, s => s with { Program = null, Command = "/usr/bin/tr", Args = [" ", ""] }),
+            "$.steps[2].args[1]",
+            "an argument must not be empty: give it a value or remove it");
 }
