@@ -40,8 +40,8 @@ export function DriftTable({ drift }: { drift: DriftReport }) {
                 {r.drifted ? <span className="pill warn">drifted</span> : null}
               </td>
               <td className="num">{score(r)}</td>
-              <td>{threshold}</td>
-              <td>{baselineWindow(r, drift.window)}</td>
+              <td className="nowrap">{threshold}</td>
+              <td className="nowrap">{baselineWindow(r, drift.window)}</td>
               <td className="num">{reading(r.mean)}</td>
               <td className="num">{reading(r.baselineMean)}</td>
             </tr>
