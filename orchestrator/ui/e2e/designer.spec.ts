@@ -32,15 +32,15 @@ test('build a workflow by drag and drop, publish, trigger and watch it succeed',
   await page.getByLabel('Argument 2', { exact: true }).fill('echo second step of run $PIPELINE_RUN_ID');
 
   // Connect: first's output handle → second's input handle.
-  await dragHandle(page, first.locator('.react-flow__handle-bottom'), second.locator('.react-flow__handle-top'));
+  await dragHandle(page, first.locator('.react-flow__handle-right'), second.locator('.react-flow__handle-left'));
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
   await second.click();
   await expect(page.getByRole('checkbox', { name: 'command', exact: true })).toBeChecked();
 
   await expect(page.getByRole('region', { name: 'Problems' })).toContainText('No problems');
-  // Auto-layout puts the second step below the first (top to bottom, in dependency order).
+  // Auto-layout puts the second step right of the first (left to right, in dependency order, as on the run page).
   await page.getByRole('button', { name: 'Auto-layout' }).click();
-  await expect.poll(async () => (await second.boundingBox())!.y - (await first.boundingBox())!.y).toBeGreaterThan(40);
+  await expect.poll(async () => (await second.boundingBox())!.x - (await first.boundingBox())!.x).toBeGreaterThan(40);
   await screenshot(page, 'designer');
 
   await page.getByRole('tab', { name: 'JSON' }).click();
