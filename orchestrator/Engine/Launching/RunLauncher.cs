@@ -19,7 +19,7 @@ namespace Pipeline.Orchestrator.Engine.Launching;
 /// roots is refused, and so is a run that would leave its workflow with more than
 /// <see cref="EngineOptions.MaxQueuedRunsPerWorkflow"/> runs waiting, whatever triggered it.
 /// </summary>
-public sealed class RunLauncher(
+public sealed partial class RunLauncher(
     IWorkflowStore workflows,
     IRunStore runs,
     EngineSignal signal,
@@ -248,6 +248,7 @@ public sealed class RunLauncher(
             State = StepState.Pending,
             ReadyAt = null,
             Spec = spec,
+            WorkflowVersion = run.WorkflowVersion,
         };
     }
 

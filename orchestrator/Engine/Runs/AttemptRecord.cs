@@ -22,4 +22,7 @@ public sealed record AttemptRecord
     public int? ExitCode { get; init; }
 
     public string? Error { get; init; }
+
+    /// <summary>The published version whose definition of the step this attempt ran (a run re-run on a later version has attempts of both).</summary>
+    public int? WorkflowVersion { get; init; }
 }

@@ -42,6 +42,7 @@ public static class PartitionFanOut
                 ParentStepId = parent.StepId,
                 PartitionKey = key,
                 MaxParallel = plan.MaxParallel,
+                WorkflowVersion = parent.WorkflowVersion,
             });
         }
 

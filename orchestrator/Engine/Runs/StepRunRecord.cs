@@ -41,6 +41,13 @@ public sealed record StepRunRecord
 
     public required StepSpec Spec { get; init; }
 
+    /// <summary>
+    /// The published version whose definition <see cref="Spec"/> and <see cref="DependsOn"/> were rendered from: the
+    /// run's version, unless the step was re-run on a later one (<see cref="RunRedefinition"/>). Null in step runs
+    /// made without one (read as the run's version).
+    /// </summary>
+    public int? WorkflowVersion { get; init; }
+
     /// <summary>For one partition of a partitioned step: that step's id (this one's is <c>&lt;parent&gt;.&lt;day&gt;</c>).</summary>
     public string? ParentStepId { get; init; }
 

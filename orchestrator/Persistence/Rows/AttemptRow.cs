@@ -9,7 +9,7 @@ internal sealed record AttemptRow
 {
     public const string Columns =
         "run_id AS RunId, step_id AS StepId, attempt AS Attempt, state AS State, worker_id AS WorkerId, " +
-        "started_at AS StartedAt, finished_at AS FinishedAt, exit_code AS ExitCode, error AS Error";
+        "started_at AS StartedAt, finished_at AS FinishedAt, exit_code AS ExitCode, error AS Error, workflow_version AS WorkflowVersion";
 
     public string RunId { get; set; } = "";
 
@@ -29,6 +29,8 @@ internal sealed record AttemptRow
 
     public string? Error { get; set; }
 
+    public long? WorkflowVersion { get; set; }
+
     public AttemptRecord ToRecord() => new()
     {
         RunId = RunId,
@@ -40,5 +42,6 @@ internal sealed record AttemptRow
         FinishedAt = UnixMs.To(FinishedAt),
         ExitCode = ExitCode is { } code ? checked((int)code) : null,
         Error = Error,
+        WorkflowVersion = WorkflowVersion is { } version ? checked((int)version) : null,
     };
 }

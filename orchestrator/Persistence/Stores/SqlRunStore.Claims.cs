@@ -52,8 +52,8 @@ public sealed partial class SqlRunStore
                 """, keys, transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                INSERT INTO attempts (run_id, step_id, attempt, state, worker_id, started_at)
-                SELECT run_id, step_id, attempts, 'running', @worker, @at FROM step_runs WHERE run_id = @RunId AND step_id = @StepId
+                INSERT INTO attempts (run_id, step_id, attempt, state, worker_id, started_at, workflow_version)
+                SELECT run_id, step_id, attempts, 'running', @worker, @at, workflow_version FROM step_runs WHERE run_id = @RunId AND step_id = @StepId
                 """, keys, transaction, cancellationToken: cancellationToken));
 
             var runIds = picked.Select(p => p.RunId).Distinct(StringComparer.Ordinal).ToArray();

@@ -85,8 +85,8 @@ public sealed partial class SqlRunStore : IRunStore
 
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO step_runs (run_id, step_id, ordinal, depends_on, state, attempts, ready_at, started_at, finished_at, exit_code, error, lease_owner, lease_expires_at, spec)
-            VALUES (@RunId, @StepId, @Ordinal, @DependsOn, @State, @Attempts, @ReadyAt, @StartedAt, @FinishedAt, @ExitCode, @Error, @LeaseOwner, @LeaseExpiresAt, @Spec)
+            INSERT INTO step_runs (run_id, step_id, ordinal, depends_on, state, attempts, ready_at, started_at, finished_at, exit_code, error, lease_owner, lease_expires_at, spec, workflow_version)
+            VALUES (@RunId, @StepId, @Ordinal, @DependsOn, @State, @Attempts, @ReadyAt, @StartedAt, @FinishedAt, @ExitCode, @Error, @LeaseOwner, @LeaseExpiresAt, @Spec, @WorkflowVersion)
             """, run.Steps.Select(StepRunRow.From).ToList(), transaction, cancellationToken: cancellationToken));
         return row.ToRecord();
     }
@@ -163,7 +163,7 @@ public sealed partial class SqlRunStore : IRunStore
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                UPDATE runs SET state = @State, started_at = @StartedAt, finished_at = @FinishedAt, error = @Error
+                UPDATE runs SET state = @State, started_at = @StartedAt, finished_at = @FinishedAt, error = @Error, workflow_version = @WorkflowVersion
                 WHERE id = @Id
                 """, run, transaction, cancellationToken: cancellationToken));
         }
@@ -174,6 +174,13 @@ public sealed partial class SqlRunStore : IRunStore
         if (changed.Count > 0)
         {
             await connection.ExecuteAsync(new CommandDefinition(StepRunRow.UpdateSql, changed, transaction, cancellationToken: cancellationToken));
+        }
+
+        // Steps that take a later version's definition (a re-run on the latest version): their spec changes too.
+        var redefined = changed.Where(s => s.WorkflowVersion != read[s.StepId].WorkflowVersion).ToList();
+        if (redefined.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(StepRunRow.RedefineSql, redefined, transaction, cancellationToken: cancellationToken));
         }
 
         // Step runs a change adds: the partitions of a step that has just fanned out.

@@ -43,6 +43,7 @@ namespace Pipeline.Orchestrator.Api;
 [JsonSerializable(typeof(SensorDayView))]
 [JsonSerializable(typeof(RollbackRequest))]
 [JsonSerializable(typeof(GateOverrideRequest))]
+[JsonSerializable(typeof(RerunRequest))]
 [JsonSerializable(typeof(Pipeline.Steps.Formats.Registry.ProductionPointer))]
 [JsonSerializable(typeof(List<Pipeline.Steps.Formats.Registry.ProductionPointer>))]
 [JsonSerializable(typeof(Pipeline.Orchestrator.Models.ModelComparison))]

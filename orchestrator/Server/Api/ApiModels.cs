@@ -69,6 +69,9 @@ public sealed record StepView(
     /// <summary>Who overrode the step's gate and why, once someone did.</summary>
     public string? GateOverride { get; init; }
 
+    /// <summary>The published version whose definition of the step the run now runs (a later one than the run began with after a re-run on the latest version).</summary>
+    public int? WorkflowVersion { get; init; }
+
     /// <summary>
     /// A partitioned step's partitions counted by state (null for other steps): the run page shows the step as one
     /// node with these counts; <c>GET /api/runs/{runId}/steps/{stepId}/partitions</c> lists them.
@@ -95,7 +98,11 @@ public sealed record StepPartitionView(
 public sealed record StepPartitionListView(string StepId, PartitionCountsView Counts, IReadOnlyList<StepPartitionView> Partitions, string? Next);
 
 /// <summary>One attempt of a step.</summary>
-public sealed record AttemptView(int Attempt, string State, string WorkerId, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int? ExitCode, string? Error);
+public sealed record AttemptView(int Attempt, string State, string WorkerId, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int? ExitCode, string? Error)
+{
+    /// <summary>The published version whose definition of the step the attempt ran.</summary>
+    public int? WorkflowVersion { get; init; }
+}
 
 /// <summary>A run with its steps and their attempts.</summary>
 public sealed record RunDetailView(RunView Run, IReadOnlyList<StepView> Steps)
@@ -114,9 +121,10 @@ public sealed record RunDetailView(RunView Run, IReadOnlyList<StepView> Steps)
                 s.StepId, StateNames.Of(s.State), s.DependsOn, s.Attempts, s.ReadyAt, s.StartedAt, s.FinishedAt, s.ExitCode, s.Error,
                 // A partitioned step's spec names its days' folder with the day's placeholder: its own folder holds them.
                 s.FansOut ? Path.GetDirectoryName(s.Spec.OutputFolder)! : s.Spec.OutputFolder,
-                [.. byStep[s.StepId].Select(a => new AttemptView(a.Attempt, a.State, a.WorkerId, a.StartedAt, a.FinishedAt, a.ExitCode, a.Error))])
+                [.. byStep[s.StepId].Select(a => new AttemptView(a.Attempt, a.State, a.WorkerId, a.StartedAt, a.FinishedAt, a.ExitCode, a.Error) { WorkflowVersion = a.WorkflowVersion ?? run.WorkflowVersion })])
             {
                 GateOverride = s.GateOverride,
+                WorkflowVersion = s.WorkflowVersion ?? run.WorkflowVersion,
                 Partitions = s.FansOut ? Counts(partitions[s.StepId]) : null,
             })]);
     }

@@ -25,11 +25,14 @@ internal static class RunsApi
             .WithSummary("Pause a queued or running run (a long backfill): no step of it starts until it is resumed; running steps finish").RequireAuthorization(Auth.AuthPolicies.Operator);
         group.MapPost("/runs/{runId}/resume", ResumeAsync)
             .WithSummary("Resume a paused run: it is queued for a slot of its workflow and goes on where it stopped").RequireAuthorization(Auth.AuthPolicies.Operator);
-        group.MapPost("/runs/{runId}/steps/{stepId}/retry", RetryStepAsync).WithSummary("Retry one step in the run, clearing its downstream steps").RequireAuthorization(Auth.AuthPolicies.Operator);
+        group.MapPost("/runs/{runId}/steps/{stepId}/retry", RetryStepAsync)
+            .WithSummary("Retry one step in the run, clearing its downstream steps; on the run's version, or with {\"version\": \"latest\"} on the latest published one").RequireAuthorization(Auth.AuthPolicies.Operator);
         group.MapPost("/runs/{runId}/steps/{stepId}/override-gate", OverrideGateAsync)
             .WithSummary("Override the failed gate of a blocked step (a drift gate) with a reason, and retry it so the run goes on").RequireAuthorization(Auth.AuthPolicies.Editor);
-        group.MapPost("/runs/{runId}/retry-failed", RetryFailedAsync).WithSummary("Re-run what failed, keeping what succeeded").RequireAuthorization(Auth.AuthPolicies.Operator);
-        group.MapPost("/runs/{runId}/rerun", RerunAsync).WithSummary("Start a new run with the same version, inputs and logical date").RequireAuthorization(Auth.AuthPolicies.Operator).LimitTriggers();
+        group.MapPost("/runs/{runId}/retry-failed", RetryFailedAsync)
+            .WithSummary("Re-run what failed, keeping what succeeded; on the run's version, or with {\"version\": \"latest\"} on the latest published one").RequireAuthorization(Auth.AuthPolicies.Operator);
+        group.MapPost("/runs/{runId}/rerun", RerunAsync)
+            .WithSummary("Start a new run with the same inputs and logical date, on the same version or with {\"version\": \"latest\"} the latest published one").RequireAuthorization(Auth.AuthPolicies.Operator).LimitTriggers();
         return group;
     }
 
@@ -168,9 +171,24 @@ internal static class RunsApi
         string runId, IRunStore runs, EngineSignal signal, TimeProvider clock, CancellationToken cancellationToken) =>
         ChangeAsync(runId, runs, signal, (run, steps) => RunProgress.Resume(run, steps, clock.GetUtcNow()), cancellationToken);
 
-    private static Task<Results<Ok<RunView>, ProblemHttpResult>> RetryStepAsync(
-        string runId, string stepId, IRunStore runs, EngineSignal signal, TimeProvider clock, CancellationToken cancellationToken) =>
-        ChangeAsync(runId, runs, signal, (run, steps) => RunProgress.RetryStep(run, steps, stepId, clock.GetUtcNow()), cancellationToken);
+    private static async Task<Results<Ok<RunView>, ProblemHttpResult>> RetryStepAsync(
+        string runId, string stepId, RerunRequest? request, IRunStore runs, RunLauncher launcher, EngineSignal signal, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var version = await RerunVersion.ResolveAsync(runId, request, runs, launcher, cancellationToken);
+        if (version.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        return await ChangeAsync(
+            runId,
+            runs,
+            signal,
+            (run, steps) => version.Switch is { } to
+                ? RunRedefinition.RetryStep(run, steps, stepId, to, clock.GetUtcNow())
+                : RunProgress.RetryStep(run, steps, stepId, clock.GetUtcNow()),
+            cancellationToken);
+    }
 
     private static async Task<Results<Ok<RunView>, ProblemHttpResult>> OverrideGateAsync(
         string runId, string stepId, GateOverrideRequest request, ClaimsPrincipal user, IRunStore runs, EngineSignal signal, EngineTelemetry telemetry,
@@ -190,9 +208,22 @@ internal static class RunsApi
         return changed;
     }
 
-    private static Task<Results<Ok<RunView>, ProblemHttpResult>> RetryFailedAsync(
-        string runId, IRunStore runs, EngineSignal signal, TimeProvider clock, CancellationToken cancellationToken) =>
-        ChangeAsync(runId, runs, signal, (run, steps) => RunProgress.RetryFailed(run, steps, clock.GetUtcNow()), cancellationToken);
+    private static async Task<Results<Ok<RunView>, ProblemHttpResult>> RetryFailedAsync(
+        string runId, RerunRequest? request, IRunStore runs, RunLauncher launcher, EngineSignal signal, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var version = await RerunVersion.ResolveAsync(runId, request, runs, launcher, cancellationToken);
+        if (version.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        return await ChangeAsync(
+            runId,
+            runs,
+            signal,
+            (run, steps) => version.Switch is { } to ? RunRedefinition.RetryFailed(run, steps, to, clock.GetUtcNow()) : RunProgress.RetryFailed(run, steps, clock.GetUtcNow()),
+            cancellationToken);
+    }
 
     private static async Task<Results<Ok<RunView>, ProblemHttpResult>> ChangeAsync(
         string runId, IRunStore runs, EngineSignal signal, Func<RunRecord, IReadOnlyList<StepRunRecord>, RunChange> change, CancellationToken cancellationToken)
@@ -210,8 +241,14 @@ internal static class RunsApi
     }
 
     private static async Task<Results<Created<RunView>, ProblemHttpResult>> RerunAsync(
-        string runId, ClaimsPrincipal user, IRunStore runs, RunLauncher launcher, CancellationToken cancellationToken)
+        string runId, RerunRequest? request, ClaimsPrincipal user, IRunStore runs, RunLauncher launcher, CancellationToken cancellationToken)
     {
+        var onLatest = RerunVersion.OnLatest(request, out var choiceProblem);
+        if (choiceProblem is not null)
+        {
+            return choiceProblem;
+        }
+
         var previous = await runs.GetRunAsync(runId, cancellationToken);
         if (previous is null)
         {
@@ -224,7 +261,8 @@ internal static class RunsApi
                 new LaunchRequest
                 {
                     WorkflowId = previous.WorkflowId,
-                    Version = previous.WorkflowVersion,
+                    // Null: the latest published version, checked as any launch of it (the inputs must fit it).
+                    Version = onLatest ? null : previous.WorkflowVersion,
                     Inputs = previous.Inputs,
                     LogicalDate = previous.LogicalDate,
                     TriggeredBy = "rerun",

@@ -20,11 +20,11 @@ public sealed class MigrationTests(PostgresFixture postgres)
         var first = await database.MigrateAsync(CancellationToken.None);
         var second = await database.MigrateAsync(CancellationToken.None);
 
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], first);
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13], first);
         Assert.Empty(second);
         await using var connection = await database.OpenAsync(CancellationToken.None);
         var recorded = (await connection.QueryAsync<(long Version, string Name, string Checksum)>("SELECT version, name, checksum FROM schema_version ORDER BY version")).ToList();
-        Assert.Equal([(1L, "initial"), (2L, "step_retry_base"), (3L, "run_trace_parent"), (4L, "accounts"), (5L, "run_started_by"), (6L, "datasets"), (7L, "revoked_sessions"), (8L, "asset_catalog"), (9L, "gate_overrides"), (10L, "image_digest_and_scoring"), (11L, "step_partitions"), (12L, "run_waits_for")], recorded.Select(r => (r.Version, r.Name)));
+        Assert.Equal([(1L, "initial"), (2L, "step_retry_base"), (3L, "run_trace_parent"), (4L, "accounts"), (5L, "run_started_by"), (6L, "datasets"), (7L, "revoked_sessions"), (8L, "asset_catalog"), (9L, "gate_overrides"), (10L, "image_digest_and_scoring"), (11L, "step_partitions"), (12L, "run_waits_for"), (13L, "step_versions")], recorded.Select(r => (r.Version, r.Name)));
         Assert.All(recorded, r => Assert.Matches("^[0-9a-f]{64}$", r.Checksum));
         Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM step_runs"));
     }
@@ -37,7 +37,7 @@ public sealed class MigrationTests(PostgresFixture postgres)
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => test.Open().MigrateAsync(CancellationToken.None))));
 
-        Assert.Equal(12, results.Sum(r => r.Count));
+        Assert.Equal(13, results.Sum(r => r.Count));
     }
 
     [Theory]
@@ -96,10 +96,10 @@ public sealed class MigrationTests(PostgresFixture postgres)
         var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         await using var database = OrchestratorStorage.Open($"postgres://{b.Username}@{b.Host}:{b.Port}/{b.Database}", "unused.db");
 
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], await database.MigrateAsync(CancellationToken.None));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13], await database.MigrateAsync(CancellationToken.None));
         Assert.Equal("postgres", database.Dialect.Name);
         Assert.Equal($"{b.Host}:{b.Port}/{b.Database}", database.Endpoint);
         await using DbConnection connection = await database.OpenAsync(CancellationToken.None);
-        Assert.Equal(12L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(13L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version"));
     }
 }

@@ -873,7 +873,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retry one step in the run, clearing its downstream steps */
+        /** Retry one step in the run, clearing its downstream steps; on the run's version, or with {"version": "latest"} on the latest published one */
         post: {
             parameters: {
                 query?: never;
@@ -884,7 +884,11 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["RerunRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
@@ -955,7 +959,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Re-run what failed, keeping what succeeded */
+        /** Re-run what failed, keeping what succeeded; on the run's version, or with {"version": "latest"} on the latest published one */
         post: {
             parameters: {
                 query?: never;
@@ -965,7 +969,11 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["RerunRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
@@ -993,7 +1001,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a new run with the same version, inputs and logical date */
+        /** Start a new run with the same inputs and logical date, on the same version or with {"version": "latest"} the latest published one */
         post: {
             parameters: {
                 query?: never;
@@ -1003,7 +1011,11 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["RerunRequest"];
+                };
+            };
             responses: {
                 /** @description Created */
                 201: {
@@ -2576,6 +2588,11 @@ export interface components {
             /** Format: int32 */
             exitCode: number | null;
             error: null | string;
+            /**
+             * Format: int32
+             * @description The published version whose definition of the step the attempt ran.
+             */
+            workflowVersion?: number | null;
         };
         /** @description A backfill: one run per day from DateOnly BackfillRequest.From to DateOnly BackfillRequest.To, both included. */
         BackfillRequest: {
@@ -3081,6 +3098,13 @@ export interface components {
             promoted: boolean;
             reason: string;
         };
+        /**
+         * @description Which published version a retry, re-run from failure or re-run uses: `run`, the run's own (the default, as
+         *     before the choice existed), or `latest`, the workflow's latest published version (a fix published since).
+         */
+        RerunRequest: {
+            version: null | string;
+        };
         /** @description `POST /api/models/{name}/rollback`. */
         RollbackRequest: {
             reason: null | string;
@@ -3270,6 +3294,11 @@ export interface components {
             blockedByGate?: boolean;
             /** @description Who overrode the step's gate and why, once someone did. */
             gateOverride?: null | string;
+            /**
+             * Format: int32
+             * @description The published version whose definition of the step the run now runs (a later one than the run began with after a re-run on the latest version).
+             */
+            workflowVersion?: number | null;
             partitions?: null | components["schemas"]["PartitionCountsView"];
         };
         /** @description A template expression and what it stands for. */
