@@ -15,6 +15,10 @@ test('retry a failed step from the run page and watch the run succeed', async ({
   await expect(step.getByLabel('stderr of flaky')).toContainText('first attempt: failing on purpose');
 
   await step.getByRole('button', { name: 'Retry this step' }).click();
+  // A confirmation says what runs again; the workflow has one version, so it offers that one.
+  const confirm = page.getByRole('dialog', { name: 'Retry step flaky' });
+  await expect(confirm.getByRole('list', { name: 'What will happen' })).toContainText('Runs again on v1: flaky, after (2 steps).');
+  await confirm.getByRole('button', { name: 'Retry step on v1' }).click();
   await expectRunState(page, 'succeeded');
   await expect(page.getByTestId('run-step-flaky')).toHaveAttribute('data-state', 'succeeded');
   await expect(page.getByTestId('run-step-after')).toHaveAttribute('data-state', 'succeeded');

@@ -30,17 +30,24 @@ export const pauseRun = (runId: string) => requestJson<Run>(`/api/runs/${id(runI
 /** Resumes a paused run: it is queued for a slot of its workflow and goes on where it stopped. */
 export const resumeRun = (runId: string) => requestJson<Run>(`/api/runs/${id(runId)}/resume`, { method: 'POST' });
 
+/**
+ * Which published version a retry or re-run uses: the run's own (the server's default) or the workflow's latest
+ * (a fix published since the run).
+ */
+export type RerunVersion = 'run' | 'latest';
+
 /** Queues the step again and returns every step downstream of it to pending. */
-export const retryStep = (runId: string, stepId: string) =>
-  requestJson<Run>(`/api/runs/${id(runId)}/steps/${id(stepId)}/retry`, { method: 'POST' });
+export const retryStep = (runId: string, stepId: string, version: RerunVersion = 'run') =>
+  requestJson<Run>(`/api/runs/${id(runId)}/steps/${id(stepId)}/retry`, { method: 'POST', body: { version } });
 
 /** Overrides the failed gate of a blocked step, saying why; the step is retried and passes its gate. */
 export const overrideGate = (runId: string, stepId: string, reason: string) =>
   requestJson<Run>(`/api/runs/${id(runId)}/steps/${id(stepId)}/override-gate`, { method: 'POST', body: { reason } });
 
-export const retryFailed = (runId: string) => requestJson<Run>(`/api/runs/${id(runId)}/retry-failed`, { method: 'POST' });
+export const retryFailed = (runId: string, version: RerunVersion = 'run') =>
+  requestJson<Run>(`/api/runs/${id(runId)}/retry-failed`, { method: 'POST', body: { version } });
 
-export const rerun = (runId: string) => requestJson<Run>(`/api/runs/${id(runId)}/rerun`, { method: 'POST' });
+export const rerun = (runId: string, version: RerunVersion = 'run') => requestJson<Run>(`/api/runs/${id(runId)}/rerun`, { method: 'POST', body: { version } });
 
 export const getManifest = (runId: string, stepId: string, signal?: AbortSignal) =>
   requestJson<Manifest>(`/api/runs/${id(runId)}/steps/${id(stepId)}/manifest`, { signal });

@@ -9,10 +9,12 @@ interface Props {
   /** Does the thing; a thrown error (the server's refusal) is shown in the dialog, which then stays open. */
   onConfirm: () => Promise<unknown>;
   onClose: () => void;
+  /** The confirm button's look: `danger` (the default) for what cannot be undone, `primary` for a plain go-ahead. */
+  tone?: 'danger' | 'primary';
 }
 
 /** "Are you sure?" for what cannot be undone (revoking a key, deleting a user). */
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose }: Props) {
+export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose, tone = 'danger' }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const confirm = async () => {
@@ -34,7 +36,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
         <button type="button" onClick={onClose}>
           Cancel
         </button>
-        <button type="button" className="danger" disabled={busy} onClick={() => void confirm()}>
+        <button type="button" className={tone} disabled={busy} onClick={() => void confirm()}>
           {confirmLabel}
         </button>
       </div>

@@ -28,6 +28,11 @@ function failedRun(): RunDetail {
   return detail;
 }
 
+/** The workflow's latest published version, as GET /api/workflows/{id} answers. */
+function latestVersion(version: number) {
+  return { workflowId: 'sensor-training', version, checksum: 'c', publishedAt: '2026-01-05T06:00:00Z', definition: {} };
+}
+
 describe('RunDetailPage', () => {
   it('opens on the failed step with its log, and retries it', async () => {
     let retried = false;
@@ -45,6 +50,7 @@ describe('RunDetailPage', () => {
         },
       },
       { path: '/api/runs/r1/steps/features/attempts/1/logs', reply: logPageReply('reading chunks\nerror: disk full\n') },
+      { path: '/api/workflows/sensor-training', reply: { body: latestVersion(1) } },
       {
         method: 'POST',
         path: '/api/runs/r1/steps/features/retry',
@@ -65,7 +71,11 @@ describe('RunDetailPage', () => {
     expect(screen.getByTestId('run-step-train')).toHaveAttribute('data-state', 'upstream-failed');
 
     await user.click(within(step).getByRole('button', { name: 'Retry this step' }));
-    expect(calls.some((c) => c.method === 'POST' && c.url.pathname === '/api/runs/r1/steps/features/retry')).toBe(true);
+    const dialog = await screen.findByRole('dialog', { name: 'Retry step features' });
+    expect(within(dialog).getByLabelText("On this run's version, v1 (the latest published)")).toBeChecked();
+    await user.click(within(dialog).getByRole('button', { name: 'Retry step on v1' }));
+    const post = calls.find((c) => c.method === 'POST' && c.url.pathname === '/api/runs/r1/steps/features/retry');
+    expect(post?.body).toEqual({ version: 'run' });
     expect(await screen.findByText('running', { selector: '.badge' })).toBeInTheDocument();
     expect(screen.getByTestId('run-step-features')).toHaveAttribute('data-state', 'queued');
   });
@@ -120,17 +130,24 @@ describe('RunDetailPage', () => {
     const { calls } = stubFetch([
       { path: '/api/runs/r1', reply: { body: failedRun() } },
       { path: /\/logs$/, reply: problem(500, 'Server error', 'log folder unreadable') },
+      { path: '/api/workflows/sensor-training', reply: { body: latestVersion(2) } },
       {
         method: 'POST',
         path: '/api/runs/r1/retry-failed',
-        reply: { status: 409, body: { title: 'Conflict', status: 409, detail: "run 'r1' is still running" } },
+        reply: {
+          status: 409,
+          body: { title: 'Conflict', status: 409, detail: "step 'chunk' changed from version 1 to 2 (args): re-run all on the latest version (v2) instead" },
+        },
       },
     ]);
     const user = userEvent.setup();
     renderAt('/runs/r1', '/runs/:id', <RunDetailPage />);
     await user.click(await screen.findByRole('button', { name: 'Re-run from failure' }));
-    expect(await screen.findByText("Re-running from failure failed:", { exact: false, selector: 'strong' })).toBeInTheDocument();
-    expect(screen.getByText("run 'r1' is still running")).toBeInTheDocument();
+    const dialog = await screen.findByRole('dialog', { name: 'Re-run from failure' });
+    await user.click(await within(dialog).findByRole('button', { name: 'Re-run from failure on v2' }));
+    // The refusal stays in the dialog, which stays open, so the other choice is one click away.
+    expect(await within(dialog).findByText(/step 'chunk' changed from version 1 to 2/)).toBeInTheDocument();
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ version: 'latest' });
     // The failed log read is reported once, not retried in a loop.
     expect(screen.getByText('log folder unreadable')).toBeInTheDocument();
     expect(calls.filter((c) => c.url.pathname.endsWith('/logs'))).toHaveLength(1);

@@ -13,12 +13,14 @@ interface Props {
   onResume: () => void;
   onRetryFailed: () => void;
   onRerun: () => void;
+  /** Versions earlier attempts of the run ran, when it was re-run on a later version since. */
+  earlierVersions: number[];
 }
 
 const ENDED = ['succeeded', 'failed', 'cancelled'];
 
 /** The run's identity, times and inputs, and the actions on the run as a whole (operators and up). */
-export function RunHeader({ run, busy, onCancel, onPause, onResume, onRetryFailed, onRerun }: Props) {
+export function RunHeader({ run, busy, onCancel, onPause, onResume, onRetryFailed, onRerun, earlierVersions }: Props) {
   const ended = ENDED.includes(run.state);
   const session = useSession();
   return (
@@ -40,10 +42,10 @@ export function RunHeader({ run, busy, onCancel, onPause, onResume, onRetryFaile
                 Pause
               </button>
             )}
-            <button type="button" disabled={!(run.state === 'failed' || run.state === 'cancelled') || !!busy} onClick={onRetryFailed} title="Run again every step that did not succeed, keeping the outputs of those that did">
+            <button type="button" disabled={!(run.state === 'failed' || run.state === 'cancelled') || !!busy} onClick={onRetryFailed} title="Run again every step that did not succeed, keeping the outputs of those that did; asks on which version">
               Re-run from failure
             </button>
-            <button type="button" disabled={!!busy} onClick={onRerun} title="A new run with the same version, inputs and logical date">
+            <button type="button" disabled={!!busy} onClick={onRerun} title="A new run with the same inputs and logical date; asks on which version">
               Re-run all
             </button>
           </div>
@@ -55,6 +57,9 @@ export function RunHeader({ run, busy, onCancel, onPause, onResume, onRetryFaile
         <dt>Workflow</dt>
         <dd>
           <Link to={`/workflows/${encodeURIComponent(run.workflowId)}/design`}>{run.workflowId}</Link> v{run.workflowVersion}
+          {earlierVersions.length > 0 ? (
+            <span className="muted"> (re-run on v{run.workflowVersion}; earlier attempts ran {earlierVersions.map((v) => `v${v}`).join(', ')})</span>
+          ) : null}
         </dd>
         <dt>Triggered by</dt>
         <dd>{run.startedBy ? `${run.triggeredBy}, by ${run.startedBy}` : run.triggeredBy}</dd>

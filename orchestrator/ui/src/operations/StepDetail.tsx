@@ -38,7 +38,7 @@ export function StepDetail({ runId, step, attempt, onAttempt, busy, onRetry, onR
             className="primary"
             disabled={!canRetry || !!busy}
             onClick={onRetry}
-            title={canRetry ? 'Queue this step again; every step downstream of it goes back to pending' : 'The step has not ended'}
+            title={canRetry ? 'Queue this step again; every step downstream of it goes back to pending. Asks on which version.' : 'The step has not ended'}
           >
             Retry this step
           </button>
@@ -69,6 +69,7 @@ export function StepDetail({ runId, step, attempt, onAttempt, busy, onRetry, onR
             <tr>
               <th scope="col">Attempt</th>
               <th scope="col">State</th>
+              <th scope="col">Version</th>
               <th scope="col">Started</th>
               <th scope="col">Duration</th>
               <th scope="col">Exit</th>
@@ -86,6 +87,7 @@ export function StepDetail({ runId, step, attempt, onAttempt, busy, onRetry, onR
                 <td>
                   <StateBadge state={a.state} />
                 </td>
+                <td>{a.workflowVersion ? `v${a.workflowVersion}` : '—'}</td>
                 <td>{formatTime(a.startedAt)}</td>
                 <td>{formatDuration(a.startedAt, a.finishedAt)}</td>
                 <td>{a.exitCode ?? '—'}</td>
