@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using Dapper;
 using Pipeline.Orchestrator.Engine.Runs;
@@ -18,12 +19,12 @@ public sealed partial class SqlRunStore
     {
         ArgumentNullException.ThrowIfNull(query);
         var limit = Math.Clamp(query.Limit, 1, MaxPageSize);
-        var sql = new StringBuilder($"SELECT {RunRow.Columns} FROM runs WHERE 1 = 1");
-        var parameters = new DynamicParameters();
+        var filters = new StringBuilder(" WHERE 1 = 1");
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         void Filter(string condition, string name, object? value)
         {
-            sql.Append(" AND ").Append(condition);
-            parameters.Add(name, value);
+            filters.Append(" AND ").Append(condition);
+            values.Add(name, value);
         }
 
         if (query.WorkflowId is { } workflow)
@@ -46,17 +47,23 @@ public sealed partial class SqlRunStore
             Filter("created_at < @to", "to", UnixMs.From(to));
         }
 
+        // The total counts every page of the filters, so it is taken before the cursor narrows them. Workflow and state
+        // have their indexes (runs_by_workflow, runs_by_state, runs_by_workflow_state): counting reads the index alone.
+        // A day range (created_at) has none, so a count over it reads the runs of that workflow or state.
+        var count = new CommandDefinition("SELECT COUNT(*) FROM runs" + filters, new DynamicParameters(values), cancellationToken: cancellationToken);
         if (query.Before is { } before)
         {
             Filter("id < @before", "before", before);
         }
 
         // One row more than the page tells whether another page follows.
-        sql.Append(" ORDER BY id DESC LIMIT @take");
-        parameters.Add("take", (long)limit + 1);
+        values.Add("take", (long)limit + 1);
+        var pageQuery = new CommandDefinition(
+            $"SELECT {RunRow.Columns} FROM runs{filters} ORDER BY id DESC LIMIT @take", new DynamicParameters(values), cancellationToken: cancellationToken);
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<RunRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: cancellationToken))).ToList();
+        var rows = (await connection.QueryAsync<RunRow>(pageQuery)).ToList();
+        var total = await connection.ExecuteScalarAsync<long>(count);
         var page = rows.Take(limit).ToList();
         var runIds = page.Select(r => r.Id).ToArray();
         // A partitioned step counts once, in its own state, as the run page shows it: not once per day.
@@ -64,8 +71,36 @@ public sealed partial class SqlRunStore
             $"SELECT run_id, state, COUNT(*) FROM step_runs WHERE {Dialect.InList("run_id", "runIds")} AND parent_step IS NULL GROUP BY run_id, state",
             new { runIds }, cancellationToken: cancellationToken))).ToList();
         var byRun = counts.ToLookup(c => c.RunId, StringComparer.Ordinal);
-        var summaries = page.Select(r => new RunSummary(r.ToRecord(), byRun[r.Id].ToDictionary(c => c.State, c => checked((int)c.Count), StringComparer.Ordinal))).ToList();
-        return new RunPage(summaries, rows.Count > limit ? page[^1].Id : null);
+        var failedRunIds = counts.Where(c => c.State == "failed").Select(c => c.RunId).Distinct(StringComparer.Ordinal).ToArray();
+        var failures = await FirstFailuresAsync(connection, failedRunIds, cancellationToken);
+        var summaries = page.Select(r => new RunSummary(r.ToRecord(), byRun[r.Id].ToDictionary(c => c.State, c => checked((int)c.Count), StringComparer.Ordinal))
+        {
+            FirstFailure = failures.GetValueOrDefault(r.Id),
+        }).ToList();
+        return new RunPage(summaries, rows.Count > limit ? page[^1].Id : null) { Total = total };
+    }
+
+    /// <summary>
+    /// The first failed step of each run, all runs in one query over the step_runs key (run_id first). A partitioned
+    /// step's own failure speaks for its days, as in the run's error, so only top-level steps are read.
+    /// </summary>
+    private async Task<Dictionary<string, StepFailure>> FirstFailuresAsync(DbConnection connection, string[] runIds, CancellationToken cancellationToken)
+    {
+        if (runIds.Length == 0)
+        {
+            return [];
+        }
+
+        var rows = await connection.QueryAsync<(string RunId, string StepId, long? ExitCode, string? Error)>(new CommandDefinition(
+            $"""
+            SELECT run_id, step_id, exit_code, error FROM (
+                SELECT run_id, step_id, exit_code, error,
+                       ROW_NUMBER() OVER (PARTITION BY run_id ORDER BY finished_at IS NULL, finished_at, ordinal) AS n
+                FROM step_runs WHERE {Dialect.InList("run_id", "runIds")} AND parent_step IS NULL AND state = 'failed'
+            ) failed WHERE n = 1
+            """,
+            new { runIds }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.RunId, r => new StepFailure(r.StepId, r.ExitCode is { } code ? checked((int)code) : null, r.Error), StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<QueueCounts>> CountQueuesAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -52,11 +52,20 @@ public sealed record RunView(
         run.WaitsFor);
 }
 
-/// <summary>A run in a list, with how many steps are in each state.</summary>
-public sealed record RunListItem(RunView Run, IReadOnlyDictionary<string, int> StepCounts);
+/// <summary>
+/// A run in a list, with how many steps are in each state and, once one of its steps has failed, the first that
+/// did: which step and why.
+/// </summary>
+public sealed record RunListItem(RunView Run, IReadOnlyDictionary<string, int> StepCounts, StepFailureView? FirstError);
 
-/// <summary>A page of runs, newest first; pass <see cref="Next"/> as <c>before</c> for the next page.</summary>
-public sealed record RunListView(IReadOnlyList<RunListItem> Runs, string? Next);
+/// <summary>The step of a run that failed first (by when it finished), its exit code and its error.</summary>
+public sealed record StepFailureView(string StepId, int? ExitCode, string? Message);
+
+/// <summary>
+/// A page of runs, newest first; pass <see cref="Next"/> as <c>before</c> for the next page. <see cref="Total"/>
+/// is how many runs match the filters over all pages.
+/// </summary>
+public sealed record RunListView(IReadOnlyList<RunListItem> Runs, string? Next, long Total);
 
 /// <summary>One step of a run, with its attempts.</summary>
 public sealed record StepView(

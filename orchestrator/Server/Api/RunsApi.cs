@@ -55,7 +55,11 @@ internal static class RunsApi
         var page = await runs.ListRunsAsync(
             new RunQuery { WorkflowId = workflow, State = parsed, Before = before, CreatedFrom = from, CreatedTo = to, Limit = Math.Clamp(limit ?? 50, 1, 500) },
             cancellationToken);
-        return TypedResults.Ok(new RunListView([.. page.Runs.Select(r => new RunListItem(RunView.Of(r.Run), r.StepCounts))], page.Next));
+        return TypedResults.Ok(new RunListView(
+            [.. page.Runs.Select(r => new RunListItem(
+                RunView.Of(r.Run), r.StepCounts, r.FirstFailure is { } f ? new StepFailureView(f.StepId, f.ExitCode, f.Error) : null))],
+            page.Next,
+            page.Total));
     }
 
     private static async Task<Results<Ok<RunDetailView>, ProblemHttpResult>> GetAsync(string runId, IRunStore runs, CancellationToken cancellationToken)

@@ -23,6 +23,8 @@ const RunDetailPage = lazy(() => import('./operations/RunDetailPage').then((m) =
 // The assets page draws its graph with React Flow too.
 const AssetsPage = lazy(() => import('./assets/AssetsPage').then((m) => ({ default: m.AssetsPage })));
 const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })));
+// The workflow page shows version diffs with the designer's diff view.
+const WorkflowPage = lazy(() => import('./workflow/WorkflowPage').then((m) => ({ default: m.WorkflowPage })));
 
 /**
  * The shell: who is signed in decides what shows. Nobody: the sign-in page, remembering where the user was going.
@@ -92,6 +94,7 @@ export function AppRoutes() {
       <Route path="/" element={<Navigate to="/workflows" replace />} />
       <Route path="/workflows" element={<WorkflowsPage />} />
       <Route path="/workflows/new" element={<DesignerPage />} />
+      <Route path="/workflows/:id" element={<WorkflowPage />} />
       <Route path="/workflows/:id/design" element={<DesignerPage />} />
       <Route path="/workflows/:id/grid" element={<WorkflowGridPage />} />
       <Route path="/runs" element={<RunsPage />} />

@@ -71,6 +71,14 @@ public sealed class RunsApiTests(ApiServerFixture fixture) : IClassFixture<ApiSe
         Assert.Equal(a.AsEnumerable().Reverse(), Ids(ofA));
         Assert.Equal([failing], Ids(failedOfFailing));
         Assert.Equal(1, failedOfFailing["runs"]![0]!["stepCounts"]!["failed"]!.GetValue<int>());
+        var firstError = failedOfFailing["runs"]![0]!["firstError"]!;
+        Assert.Equal("fail", firstError["stepId"]!.GetValue<string>());
+        Assert.Equal(1, firstError["exitCode"]!.GetValue<int>());
+        Assert.False(string.IsNullOrEmpty(firstError["message"]!.GetValue<string>()));
+        Assert.Null(ofA["runs"]![0]!["firstError"]);
+        Assert.Equal(2, ofA["total"]!.GetValue<long>());
+        Assert.Equal(1, failedOfFailing["total"]!.GetValue<long>());
+        Assert.Equal(0, failedOfA["total"]!.GetValue<long>());
         Assert.Empty(Ids(failedOfA));
         Assert.Equal(a.AsEnumerable().Reverse(), Ids(succeededOfA));
         using var bad = await Server.Http.GetAsync(new Uri("/api/runs?state=bogus", UriKind.Relative));
@@ -101,6 +109,8 @@ public sealed class RunsApiTests(ApiServerFixture fixture) : IClassFixture<ApiSe
 
         Assert.Equal(ids.AsEnumerable().Reverse(), seen);
         Assert.Equal(3, pages);
+        var last = await Server.GetJsonAsync($"/api/runs?workflow=paged&limit=2&before={Uri.EscapeDataString(seen[^2])}");
+        Assert.Equal(5, last["total"]!.GetValue<long>());
     }
 
     [Fact]

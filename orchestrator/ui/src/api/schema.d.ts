@@ -3133,17 +3133,26 @@ export interface components {
             run: components["schemas"]["RunView"];
             steps: components["schemas"]["StepView"][];
         };
-        /** @description A run in a list, with how many steps are in each state. */
+        /**
+         * @description A run in a list, with how many steps are in each state and, once one of its steps has failed, the first that
+         *     did: which step and why.
+         */
         RunListItem: {
             run: components["schemas"]["RunView"];
             stepCounts: {
                 [key: string]: number;
             };
+            firstError: null | components["schemas"]["StepFailureView"];
         };
-        /** @description A page of runs, newest first; pass string? RunListView.Next as `before` for the next page. */
+        /**
+         * @description A page of runs, newest first; pass string? RunListView.Next as `before` for the next page. long RunListView.Total
+         *     is how many runs match the filters over all pages.
+         */
         RunListView: {
             runs: components["schemas"]["RunListItem"][];
             next: null | string;
+            /** Format: int64 */
+            total: number;
         };
         /**
          * @description A run as the API shows it; string? RunView.TraceId finds its trace in a tracing backend and its steps' log lines;
@@ -3230,6 +3239,13 @@ export interface components {
             role: string;
             via: string;
             csrfToken: null | string;
+        };
+        /** @description The step of a run that failed first (by when it finished), its exit code and its error. */
+        StepFailureView: {
+            stepId: string;
+            /** Format: int32 */
+            exitCode: number | null;
+            message: null | string;
         };
         /** @description A page of a step's partitions by day; pass string? StepPartitionListView.Next as `after` for the next page. */
         StepPartitionListView: {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import training from '../test/fixtures/sensor-training.json';
 import { problem, stubFetch } from '../test/fetchStub';
 import { renderAt } from '../test/renderWithRouter';
+import { formatTime } from '../common/time';
 import { WorkflowsPage } from './WorkflowsPage';
 
 const summary = {
@@ -36,7 +37,16 @@ describe('WorkflowsPage', () => {
     stubFetch([{ path: '/api/workflows', reply: { body: [summary] } }]);
     renderAt('/workflows', '/workflows', <WorkflowsPage />);
     expect(await screen.findByRole('link', { name: 'Last run of sensor-training: failed' })).toHaveAttribute('href', '/runs/r1');
-    expect(screen.getByText(new Date('2026-11-24T02:00:00Z').toLocaleString(undefined, { year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }))).toBeInTheDocument();
+    const next = screen.getByText((_, el) => el?.tagName === 'TIME');
+    expect(next).toHaveTextContent(formatTime('2026-11-24T02:00:00Z'));
+    expect(next).toHaveAttribute('title', '2026-11-24 02:00:00 UTC');
+  });
+
+  it('opens the workflow page from its name, and the designer from its own button', async () => {
+    stubFetch([{ path: '/api/workflows', reply: { body: [summary] } }]);
+    renderAt('/workflows', '/workflows', <WorkflowsPage />);
+    expect(await screen.findByRole('link', { name: 'Sensor training' })).toHaveAttribute('href', '/workflows/sensor-training');
+    expect(screen.getByRole('link', { name: 'Designer of sensor-training' })).toHaveAttribute('href', '/workflows/sensor-training/design');
   });
 
   it('falls back to schedules and runs on a server without lastRun and nextDueAt', async () => {

@@ -7,7 +7,8 @@ import { ErrorBanner } from '../common/ErrorBanner';
 import { LastUpdated } from '../common/LastUpdated';
 import { Loading } from '../common/Loading';
 import { StateBadge } from '../common/StateBadge';
-import { formatRelative, formatTime } from '../common/time';
+import { formatRelative, formatUtc } from '../common/time';
+import { Time } from '../common/Time';
 import { usePageVisible } from '../common/usePageVisible';
 import { useResource } from '../common/useResource';
 import { BackfillDialog } from './BackfillDialog';
@@ -51,7 +52,7 @@ export function WorkflowsPage() {
             {rows.data.map((w) => (
               <tr key={w.id}>
                 <td>
-                  <Link to={`/workflows/${encodeURIComponent(w.id)}/design`} className="strong">
+                  <Link to={`/workflows/${encodeURIComponent(w.id)}`} className="strong">
                     {w.name || w.id}
                   </Link>
                   <div className="muted mono small">{w.id}</div>
@@ -61,7 +62,7 @@ export function WorkflowsPage() {
                 <td>
                   {w.lastRun ? (
                     <Link to={`/runs/${encodeURIComponent(w.lastRun.id)}`} aria-label={`Last run of ${w.id}: ${w.lastRun.state}`}>
-                      <StateBadge state={w.lastRun.state} /> <span className="small muted">{formatRelative(w.lastRun.createdAt)}</span>
+                      <StateBadge state={w.lastRun.state} /> <span className="small muted" title={formatUtc(w.lastRun.createdAt)}>{formatRelative(w.lastRun.createdAt)}</span>
                     </Link>
                   ) : (
                     <span className="muted">never run</span>
@@ -69,9 +70,7 @@ export function WorkflowsPage() {
                 </td>
                 <td>
                   {w.nextDueAt ? (
-                    <span title={formatTime(w.nextDueAt)}>
-                      {formatTime(w.nextDueAt)} <span className="small muted">({formatRelative(w.nextDueAt)})</span>
-                    </span>
+                    <Time iso={w.nextDueAt} relative />
                   ) : (
                     <span className="muted">not scheduled</span>
                   )}
@@ -92,6 +91,9 @@ export function WorkflowsPage() {
                   </Link>
                   <Link className="button" to={`/workflows/${encodeURIComponent(w.id)}/grid`} aria-label={`Grid of ${w.id}`}>
                     Grid
+                  </Link>
+                  <Link className="button" to={`/workflows/${encodeURIComponent(w.id)}/design`} aria-label={`Designer of ${w.id}`}>
+                    Designer
                   </Link>
                 </td>
               </tr>
