@@ -190,10 +190,10 @@ public sealed record SensorDayView(string? SensorId, DateOnly Day, string TimeZo
 
 public sealed record PredictionView(int Cluster, double Distance);
 
-/// <summary><c>POST /api/models/{name}/production</c>.</summary>
+/// <summary><c>POST /api/models/{name}/production</c>: the version, and why (required, kept in the promotion history).</summary>
 public sealed record PromoteRequest(int? Version, string? Reason);
 
-/// <summary><c>POST /api/models/{name}/rollback</c>.</summary>
+/// <summary><c>POST /api/models/{name}/rollback</c>: why (required, kept in the promotion history).</summary>
 public sealed record RollbackRequest(string? Reason);
 
 /// <summary>Why a blocked step's failed gate may be passed; recorded on the step with who said so.</summary>

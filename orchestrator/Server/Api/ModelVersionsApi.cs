@@ -9,7 +9,7 @@ namespace Pipeline.Orchestrator.Api;
 
 /// <summary>
 /// One model's versions in detail: metadata, the model file, the production history, promoting or rolling back
-/// (editors; recorded with who and when), and two versions compared.
+/// (editors, with a required reason; recorded with who and when), and two versions compared.
 /// </summary>
 internal static class ModelVersionsApi
 {
@@ -63,13 +63,23 @@ internal static class ModelVersionsApi
             return ApiProblems.InvalidField("version", "the version to promote is required");
         }
 
+        if (MissingReason(request.Reason) is { } refused)
+        {
+            return refused;
+        }
+
         // Loaded before it becomes production, so the first prediction after the switch does not wait for it.
         models.Warm(name, version);
-        return TypedResults.Ok(registry.Promote(version, request.Reason ?? $"promoted by {user.UserName()}", user.UserName()));
+        return TypedResults.Ok(registry.Promote(version, request.Reason!.Trim(), user.UserName()));
     });
 
     private static IResult Rollback(string name, RollbackRequest? request, ClaimsPrincipal user, ModelRegistries registries, OnlineModels models) => With(registries, name, registry =>
     {
+        if (MissingReason(request?.Reason) is { } refused)
+        {
+            return refused;
+        }
+
         var current = registry.Production();
         var previous = registry.History().Reverse().Select(p => p.Version).FirstOrDefault(v => v != current?.Version);
         if (current is null || previous == 0)
@@ -78,8 +88,15 @@ internal static class ModelVersionsApi
         }
 
         models.Warm(name, previous);
-        return TypedResults.Ok(registry.Promote(previous, request?.Reason ?? $"rolled back from version {current.Version} by {user.UserName()}", user.UserName()));
+        return TypedResults.Ok(registry.Promote(previous, request!.Reason!.Trim(), user.UserName()));
     });
+
+    /// <summary>
+    /// Production changes say why, as a deploy would: the reason goes into the promotion history beside who and
+    /// when, so a blank one is refused (422 on the field) rather than recorded as a made-up one.
+    /// </summary>
+    private static IResult? MissingReason(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? ApiProblems.InvalidField("reason", "say why production changes; the reason is kept in the promotion history") : null;
 
     private static IResult Compare(string name, int a, int b, ModelRegistries registries) =>
         With(registries, name, registry => TypedResults.Ok(ModelComparison.Of(registry.Metadata(a), registry.Metadata(b))));

@@ -27,6 +27,9 @@ test('train a model from the UI, read a step manifest, and see the version and i
   await expect(page.getByRole('tab', { name: /sensor-clusters/ })).toBeVisible();
   await expect(page.getByText('production').first()).toBeVisible();
   await expect(page.getByRole('img', { name: /Clusters of version 1/ })).toBeVisible();
+  // The version the trainer made production says so above the table and in the production history.
+  await expect(page.getByText(/^In production:/)).toContainText('version 1');
+  await expect(page.getByRole('region', { name: 'Production history' }).getByRole('row').nth(1)).toContainText('the trainer');
   await screenshot(page, 'models');
   expect(errors.map((e) => e.message)).toEqual([]);
 });

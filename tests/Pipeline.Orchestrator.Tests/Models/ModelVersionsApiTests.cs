@@ -47,12 +47,19 @@ public sealed class ModelVersionsApiTests
         Assert.Equal(200, promoted);
         Assert.Equal("mlops", pointer!["promotedBy"]!.GetValue<string>());
         Assert.Equal(2, registry.Production()!.Version);
-        Assert.Equal(404, (await editor.PostAsync("/api/models/clusters/production", new JsonObject { ["version"] = 7 })).Status);
+        Assert.Equal(404, (await editor.PostAsync("/api/models/clusters/production", new JsonObject { ["version"] = 7, ["reason"] = "no such version" })).Status);
 
-        var (rolledBack, back) = await editor.PostAsync("/api/models/clusters/rollback", new JsonObject());
+        // A production change says why: without a reason it is refused, and production stays as it was.
+        var (noReason, refusal) = await editor.PostAsync("/api/models/clusters/production", new JsonObject { ["version"] = 1, ["reason"] = "  " });
+        Assert.Equal(422, noReason);
+        Assert.NotNull(refusal!["errors"]!["reason"]);
+        Assert.Equal(422, (await editor.PostAsync("/api/models/clusters/rollback", new JsonObject())).Status);
+        Assert.Equal(2, registry.Production()!.Version);
+
+        var (rolledBack, back) = await editor.PostAsync("/api/models/clusters/rollback", new JsonObject { ["reason"] = "v2 splits the night cluster" });
         Assert.Equal(200, rolledBack);
         Assert.Equal(1, back!["version"]!.GetValue<int>());
-        Assert.Equal("rolled back from version 2 by mlops", back["reason"]!.GetValue<string>());
+        Assert.Equal("v2 splits the night cluster", back["reason"]!.GetValue<string>());
         var history = (await server.GetJsonAsync("/api/models/clusters/production/history")).AsArray();
         Assert.Equal([1, 2, 1], history.Select(h => h!["version"]!.GetValue<int>()));
         Assert.Equal([null, "mlops", "mlops"], history.Select(h => h!["promotedBy"]?.GetValue<string>()));

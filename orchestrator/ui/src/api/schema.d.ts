@@ -3087,7 +3087,7 @@ export interface components {
             detail?: null | string;
             instance?: null | string;
         };
-        /** @description `POST /api/models/{name}/production`. */
+        /** @description `POST /api/models/{name}/production`: the version, and why (required, kept in the promotion history). */
         PromoteRequest: {
             /** Format: int32 */
             version: number | null;
@@ -3105,7 +3105,7 @@ export interface components {
         RerunRequest: {
             version: null | string;
         };
-        /** @description `POST /api/models/{name}/rollback`. */
+        /** @description `POST /api/models/{name}/rollback`: why (required, kept in the promotion history). */
         RollbackRequest: {
             reason: null | string;
         };

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { ExperimentSummary } from '../api/types';
-import { formatTime } from '../common/time';
+import { Time } from '../common/Time';
 import { promotionLabel } from './clusterChart';
 import { fixed } from './format';
 
@@ -40,7 +40,9 @@ export function ExperimentsTable({ experiments, selected, onToggle }: Props) {
                 <input type="checkbox" checked={ticked} aria-label={`Compare v${e.version}`} onChange={() => onToggle(e.version)} />
               </td>
               <td>v{e.version}</td>
-              <td>{formatTime(e.createdAt)}</td>
+              <td className="small">
+                <Time iso={e.createdAt} />
+              </td>
               <td>{e.parameters.k.join(', ')}</td>
               <td className="num">{e.chosen?.k ?? '—'}</td>
               <td className="num">{fixed(e.chosen?.quality.daviesBouldin)}</td>
