@@ -85,10 +85,12 @@ export function RunDetailPage() {
       void navigate(`/runs/${encodeURIComponent(created.id)}`);
       return;
     }
+    // The panel stays on the step being run again (or the one shown), rather than moving as states change.
     if (ask.kind === 'step') {
       choose(ask.stepId);
       await retryStep(run.id, ask.stepId, version);
     } else {
+      if (selectedId) choose(selectedId);
       await retryFailed(run.id, version);
     }
     detail.reload();
