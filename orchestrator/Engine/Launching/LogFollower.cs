@@ -43,6 +43,13 @@ public sealed class LogFollower(IRunStore runs, Execution.EngineOptions options,
         }
     }
 
+    /// <summary>Whether the attempt still runs, so its log may grow; null when there is no such attempt.</summary>
+    public async Task<bool?> IsWritingAsync(AttemptKey attempt, CancellationToken cancellationToken)
+    {
+        var found = (await runs.GetAttemptsAsync(attempt.RunId, cancellationToken)).FirstOrDefault(a => a.StepId == attempt.StepId && a.Attempt == attempt.Attempt);
+        return found is null ? null : found.State == AttemptStates.Running;
+    }
+
     private async Task<bool> ExistsAsync(AttemptKey attempt, CancellationToken cancellationToken) =>
         (await runs.GetAttemptsAsync(attempt.RunId, cancellationToken)).Any(a => a.StepId == attempt.StepId && a.Attempt == attempt.Attempt);
 

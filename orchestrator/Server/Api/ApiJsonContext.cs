@@ -17,6 +17,7 @@ namespace Pipeline.Orchestrator.Api;
 [JsonSerializable(typeof(List<RunView>))]
 [JsonSerializable(typeof(RunListView))]
 [JsonSerializable(typeof(RunDetailView))]
+[JsonSerializable(typeof(LogPageView))]
 [JsonSerializable(typeof(WorkflowGridView))]
 [JsonSerializable(typeof(List<ScheduleView>))]
 [JsonSerializable(typeof(CronPreviewRequest))]

@@ -1,16 +1,11 @@
 import { buildUrl, requestJson } from './client';
 import type { LogStream } from './runs';
+import type { components } from './schema';
 
 // An attempt's log read a page at a time (by byte range, never whole), and the link that downloads all of it.
 
 /** A page of a log: bytes `offset` to `next` of a file `size` bytes long, cut after a newline; `writing`: it may grow. */
-export interface LogPage {
-  offset: number;
-  next: number;
-  size: number;
-  writing: boolean;
-  text: string;
-}
+export type LogPage = components['schemas']['LogPageView'];
 
 /** `offset`: the page from there on; `before`: the page ending there; neither: the tail. At most `limit` bytes. */
 export type LogRange = { offset: number; limit: number } | { before?: number; limit: number };

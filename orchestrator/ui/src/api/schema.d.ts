@@ -11,12 +11,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An attempt's log: stream=stdout (default) or stderr; follow=true streams until the attempt ends */
+        /**
+         * An attempt's log: stream=stdout (default) or stderr; follow=true streams until the attempt ends
+         * @description With offset, before or limit: a page as JSON (LogPageView), whole lines of at most limit bytes (default 262144, at most 4194304) from offset on, ending at before, or (neither) the tail; ask again from next for the rest. Without them: the whole log as text/plain. download=true: the whole log as a file (Content-Disposition: attachment).
+         */
         get: {
             parameters: {
                 query?: {
                     stream?: string;
                     follow?: boolean;
+                    download?: boolean;
+                    offset?: string;
+                    before?: string;
+                    limit?: string;
                 };
                 header?: never;
                 path: {
@@ -33,7 +40,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["LogPageView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description Not Found */
                 404: {
@@ -2864,6 +2882,22 @@ export interface components {
             file: null | string;
             sha256: null | string;
             materialization: null | components["schemas"]["MaterializationView"];
+        };
+        /**
+         * @description A page of an attempt's log: the bytes long LogPageView.Offset to long LogPageView.Next, cut after a newline (a line longer
+         *     than the page goes on in the next one), of a file long LogPageView.Size bytes long when read. Ask for
+         *     `offset=Next` for the page after, `before=Offset` for the page before. bool LogPageView.Writing: the attempt
+         *     still runs and the log may grow (its unfinished last line is left for a later read).
+         */
+        LogPageView: {
+            /** Format: int64 */
+            offset: number;
+            /** Format: int64 */
+            next: number;
+            /** Format: int64 */
+            size: number;
+            writing: boolean;
+            text: string;
         };
         /** @description `POST /api/auth/login`. */
         LoginRequest: {
