@@ -15,7 +15,7 @@ test('a 30-day fan-out on the run page, and its one failed day retried alone', a
   await page.getByTestId('run-step-per-day').click();
   const list = page.getByRole('region', { name: 'Partitions of per-day' });
   await expect(list.getByRole('heading')).toContainText('30 partitions');
-  await list.getByRole('combobox').selectOption('failed');
+  await list.getByRole('combobox', { name: 'State' }).selectOption('failed');
   const failed = list.getByTestId('partition-2024-01-15');
   await expect(failed).toBeVisible();
   await expect(list.locator('tbody tr')).toHaveCount(1);
@@ -28,7 +28,7 @@ test('a 30-day fan-out on the run page, and its one failed day retried alone', a
   await expectRunState(page, 'succeeded');
   await expect(page.getByTestId('run-step-partitions-per-day')).toContainText('30 succeeded');
   await expect(page.getByTestId('run-step-summary')).toHaveAttribute('data-state', 'succeeded');
-  await list.getByRole('combobox').selectOption('');
+  await list.getByRole('combobox', { name: 'State' }).selectOption('');
   await expect(list.locator('tbody tr')).toHaveCount(30);
   await screenshot(page, 'fan-out-retried');
   expect(errors.map((e) => e.message)).toEqual([]);

@@ -7,7 +7,7 @@ import type { FullConfig } from '@playwright/test';
 import { preview } from 'vite';
 import { ADMIN_STATE, newAdmin, saveSignedInState } from './auth';
 import { freePort, startServer } from './serverProcess';
-import { assetsWorkflow, datasetEchoWorkflow, daysWorkflow, echoWorkflow, flakyOnceWorkflow, gridBenchWorkflow, gridWorkflow, slowDaysWorkflow } from './testWorkflows';
+import { assetsWorkflow, datasetEchoWorkflow, daysWorkflow, echoWorkflow, flakyOnceWorkflow, gridBenchWorkflow, gridWorkflow, jsonLogWorkflow, slowDaysWorkflow } from './testWorkflows';
 
 const uiFolder = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = resolve(uiFolder, '../..');
@@ -37,6 +37,7 @@ export default async function globalSetup(config: FullConfig) {
   writeFileSync(join(workflows, 'e2e-grid-bench.json'), JSON.stringify(gridBenchWorkflow(), null, 2));
   writeFileSync(join(workflows, 'e2e-days.json'), JSON.stringify(daysWorkflow(join(work, 'days.marker')), null, 2));
   writeFileSync(join(workflows, 'e2e-slow-days.json'), JSON.stringify(slowDaysWorkflow(), null, 2));
+  writeFileSync(join(workflows, 'e2e-json-log.json'), JSON.stringify(jsonLogWorkflow(), null, 2));
   // The shipped backfill of the features asset: the Assets page's Materialize starts it.
   copyFileSync(join(repoRoot, 'workflows/features-backfill.json'), join(workflows, 'features-backfill.json'));
   // The shipped training workflow, for the models scenario: real steps on the bundled sample.

@@ -184,3 +184,42 @@ export function slowDaysWorkflow() {
     ],
   };
 }
+
+/**
+ * The logs scenario's workflow: one step writing JSON lines as the steps' console logger does (information, a
+ * warning, two errors, each with State and Scopes) and a plain line between them, then succeeding.
+ */
+export function jsonLogWorkflow() {
+  const line = (level: string, message: string, second: number) =>
+    JSON.stringify({
+      Timestamp: `2026-03-05T13:02:${String(second).padStart(2, '0')}.123Z`,
+      EventId: second,
+      LogLevel: level,
+      Category: 'E2E.Logger',
+      Message: message,
+      State: { Message: message, '{OriginalFormat}': message },
+      Scopes: [{ Message: 'TraceId:e2e-trace', TraceId: 'e2e-trace' }],
+    });
+  return {
+    id: 'e2e-json-log',
+    name: 'E2E JSON log',
+    description: 'Writes JSON log lines with a warning and errors.',
+    triggers: [{ type: 'manual' }],
+    steps: [
+      {
+        id: 'log',
+        name: 'Writes a log',
+        command: '/bin/sh',
+        args: ['-c', 'printf "%s\\n" "$L1" "$L2" "$L3" "plain line from the shell" "$L4" "$L5"'],
+        env: {
+          L1: line('Information', 'Reading 120 rows', 1),
+          L2: line('Warning', 'Skipped 3 rows without a timestamp', 2),
+          L3: line('Error', 'Could not write day 2024-01-15', 3),
+          L4: line('Error', 'Giving up on day 2024-01-16', 4),
+          L5: line('Information', 'Done', 5),
+        },
+        retry: { retries: 0 },
+      },
+    ],
+  };
+}
