@@ -8,6 +8,7 @@ import { MaterializeButton } from './MaterializeButton';
 import { PartitionCalendar } from './PartitionCalendar';
 import { dayKey, expandGrid, NONE } from './partitionDays';
 import { StateLegend } from './StateLegend';
+import { plural } from '../common/plural';
 
 interface Props {
   asset: string;
@@ -55,7 +56,7 @@ export function AssetPartitions({ asset, openDay, onOpenDay }: Props) {
     <section className="card asset-partitions" aria-label={`Partitions of ${asset}`}>
       <header className="page-header">
         <h2>Partitions of {asset}</h2>
-        {days ? <span className="hint">{days.total.toLocaleString()} partitions</span> : null}
+        {days ? <span className="hint">{plural(days.total, 'partition')}</span> : null}
       </header>
       <form className="range-filter" onSubmit={applyRange} aria-label="Day range">
         <label>

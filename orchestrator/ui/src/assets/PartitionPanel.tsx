@@ -9,6 +9,7 @@ import { useResource } from '../common/useResource';
 import { colourOf } from './paintCalendar';
 import { PartitionHistory } from './PartitionHistory';
 import { PartitionPreviewTable } from './PartitionPreviewTable';
+import { plural } from '../common/plural';
 
 interface Props {
   asset: string;
@@ -93,7 +94,7 @@ function PartitionLineage({ detail }: { detail: PartitionDetail }) {
                   {model.registry} v{model.version}
                 </Link>
                 {model.promoted ? ' (promoted)' : ''} · {model.sameContent ? 'trained on this content' : 'trained on earlier content'} · scored{' '}
-                {Number(model.scoredTotal).toLocaleString()} partitions
+                {plural(Number(model.scoredTotal), 'partition')}
               </li>
             ))}
           </ul>

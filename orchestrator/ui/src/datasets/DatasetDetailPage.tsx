@@ -18,6 +18,7 @@ import { DatasetSchemaView } from './DatasetSchemaView';
 import { dayRange } from './DatasetsTable';
 import type { DatasetNotice } from './DatasetsPage';
 import { anyUnfinished, stateSummary } from './startedRuns';
+import { plural } from '../common/plural';
 
 /** How often the page asks again while a run it started has not finished. */
 export const STARTED_RUNS_POLL_MS = 3000;
@@ -71,7 +72,7 @@ function DatasetDetail({ dataset: d, justReceived, resource, polling }: DetailPr
       </header>
       {justReceived ? (
         <p className="banner banner-info" role="status">
-          Dataset received: {d.rows.toLocaleString()} rows
+          Dataset received: {plural(d.rows, 'row')}
           {runs.length ? `; its arrival started ${runs.filter((r) => r.runId).length} of ${runs.length} dataset-triggered workflows.` : '.'}
         </p>
       ) : null}

@@ -12,6 +12,7 @@ import { useResource } from '../common/useResource';
 import { DatasetsTable } from './DatasetsTable';
 import { RegisterUrlForm } from './RegisterUrlForm';
 import { UploadDatasetForm } from './UploadDatasetForm';
+import { plural } from '../common/plural';
 
 export const PAGE_SIZE = 25;
 
@@ -75,7 +76,7 @@ export function DatasetsPage() {
             ← Newer
           </button>
           <span aria-live="polite">
-            Page {page} of {pages} ({datasets.data.total.toLocaleString()} datasets)
+            Page {page} of {pages} ({plural(datasets.data.total, 'dataset')})
           </span>
           <button type="button" onClick={() => goTo(page + 1)} disabled={page >= pages}>
             Older →

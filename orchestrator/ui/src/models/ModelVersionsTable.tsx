@@ -8,6 +8,7 @@ import { fixed } from './format';
 import { ProductionActions } from './ProductionActions';
 import { StabilityFacts } from './StabilityFacts';
 import { VersionComparison } from './VersionComparison';
+import { plural } from '../common/plural';
 
 interface Props {
   name: string;
@@ -70,7 +71,7 @@ export function ModelVersionsTable({ name, versions, history, onChanged }: Props
                 <td className="small">
                   {v.training ? (
                     <>
-                      {v.training.rows.toLocaleString()} rows, {v.training.sensors} sensors
+                      {plural(v.training.rows, 'row')}, {plural(v.training.sensors, 'sensor')}
                       <div className="muted">
                         {v.training.firstDay ?? '?'} – {v.training.lastDay ?? '?'}
                       </div>

@@ -10,6 +10,7 @@ import { useResource } from '../common/useResource';
 import { ExperimentsView } from './ExperimentsView';
 import { ModelVersionsTable } from './ModelVersionsTable';
 import { ProductionHistory } from './ProductionHistory';
+import { plural } from '../common/plural';
 
 /**
  * The model registry: each model's versions, which is in production, their quality and cluster distribution; or its
@@ -41,7 +42,7 @@ export function ModelsPage() {
           <div className="tabs" role="tablist" aria-label="Models">
             {models.data.map((m) => (
               <button key={m.name} type="button" role="tab" aria-selected={m.name === name} className={m.name === name ? 'tab active' : 'tab'} onClick={() => setChosen(m.name)}>
-                {m.name} <span className="muted small">{m.versionCount} versions{m.productionVersion ? `, production v${m.productionVersion}` : ''}</span>
+                {m.name} <span className="muted small">{plural(m.versionCount, 'version')}{m.productionVersion ? `, production v${m.productionVersion}` : ''}</span>
               </button>
             ))}
           </div>
