@@ -11,9 +11,7 @@ internal sealed class SegmentPool<T>(int length)
     private readonly Lock _lock = new();
     private readonly Stack<T[]> _free = new();
 
-    /// <summary>A cleared segment of <see cref="Length"/> items.</summary>
-    public int Length => length;
-
+    /// <summary>A cleared segment of the pool's length.</summary>
     public T[] Rent()
     {
         T[]? segment;

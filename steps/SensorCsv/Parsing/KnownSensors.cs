@@ -20,9 +20,6 @@ internal sealed class KnownSensors
 
     public KnownSensors() => _bySpan = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Ids known so far.</summary>
-    public int Count => _names.Count;
-
     /// <summary>Starts a new batch: no id has a number in it yet.</summary>
     public void BeginBatch() => _generation++;
 
